@@ -1,0 +1,20 @@
+import { idParamSchema } from "@/lib/contract/common";
+import { unmappedPatchSchema } from "@/lib/contract/unmapped";
+import { etagOf, ifMatchVersion } from "@/server/http/etag";
+import { json, route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+import { z } from "zod";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ id: idParamSchema });
+
+export const GET = route({ params }, async ({ params }) => {
+  const market = await getRuntime().triage.get(params.id);
+  return json(market, { headers: { etag: etagOf(market.version) } });
+});
+
+export const PATCH = route({ params, body: unmappedPatchSchema }, async ({ req, params, body }) => {
+  const market = await getRuntime().triage.update(params.id, body, ifMatchVersion(req));
+  return json(market, { headers: { etag: etagOf(market.version) } });
+});

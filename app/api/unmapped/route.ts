@@ -1,0 +1,7 @@
+import { unmappedListQuerySchema } from "@/lib/contract/unmapped";
+import { route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ query: unmappedListQuerySchema }, ({ query }) => getRuntime().triage.list(query));

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** ISO 8601 UTC timestamp with a `Z`, e.g. 2026-11-26T05:36:25.123Z. */
+export const timestampSchema = z.iso.datetime().describe("ISO 8601 UTC timestamp ending in Z");
+
+/** A database id in a path: digits only, else the resource simply does not exist (404). */
+export const idParamSchema = z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number).pipe(z.number().int().max(2_147_483_647));
+
+export const problemSchema = z
+  .object({
+    type: z.string().describe("A URI naming the problem type"),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string().describe("Dotted path of the offending field, e.g. query.pageSize"), message: z.string() }))
+      .optional(),
+  })
+  .describe("RFC 9457 problem details");
+export type Problem = z.infer<typeof problemSchema>;
+
+export const pageQueryShape = {
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).describe("1-based page number"),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page, 1-200"),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().describe("Items matching the filters, over all pages"),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const platformSchema = z.enum(["sportybet", "bet9ja"]).describe("Competitor platform");
+export type Platform = z.infer<typeof platformSchema>;
+export const PLATFORMS = platformSchema.options;
+
+export const reasonSchema = z
+  .enum(["UNKNOWN_MARKET", "UNKNOWN_PARAM_MARKET", "NO_MATCHING_OUTCOMES", "UNSUPPORTED_PLATFORM"])
+  .describe(
+    "Why no mapping covers the market: UNKNOWN_MARKET = no mapping has this id/key; " +
+      "UNSUPPORTED_PLATFORM = a mapping exists but has no betpawa counterpart; " +
+      "UNKNOWN_PARAM_MARKET = the market is known but its line/specifier is not understood; " +
+      "NO_MATCHING_OUTCOMES = the mapping exists but none of the outcomes match.",
+  );
+export type UnmappedReason = z.infer<typeof reasonSchema>;
+export const REASONS = reasonSchema.options;
+
+export const statusSchema = z
+  .enum(["NEW", "ACKNOWLEDGED", "MAPPED", "IGNORED"])
+  .describe("Triage status");
+export type TriageStatus = z.infer<typeof statusSchema>;
+export const STATUSES = statusSchema.options;
+
+export const runStatusSchema = z.enum(["running", "completed", "partial", "failed"]);
+export type RunStatus = z.infer<typeof runStatusSchema>;

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { timestampSchema } from "./common";
+import { platformSchema, reasonSchema } from "./enums";
+
+export const TOPICS = ["unmapped_alerts", "scrape_progress"] as const;
+export const topicSchema = z.enum(TOPICS);
+export type Topic = z.infer<typeof topicSchema>;
+
+/** Client -> server: `socket.emit("subscribe" | "unsubscribe", { topics }, ack)`. */
+export const subscribeRequestSchema = z.object({ topics: z.array(z.string()).min(1).max(10) }).strict();
+export const subscribeAckSchema = z.union([
+  z.object({ topics: z.array(topicSchema).describe("All topics this socket is now subscribed to") }),
+  z.object({ error: z.string() }),
+]);
+export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
+
+export const alertMarketSchema = z.object({
+  id: z.number().int(),
+  source: platformSchema,
+  externalMarketId: z.string(),
+  marketName: z.string(),
+  reason: reasonSchema,
+});
+export const ALERT_MARKETS_CAP = 50;
+export const unmappedAlertDataSchema = z.object({
+  count: z.number().int().describe("How many markets were discovered; markets lists at most 50 of them"),
+  markets: z.array(alertMarketSchema).max(ALERT_MARKETS_CAP),
+});
+export type UnmappedAlertData = z.infer<typeof unmappedAlertDataSchema>;
+
+export const scrapePhaseSchema = z.enum(["starting", "discovery", "scraping", "completed", "failed"]);
+export const scrapeProgressDataSchema = z.object({
+  runId: z.number().int(),
+  phase: scrapePhaseSchema,
+  current: z.number().int(),
+  total: z.number().int(),
+  message: z.string(),
+});
+export type ScrapeProgressData = z.infer<typeof scrapeProgressDataSchema>;
+
+export const connectionAckDataSchema = z.object({ topics: z.array(topicSchema) });
+
+const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ type: z.literal(type), timestamp: timestampSchema, data });
+
+/** Every server message: emitted as an event named by `type`, with this envelope as its one argument. */
+export const serverMessageSchemas = {
+  connection_ack: envelope("connection_ack", connectionAckDataSchema),
+  unmapped_alert: envelope("unmapped_alert", unmappedAlertDataSchema),
+  scrape_progress: envelope("scrape_progress", scrapeProgressDataSchema),
+} as const;
+export type ServerMessageType = keyof typeof serverMessageSchemas;
+export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof serverMessageSchemas)[T]>;
+export type ServerMessageData<T extends ServerMessageType> = ServerMessage<T>["data"];
+
+/** Which topic (room) each message type is delivered to; connection_ack goes to the one socket. */
+export const MESSAGE_TOPIC = { unmapped_alert: "unmapped_alerts", scrape_progress: "scrape_progress" } as const satisfies Record<
+  Exclude<ServerMessageType, "connection_ack">,
+  Topic
+>;

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { pageOf, pageQueryShape, timestampSchema } from "./common";
+import { platformSchema, reasonSchema, statusSchema } from "./enums";
+
+/** Accepts `status=NEW&status=IGNORED` and `status=NEW,IGNORED` alike. */
+const repeatable = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+export const UNMAPPED_SORTS = ["occurrenceCount", "lastSeenAt", "firstSeenAt", "priority"] as const;
+
+export const unmappedListQuerySchema = z
+  .object({
+    source: platformSchema.optional(),
+    status: repeatable(statusSchema).optional().describe("Repeatable or comma-separated"),
+    reason: reasonSchema.optional(),
+    minOccurrences: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+    q: z.string().trim().max(200).optional().describe("Case-insensitive substring of the market name or external id"),
+    sort: z.enum(UNMAPPED_SORTS).default("lastSeenAt"),
+    order: z.enum(["asc", "desc"]).default("desc"),
+    ...pageQueryShape,
+  })
+  .strict();
+export type UnmappedListQuery = z.infer<typeof unmappedListQuerySchema>;
+export type UnmappedListQueryInput = z.input<typeof unmappedListQuerySchema>;
+
+export const outcomeSampleSchema = z.object({ name: z.string(), odds: z.number().nullable() });
+
+export const unmappedItemSchema = z.object({
+  id: z.number().int(),
+  source: platformSchema,
+  externalMarketId: z.string().describe("SportyBet market id, or the full Bet9ja market key such as S_OUA"),
+  marketName: z.string(),
+  reason: reasonSchema,
+  status: statusSchema,
+  occurrenceCount: z
+    .number()
+    .int()
+    .describe(
+      "Sightings: how many times the market was seen, counting one per market instance (one line) per event snapshot",
+    ),
+  firstSeenAt: timestampSchema,
+  lastSeenAt: timestampSchema,
+  priorityScore: z
+    .number()
+    .describe("ln(1 + occurrenceCount) - days since lastSeenAt: higher is more urgent; each day of silence weighs like e-fold fewer sightings"),
+});
+export type UnmappedItem = z.infer<typeof unmappedItemSchema>;
+
+export const unmappedListSchema = pageOf(unmappedItemSchema);
+export type UnmappedList = z.infer<typeof unmappedListSchema>;
+
+export const unmappedDetailSchema = unmappedItemSchema.extend({
+  sampleOutcomes: z.array(outcomeSampleSchema).describe("Outcomes of the latest sighting"),
+  specifiers: z.array(z.string()).describe("Distinct lines seen, oldest first, at most 50"),
+  notes: z.string().nullable(),
+  updatedAt: timestampSchema.describe("Last triage edit"),
+  version: z.number().int().describe("Increments on every triage edit; send it back as If-Match to avoid overwriting"),
+});
+export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
+
+export const unmappedPatchSchema = z
+  .object({
+    status: statusSchema.optional(),
+    notes: z.string().max(2000, "notes can be at most 2000 characters").nullable().optional().describe("null clears"),
+  })
+  .strict();
+export type UnmappedPatch = z.infer<typeof unmappedPatchSchema>;

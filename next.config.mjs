@@ -1,0 +1,16 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  turbopack: { root },
+  // Server code reached from route handlers only through type imports; keep database drivers out
+  // of Next's bundles should one ever be imported by mistake.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "socket.io"],
+};
+
+export default nextConfig;

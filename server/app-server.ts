@@ -1,0 +1,134 @@
+// Builds the whole process: database and migrations, services, the HTTP server shared by Next.js
+// and Socket.IO, and the scrape scheduler. main.ts runs it; integration tests start it in-process.
+import http from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import type { Config } from "./config";
+import { openDatabase, type Database } from "./db/client";
+import { migrate } from "./db/migrate";
+import { DiscoveryService } from "./discovery/discovery-service";
+import { TriageService } from "./discovery/triage-service";
+import { MappingService } from "./mapping/mapping-service";
+import { attachRealtime } from "./realtime/socket";
+import { setRuntime, type Runtime } from "./runtime";
+import { RunStore } from "./scraping/run-store";
+import { ScrapeController } from "./scraping/scrape-controller";
+import { buildSources } from "./scraping/sources";
+import type { Source } from "./scraping/types";
+
+export const PROJECT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+export interface StartOptions {
+  /** Replaces the sources SOURCES names (tests use a seeded demo or a fake bookmaker). */
+  sources?: Source[];
+  /** Next.js dev mode (hot reload) instead of serving the production build. */
+  dev?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface StartedServer {
+  url: string;
+  port: number;
+  runtime: Runtime;
+  stop(): Promise<void>;
+}
+
+function databaseTarget(config: Config) {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
+  if (config.DATA_DIR === "memory://") return { memory: true as const };
+  return { dataDir: config.dataDir };
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<StartedServer> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const db: Database = await openDatabase(databaseTarget(config));
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log(`[db] applied migrations: ${applied.join(", ")}`);
+
+    const httpServer = http.createServer();
+    const realtime = attachRealtime(httpServer);
+    const mappings = new MappingService(db.prisma);
+    await mappings.reload();
+    const discovery = new DiscoveryService(db, realtime, config.RECORDER_MAX_PENDING);
+    const runs = new RunStore(db.prisma);
+    // With PGlite this is the only process, so a `running` run left over was cut off by a crash.
+    if (db.kind === "pglite") await runs.failAbandoned();
+    const scrape = new ScrapeController(
+      {
+        sources: options.sources ?? buildSources(config),
+        mappings: mappings.cache,
+        discovery,
+        publisher: realtime,
+        runs,
+        concurrency: config.SCRAPE_CONCURRENCY,
+        flushEveryEvents: config.FLUSH_EVERY_EVENTS,
+      },
+      config.SCRAPE_INTERVAL_SECONDS,
+      config.SCRAPE_START_DELAY_SECONDS,
+    );
+    const runtime: Runtime = {
+      config,
+      db,
+      publisher: realtime,
+      mappings,
+      discovery,
+      triage: new TriageService(db),
+      runs,
+      scrape,
+      async health() {
+        const ok = await db.ping();
+        return {
+          status: ok ? "ok" : "degraded",
+          database: { kind: db.kind, ok },
+          scheduler: scrape.status(),
+          recorder: discovery.recorder.stats(),
+        };
+      },
+    };
+    setRuntime(runtime);
+
+    const app = next({ dev: options.dev ?? false, dir: PROJECT_DIR, hostname: config.HOST, port: config.PORT, quiet: true });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    // Socket.IO attached first and answers /socket.io itself; everything else goes to Next.
+    httpServer.on("request", (req, res) => {
+      if (req.url?.startsWith("/socket.io/")) return;
+      void handle(req, res);
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+    scrape.start();
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      runtime,
+      stop() {
+        stopping ??= (async () => {
+          await scrape.stop();
+          const final = await discovery.flush();
+          if (final.failed.length) console.error(`[shutdown] ${final.failed.length} markets could not be flushed`);
+          await realtime.close();
+          httpServer.closeAllConnections();
+          await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+          await app.close?.();
+          setRuntime(undefined);
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (e) {
+    setRuntime(undefined);
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,117 @@
+// Aggregates unmapped sightings in memory between flushes: one entry per (source, externalMarketId)
+// holding how many times it was seen, its latest name and outcomes, and the lines seen. This is the
+// hot path of a scrape (one call per unmapped market instance), so it does no I/O and no copying.
+import type { Platform, UnmappedReason } from "@/lib/contract/enums";
+import type { ScrapedOutcome, Sighting } from "@/server/scraping/types";
+
+export const MAX_SPECIFIERS = 50;
+export const MAX_SAMPLE_OUTCOMES = 10;
+
+export interface PendingMarket {
+  source: Platform;
+  externalMarketId: string;
+  name: string;
+  reason: UnmappedReason;
+  count: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  outcomes: ScrapedOutcome[];
+  specifiers: string[];
+}
+
+export interface RecorderStats {
+  pendingMarkets: number;
+  pendingSightings: number;
+  droppedSightings: number;
+}
+
+export class Recorder {
+  private pending = new Map<string, PendingMarket>();
+  private pendingSightings = 0;
+  private dropped = 0;
+
+  /** @param maxPending distinct markets held at most; beyond it new markets are dropped and counted. */
+  constructor(
+    private readonly maxPending = 200_000,
+    private readonly log: (msg: string) => void = console.warn,
+  ) {}
+
+  record(s: Sighting, reason: UnmappedReason, at: number = Date.now()): void {
+    const key = s.source + "\u0000" + s.externalMarketId;
+    const p = this.pending.get(key);
+    if (p === undefined) {
+      if (this.pending.size >= this.maxPending) return this.drop(1);
+      this.pending.set(key, {
+        source: s.source,
+        externalMarketId: s.externalMarketId,
+        name: s.name,
+        reason,
+        count: 1,
+        firstSeenAt: at,
+        lastSeenAt: at,
+        outcomes: s.outcomes,
+        specifiers: s.specifier === null ? [] : [s.specifier],
+      });
+    } else {
+      p.count++;
+      if (at >= p.lastSeenAt) {
+        p.lastSeenAt = at;
+        p.name = s.name;
+        p.reason = reason;
+        if (s.outcomes.length > 0) p.outcomes = s.outcomes;
+      }
+      if (at < p.firstSeenAt) p.firstSeenAt = at;
+      if (s.specifier !== null && p.specifiers.length < MAX_SPECIFIERS && !p.specifiers.includes(s.specifier)) {
+        p.specifiers.push(s.specifier);
+      }
+    }
+    this.pendingSightings++;
+  }
+
+  /** Hands over everything pending and starts empty; the caller flushes it or gives it back. */
+  take(): PendingMarket[] {
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    this.pendingSightings = 0;
+    return batch;
+  }
+
+  /** Gives back a batch whose flush failed, merged with whatever was recorded since. */
+  restore(batch: PendingMarket[]): void {
+    for (const b of batch) {
+      const key = b.source + "\u0000" + b.externalMarketId;
+      const p = this.pending.get(key);
+      if (p === undefined) {
+        if (this.pending.size >= this.maxPending) {
+          this.drop(b.count);
+          continue;
+        }
+        this.pending.set(key, b);
+      } else {
+        p.count += b.count;
+        p.firstSeenAt = Math.min(p.firstSeenAt, b.firstSeenAt);
+        if (b.lastSeenAt > p.lastSeenAt) {
+          p.lastSeenAt = b.lastSeenAt;
+          p.name = b.name;
+          p.reason = b.reason;
+          p.outcomes = b.outcomes;
+        }
+        for (const sp of b.specifiers) {
+          if (p.specifiers.length >= MAX_SPECIFIERS) break;
+          if (!p.specifiers.includes(sp)) p.specifiers.push(sp);
+        }
+      }
+      this.pendingSightings += b.count;
+    }
+  }
+
+  stats(): RecorderStats {
+    return { pendingMarkets: this.pending.size, pendingSightings: this.pendingSightings, droppedSightings: this.dropped };
+  }
+
+  private drop(sightings: number): void {
+    // Only reachable when the database has been failing for long enough to fill memory.
+    if (this.dropped === 0) this.log(`[recorder] pending limit ${this.maxPending} reached; dropping new markets`);
+    this.dropped += sightings;
+  }
+}

@@ -1,0 +1,99 @@
+// The one wrapper every app/api route handler is: parse params, query and body with the contract's
+// zod schemas, call a service, map every error to problem+json in one place. Imports nothing that
+// touches the database (services are reached through the runtime registry).
+import type { z } from "zod";
+import { badRequest, isHttpError, notFound, type FieldError } from "./errors";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+interface RouteSpec<P, Q, B> {
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+interface Ctx<P, Q, B> {
+  req: Request;
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+}
+
+type Handler<P, Q, B> = (ctx: Ctx<P, Q, B>) => Promise<Response | unknown> | Response | unknown;
+
+const PROBLEM = "application/problem+json";
+
+export function problem(status: number, title: string, detail?: string, extra: Record<string, unknown> = {}): Response {
+  return new Response(
+    JSON.stringify({ type: "about:blank", title, status, detail, ...extra }),
+    { status, headers: { "content-type": PROBLEM, "cache-control": "no-store" } },
+  );
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json");
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+function fieldErrors(prefix: string, error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => {
+    // Unknown keys are reported on the object; name each key so the client can point at it.
+    const keys = i.code === "unrecognized_keys" ? `.${(i as { keys: string[] }).keys.join(",")}` : "";
+    return { field: [prefix, ...i.path.map(String)].join(".") + keys, message: i.message };
+  });
+}
+
+function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}
+
+export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: Handler<P, Q, B>,
+) {
+  return async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    try {
+      let params: unknown = undefined;
+      if (spec.params) {
+        const parsed = spec.params.safeParse(await context.params);
+        // A malformed id names nothing that exists: 404, not 400.
+        if (!parsed.success) throw notFound(`${new URL(req.url).pathname}`);
+        params = parsed.data;
+      }
+      let query: unknown = undefined;
+      if (spec.query) {
+        const parsed = spec.query.safeParse(queryObject(new URL(req.url)));
+        if (!parsed.success) throw badRequest("The query string is invalid", fieldErrors("query", parsed.error));
+        query = parsed.data;
+      }
+      let body: unknown = undefined;
+      if (spec.body) {
+        let raw: unknown;
+        try {
+          raw = await req.json();
+        } catch {
+          throw badRequest("The request body must be a JSON object", [{ field: "body", message: "not valid JSON" }]);
+        }
+        const parsed = spec.body.safeParse(raw);
+        if (!parsed.success) throw badRequest("The request body is invalid", fieldErrors("body", parsed.error));
+        body = parsed.data;
+      }
+      const out = await handler({ req, params, query, body } as Ctx<P, Q, B>);
+      return out instanceof Response ? out : json(out);
+    } catch (e) {
+      if (isHttpError(e)) {
+        return problem(e.status, e.title, e.message, { ...(e.errors ? { errors: e.errors } : {}), ...e.extra });
+      }
+      console.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, e);
+      return problem(500, "Internal Server Error", "The server could not complete the request; it has been logged.");
+    }
+  };
+}

@@ -1,0 +1,41 @@
+// Entry point: `npm start` (production) and `npm run dev`. Exits non-zero with a clear message
+// when the configuration is bad or the data folder is in use; SIGTERM/SIGINT flush pending
+// sightings, close the database and exit 0.
+import { ConfigError, loadConfig } from "./config";
+import { DataDirLockedError } from "./db/lock";
+import { MigrationError } from "./db/migrate";
+import { startServer } from "./app-server";
+
+async function main() {
+  const config = loadConfig();
+  const server = await startServer(config, { dev: config.NODE_ENV === "development" });
+  const db = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Market Triage listening on ${server.url} (${db}; sources: ${config.SOURCES.join(", ")})`);
+
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    if (++signals > 1) {
+      console.error(`[shutdown] second ${signal}: exiting now`);
+      process.exit(1);
+    }
+    console.log(`[shutdown] ${signal}: finishing the current run, flushing sightings, closing the database`);
+    server.stop().then(
+      () => process.exit(0),
+      (e) => {
+        console.error("[shutdown] failed:", e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof MigrationError) {
+    console.error(e.message);
+  } else {
+    console.error("Market Triage could not start:", e);
+  }
+  process.exit(1);
+});

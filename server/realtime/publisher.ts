@@ -1,0 +1,10 @@
+import type { ServerMessageData, ServerMessageType } from "@/lib/contract/realtime";
+
+export type PublishableType = Exclude<ServerMessageType, "connection_ack">;
+
+/** Where services send realtime messages; Socket.IO in the server, a recorder in tests. */
+export interface Publisher {
+  publish<T extends PublishableType>(type: T, data: ServerMessageData<T>): void;
+}
+
+export const nullPublisher: Publisher = { publish() {} };

@@ -1,0 +1,64 @@
+// Socket.IO beside Next on the same HTTP server. Topics are rooms; a client joins them with
+// `subscribe` (or handshake auth.topics) and every message is emitted as an event named by its
+// type, with the envelope { type, timestamp, data } as the only argument.
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import {
+  MESSAGE_TOPIC,
+  subscribeRequestSchema,
+  TOPICS,
+  type ServerMessageData,
+  type SubscribeAck,
+  type Topic,
+} from "@/lib/contract/realtime";
+import type { Publisher, PublishableType } from "./publisher";
+
+const isTopic = (t: unknown): t is Topic => typeof t === "string" && (TOPICS as readonly string[]).includes(t);
+
+const envelope = <T extends string, D>(type: T, data: D) => ({ type, timestamp: new Date().toISOString(), data });
+
+export interface Realtime extends Publisher {
+  readonly io: Server;
+  close(): Promise<void>;
+}
+
+export function attachRealtime(httpServer: HttpServer): Realtime {
+  // destroyUpgrade: false leaves other upgrade requests (Next's dev HMR socket) alone.
+  const io = new Server(httpServer, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
+
+  io.on("connection", (socket) => {
+    const topicsOf = () => [...socket.rooms].filter(isTopic);
+    const initial = (socket.handshake.auth as { topics?: unknown } | undefined)?.topics;
+    if (Array.isArray(initial)) for (const t of initial) if (isTopic(t)) socket.join(t);
+    socket.emit("connection_ack", envelope("connection_ack", { topics: topicsOf() }));
+
+    const handle = (action: "subscribe" | "unsubscribe") => (payload: unknown, ack?: unknown) => {
+      const reply = (r: SubscribeAck) => (typeof ack === "function" ? ack(r) : undefined);
+      const parsed = subscribeRequestSchema.safeParse(payload);
+      if (!parsed.success) return reply({ error: `${action} expects { topics: string[] } with 1-10 topics` });
+      const unknown = parsed.data.topics.filter((t) => !isTopic(t));
+      if (unknown.length > 0) {
+        return reply({ error: `unknown topic ${unknown.map((t) => JSON.stringify(t)).join(", ")}; known: ${TOPICS.join(", ")}` });
+      }
+      for (const t of parsed.data.topics as Topic[]) {
+        if (action === "subscribe") socket.join(t);
+        else socket.leave(t);
+      }
+      reply({ topics: topicsOf() });
+    };
+    socket.on("subscribe", handle("subscribe"));
+    socket.on("unsubscribe", handle("unsubscribe"));
+  });
+
+  return {
+    io,
+    publish<T extends PublishableType>(type: T, data: ServerMessageData<T>) {
+      io.to(MESSAGE_TOPIC[type]).emit(type, envelope(type, data));
+    },
+    async close() {
+      io.disconnectSockets(true);
+      // Not io.close(): that would also close the HTTP server, which the caller owns.
+      io.engine.close();
+    },
+  };
+}

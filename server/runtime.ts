@@ -1,0 +1,40 @@
+// The process-wide singletons, on globalThis. Next evaluates route modules in its own module
+// graph, so a module-level singleton would exist twice; the server creates these once at start
+// and route handlers read them here. Only types are imported, so this file pulls no database or
+// Socket.IO code into Next's bundle.
+import type { Health } from "@/lib/contract/health";
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import type { DiscoveryService } from "./discovery/discovery-service";
+import type { TriageService } from "./discovery/triage-service";
+import { serviceUnavailable } from "./http/errors";
+import type { MappingService } from "./mapping/mapping-service";
+import type { Publisher } from "./realtime/publisher";
+import type { RunStore } from "./scraping/run-store";
+import type { ScrapeController } from "./scraping/scrape-controller";
+
+export interface Runtime {
+  config: Config;
+  db: Database;
+  publisher: Publisher;
+  mappings: MappingService;
+  discovery: DiscoveryService;
+  triage: TriageService;
+  runs: RunStore;
+  scrape: ScrapeController;
+  health(): Promise<Health>;
+}
+
+declare global {
+  var __marketTriageRuntime: Runtime | undefined;
+}
+
+export function setRuntime(runtime: Runtime | undefined): void {
+  globalThis.__marketTriageRuntime = runtime;
+}
+
+export function getRuntime(): Runtime {
+  const runtime = globalThis.__marketTriageRuntime;
+  if (!runtime) throw serviceUnavailable("The server is starting or stopping; try again in a moment");
+  return runtime;
+}

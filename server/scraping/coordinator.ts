@@ -1,0 +1,148 @@
+// One scrape cycle: discover events on every source, fetch and parse each event's markets with
+// bounded concurrency, look every market instance up, record the unmapped ones, flush after each
+// batch of events and at the end, and write the run. A failing source or event is recorded and
+// never stops the others.
+import type { Platform } from "@/lib/contract/enums";
+import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
+import type { DiscoveryService } from "@/server/discovery/discovery-service";
+import type { MappingCache } from "@/server/mapping/cache";
+import type { Publisher } from "@/server/realtime/publisher";
+import { parseBet9jaEvent } from "./parsers/bet9ja";
+import { parseSportybetEvent } from "./parsers/sportybet";
+import type { RunOutcome, RunStore } from "./run-store";
+import type { DiscoveredEvent, NativeEventPayload, ParseResult, Source } from "./types";
+
+const MAX_ERRORS_PER_SOURCE = 20;
+const PROGRESS_EVERY_MS = 250;
+
+export interface CycleDeps {
+  sources: Source[];
+  mappings: MappingCache;
+  discovery: DiscoveryService;
+  publisher: Publisher;
+  runs: RunStore;
+  concurrency: number;
+  flushEveryEvents: number;
+}
+
+const emptyStats = (): SourceRunStats => ({
+  events: 0,
+  eventsFailed: 0,
+  markets: 0,
+  mapped: 0,
+  unmapped: 0,
+  new: 0,
+  dataErrors: 0,
+  errors: [],
+});
+
+function parse(payload: NativeEventPayload, ref: string): ParseResult {
+  return payload.platform === "sportybet" ? parseSportybetEvent(payload.body, ref) : parseBet9jaEvent(payload.body, ref);
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSignal): Promise<ScrapeRun> {
+  const { publisher } = deps;
+  const stats = new Map<string, SourceRunStats>();
+  const statsOf = (key: string) => {
+    let s = stats.get(key);
+    if (!s) stats.set(key, (s = emptyStats()));
+    return s;
+  };
+  const noteError = (key: string, text: string) => {
+    const s = statsOf(key);
+    if (s.errors.length < MAX_ERRORS_PER_SOURCE) s.errors.push(text);
+  };
+  const progress = (phase: "starting" | "discovery" | "scraping" | "completed" | "failed", current: number, total: number, msg: string) =>
+    publisher.publish("scrape_progress", { runId, phase, current, total, message: msg });
+
+  progress("starting", 0, deps.sources.length, `Run ${runId} started`);
+
+  // Discovery: each source on its own; one failing source contributes no events.
+  const events: { event: DiscoveredEvent; source: Source }[] = [];
+  let discoveryFailures = 0;
+  for (const [i, source] of deps.sources.entries()) {
+    progress("discovery", i, deps.sources.length, `Discovering events on ${source.name}`);
+    try {
+      for (const event of await source.discover(signal)) events.push({ event, source });
+    } catch (e) {
+      discoveryFailures++;
+      noteError(source.name, `discovery failed: ${message(e)}`);
+    }
+  }
+  const total = events.length;
+  progress("discovery", deps.sources.length, deps.sources.length, `Found ${total} upcoming events`);
+
+  const newBySource = new Map<Platform, number>();
+  let flushFailed = false;
+  const flush = async () => {
+    const r = await deps.discovery.flush();
+    for (const m of r.inserted) newBySource.set(m.source, (newBySource.get(m.source) ?? 0) + 1);
+    if (r.failed.length > 0) flushFailed = true;
+  };
+
+  let done = 0;
+  let sinceFlush = 0;
+  let lastProgress = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < events.length && !signal.aborted) {
+      const { event, source } = events[next++];
+      const key = event.source;
+      const s = statsOf(key);
+      try {
+        const parsed = parse(await source.fetchEvent(event, signal), event.ref);
+        const at = Date.now();
+        s.events++;
+        s.dataErrors += parsed.dataErrors;
+        for (const sighting of parsed.sightings) {
+          s.markets++;
+          const hit = deps.mappings.lookup(sighting);
+          if (hit.mapped) s.mapped++;
+          else {
+            s.unmapped++;
+            deps.discovery.recorder.record(sighting, hit.reason, at);
+          }
+        }
+      } catch (e) {
+        s.eventsFailed++;
+        noteError(key, `event ${event.ref}: ${message(e)}`);
+      }
+      done++;
+      if (++sinceFlush >= deps.flushEveryEvents) {
+        sinceFlush = 0;
+        await flush();
+      }
+      const now = Date.now();
+      if (now - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        progress("scraping", done, total, `Scraped ${done} of ${total} events`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency, Math.max(1, total)) }, worker));
+  await flush();
+
+  for (const [platform, n] of newBySource) statsOf(platform).new += n;
+  const sources = Object.fromEntries(stats);
+  const fetched = [...stats.values()].reduce((n, s) => n + s.events, 0);
+  const failedEvents = [...stats.values()].reduce((n, s) => n + s.eventsFailed, 0);
+  const anyError = discoveryFailures > 0 || failedEvents > 0 || flushFailed || signal.aborted;
+  const nothingWorked = fetched === 0 && (discoveryFailures === deps.sources.length || failedEvents > 0 || signal.aborted);
+  const outcome: RunOutcome = {
+    status: nothingWorked ? "failed" : anyError ? "partial" : "completed",
+    sources,
+    error: signal.aborted
+      ? "Stopped before the run finished (server shutting down)"
+      : flushFailed
+        ? "Some sightings could not be written; they are kept and retried on the next flush"
+        : discoveryFailures === deps.sources.length && deps.sources.length > 0
+          ? "Every source failed discovery"
+          : null,
+  };
+  const run = await deps.runs.finish(runId, outcome);
+  const summary = `${run.events} events, ${run.markets} markets, ${run.unmapped} unmapped sightings, ${run.newMarkets} new markets`;
+  progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
+  return run;
+}

@@ -1,0 +1,51 @@
+// The normalised shapes every source and parser agree on. A source speaks its platform's native
+// payload; a parser turns that payload into sightings; the coordinator never sees native shapes.
+import type { Platform, UnmappedReason } from "@/lib/contract/enums";
+
+/** One outcome as scraped. odds is null when the payload's odds were unusable. */
+export interface ScrapedOutcome {
+  name: string;
+  odds: number | null;
+}
+
+/**
+ * One market instance in one event snapshot: one market with one line. This is the unit the
+ * product counts ("a sighting").
+ */
+export interface Sighting {
+  source: Platform;
+  eventId: string;
+  /** sportybet: the market `id`; bet9ja: the full market key, e.g. `S_OU`. */
+  externalMarketId: string;
+  name: string;
+  /** The line as the platform wrote it (`total=2.5`, `2.5`), or null for a simple market. */
+  specifier: string | null;
+  outcomes: ScrapedOutcome[];
+}
+
+export interface ParseResult {
+  sightings: Sighting[];
+  /** Outcomes or keys the parser had to skip (malformed odds, rejected keys). */
+  dataErrors: number;
+}
+
+/** An upcoming event a source discovered; `ref` is what fetchEvent needs to fetch it again. */
+export interface DiscoveredEvent {
+  source: Platform;
+  ref: string;
+  startsAt: Date;
+}
+
+/** The native payload of one event, exactly as the platform's event endpoint wraps it. */
+export type NativeEventPayload =
+  | { platform: "sportybet"; body: unknown }
+  | { platform: "bet9ja"; body: unknown };
+
+export interface Source {
+  /** Name used in SOURCES and in run statistics. */
+  readonly name: string;
+  discover(signal: AbortSignal): Promise<DiscoveredEvent[]>;
+  fetchEvent(event: DiscoveredEvent, signal: AbortSignal): Promise<NativeEventPayload>;
+}
+
+export type LookupResult = { mapped: true } | { mapped: false; reason: UnmappedReason };
