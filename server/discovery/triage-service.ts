@@ -81,7 +81,7 @@ export class TriageService {
       where.push(sql(`$${params.length}`));
     };
     if (q.source) add((p) => `source = ${p}::"Platform"`, q.source);
-    if (q.status?.length) add((p) => `status = ANY(${p}::"TriageStatus"[])`, q.status);
+    if (q.status?.length) add((p) => `status = ANY(${p}::text[]::"TriageStatus"[])`, q.status);
     if (q.reason) add((p) => `reason = ${p}::"UnmappedReason"`, q.reason);
     if (q.minOccurrences !== undefined) add((p) => `occurrence_count >= ${p}`, q.minOccurrences);
     if (q.q) add((p) => `(market_name ILIKE ${p} OR external_market_id ILIKE ${p})`, likePattern(q.q));

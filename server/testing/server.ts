@@ -1,0 +1,39 @@
+// Starts the real server in-process (production Next build, real HTTP, real Socket.IO) on a random
+// port with a seeded demo source, on PGlite in memory or a fresh PostgreSQL database.
+import { loadConfig } from "@/server/config";
+import { startServer, type StartedServer } from "@/server/app-server";
+import { createDemoSource } from "@/server/scraping/sources/demo";
+import type { Source } from "@/server/scraping/types";
+import { createPostgresDatabase, type DbKind } from "./databases";
+
+export interface TestServer extends StartedServer {
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  kind: DbKind,
+  opts: { env?: Record<string, string>; sources?: Source[]; demo?: { events?: number; newPerCycle?: number; seed?: number } } = {},
+): Promise<TestServer> {
+  const pgdb = kind === "postgres" ? await createPostgresDatabase() : undefined;
+  const config = loadConfig({
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATA_DIR: "memory://",
+    SCRAPE_INTERVAL_SECONDS: "0",
+    LOG_LEVEL: "warn",
+    ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
+    ...opts.env,
+  });
+  const sources = opts.sources ?? [
+    createDemoSource({ seed: opts.demo?.seed ?? 7, events: opts.demo?.events ?? 6, newPerCycle: opts.demo?.newPerCycle ?? 2 }),
+  ];
+  const server = await startServer(config, { sources, log: () => undefined });
+  return {
+    ...server,
+    async close() {
+      await server.stop();
+      await pgdb?.drop();
+    },
+  };
+}
