@@ -7,7 +7,12 @@ export function buildSources(config: Config): Source[] {
   return config.SOURCES.map((name) => {
     switch (name) {
       case "demo":
-        return createDemoSource({ seed: config.DEMO_SEED, events: config.DEMO_EVENTS, newPerCycle: config.DEMO_NEW_PER_CYCLE });
+        return createDemoSource({
+          seed: config.DEMO_SEED,
+          events: config.DEMO_EVENTS,
+          newPerCycle: config.DEMO_NEW_PER_CYCLE,
+          hostileNames: config.DEMO_HOSTILE_NAMES,
+        });
     }
   });
 }

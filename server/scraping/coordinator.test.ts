@@ -1,0 +1,157 @@
+// One cycle over a fixture with known markets: exactly the expected unmapped markets, counts,
+// reasons and lines, none of the mapped ones; a second cycle doubles the counts; failures are
+// isolated and reflected in the run's status.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DiscoveryService } from "@/server/discovery/discovery-service";
+import { MappingService } from "@/server/mapping/mapping-service";
+import { nullPublisher } from "@/server/realtime/publisher";
+import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import { runCycle, type CycleDeps } from "./coordinator";
+import { SourceError } from "./errors";
+import { RunStore } from "./run-store";
+import type { DiscoveredEvent, Source } from "./types";
+
+const future = new Date(Date.now() + 86_400_000);
+
+const sportyMarket = (id: string, desc: string, specifier: string | null, outcomes: [string, string][]) => ({
+  id,
+  product: 3,
+  desc,
+  status: 0,
+  favourite: 0,
+  banned: false,
+  ...(specifier ? { specifier } : {}),
+  outcomes: outcomes.map(([d, odds], i) => ({ id: String(i + 1), desc: d, odds, probability: "0.5", isActive: 1 })),
+});
+
+/** Each event: 1X2 and O/U 2.5 (mapped), "Player To Be Booked" 800117 (unmapped) and O/U with a bad line. */
+function sportyEvent(n: number) {
+  return {
+    bizCode: 10000,
+    message: "0#0",
+    data: {
+      eventId: `sr:match:${n}`,
+      markets: [
+        sportyMarket("1", "1X2", null, [["Home", "2.10"], ["Draw", "3.30"], ["Away", "3.40"]]),
+        sportyMarket("18", "Over/Under", "total=2.5", [["Over 2.5", "1.85"], ["Under 2.5", "1.95"]]),
+        sportyMarket("800117", "Player To Be Booked", null, [["Yes", "2.50"], ["No", "1.50"]]),
+        sportyMarket("18", "Over/Under", "total=lots", [["Over", "1.85"], ["Under", "1.95"]]),
+        sportyMarket("900069", "1X2 from 1 to 5 minute", "from=1|to=5", [["Home", "9.0"], ["Draw", "1.1"], ["Away", "9.5"]]),
+        sportyMarket("900069", "1X2 from 1 to 5 minute", "from=6|to=10", [["Home", "9.0"], ["Draw", "1.1"], ["Away", "9.5"]]),
+      ],
+    },
+  };
+}
+
+/** Each event: 1X2 and O/U 1.5 + 2.5 (mapped), S_OUA at two lines and S_OU1TX (unmapped; share prefixes with S_OU). */
+function bet9jaEvent(n: number) {
+  return {
+    R: "OK",
+    D: {
+      ID: String(700 + n),
+      EXTID: String(n),
+      O: {
+        S_1X2_1: "2.05",
+        S_1X2_X: "3.25",
+        S_1X2_2: "3.50",
+        "S_OU@1.5_O": "1.30",
+        "S_OU@1.5_U": "3.20",
+        "S_OU@2.5_O": "1.88",
+        "S_OU@2.5_U": "1.92",
+        "S_OUA@0.5_O": "1.40",
+        "S_OUA@0.5_U": "2.80",
+        "S_OUA@1.5_O": "2.40",
+        "S_OUA@1.5_U": "1.55",
+        S_OU1TX_Y: "1.70",
+      },
+      MK: [{ ID: "S_OUA", DS: "Away Over/Under" }],
+    },
+  };
+}
+
+function fixtureSource(events: number, failing: Set<string> = new Set()): Source {
+  return {
+    name: "fixture",
+    async discover() {
+      const out: DiscoveredEvent[] = [];
+      for (let n = 1; n <= events; n++) {
+        out.push({ source: "sportybet", ref: `sr:match:${n}`, startsAt: future });
+        out.push({ source: "bet9ja", ref: String(700 + n), startsAt: future });
+      }
+      return out;
+    },
+    async fetchEvent(event) {
+      if (failing.has(event.ref)) throw new SourceError("http", "HTTP 503 after 3 attempts", 503);
+      const n = event.source === "sportybet" ? Number(event.ref.split(":")[2]) : Number(event.ref) - 700;
+      return event.source === "sportybet" ? { platform: "sportybet", body: sportyEvent(n) } : { platform: "bet9ja", body: bet9jaEvent(n) };
+    },
+  };
+}
+
+describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
+  let t: TestDatabase;
+  let deps: CycleDeps;
+  beforeEach(async () => {
+    if (!available(kind)) return;
+    t = await openTestDatabase(kind);
+    const mappings = new MappingService(t.db.prisma);
+    await mappings.reload();
+    deps = {
+      sources: [fixtureSource(4)],
+      mappings: mappings.cache,
+      discovery: new DiscoveryService(t.db, nullPublisher),
+      publisher: nullPublisher,
+      runs: new RunStore(t.db.prisma),
+      concurrency: 3,
+      flushEveryEvents: 3,
+    };
+  });
+  afterEach(async () => t?.drop());
+
+  const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
+  const markets = () =>
+    t.db.query<{ source: string; external_market_id: string; occurrence_count: number; reason: string; specifiers: string[]; market_name: string }>(
+      `SELECT source::text, external_market_id, occurrence_count, reason::text, specifiers, market_name FROM unmapped_markets ORDER BY source, external_market_id`,
+    );
+
+  it.skipIf(!available(kind))("records exactly the unmapped market instances, with reasons and lines; a second cycle doubles the counts", async () => {
+    const run = await cycle();
+    expect(run).toMatchObject({ status: "completed", events: 8, newMarkets: 5 });
+    expect(run.sources.sportybet).toMatchObject({ events: 4, markets: 24, mapped: 8, unmapped: 16, new: 3, eventsFailed: 0 });
+    expect(run.sources.bet9ja).toMatchObject({ events: 4, markets: 24, mapped: 12, unmapped: 12, new: 2 });
+    // S_OUA appears at two lines per event: 2 instances x 4 events. Neither S_OUA nor S_OU1TX may
+    // be taken for the mapped S_OU they share a prefix with.
+    expect(await markets()).toEqual([
+      { source: "sportybet", external_market_id: "18", occurrence_count: 4, reason: "UNKNOWN_PARAM_MARKET", specifiers: ["total=lots"], market_name: "Over/Under" },
+      { source: "sportybet", external_market_id: "800117", occurrence_count: 4, reason: "UNKNOWN_MARKET", specifiers: [], market_name: "Player To Be Booked" },
+      { source: "sportybet", external_market_id: "900069", occurrence_count: 8, reason: "UNSUPPORTED_PLATFORM", specifiers: ["from=1|to=5", "from=6|to=10"], market_name: "1X2 from 1 to 5 minute" },
+      { source: "bet9ja", external_market_id: "S_OU1TX", occurrence_count: 4, reason: "UNKNOWN_MARKET", specifiers: [], market_name: expect.any(String) },
+      { source: "bet9ja", external_market_id: "S_OUA", occurrence_count: 8, reason: "UNKNOWN_MARKET", specifiers: ["0.5", "1.5"], market_name: "Away Over/Under" },
+    ].sort((a, b) => (a.source + a.external_market_id < b.source + b.external_market_id ? -1 : 1)));
+
+    const second = await cycle();
+    expect(second.newMarkets).toBe(0);
+    const counts = Object.fromEntries((await markets()).map((m) => [`${m.source}/${m.external_market_id}`, m.occurrence_count]));
+    expect(counts).toEqual({ "sportybet/18": 8, "sportybet/800117": 8, "sportybet/900069": 16, "bet9ja/S_OU1TX": 8, "bet9ja/S_OUA": 16 });
+  });
+
+  it.skipIf(!available(kind))("isolates a failing event: the others are recorded and the run is partial", async () => {
+    deps.sources = [fixtureSource(3, new Set(["sr:match:2"]))];
+    const run = await cycle();
+    expect(run.status).toBe("partial");
+    expect(run.sources.sportybet).toMatchObject({ events: 2, eventsFailed: 1 });
+    expect(run.sources.sportybet.errors[0]).toContain("sr:match:2");
+    expect(run.sources.bet9ja).toMatchObject({ events: 3, eventsFailed: 0 });
+    const counts = Object.fromEntries((await markets()).map((m) => [`${m.source}/${m.external_market_id}`, m.occurrence_count]));
+    expect(counts["sportybet/800117"]).toBe(2);
+    expect(counts["bet9ja/S_OUA"]).toBe(6);
+  });
+
+  it.skipIf(!available(kind))("fails the run when every source fails discovery", async () => {
+    deps.sources = [{ name: "down", discover: () => Promise.reject(new SourceError("network", "ECONNREFUSED")), fetchEvent: () => Promise.reject(new Error("unused")) }];
+    const run = await cycle();
+    expect(run.status).toBe("failed");
+    expect(run.error).toBe("Every source failed discovery");
+    expect(run.sources.down.errors[0]).toContain("ECONNREFUSED");
+  });
+});

@@ -1,0 +1,132 @@
+// Bet9ja B3 (`GetEvent`) response -> sightings. BOOKMAKER-API.md 2.3, 2.6 and 2.7 step 1.
+// D.O is a flat `key -> odds` object; keys are grouped by (MARKET, PARAM), one sighting per group.
+import { SourceError } from "../errors";
+import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
+
+const MAX_KEY = 500;
+const MAX_NAME = 500;
+const MAX_OUTCOME_NAME = 200;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * `S_<MARKET>[@<PARAM>]_<OUTCOME>`. MARKET is lazy, so the first `_` ends it unless an `@` comes
+ * first; that is why `S_OU_2.5_O` reads as market OU, outcome `2.5_O` (2.6). The outcome excludes
+ * only `\n`, as Python's `.` does in the reference regex.
+ */
+const KEY = /^S_([A-Z0-9_-]+?)(?:@([^_]+))?_([^\n]+)$/;
+
+export interface Bet9jaKey {
+  market: string;
+  param: string | null;
+  outcome: string;
+}
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : points.slice(0, max).join("");
+}
+
+/** Parses one odds key; null when 2.6 says the key is dropped. */
+export function parseBet9jaKey(rawKey: string): Bet9jaKey | null {
+  const key = rawKey.trim();
+  // Length is checked before the regex so a hostile key cannot make it backtrack for long.
+  if (key === "" || (key.length > MAX_KEY && Array.from(key).length > MAX_KEY)) return null;
+  const match = KEY.exec(key);
+  if (match === null) return null;
+  return { market: match[1], param: match[2] ?? null, outcome: match[3] };
+}
+
+/** String or number odds both work (2.6); null, non-numeric and non-finite values do not. */
+function oddsOf(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  if (!DECIMAL.test(trimmed)) return null;
+  const odds = Number(trimmed);
+  return Number.isFinite(odds) ? odds : null;
+}
+
+/** D.MK is optional metadata (2.6); anything malformed in it is simply not used. */
+function displayNames(mk: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!Array.isArray(mk)) return names;
+  for (const item of mk) {
+    if (!isRecord(item)) continue;
+    const { ID: id, DS: ds } = item;
+    if (typeof id === "string" && typeof ds === "string" && ds.trim() !== "" && !names.has(id)) {
+      names.set(id, ds);
+    }
+  }
+  return names;
+}
+
+function unwrap(body: unknown, eventId: string): Json {
+  if (!isRecord(body)) throw new SourceError("api", `Bet9ja ${eventId}: body is not a JSON object`);
+  if (body.R === "E") throw new SourceError("not_found", `Bet9ja ${eventId}: event not found`);
+  if (body.R !== "OK" && body.R !== "D") {
+    throw new SourceError("api", `Bet9ja ${eventId}: R=${clip(String(body.R), 200)}`);
+  }
+  if (!isRecord(body.D)) throw new SourceError("api", `Bet9ja ${eventId}: D is missing or not an object`);
+  return body.D;
+}
+
+interface Group {
+  market: string;
+  param: string | null;
+  outcomes: Map<string, ScrapedOutcome>;
+}
+
+export function parseBet9jaEvent(body: unknown, eventId: string): ParseResult {
+  const d = unwrap(body, eventId);
+  const odds = d.O;
+  if (odds === undefined || odds === null) return { sightings: [], dataErrors: 0 };
+  // A non-object O gives no markets (2.6); it is still a broken payload worth counting.
+  if (!isRecord(odds)) return { sightings: [], dataErrors: 1 };
+
+  const groups = new Map<string, Group>();
+  let dataErrors = 0;
+  for (const [rawKey, value] of Object.entries(odds)) {
+    const key = parseBet9jaKey(rawKey);
+    if (key === null) {
+      dataErrors += 1;
+      continue;
+    }
+    // `@` cannot occur in MARKET, so this composite key is unambiguous.
+    const groupKey = key.param === null ? key.market : `${key.market}@${key.param}`;
+    let group = groups.get(groupKey);
+    if (group === undefined) {
+      group = { market: key.market, param: key.param, outcomes: new Map() };
+      groups.set(groupKey, group);
+    }
+    const price = oddsOf(value);
+    if (price === null) {
+      dataErrors += 1;
+      continue;
+    }
+    const name = clip(key.outcome, MAX_OUTCOME_NAME);
+    // The same suffix twice (e.g. once with stray spaces) keeps the later value, like a dict would.
+    group.outcomes.set(name, { name, odds: price });
+  }
+
+  const names = displayNames(d.MK);
+  const sightings: Sighting[] = [];
+  for (const group of groups.values()) {
+    const externalMarketId = `S_${group.market}`;
+    sightings.push({
+      source: "bet9ja",
+      eventId,
+      externalMarketId,
+      name: clip(names.get(externalMarketId) ?? group.market, MAX_NAME),
+      specifier: group.param,
+      outcomes: [...group.outcomes.values()],
+    });
+  }
+  return { sightings, dataErrors };
+}

@@ -1,0 +1,118 @@
+// SportyBet S3 (`factsCenter/event`) response -> sightings. BOOKMAKER-API.md 1.4 and 1.7.
+// The envelope is strict (it decides "not found" vs "broken API"); the markets are lenient: one bad
+// market or outcome costs a dataError, not the event.
+import { SourceError } from "../errors";
+import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
+
+const MAX_NAME = 500;
+const MAX_OUTCOME_NAME = 200;
+const MAX_SPECIFIER = 1000;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Cuts by code point so a surrogate pair is never split. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : points.slice(0, max).join("");
+}
+
+function codePoints(text: string): number {
+  return text.length <= MAX_SPECIFIER ? text.length : Array.from(text).length;
+}
+
+/** Odds must be a decimal string (1.7: a JSON number fails validation upstream). */
+function oddsOf(value: unknown): number | null {
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  if (!DECIMAL.test(trimmed)) return null;
+  const odds = Number(trimmed);
+  return Number.isFinite(odds) ? odds : null;
+}
+
+function describe(value: unknown): string {
+  return clip(String(value), 200);
+}
+
+function parseOutcomes(raw: unknown): { outcomes: ScrapedOutcome[]; errors: number } {
+  if (!Array.isArray(raw)) return { outcomes: [], errors: 1 };
+  const outcomes: ScrapedOutcome[] = [];
+  let errors = 0;
+  for (const item of raw) {
+    const desc = isRecord(item) ? item.desc : undefined;
+    const odds = isRecord(item) ? oddsOf(item.odds) : null;
+    if (typeof desc !== "string" || odds === null) {
+      errors += 1;
+      continue;
+    }
+    outcomes.push({ name: clip(desc, MAX_OUTCOME_NAME), odds });
+  }
+  return { outcomes, errors };
+}
+
+function specifierOf(raw: unknown): { specifier: string | null; error: boolean } {
+  if (raw === undefined || raw === null) return { specifier: null, error: false };
+  if (typeof raw !== "string") return { specifier: null, error: true };
+  // 1.8: empty means a simple market, and an over-long one is treated as absent.
+  if (raw.trim() === "" || codePoints(raw) > MAX_SPECIFIER) return { specifier: null, error: false };
+  return { specifier: raw, error: false };
+}
+
+function parseMarket(raw: unknown, eventId: string): { sighting: Sighting | null; errors: number } {
+  if (!isRecord(raw)) return { sighting: null, errors: 1 };
+  const { id, desc, name } = raw;
+  if (typeof id !== "string" || id === "" || typeof desc !== "string") {
+    return { sighting: null, errors: 1 };
+  }
+  const label = desc.trim() !== "" ? desc : typeof name === "string" && name.trim() !== "" ? name : id;
+  const { specifier, error } = specifierOf(raw.specifier);
+  const { outcomes, errors } = parseOutcomes(raw.outcomes);
+  return {
+    sighting: {
+      source: "sportybet",
+      eventId,
+      externalMarketId: id,
+      name: clip(label, MAX_NAME),
+      specifier,
+      outcomes,
+    },
+    errors: errors + (error ? 1 : 0),
+  };
+}
+
+function unwrap(body: unknown, eventId: string): Json {
+  if (!isRecord(body)) throw new SourceError("api", `SportyBet ${eventId}: body is not a JSON object`);
+  // Integer compare on purpose: the string "10000" is a failure too (1.4).
+  if (body.bizCode !== 10000) {
+    throw new SourceError(
+      "not_found",
+      `SportyBet ${eventId}: bizCode=${describe(body.bizCode)}: ${describe(body.message)}`,
+    );
+  }
+  if (!("data" in body)) throw new SourceError("api", `SportyBet ${eventId}: response has no data`);
+  if (body.data === null) throw new SourceError("not_found", `SportyBet ${eventId}: data is null`);
+  if (!isRecord(body.data)) throw new SourceError("api", `SportyBet ${eventId}: data is not an object`);
+  return body.data;
+}
+
+export function parseSportybetEvent(body: unknown, eventId: string): ParseResult {
+  const data = unwrap(body, eventId);
+  const markets = data.markets;
+  if (markets === undefined) return { sightings: [], dataErrors: 0 };
+  if (!Array.isArray(markets)) {
+    throw new SourceError("api", `SportyBet ${eventId}: markets is not an array`);
+  }
+  const sightings: Sighting[] = [];
+  let dataErrors = 0;
+  for (const raw of markets) {
+    const { sighting, errors } = parseMarket(raw, eventId);
+    dataErrors += errors;
+    if (sighting !== null) sightings.push(sighting);
+  }
+  return { sightings, dataErrors };
+}
