@@ -15,6 +15,7 @@ import { setRuntime, type Runtime } from "./runtime";
 import { RunStore } from "./scraping/run-store";
 import { ScrapeController } from "./scraping/scrape-controller";
 import { buildSources } from "./scraping/sources";
+import { log, setLogLevel } from "./log";
 import type { Source } from "./scraping/types";
 
 export const PROJECT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -41,11 +42,12 @@ function databaseTarget(config: Config) {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<StartedServer> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  const info = options.log ?? ((m: string) => log.info(m));
+  setLogLevel(config.LOG_LEVEL);
   const db: Database = await openDatabase(databaseTarget(config));
   try {
     const applied = await migrate(db);
-    if (applied.length) log(`[db] applied migrations: ${applied.join(", ")}`);
+    if (applied.length) info(`[db] applied migrations: ${applied.join(", ")}`);
 
     const httpServer = http.createServer();
     const realtime = attachRealtime(httpServer);
@@ -115,7 +117,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         stopping ??= (async () => {
           await scrape.stop();
           const final = await discovery.flush();
-          if (final.failed.length) console.error(`[shutdown] ${final.failed.length} markets could not be flushed`);
+          if (final.failed.length) log.error(`[shutdown] ${final.failed.length} markets could not be flushed`);
           await realtime.close();
           httpServer.closeAllConnections();
           await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -5,12 +5,13 @@ import { ConfigError, loadConfig } from "./config";
 import { DataDirLockedError } from "./db/lock";
 import { MigrationError } from "./db/migrate";
 import { startServer } from "./app-server";
+import { log } from "./log";
 
 async function main() {
   const config = loadConfig();
   const server = await startServer(config, { dev: config.NODE_ENV === "development" });
   const db = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
-  console.log(`Market Triage listening on ${server.url} (${db}; sources: ${config.SOURCES.join(", ")})`);
+  log.info(`Market Triage listening on ${server.url} (${db}; sources: ${config.SOURCES.join(", ")})`);
 
   let signals = 0;
   const shutdown = (signal: string) => {
@@ -18,7 +19,7 @@ async function main() {
       console.error(`[shutdown] second ${signal}: exiting now`);
       process.exit(1);
     }
-    console.log(`[shutdown] ${signal}: finishing the current run, flushing sightings, closing the database`);
+    log.info(`[shutdown] ${signal}: finishing the current run, flushing sightings, closing the database`);
     server.stop().then(
       () => process.exit(0),
       (e) => {

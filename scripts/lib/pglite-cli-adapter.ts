@@ -3,6 +3,7 @@
 // script looks applied; and the schema engine sends multi-statement SQL through executeRaw on the
 // shadow database, which the extended-query protocol rejects (P3006).
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 type Adapter = Awaited<ReturnType<PrismaPGlite["connect"]>>;
@@ -23,14 +24,14 @@ function patch(adapter: Adapter, pg: PGlite, shadow: boolean): Adapter {
 }
 
 export async function cliAdapter() {
-  const pg = new PGlite("memory://", { startParams } as never);
+  const pg = new PGlite("memory://", { startParams, extensions: { pg_trgm } } as never);
   const factory = new PrismaPGlite(pg);
   return {
     provider: "postgres" as const,
     adapterName: factory.adapterName,
     connect: async () => patch(await factory.connect(), pg, false),
     connectToShadowDb: async () => {
-      const shadow = new PGlite("memory://", { startParams } as never);
+      const shadow = new PGlite("memory://", { startParams, extensions: { pg_trgm } } as never);
       return patch(await new PrismaPGlite(shadow).connect(), shadow, true);
     },
   };

@@ -4,10 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
+import { log } from "@/server/log";
 import { acquireDirLock, type DirLock } from "./lock";
 
 export interface Database {
@@ -41,7 +43,7 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
   }
   let pgl: PGlite;
   try {
-    pgl = new PGlite(location, { startParams: PGLITE_START } as never);
+    pgl = new PGlite(location, { startParams: PGLITE_START, extensions: { pg_trgm } } as never);
     await pgl.waitReady;
   } catch (e) {
     lock?.release();
@@ -89,7 +91,7 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection emits on the pool; without a listener that crashes the process.
-  pool.on("error", (e) => console.error("[db] idle PostgreSQL client error:", e.message));
+  pool.on("error", (e) => log.error("[db] idle PostgreSQL client error:", e.message));
   await pool.query("SELECT 1"); // fail fast with a clear error if the server is unreachable
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

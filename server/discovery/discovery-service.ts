@@ -4,6 +4,7 @@
 import { ALERT_MARKETS_CAP } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
+import { log } from "@/server/log";
 import { flushBatch, type FlushResult } from "./flush";
 import { Recorder } from "./recorder";
 
@@ -24,7 +25,7 @@ export class DiscoveryService {
     const result = await flushBatch(this.db, batch);
     if (result.failed.length > 0) {
       this.recorder.restore(result.failed);
-      console.error(
+      log.error(
         `[discovery] flush failed for ${result.failed.length} markets; kept for the next try:`,
         result.error?.message,
       );

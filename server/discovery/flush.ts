@@ -9,7 +9,7 @@ import type { Platform, UnmappedReason } from "@/lib/contract/enums";
 import type { Database } from "@/server/db/client";
 import { MAX_SAMPLE_OUTCOMES, MAX_SPECIFIERS, type PendingMarket } from "./recorder";
 
-export const FLUSH_CHUNK_ROWS = 2_000;
+export const FLUSH_CHUNK_ROWS = 5_000;
 
 export interface FlushedMarket {
   id: number;
@@ -51,15 +51,20 @@ ON CONFLICT (source, external_market_id) DO UPDATE SET
                        GROUP BY u.s ORDER BY min(u.i) LIMIT ${MAX_SPECIFIERS}) END,
   priority_raw     = ln(1.0 + t.occurrence_count + EXCLUDED.occurrence_count)
                      + extract(epoch FROM GREATEST(t.last_seen_at, EXCLUDED.last_seen_at))::float8 / 86400.0
-RETURNING t.id, (t.xmax = 0) AS inserted, t.source, t.external_market_id, t.market_name, t.reason`;
+RETURNING t.id, (t.xmax = 0) AS inserted,
+  -- Only new rows are announced, so only they carry their identity back.
+  CASE WHEN t.xmax = 0 THEN t.source END AS source,
+  CASE WHEN t.xmax = 0 THEN t.external_market_id END AS external_market_id,
+  CASE WHEN t.xmax = 0 THEN t.market_name END AS market_name,
+  CASE WHEN t.xmax = 0 THEN t.reason END AS reason`;
 
 interface ReturnedRow {
   id: number;
   inserted: boolean;
-  source: Platform;
-  external_market_id: string;
-  market_name: string;
-  reason: UnmappedReason;
+  source: Platform | null;
+  external_market_id: string | null;
+  market_name: string | null;
+  reason: UnmappedReason | null;
 }
 
 /** Rows in a fixed order so concurrent flushes from several processes lock rows in the same order. */
@@ -99,10 +104,10 @@ export async function flushBatch(db: Database, batch: PendingMarket[], chunkRows
         if (r.inserted) {
           result.inserted.push({
             id: Number(r.id),
-            source: r.source,
-            externalMarketId: r.external_market_id,
-            marketName: r.market_name,
-            reason: r.reason,
+            source: r.source!,
+            externalMarketId: r.external_market_id!,
+            marketName: r.market_name!,
+            reason: r.reason!,
           });
         }
       }

@@ -3,6 +3,7 @@
 // hot path of a scrape (one call per unmapped market instance), so it does no I/O and no copying.
 import type { Platform, UnmappedReason } from "@/lib/contract/enums";
 import type { ScrapedOutcome, Sighting } from "@/server/scraping/types";
+import { log as logger } from "@/server/log";
 
 export const MAX_SPECIFIERS = 50;
 export const MAX_SAMPLE_OUTCOMES = 10;
@@ -33,7 +34,7 @@ export class Recorder {
   /** @param maxPending distinct markets held at most; beyond it new markets are dropped and counted. */
   constructor(
     private readonly maxPending = 200_000,
-    private readonly log: (msg: string) => void = console.warn,
+    private readonly log: (msg: string) => void = (m) => logger.warn(m),
   ) {}
 
   record(s: Sighting, reason: UnmappedReason, at: number = Date.now()): void {

@@ -2,6 +2,7 @@
 // zod schemas, call a service, map every error to problem+json in one place. Imports nothing that
 // touches the database (services are reached through the runtime registry).
 import type { z } from "zod";
+import { log } from "@/server/log";
 import { badRequest, isHttpError, notFound, type FieldError } from "./errors";
 
 type Schema = z.ZodType;
@@ -92,7 +93,7 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       if (isHttpError(e)) {
         return problem(e.status, e.title, e.message, { ...(e.errors ? { errors: e.errors } : {}), ...e.extra });
       }
-      console.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, e);
+      log.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, e);
       return problem(500, "Internal Server Error", "The server could not complete the request; it has been logged.");
     }
   };

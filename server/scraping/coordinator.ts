@@ -7,6 +7,7 @@ import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { DiscoveryService } from "@/server/discovery/discovery-service";
 import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
+import { log } from "@/server/log";
 import { parseBet9jaEvent } from "./parsers/bet9ja";
 import { parseSportybetEvent } from "./parsers/sportybet";
 import type { RunOutcome, RunStore } from "./run-store";
@@ -144,5 +145,6 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const run = await deps.runs.finish(runId, outcome);
   const summary = `${run.events} events, ${run.markets} markets, ${run.unmapped} unmapped sightings, ${run.newMarkets} new markets`;
   progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
+  (run.status === "completed" ? log.info : log.warn)(`[scrape] run ${runId} ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`);
   return run;
 }

@@ -2,6 +2,7 @@
 // a run going is skipped (coalesced); a manual request gets a 409 naming the running run.
 import type { ScrapeRun } from "@/lib/contract/scrape";
 import { conflict } from "@/server/http/errors";
+import { log } from "@/server/log";
 import { runCycle, type CycleDeps } from "./coordinator";
 
 interface Current {
@@ -56,7 +57,7 @@ export class ScrapeController {
     };
     current.done.then(clear, (e) => {
       clear();
-      console.error("[scrape] run failed:", e);
+      log.error("[scrape] run failed:", e);
     });
     return { runId: await runId, done: current.done };
   }
@@ -72,7 +73,7 @@ export class ScrapeController {
     this.timer = setTimeout(() => {
       this.schedule(this.intervalSeconds * 1000);
       if (this.current) return; // coalesce with the run in progress
-      this.trigger("schedule").catch((e) => console.error("[scrape] scheduled run could not start:", e));
+      this.trigger("schedule").catch((e) => log.error("[scrape] scheduled run could not start:", e));
     }, ms);
     this.timer.unref();
   }
