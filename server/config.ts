@@ -33,6 +33,8 @@ export const configSchema = z.object({
   DEMO_SEED: z.coerce.number().int().default(20261126),
   DEMO_EVENTS: intIn(1, 5_000).default(36),
   DEMO_NEW_PER_CYCLE: intIn(0, 100).default(2),
+  // Adds markets named like HTML/script injections to the demo, to see that they render as text.
+  DEMO_HOSTILE_NAMES: bool.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
