@@ -11,7 +11,7 @@ import { log } from "@/server/log";
 import { parseBet9jaEvent } from "./parsers/bet9ja";
 import { parseSportybetEvent } from "./parsers/sportybet";
 import type { RunOutcome, RunStore } from "./run-store";
-import type { DiscoveredEvent, NativeEventPayload, ParseResult, Source } from "./types";
+import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "./types";
 
 const MAX_ERRORS_PER_SOURCE = 20;
 const PROGRESS_EVERY_MS = 250;
@@ -60,20 +60,39 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
 
   progress("starting", 0, deps.sources.length, `Run ${runId} started`);
 
-  // Discovery: each source on its own; one failing source contributes no events.
+  // Discovery: all sources at once, each on its own; a failing source contributes no events.
   const events: { event: DiscoveredEvent; source: Source }[] = [];
+  const discovery = new Map(deps.sources.map((s) => [s.name, { done: 0, total: 0, events: 0 }]));
+  const discoveryMessage = () =>
+    [...discovery].map(([name, d]) => `${name}: ${d.done}/${d.total || "?"} lists, ${d.events} events`).join("; ");
+  let lastDiscoveryProgress = 0;
   let discoveryFailures = 0;
-  for (const [i, source] of deps.sources.entries()) {
-    progress("discovery", i, deps.sources.length, `Discovering events on ${source.name}`);
-    try {
-      for (const event of await source.discover(signal)) events.push({ event, source });
-    } catch (e) {
-      discoveryFailures++;
-      noteError(source.name, `discovery failed: ${message(e)}`);
-    }
-  }
+  await Promise.all(
+    deps.sources.map(async (source) => {
+      const d = discovery.get(source.name)!;
+      const report: DiscoveryReport = {
+        error: (text) => noteError(source.name, `discovery: ${text}`),
+        progress: (done, total) => {
+          d.done = done;
+          d.total = total;
+          const now = Date.now();
+          if (now - lastDiscoveryProgress < PROGRESS_EVERY_MS) return;
+          lastDiscoveryProgress = now;
+          progress("discovery", 0, 0, `Discovering events: ${discoveryMessage()}`);
+        },
+      };
+      try {
+        const found = await source.discover(signal, report);
+        d.events = found.length;
+        for (const event of found) events.push({ event, source });
+      } catch (e) {
+        discoveryFailures++;
+        noteError(source.name, `discovery failed: ${message(e)}`);
+      }
+    }),
+  );
   const total = events.length;
-  progress("discovery", deps.sources.length, deps.sources.length, `Found ${total} upcoming events`);
+  progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage()})`);
 
   const newBySource = new Map<Platform, number>();
   let flushFailed = false;
@@ -116,9 +135,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
         await flush();
       }
       const now = Date.now();
-      if (now - lastProgress >= PROGRESS_EVERY_MS) {
+      if (now - lastProgress >= PROGRESS_EVERY_MS || done === total) {
         lastProgress = now;
-        progress("scraping", done, total, `Scraped ${done} of ${total} events`);
+        const perSource = [...stats].map(([name, st]) => `${name} ${st.events + st.eventsFailed}`).join(", ");
+        progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
       }
     }
   };
@@ -129,7 +149,8 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const sources = Object.fromEntries(stats);
   const fetched = [...stats.values()].reduce((n, s) => n + s.events, 0);
   const failedEvents = [...stats.values()].reduce((n, s) => n + s.eventsFailed, 0);
-  const anyError = discoveryFailures > 0 || failedEvents > 0 || flushFailed || signal.aborted;
+  // Any recorded error (a failed tournament, event or source) makes the run partial at best.
+  const anyError = [...stats.values()].some((st) => st.errors.length > 0) || flushFailed || signal.aborted;
   const nothingWorked = fetched === 0 && (discoveryFailures === deps.sources.length || failedEvents > 0 || signal.aborted);
   const outcome: RunOutcome = {
     status: nothingWorked ? "failed" : anyError ? "partial" : "completed",

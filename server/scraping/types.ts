@@ -41,10 +41,19 @@ export type NativeEventPayload =
   | { platform: "sportybet"; body: unknown }
   | { platform: "bet9ja"; body: unknown };
 
+/** How a source tells the run about partial failures and progress while it discovers. */
+export interface DiscoveryReport {
+  /** A part of discovery failed (one tournament, one group); the rest goes on. */
+  error(message: string): void;
+  /** done of total discovery requests (tournaments, groups) have finished. */
+  progress(done: number, total: number): void;
+}
+
 export interface Source {
   /** Name used in SOURCES and in run statistics. */
   readonly name: string;
-  discover(signal: AbortSignal): Promise<DiscoveredEvent[]>;
+  /** Throws only when the source as a whole failed (e.g. its tournament list is unreachable). */
+  discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]>;
   fetchEvent(event: DiscoveredEvent, signal: AbortSignal): Promise<NativeEventPayload>;
 }
 
