@@ -22,6 +22,10 @@ function rows(n: number): PendingMarket[] {
     lastSeenAt: now - ((i * 1299709) % (3 * 86_400_000)),
     outcomes: [{ name: "Yes", odds: 1.5 }],
     specifiers: [],
+    runId: null,
+    events: 0,
+    runSightings: 0,
+    lastEventId: "",
   }));
 }
 

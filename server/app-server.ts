@@ -10,6 +10,9 @@ import { migrate } from "./db/migrate";
 import { DiscoveryService } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
 import { MappingService } from "./mapping/mapping-service";
+import { CandidateService } from "./mapping/candidate-service";
+import { AuditService } from "./audit/audit-service";
+import { StatsService } from "./discovery/stats-service";
 import { attachRealtime } from "./realtime/socket";
 import { setRuntime, type Runtime } from "./runtime";
 import { RunStore } from "./scraping/run-store";
@@ -70,15 +73,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       config.SCRAPE_INTERVAL_SECONDS,
       config.SCRAPE_START_DELAY_SECONDS,
     );
+    const triage = new TriageService(db);
     const runtime: Runtime = {
       config,
       db,
       publisher: realtime,
       mappings,
       discovery,
-      triage: new TriageService(db),
+      triage,
       runs,
       scrape,
+      candidates: new CandidateService(db, triage, mappings),
+      audit: new AuditService(db.prisma),
+      stats: new StatsService(db),
       async health() {
         const ok = await db.ping();
         return {

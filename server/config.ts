@@ -9,7 +9,21 @@ const bool = z
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-const KNOWN_SOURCES = ["demo"] as const;
+const KNOWN_SOURCES = ["demo", "sportybet", "bet9ja"] as const;
+
+/** A base URL request paths are appended to: http(s), no query or fragment to collide with them. */
+const baseUrl = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "http:" || u.protocol === "https:") && u.search === "" && u.hash === "";
+      } catch {
+        return false;
+      }
+    }, "must be an http:// or https:// URL without query or fragment");
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -35,6 +49,32 @@ export const configSchema = z.object({
   DEMO_NEW_PER_CYCLE: intIn(0, 100).default(2),
   // Adds markets named like HTML/script injections to the demo, to see that they render as text.
   DEMO_HOSTILE_NAMES: bool.default(false),
+  /** Where the SportyBet API lives; /api/ng/... paths are appended (a path prefix is kept). */
+  SPORTYBET_BASE_URL: baseUrl("https://www.sportybet.com"),
+  /** Where the Bet9ja API lives; /desktop/feapi/... paths are appended (a path prefix is kept). */
+  BET9JA_BASE_URL: baseUrl("https://sports.bet9ja.com"),
+  /** Milliseconds one SportyBet request attempt may take, connect to last byte, before it is a timeout. */
+  SPORTYBET_TIMEOUT_MS: intIn(100, 300_000).default(15_000),
+  /** SportyBet requests in flight at most (discovery and event fetches share it); the reference runs 10. */
+  SPORTYBET_CONCURRENCY: intIn(1, 100).default(10),
+  /** Minimum milliseconds between the starts of two SportyBet requests; 0 = no pacing. */
+  SPORTYBET_PACING_MS: intIn(0, 60_000).default(0),
+  /** Milliseconds one Bet9ja request attempt may take, connect to last byte, before it is a timeout. */
+  BET9JA_TIMEOUT_MS: intIn(100, 300_000).default(15_000),
+  /** Bet9ja requests in flight at most (discovery and event fetches share it). */
+  BET9JA_CONCURRENCY: intIn(1, 100).default(8),
+  /** Minimum milliseconds between the starts of two Bet9ja requests; the reference pauses 25 ms. */
+  BET9JA_PACING_MS: intIn(0, 60_000).default(25),
+  /** Retries after a failed attempt (network error, timeout, 429, 5xx); 2 = at most 3 attempts. */
+  SCRAPE_RETRIES: intIn(0, 10).default(2),
+  /** Back-off base: retry n waits a random 0..min(SCRAPE_RETRY_MAX_MS, base x 2^n) ms (full jitter). */
+  SCRAPE_RETRY_BASE_MS: intIn(0, 60_000).default(1_000),
+  /** Longest back-off wait between two attempts. */
+  SCRAPE_RETRY_MAX_MS: intIn(0, 600_000).default(10_000),
+  /** Longest wait a Retry-After header (seconds or HTTP-date, on 429/5xx) can impose; longer ones are cut to it. */
+  SCRAPE_RETRY_AFTER_MAX_MS: intIn(0, 600_000).default(30_000),
+  /** Events per cycle per bookmaker source at most, soonest kick-off first; 0 = no cap. */
+  SCRAPE_EVENT_LIMIT: intIn(0, 1_000_000).default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -8,6 +8,9 @@ import type { Database } from "./db/client";
 import type { DiscoveryService } from "./discovery/discovery-service";
 import type { TriageService } from "./discovery/triage-service";
 import { serviceUnavailable } from "./http/errors";
+import type { AuditService } from "./audit/audit-service";
+import type { StatsService } from "./discovery/stats-service";
+import type { CandidateService } from "./mapping/candidate-service";
 import type { MappingService } from "./mapping/mapping-service";
 import type { Publisher } from "./realtime/publisher";
 import type { RunStore } from "./scraping/run-store";
@@ -22,6 +25,9 @@ export interface Runtime {
   triage: TriageService;
   runs: RunStore;
   scrape: ScrapeController;
+  candidates: CandidateService;
+  audit: AuditService;
+  stats: StatsService;
   health(): Promise<Health>;
 }
 

@@ -20,10 +20,11 @@ export const alertMarketSchema = z.object({
   externalMarketId: z.string(),
   marketName: z.string(),
   reason: reasonSchema,
+  regressed: z.boolean().describe("true: the market was MAPPED and has been sighted unmapped again (reopened as NEW)"),
 });
 export const ALERT_MARKETS_CAP = 50;
 export const unmappedAlertDataSchema = z.object({
-  count: z.number().int().describe("How many markets were discovered; markets lists at most 50 of them"),
+  count: z.number().int().describe("How many markets were discovered or reopened; markets lists at most 50 of them"),
   markets: z.array(alertMarketSchema).max(ALERT_MARKETS_CAP),
 });
 export type UnmappedAlertData = z.infer<typeof unmappedAlertDataSchema>;

@@ -43,6 +43,7 @@ export const unmappedItemSchema = z.object({
     ),
   firstSeenAt: timestampSchema,
   lastSeenAt: timestampSchema,
+  regressedAt: timestampSchema.nullable().describe("When a MAPPED market was sighted unmapped again and reopened"),
   priorityScore: z
     .number()
     .describe("ln(1 + occurrenceCount) - days since lastSeenAt: higher is more urgent; each day of silence weighs like e-fold fewer sightings"),
@@ -58,6 +59,17 @@ export const unmappedDetailSchema = unmappedItemSchema.extend({
   notes: z.string().nullable(),
   updatedAt: timestampSchema.describe("Last triage edit"),
   version: z.number().int().describe("Increments on every triage edit; send it back as If-Match to avoid overwriting"),
+  mappedAt: timestampSchema.nullable(),
+  mappingCanonicalId: z.string().nullable().describe("The mapping that covers it, once mapped"),
+  impact: z
+    .object({
+      runId: z.number().int(),
+      events: z.number().int().describe("Distinct events it appeared in during that run"),
+      sightings: z.number().int(),
+      share: z.number().min(0).max(1).nullable().describe("Its share of all the platform's sightings in that run: coverage gained if mapped"),
+    })
+    .nullable()
+    .describe("In the latest run that sighted it"),
 });
 export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
 
@@ -65,6 +77,7 @@ export const unmappedPatchSchema = z
   .object({
     status: statusSchema.optional(),
     notes: z.string().max(2000, "notes can be at most 2000 characters").nullable().optional().describe("null clears"),
+    reason: z.string().trim().max(500).optional().describe("Why; kept in the market's history"),
   })
   .strict();
 export type UnmappedPatch = z.infer<typeof unmappedPatchSchema>;

@@ -21,7 +21,7 @@ export class DiscoveryService {
 
   async flush(): Promise<FlushResult> {
     const batch = this.recorder.take();
-    if (batch.length === 0) return { rows: 0, sightings: 0, inserted: [], failed: [] };
+    if (batch.length === 0) return { rows: 0, sightings: 0, inserted: [], regressed: [], failed: [] };
     const result = await flushBatch(this.db, batch);
     if (result.failed.length > 0) {
       this.recorder.restore(result.failed);
@@ -30,11 +30,12 @@ export class DiscoveryService {
         result.error?.message,
       );
     }
-    if (result.inserted.length > 0) {
-      this.publisher.publish("unmapped_alert", {
-        count: result.inserted.length,
-        markets: result.inserted.slice(0, ALERT_MARKETS_CAP),
-      });
+    const announced = [
+      ...result.regressed.map((m) => ({ ...m, regressed: true })),
+      ...result.inserted.map((m) => ({ ...m, regressed: false })),
+    ];
+    if (announced.length > 0) {
+      this.publisher.publish("unmapped_alert", { count: announced.length, markets: announced.slice(0, ALERT_MARKETS_CAP) });
     }
     return result;
   }

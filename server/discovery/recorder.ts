@@ -18,6 +18,11 @@ export interface PendingMarket {
   lastSeenAt: number;
   outcomes: ScrapedOutcome[];
   specifiers: string[];
+  /** The run that recorded it last (null outside a run), and its distinct events in that run. */
+  runId: number | null;
+  events: number;
+  runSightings: number;
+  lastEventId: string;
 }
 
 export interface RecorderStats {
@@ -37,7 +42,11 @@ export class Recorder {
     private readonly log: (msg: string) => void = (m) => logger.warn(m),
   ) {}
 
-  record(s: Sighting, reason: UnmappedReason, at: number = Date.now()): void {
+  /**
+   * An event's sightings are recorded in one synchronous burst, so "a different event than the
+   * previous sighting of this market" counts distinct events exactly without a set per market.
+   */
+  record(s: Sighting, reason: UnmappedReason, at: number = Date.now(), runId: number | null = null): void {
     const key = s.source + "\u0000" + s.externalMarketId;
     const p = this.pending.get(key);
     if (p === undefined) {
@@ -52,9 +61,24 @@ export class Recorder {
         lastSeenAt: at,
         outcomes: s.outcomes,
         specifiers: s.specifier === null ? [] : [s.specifier],
+        runId,
+        events: 1,
+        runSightings: 1,
+        lastEventId: s.eventId,
       });
     } else {
       p.count++;
+      if (p.runId !== runId) {
+        p.runId = runId;
+        p.events = 0;
+        p.runSightings = 0;
+        p.lastEventId = "";
+      }
+      p.runSightings++;
+      if (p.lastEventId !== s.eventId) {
+        p.events++;
+        p.lastEventId = s.eventId;
+      }
       if (at >= p.lastSeenAt) {
         p.lastSeenAt = at;
         p.name = s.name;
@@ -90,6 +114,10 @@ export class Recorder {
         this.pending.set(key, b);
       } else {
         p.count += b.count;
+        if (p.runId === b.runId) {
+          p.events += b.events;
+          p.runSightings += b.runSightings;
+        }
         p.firstSeenAt = Math.min(p.firstSeenAt, b.firstSeenAt);
         if (b.lastSeenAt > p.lastSeenAt) {
           p.lastSeenAt = b.lastSeenAt;

@@ -14,8 +14,18 @@ const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
 };
 
 const ITEM_COLUMNS = `id, source, external_market_id, market_name, reason, status, occurrence_count,
-  first_seen_at, last_seen_at,
+  first_seen_at, last_seen_at, regressed_at,
   priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score`;
+
+// The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
+const DETAIL_SQL = `SELECT m.id, m.source, m.external_market_id, m.market_name, m.reason, m.status, m.occurrence_count,
+  m.first_seen_at, m.last_seen_at, m.regressed_at,
+  m.priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score,
+  m.sample_outcomes, m.specifiers, m.notes, m.updated_at, m.version, m.mapped_at, m.mapping_canonical_id,
+  m.last_run_id, m.last_run_events, m.last_run_sightings,
+  NULLIF((r.sources -> m.source::text ->> 'markets')::int, 0) AS run_platform_sightings
+FROM unmapped_markets m LEFT JOIN scrape_runs r ON r.id = m.last_run_id
+WHERE m.id = $1`;
 
 interface ItemRow {
   id: number;
@@ -27,6 +37,7 @@ interface ItemRow {
   occurrence_count: number;
   first_seen_at: Date | string;
   last_seen_at: Date | string;
+  regressed_at: Date | string | null;
   priority_score: number;
 }
 
@@ -36,9 +47,16 @@ interface DetailRow extends ItemRow {
   notes: string | null;
   updated_at: Date | string;
   version: number;
+  mapped_at: Date | string | null;
+  mapping_canonical_id: string | null;
+  last_run_id: number | null;
+  last_run_events: number;
+  last_run_sightings: number;
+  run_platform_sightings: number | null;
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const round = (n: number) => Math.round(Number(n) * 1000) / 1000;
 
 function toItem(r: ItemRow): UnmappedItem {
@@ -52,6 +70,7 @@ function toItem(r: ItemRow): UnmappedItem {
     occurrenceCount: Number(r.occurrence_count),
     firstSeenAt: iso(r.first_seen_at),
     lastSeenAt: iso(r.last_seen_at),
+    regressedAt: isoOrNull(r.regressed_at),
     priorityScore: round(r.priority_score),
   };
 }
@@ -64,6 +83,17 @@ function toDetail(r: DetailRow): UnmappedDetail {
     notes: r.notes,
     updatedAt: iso(r.updated_at),
     version: Number(r.version),
+    mappedAt: isoOrNull(r.mapped_at),
+    mappingCanonicalId: r.mapping_canonical_id,
+    impact:
+      r.last_run_id === null
+        ? null
+        : {
+            runId: Number(r.last_run_id),
+            events: Number(r.last_run_events),
+            sightings: Number(r.last_run_sightings),
+            share: r.run_platform_sightings ? Math.min(1, Number(r.last_run_sightings) / Number(r.run_platform_sightings)) : null,
+          },
   };
 }
 
@@ -100,45 +130,50 @@ export class TriageService {
   }
 
   async get(id: number): Promise<UnmappedDetail> {
-    const rows = await this.db.query<DetailRow>(
-      `SELECT ${ITEM_COLUMNS}, sample_outcomes, specifiers, notes, updated_at, version FROM unmapped_markets WHERE id = $1`,
-      [id],
-    );
+    const rows = await this.db.query<DetailRow>(DETAIL_SQL, [id]);
     if (rows.length === 0) throw notFound(`Unmapped market ${id}`);
     return toDetail(rows[0]);
   }
 
-  /** @param expectedVersion from If-Match: the edit applies only if nobody changed the market since. */
-  async update(id: number, patch: UnmappedPatch, expectedVersion?: number): Promise<UnmappedDetail> {
-    const sets: string[] = [];
-    const params: unknown[] = [id];
-    if (patch.status !== undefined) {
-      params.push(patch.status);
-      sets.push(`status = $${params.length}::"TriageStatus"`);
-    }
-    if (patch.notes !== undefined) {
-      params.push(patch.notes);
-      sets.push(`notes = $${params.length}`);
-    }
-    let versionCheck = "";
-    if (expectedVersion !== undefined) {
-      params.push(expectedVersion);
-      versionCheck = `AND version = $${params.length}`;
-    }
-    if (sets.length === 0) {
-      const current = await this.get(id);
+  /**
+   * Applies a triage edit and records it in the market's history, in one transaction.
+   * @param expectedVersion from If-Match: the edit applies only if nobody changed the market since.
+   */
+  async update(id: number, patch: UnmappedPatch, expectedVersion?: number, actor = "anonymous"): Promise<UnmappedDetail> {
+    await this.db.prisma.$transaction(async (tx) => {
+      const current = await tx.unmappedMarket.findUnique({ where: { id }, select: { status: true, notes: true, version: true } });
+      if (!current) throw notFound(`Unmapped market ${id}`);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw this.stale(current.version);
-      return current;
-    }
-    const updated = await this.db.query<{ id: number }>(
-      `UPDATE unmapped_markets SET ${sets.join(", ")}, version = version + 1, updated_at = now()
-       WHERE id = $1 ${versionCheck} RETURNING id`,
-      params,
-    );
-    if (updated.length === 0) {
-      const current = await this.get(id); // throws 404 when the market does not exist
-      throw this.stale(current.version);
-    }
+      const changes: { action: "status_changed" | "notes_changed"; before: unknown; after: unknown }[] = [];
+      if (patch.status !== undefined && patch.status !== current.status) {
+        changes.push({ action: "status_changed", before: { status: current.status }, after: { status: patch.status } });
+      }
+      if (patch.notes !== undefined && patch.notes !== current.notes) {
+        changes.push({ action: "notes_changed", before: { notes: current.notes }, after: { notes: patch.notes } });
+      }
+      if (changes.length === 0) return;
+      const updated = await tx.unmappedMarket.updateMany({
+        where: { id, version: current.version },
+        data: {
+          ...(patch.status !== undefined ? { status: patch.status } : {}),
+          ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+          ...(patch.status === "MAPPED" && current.status !== "MAPPED" ? { mappedAt: new Date() } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) throw this.stale(current.version + 1);
+      await tx.auditEntry.createMany({
+        data: changes.map((c) => ({
+          entityType: "unmapped_market",
+          entityId: String(id),
+          action: c.action,
+          actor,
+          before: c.before as object,
+          after: c.after as object,
+          reason: patch.reason ?? null,
+        })),
+      });
+    });
     return this.get(id);
   }
 

@@ -1,25 +1,246 @@
-// The one mapping cache of the process: the built-in catalog merged with the active user mappings
-// from the database. Reloaded whenever a mapping changes, so the next lookup sees it.
-import type { PrismaClient } from "@/generated/prisma/client";
+// Mappings as the scraper sees them (the built-in catalog merged with active user mappings) and
+// every change to them. Each change is one transaction holding a lock that serialises mapping
+// writes across processes, validates against the merged set inside it, writes the audit trail,
+// and reloads this process's cache before returning, so the next lookup uses it.
+import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, MappingPatch } from "@/lib/contract/mappings";
+import type { Platform } from "@/lib/contract/enums";
+import type { Prisma, PrismaClient, UserMapping } from "@/generated/prisma/client";
+import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { MappingCache } from "./cache";
 import { builtinCatalog, mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
 
+export type Tx = Prisma.TransactionClient;
+
+const MAPPING_WRITE_LOCK = 72_707_002;
+const PLATFORM_FIELDS = [
+  ["sportybetId", "sportybet market"],
+  ["bet9jaKey", "Bet9ja market key"],
+] as const;
+
+export const unprocessable = (detail: string, field: string) =>
+  new HttpError(422, "Unprocessable Content", detail, [{ field, message: detail }]);
+
+export function rowToEntry(r: UserMapping): MappingEntry {
+  return {
+    canonicalId: r.canonicalId,
+    name: r.name,
+    betpawaId: r.betpawaId,
+    sportybetId: r.sportybetId,
+    bet9jaKey: r.bet9jaKey,
+    outcomes: Array.isArray(r.outcomes) ? (r.outcomes as unknown as MappingOutcome[]) : [],
+    origin: "user",
+  };
+}
+
+function toItem(e: MappingEntry, active: boolean): MappingItem {
+  return {
+    canonicalId: e.canonicalId,
+    name: e.name,
+    origin: e.origin,
+    betpawaId: e.betpawaId,
+    sportybetId: e.sportybetId,
+    bet9jaKey: e.bet9jaKey,
+    outcomeCount: e.outcomes.length,
+    active,
+    priority: e.origin === "user" ? 1 : 0,
+  };
+}
+
+const byPosition = (outcomes: MappingOutcome[]) => [...outcomes].sort((a, b) => a.position - b.position);
+
 export class MappingService {
   readonly cache = new MappingCache(builtinCatalog());
+  private readonly builtin = new Map(builtinCatalog().map((e) => [e.canonicalId, e]));
 
   constructor(private readonly prisma: PrismaClient) {}
 
   async reload(): Promise<void> {
     const rows = await this.prisma.userMapping.findMany({ where: { active: true }, orderBy: { id: "asc" } });
-    const user: MappingEntry[] = rows.map((r) => ({
-      canonicalId: r.canonicalId,
-      name: r.name,
-      betpawaId: r.betpawaId,
-      sportybetId: r.sportybetId,
-      bet9jaKey: r.bet9jaKey,
-      outcomes: r.outcomes as unknown as MappingOutcome[],
+    this.cache.replace(mergeMappings(builtinCatalog(), rows.map(rowToEntry)));
+  }
+
+  async list(q: MappingListQuery) {
+    const rows = await this.prisma.userMapping.findMany({ orderBy: { canonicalId: "asc" } });
+    const overridden = new Set(rows.filter((r) => r.active).map((r) => r.canonicalId));
+    const all = [
+      ...[...this.builtin.values()].map((e) => toItem(e, !overridden.has(e.canonicalId))),
+      ...rows.map((r) => toItem(rowToEntry(r), r.active)),
+    ];
+    const needle = q.q?.toLowerCase();
+    const platformKey = q.platform === "betpawa" ? "betpawaId" : q.platform === "sportybet" ? "sportybetId" : q.platform === "bet9ja" ? "bet9jaKey" : null;
+    const items = all
+      .filter((m) => !q.origin || m.origin === q.origin)
+      .filter((m) => q.active === undefined || m.active === q.active)
+      .filter((m) => !platformKey || m[platformKey] !== null)
+      .filter(
+        (m) =>
+          !needle ||
+          [m.name, m.canonicalId, m.betpawaId, m.sportybetId, m.bet9jaKey].some((v) => v !== null && v.toLowerCase().includes(needle)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name) || a.canonicalId.localeCompare(b.canonicalId) || b.priority - a.priority);
+    const start = (q.page - 1) * q.pageSize;
+    return { items: items.slice(start, start + q.pageSize), total: items.length, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(canonicalId: string, client: Tx | PrismaClient = this.prisma): Promise<MappingDetail> {
+    const row = await client.userMapping.findUnique({ where: { canonicalId } });
+    const builtin = this.builtin.get(canonicalId);
+    if (!row && !builtin) throw notFound(`Mapping ${canonicalId}`);
+    const builtinDetail = builtin ? { ...toItem(builtin, !row?.active), outcomes: byPosition(builtin.outcomes) } : null;
+    if (row && (row.active || !builtin)) {
+      const entry = rowToEntry(row);
+      return {
+        ...toItem(entry, row.active),
+        outcomes: byPosition(entry.outcomes),
+        version: row.version,
+        updatedAt: row.updatedAt.toISOString(),
+        builtin: builtinDetail,
+      };
+    }
+    return { ...builtinDetail!, version: row?.version ?? null, updatedAt: null, builtin: builtinDetail };
+  }
+
+  /** The merged set as it stands inside a transaction (after the write lock is held). */
+  async effective(tx: Tx): Promise<MappingEntry[]> {
+    const rows = await tx.userMapping.findMany({ where: { active: true }, orderBy: { id: "asc" } });
+    return mergeMappings(builtinCatalog(), rows.map(rowToEntry));
+  }
+
+  /** Runs a mapping write: serialised across processes, then the cache reloaded before returning. */
+  async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${MAPPING_WRITE_LOCK})::text AS locked`);
+      return fn(tx);
+    });
+    await this.reload();
+    return result;
+  }
+
+  /**
+   * A platform id may belong to one active mapping only. Values this canonicalId already had
+   * (the built-in catalog shares S_HA1HOU between the home and away halves) are not new claims.
+   */
+  assertNoHolder(effective: MappingEntry[], next: MappingEntry, previous: MappingEntry | undefined): void {
+    for (const [field, label] of PLATFORM_FIELDS) {
+      const value = next[field];
+      if (!value || value === previous?.[field]) continue;
+      const holder = effective.find((e) => e.canonicalId !== next.canonicalId && e[field] === value);
+      if (holder) {
+        throw conflict(`${label} ${value} already belongs to mapping ${holder.canonicalId} ("${holder.name}")`, {
+          holder: holder.canonicalId,
+          field,
+          errors: [{ field: `body.${field}`, message: `already mapped by ${holder.canonicalId}` }],
+        });
+      }
+    }
+  }
+
+  /** Writes the user mapping row for `next` (create, re-activate or update) and audits it. */
+  async saveEntry(tx: Tx, next: MappingEntry, reason: string | null, actor: string): Promise<void> {
+    const row = await tx.userMapping.findUnique({ where: { canonicalId: next.canonicalId } });
+    const data = {
+      name: next.name,
+      betpawaId: next.betpawaId,
+      sportybetId: next.sportybetId,
+      bet9jaKey: next.bet9jaKey,
+      outcomes: byPosition(next.outcomes) as unknown as Prisma.InputJsonValue,
+      active: true,
+    };
+    const before = row?.active ? rowToEntry(row) : (this.builtin.get(next.canonicalId) ?? (row ? rowToEntry(row) : null));
+    if (row) await tx.userMapping.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
+    else await tx.userMapping.create({ data: { canonicalId: next.canonicalId, ...data } });
+    await tx.auditEntry.create({
+      data: {
+        entityType: "mapping",
+        entityId: next.canonicalId,
+        action: row?.active ? "mapping_updated" : "mapping_created",
+        actor,
+        before: (before as unknown as Prisma.InputJsonValue) ?? undefined,
+        after: { ...next, origin: "user" } as unknown as Prisma.InputJsonValue,
+        reason,
+      },
+    });
+  }
+
+  async create(body: MappingCreate, actor = "anonymous"): Promise<MappingDetail> {
+    const next: MappingEntry = {
+      canonicalId: body.canonicalId,
+      name: body.name,
+      betpawaId: body.betpawaId ?? null,
+      sportybetId: body.sportybetId ?? null,
+      bet9jaKey: body.bet9jaKey ?? null,
+      outcomes: body.outcomes,
       origin: "user",
-    }));
-    this.cache.replace(mergeMappings(builtinCatalog(), user));
+    };
+    await this.write(async (tx) => {
+      const existing = await tx.userMapping.findUnique({ where: { canonicalId: body.canonicalId } });
+      if (existing?.active) {
+        throw conflict(`A user mapping ${body.canonicalId} already exists; change it with PATCH`, { holder: body.canonicalId });
+      }
+      const effective = await this.effective(tx);
+      this.assertNoHolder(effective, next, this.builtin.get(body.canonicalId));
+      await this.saveEntry(tx, next, body.reason ?? null, actor);
+    });
+    return this.get(body.canonicalId);
+  }
+
+  /** Edits a user mapping; on a built-in entry it creates the user override. */
+  async update(canonicalId: string, patch: MappingPatch, expectedVersion?: number, actor = "anonymous"): Promise<MappingDetail> {
+    await this.write(async (tx) => {
+      const row = await tx.userMapping.findUnique({ where: { canonicalId } });
+      const builtin = this.builtin.get(canonicalId);
+      if (!row && !builtin) throw notFound(`Mapping ${canonicalId}`);
+      if (row && expectedVersion !== undefined && row.version !== expectedVersion) {
+        throw preconditionFailed(`Mapping ${canonicalId} was changed by someone else (now at version ${row.version}). Reload it and apply your change again.`);
+      }
+      const base = row?.active ? rowToEntry(row) : builtin ?? rowToEntry(row!);
+      const next: MappingEntry = {
+        ...base,
+        origin: "user",
+        name: patch.name ?? base.name,
+        betpawaId: patch.betpawaId !== undefined ? patch.betpawaId : base.betpawaId,
+        sportybetId: patch.sportybetId !== undefined ? patch.sportybetId : base.sportybetId,
+        bet9jaKey: patch.bet9jaKey !== undefined ? patch.bet9jaKey : base.bet9jaKey,
+        outcomes: patch.outcomes ?? base.outcomes,
+      };
+      if (!next.sportybetId && !next.bet9jaKey) {
+        throw unprocessable("give at least one platform id (sportybetId or bet9jaKey)", "body.sportybetId");
+      }
+      this.assertNoHolder(await this.effective(tx), next, base);
+      await this.saveEntry(tx, next, patch.reason ?? null, actor);
+    });
+    return this.get(canonicalId);
+  }
+
+  /** Deactivates a user mapping; the built-in entry with the same id, if any, applies again. */
+  async deactivate(canonicalId: string, reason: string | null, actor = "anonymous"): Promise<MappingDetail> {
+    await this.write(async (tx) => {
+      const row = await tx.userMapping.findUnique({ where: { canonicalId } });
+      if (!row?.active) {
+        if (this.builtin.has(canonicalId)) {
+          throw conflict(`${canonicalId} is a built-in mapping with no active user override; there is nothing to deactivate`);
+        }
+        throw notFound(`Mapping ${canonicalId}`);
+      }
+      await tx.userMapping.update({ where: { id: row.id }, data: { active: false, version: { increment: 1 } } });
+      await tx.auditEntry.create({
+        data: {
+          entityType: "mapping",
+          entityId: canonicalId,
+          action: "mapping_deactivated",
+          actor,
+          before: rowToEntry(row) as unknown as Prisma.InputJsonValue,
+          after: (this.builtin.get(canonicalId) as unknown as Prisma.InputJsonValue) ?? undefined,
+          reason,
+        },
+      });
+    });
+    return this.get(canonicalId);
+  }
+
+  builtinEntry(canonicalId: string): MappingEntry | undefined {
+    return this.builtin.get(canonicalId);
   }
 }
+
+export const PLATFORM_FIELD: Record<Platform, "sportybetId" | "bet9jaKey"> = { sportybet: "sportybetId", bet9ja: "bet9jaKey" };

@@ -122,7 +122,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
           if (hit.mapped) s.mapped++;
           else {
             s.unmapped++;
-            deps.discovery.recorder.record(sighting, hit.reason, at);
+            deps.discovery.recorder.record(sighting, hit.reason, at, runId);
           }
         }
       } catch (e) {

@@ -1,0 +1,7 @@
+import { auditQuerySchema } from "@/lib/contract/audit";
+import { route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ query: auditQuerySchema }, ({ query }) => getRuntime().audit.list(query));

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { pageOf, pageQueryShape, timestampSchema } from "./common";
+import { platformSchema } from "./enums";
+import { unmappedDetailSchema } from "./unmapped";
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9_]+$/, "use lower-case letters, digits and _ only");
+
+const platformId = z.string().trim().min(1, "must not be empty").max(100);
+const bet9jaKey = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^S_[A-Za-z0-9@.\-+/:]+$/, "a Bet9ja market key starts with S_, e.g. S_OU");
+const reason = z.string().trim().max(500, "reason can be at most 500 characters");
+
+export const mappingOutcomeSchema = z.object({
+  canonicalId: slugSchema,
+  betpawaName: z.string().trim().min(1).max(200).nullable(),
+  sportybetDesc: z.string().trim().min(1).max(200).nullable(),
+  bet9jaSuffix: z.string().trim().min(1).max(100).nullable(),
+  position: z.number().int().min(0).max(1000),
+});
+export type MappingOutcomeDto = z.infer<typeof mappingOutcomeSchema>;
+
+const outcomesSchema = z
+  .array(mappingOutcomeSchema)
+  .min(1, "a mapping needs at least one outcome")
+  .max(200)
+  .refine((o) => new Set(o.map((x) => x.canonicalId)).size === o.length, "outcome canonicalIds must be unique");
+
+export const mappingOriginSchema = z.enum(["builtin", "user"]);
+
+export const mappingItemSchema = z.object({
+  canonicalId: z.string(),
+  name: z.string(),
+  origin: mappingOriginSchema,
+  betpawaId: z.string().nullable(),
+  sportybetId: z.string().nullable(),
+  bet9jaKey: z.string().nullable(),
+  outcomeCount: z.number().int(),
+  active: z.boolean().describe("Whether the scraper uses this entry now (an overridden built-in entry is inactive)"),
+  priority: z.number().int().describe("Precedence for its canonicalId: user (1) overrides built-in (0)"),
+});
+export type MappingItem = z.infer<typeof mappingItemSchema>;
+
+export const mappingDetailSchema = mappingItemSchema.extend({
+  outcomes: z.array(mappingOutcomeSchema),
+  version: z.number().int().nullable().describe("User mappings only; send as If-Match when editing"),
+  updatedAt: timestampSchema.nullable(),
+  builtin: mappingItemSchema.extend({ outcomes: z.array(mappingOutcomeSchema) }).nullable().describe("The built-in entry with this canonicalId, if any"),
+});
+export type MappingDetail = z.infer<typeof mappingDetailSchema>;
+
+export const mappingListQuerySchema = z
+  .object({
+    origin: mappingOriginSchema.optional(),
+    platform: z.enum(["betpawa", "sportybet", "bet9ja"]).optional().describe("Only mappings with an id on this platform"),
+    q: z.string().trim().max(200).optional().describe("Case-insensitive: name, canonicalId or any platform id"),
+    active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    ...pageQueryShape,
+  })
+  .strict();
+export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
+export const mappingListSchema = pageOf(mappingItemSchema);
+
+export const mappingCreateSchema = z
+  .object({
+    canonicalId: slugSchema,
+    name: z.string().trim().min(1).max(200),
+    betpawaId: platformId.nullable().optional(),
+    sportybetId: platformId.nullable().optional(),
+    bet9jaKey: bet9jaKey.nullable().optional(),
+    outcomes: outcomesSchema,
+    reason: reason.optional(),
+  })
+  .strict()
+  .refine((m) => Boolean(m.sportybetId || m.bet9jaKey), {
+    message: "give at least one platform id (sportybetId or bet9jaKey)",
+    path: ["sportybetId"],
+  });
+export type MappingCreate = z.infer<typeof mappingCreateSchema>;
+
+export const mappingPatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    betpawaId: platformId.nullable().optional(),
+    sportybetId: platformId.nullable().optional(),
+    bet9jaKey: bet9jaKey.nullable().optional(),
+    outcomes: outcomesSchema.optional(),
+    reason: reason.optional(),
+  })
+  .strict();
+export type MappingPatch = z.infer<typeof mappingPatchSchema>;
+
+export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).strict();
+
+export const mapMarketSchema = z
+  .object({
+    canonicalId: slugSchema.describe("An existing mapping to extend, or the id of a new one"),
+    name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
+    betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
+    outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
+    reason: reason.optional(),
+  })
+  .strict();
+export type MapMarket = z.infer<typeof mapMarketSchema>;
+
+export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema });
+export type MapResult = z.infer<typeof mapResultSchema>;
+
+export const outcomePairingSchema = z.object({
+  sampleName: z.string().describe("The outcome name as the platform sends it"),
+  canonicalOutcomeId: z.string().nullable(),
+  betpawaName: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+});
+
+export const mappingCandidateSchema = z.object({
+  canonicalId: z.string(),
+  name: z.string(),
+  origin: mappingOriginSchema,
+  betpawaId: z.string().nullable(),
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+  /** The mapping already names another market of this platform, so it cannot take this one. */
+  occupied: z.boolean(),
+  pairings: z.array(outcomePairingSchema),
+});
+export const marketCandidateSchema = z.object({
+  id: z.number().int(),
+  source: platformSchema,
+  externalMarketId: z.string(),
+  marketName: z.string(),
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+});
+export const candidatesSchema = z.object({
+  mappings: z.array(mappingCandidateSchema),
+  markets: z.array(marketCandidateSchema),
+});
+export type Candidates = z.infer<typeof candidatesSchema>;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { timestampSchema } from "./common";
+import { platformSchema, runStatusSchema, statusSchema } from "./enums";
+
+const byStatus = z.record(statusSchema, z.number().int());
+const coverage = z.object({
+  markets: z.number().int().describe("Sightings in the run"),
+  mapped: z.number().int(),
+  coverage: z.number().min(0).max(1).nullable().describe("mapped / markets; null when nothing was sighted"),
+  new: z.number().int(),
+});
+
+export const statsSchema = z.object({
+  byStatus,
+  byPlatform: z.record(platformSchema, byStatus),
+  total: z.number().int(),
+  lastRun: z
+    .object({ id: z.number().int(), status: runStatusSchema, finishedAt: timestampSchema.nullable(), coverage: z.record(z.string(), coverage) })
+    .nullable()
+    .describe("The latest finished run"),
+  runs: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        startedAt: timestampSchema,
+        status: runStatusSchema,
+        coverage: z.number().min(0).max(1).nullable(),
+        newMarkets: z.number().int(),
+        perPlatform: z.record(z.string(), coverage),
+      }),
+    )
+    .describe("Finished runs, oldest first, for trends"),
+});
+export type Stats = z.infer<typeof statsSchema>;
+export const statsQuerySchema = z.object({ runs: z.coerce.number().int().min(1).max(500).default(30) }).strict();

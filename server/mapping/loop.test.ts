@@ -1,0 +1,152 @@
+// The loop closed for real, on both databases: map a market and the next scrape counts it as
+// mapped; deactivate the mapping and the next scrape reopens and announces it; a failure inside
+// the map transaction changes nothing; a platform id has one holder.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { UnmappedAlertData } from "@/lib/contract/realtime";
+import { DiscoveryService } from "@/server/discovery/discovery-service";
+import { TriageService } from "@/server/discovery/triage-service";
+import { isHttpError } from "@/server/http/errors";
+import type { Publisher } from "@/server/realtime/publisher";
+import { runCycle } from "@/server/scraping/coordinator";
+import { RunStore } from "@/server/scraping/run-store";
+import { AuditService } from "@/server/audit/audit-service";
+import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import { fixtureSource } from "@/server/testing/fixture-source";
+import { mapMarket } from "./map-market";
+import { MappingService } from "./mapping-service";
+
+describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
+  let t: TestDatabase;
+  let mappings: MappingService;
+  let triage: TriageService;
+  let alerts: UnmappedAlertData[];
+  let scrape: () => Promise<void>;
+
+  beforeEach(async () => {
+    if (!available(kind)) return;
+    t = await openTestDatabase(kind);
+    mappings = new MappingService(t.db.prisma);
+    await mappings.reload();
+    triage = new TriageService(t.db);
+    alerts = [];
+    const publisher: Publisher = {
+      publish(type, data) {
+        if (type === "unmapped_alert") alerts.push(data as UnmappedAlertData);
+      },
+    };
+    const runs = new RunStore(t.db.prisma);
+    const deps = {
+      sources: [fixtureSource(3)],
+      mappings: mappings.cache,
+      discovery: new DiscoveryService(t.db, publisher),
+      publisher,
+      runs,
+      concurrency: 2,
+      flushEveryEvents: 100,
+    };
+    scrape = async () => {
+      await runCycle(deps, await runs.create("manual"), new AbortController().signal);
+    };
+    await scrape();
+  });
+  afterEach(async () => t?.drop());
+
+  const market = async (externalMarketId: string) => {
+    const { items } = await triage.list({ q: externalMarketId, sort: "lastSeenAt", order: "desc", page: 1, pageSize: 50 });
+    return triage.get(items.find((i) => i.externalMarketId === externalMarketId)!.id);
+  };
+
+  it.skipIf(!available(kind))("map -> scrape: sightings stop growing and it stays MAPPED; deactivate -> scrape: reopens NEW, regressed, announced", async () => {
+    const before = await market("800117");
+    expect(before.occurrenceCount).toBe(3);
+    const { mapping, market: mapped } = await mapMarket(mappings, triage, before.id, {
+      canonicalId: "player_booked",
+      name: "Player To Be Booked",
+      betpawaId: "990001",
+      reason: "betpawa offers it since November",
+    });
+    expect(mapped).toMatchObject({ status: "MAPPED", mappingCanonicalId: "player_booked", version: before.version + 1 });
+    expect(mapping).toMatchObject({ canonicalId: "player_booked", origin: "user", sportybetId: "800117", active: true });
+    expect(mapping.outcomes.map((o) => o.sportybetDesc)).toEqual(["Yes", "No"]);
+
+    await scrape();
+    expect(await market("800117")).toMatchObject({ status: "MAPPED", occurrenceCount: 3 });
+    expect((await market("S_OUA")).occurrenceCount).toBe(12); // the others keep counting
+
+    alerts.length = 0;
+    await mappings.deactivate("player_booked", "betpawa withdrew it");
+    await scrape();
+    const reopened = await market("800117");
+    expect(reopened).toMatchObject({ status: "NEW", occurrenceCount: 6 });
+    expect(reopened.regressedAt).not.toBeNull();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].markets).toEqual([expect.objectContaining({ id: before.id, externalMarketId: "800117", regressed: true })]);
+
+    // Seen again while NEW: counted, never announced again.
+    alerts.length = 0;
+    await scrape();
+    expect(alerts).toEqual([]);
+
+    const history = await new AuditService(t.db.prisma).list({ entityType: "unmapped_market", entityId: String(before.id), page: 1, pageSize: 50 });
+    expect(history.items.map((h) => h.action)).toEqual(["regressed", "mapped"]);
+    expect(history.items[1].reason).toBe("betpawa offers it since November");
+  });
+
+  it.skipIf(!available(kind))("extends an existing mapping with the market's platform key (UNSUPPORTED_PLATFORM gains its betpawa id)", async () => {
+    const m = await market("900069");
+    expect(m.reason).toBe("UNSUPPORTED_PLATFORM");
+    const { mapping } = await mapMarket(mappings, triage, m.id, { canonicalId: "1x2_5min", betpawaId: "28000999" });
+    expect(mapping).toMatchObject({ origin: "user", sportybetId: "900069", betpawaId: "28000999" });
+    expect(mapping.builtin?.betpawaId).toBeNull();
+    await scrape();
+    expect(await market("900069")).toMatchObject({ status: "MAPPED", occurrenceCount: 6 });
+  });
+
+  it.skipIf(!available(kind))("a failure inside the map transaction leaves neither the mapping nor the status changed", async () => {
+    const m = await market("800117");
+    await t.db.exec(`
+      CREATE FUNCTION fail_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.action = 'mapped') EXECUTE FUNCTION fail_audit();`);
+    await expect(mapMarket(mappings, triage, m.id, { canonicalId: "player_booked", name: "Player To Be Booked", betpawaId: "990001" })).rejects.toThrow(
+      /audit store unavailable/,
+    );
+    expect(await t.db.prisma.userMapping.count()).toBe(0);
+    expect(await t.db.prisma.auditEntry.count()).toBe(0);
+    expect(await triage.get(m.id)).toEqual(m);
+    expect(mappings.cache.entries.some((e) => e.canonicalId === "player_booked")).toBe(false);
+    await scrape();
+    expect((await market("800117")).occurrenceCount).toBe(6);
+  });
+
+  it.skipIf(!available(kind))("refuses a platform id another active mapping holds, naming the holder", async () => {
+    const err = await mappings
+      .create({
+        canonicalId: "my_ou",
+        name: "Mine",
+        betpawaId: "1",
+        bet9jaKey: "S_OU",
+        outcomes: [{ canonicalId: "over", betpawaName: "Over", sportybetDesc: null, bet9jaSuffix: "O", position: 0 }],
+      })
+      .catch((e) => e);
+    expect(isHttpError(err) && err.status).toBe(409);
+    expect(err.message).toContain("over_under_ft");
+    const m = await market("S_OUA");
+    const taken = await mapMarket(mappings, triage, m.id, { canonicalId: "over_under_ft" }).catch((e) => e);
+    expect(isHttpError(taken) && taken.status).toBe(409);
+    expect(taken.message).toContain("already maps bet9ja S_OU");
+    expect((await triage.get(m.id)).status).toBe("NEW");
+  });
+
+  it.skipIf(!available(kind))("refuses a mapping that would still leave the market unmapped", async () => {
+    const m = await market("800117");
+    const err = await mapMarket(mappings, triage, m.id, {
+      canonicalId: "player_booked",
+      name: "Player To Be Booked",
+      betpawaId: "990001",
+      outcomes: [{ canonicalId: "yes", betpawaName: "Yes", sportybetDesc: "Definitely", bet9jaSuffix: null, position: 5 }],
+    }).catch((e) => e);
+    expect(isHttpError(err) && err.status).toBe(422);
+    expect(err.message).toContain("NO_MATCHING_OUTCOMES");
+    expect(await t.db.prisma.userMapping.count()).toBe(0);
+  });
+});

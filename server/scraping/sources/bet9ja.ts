@@ -1,0 +1,154 @@
+// Bet9ja over its public JSON API (BOOKMAKER-API.md 2): the sports tree (B1, Soccer only), each
+// group's events (B2), and one event with all its odds (B3), returned whole for the parser.
+import { SourceError } from "../errors";
+import { systemClock } from "../http/clock";
+import { HttpClient } from "../http/client";
+import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, Source } from "../types";
+import { fetchLists, upcoming, type ListTask } from "./discovery";
+import type { BookmakerSourceOptions } from "./options";
+
+const PREFIX = "/desktop/feapi/PalimpsestAjax";
+export const BET9JA_PATHS = {
+  tree: `${PREFIX}/GetSports`,
+  events: `${PREFIX}/GetEventsInGroupV2`,
+  event: `${PREFIX}/GetEvent`,
+} as const;
+
+const SOCCER = "1";
+/** A constant the site's own front end sends; the API may use it to pick a response format. */
+const CACHE_VERSION: [string, string] = ["v_cache_version", "1.301.2.225"];
+
+export const BET9JA_HEADERS: Readonly<Record<string, string>> = {
+  accept: "*/*",
+  "accept-language": "en-GB,en-US;q=0.9,en;q=0.8",
+  "accept-encoding": "gzip, deflate",
+  "user-agent":
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/144.0.0.0 Safari/537.36",
+};
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** B1/B2 envelope: R must be exactly "OK" and D an object (2.3). */
+function payload(body: unknown, what: string): Json {
+  if (!isRecord(body)) throw new SourceError("api", `Bet9ja ${what}: body is not a JSON object`);
+  if (body.R !== "OK") throw new SourceError("api", `Bet9ja ${what}: R=${JSON.stringify(body.R)}`);
+  if (!isRecord(body.D)) throw new SourceError("api", `Bet9ja ${what}: D is missing or not an object`);
+  return body.D;
+}
+
+/** Soccer group ids from B1, each once, in tree order (2.4). Other sports are never walked. */
+export function bet9jaGroups(body: unknown): string[] {
+  const d = payload(body, "sports tree");
+  if (!isRecord(d.PAL)) throw new SourceError("api", "Bet9ja sports tree: D.PAL is not an object");
+  const soccer = d.PAL[SOCCER];
+  // Football is always on offer; a tree without it is broken, not empty.
+  if (!isRecord(soccer)) throw new SourceError("api", `Bet9ja sports tree: no Soccer (D.PAL["${SOCCER}"])`);
+  if (!isRecord(soccer.SG)) throw new SourceError("api", "Bet9ja sports tree: Soccer SG is not an object");
+  const ids = new Set<string>();
+  for (const subGroup of Object.values(soccer.SG)) {
+    if (!isRecord(subGroup) || !isRecord(subGroup.G)) continue;
+    for (const id of Object.keys(subGroup.G)) if (id.trim() !== "") ids.add(id);
+  }
+  return [...ids];
+}
+
+const START = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** "YYYY-MM-DD HH:MM:SS" read as UTC; anything else (ISO `T`, no seconds, 2030-02-30) is null. */
+export function parseBet9jaStart(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const m = START.exec(value);
+  if (m === null) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const roundTrips =
+    at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day &&
+    at.getUTCHours() === hour && at.getUTCMinutes() === minute && at.getUTCSeconds() === second;
+  return roundTrips ? at : null;
+}
+
+/** B3 wants the event's ID (never the display code C); a number is used as its decimal text. */
+function eventRef(id: unknown): string | null {
+  if (typeof id === "string") return id.trim() === "" ? null : id;
+  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) return String(id);
+  return null;
+}
+
+/** Listed events with an ID, a SportRadar EXTID and a readable kick-off (2.5). */
+export function bet9jaListedEvents(body: unknown, groupId: string): DiscoveredEvent[] {
+  const d = payload(body, `events of group ${groupId}`);
+  if (d.E === undefined) return [];
+  if (!Array.isArray(d.E)) throw new SourceError("api", `Bet9ja events of group ${groupId}: D.E is not a list`);
+  const found: DiscoveredEvent[] = [];
+  for (const e of d.E) {
+    if (!isRecord(e)) continue;
+    const ref = eventRef(e.ID);
+    // EXTID ties the match to the other bookmakers; the reference skips events without one.
+    // Only an empty one is skipped: a numeric EXTID still lists the event, it just cannot merge.
+    const ext = e.EXTID;
+    const hasExtId = typeof ext === "string" ? ext.trim() !== "" : typeof ext === "number" && ext !== 0;
+    const startsAt = parseBet9jaStart(e.STARTDATE);
+    if (ref === null || !hasExtId || startsAt === null) continue;
+    found.push({ source: "bet9ja", ref, startsAt });
+  }
+  return found;
+}
+
+export function createBet9jaSource(options: BookmakerSourceOptions): Source & { readonly client: HttpClient } {
+  const clock = options.clock ?? systemClock;
+  const client = new HttpClient({
+    name: "Bet9ja",
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    concurrency: options.concurrency,
+    pacingMs: options.pacingMs,
+    retry: options.retry,
+    clock,
+  });
+
+  const groupTask = (groupId: string): ListTask => ({
+    label: `group ${groupId}`,
+    fetch: async (signal) =>
+      bet9jaListedEvents(
+        await client.json(
+          {
+            method: "GET",
+            path: BET9JA_PATHS.events,
+            query: [["GROUPID", groupId], ["DISP", "0"], ["GROUPMARKETID", "1"], CACHE_VERSION],
+            headers: BET9JA_HEADERS,
+          },
+          signal,
+        ),
+        groupId,
+      ),
+  });
+
+  return {
+    name: "bet9ja",
+    client,
+
+    async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
+      const tree = await client.json(
+        { method: "GET", path: BET9JA_PATHS.tree, query: [["DISP", "0"], CACHE_VERSION], headers: BET9JA_HEADERS },
+        signal,
+      );
+      const listed = await fetchLists("bet9ja", bet9jaGroups(tree).map(groupTask), options.concurrency, signal, report);
+      return upcoming(listed, clock.now(), options.eventLimit);
+    },
+
+    async fetchEvent(event: DiscoveredEvent, signal: AbortSignal): Promise<NativeEventPayload> {
+      if (event.source !== "bet9ja") throw new Error(`bet9ja source cannot fetch a ${event.source} event`);
+      const body = await client.json(
+        {
+          method: "GET",
+          path: BET9JA_PATHS.event,
+          query: [["EVENTID", event.ref], CACHE_VERSION],
+          headers: BET9JA_HEADERS,
+        },
+        signal,
+      );
+      return { platform: "bet9ja", body };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// What SportyBet and Bet9ja discovery have in common: one events request per tournament (group),
+// a few at a time, each failure reported and survived; then the upcoming events, soonest first.
+import { log } from "@/server/log";
+import { SourceError } from "../errors";
+import { abortReason } from "../http/clock";
+import type { DiscoveredEvent, DiscoveryReport } from "../types";
+
+export interface ListTask {
+  /** Names the tournament or group in errors, e.g. "tournament sr:tournament:17". */
+  label: string;
+  fetch(signal: AbortSignal): Promise<DiscoveredEvent[]>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Runs every list request with at most `concurrency` at once (so the HTTP client's queue stays
+ * short), reporting progress as each finishes. Throws only when there were lists and every one
+ * failed: then the bookmaker is down in all but its tree, and the run should say the source failed.
+ */
+export async function fetchLists(
+  platform: string,
+  tasks: readonly ListTask[],
+  concurrency: number,
+  signal: AbortSignal,
+  report?: DiscoveryReport,
+): Promise<DiscoveredEvent[]> {
+  const found: DiscoveredEvent[] = [];
+  let next = 0;
+  let done = 0;
+  let failed = 0;
+  let firstError = "";
+  report?.progress(0, tasks.length);
+  const worker = async () => {
+    while (next < tasks.length) {
+      if (signal.aborted) throw abortReason(signal);
+      const task = tasks[next++];
+      try {
+        found.push(...(await task.fetch(signal)));
+      } catch (e) {
+        if (signal.aborted) throw abortReason(signal);
+        failed++;
+        const text = `${task.label}: ${message(e)}`;
+        firstError ||= text;
+        report?.error(text);
+        log.debug(`[${platform}] discovery: ${text}`);
+      }
+      done++;
+      report?.progress(done, tasks.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
+  if (tasks.length > 0 && failed === tasks.length) {
+    throw new SourceError("api", `all ${tasks.length} event lists failed; first: ${firstError}`);
+  }
+  return found;
+}
+
+/**
+ * Events that have not kicked off by `now`, each once (a match listed in two tournaments is one
+ * event), soonest first; `limit` > 0 keeps only that many.
+ */
+export function upcoming(events: readonly DiscoveredEvent[], now: number, limit: number): DiscoveredEvent[] {
+  const byRef = new Map<string, DiscoveredEvent>();
+  for (const e of events) {
+    if (e.startsAt.getTime() > now && !byRef.has(e.ref)) byRef.set(e.ref, e);
+  }
+  const sorted = [...byRef.values()].sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+  );
+  return limit > 0 ? sorted.slice(0, limit) : sorted;
+}

@@ -1,0 +1,149 @@
+// SportyBet over its public JSON API (BOOKMAKER-API.md 1): the football tree (S1), each
+// tournament's upcoming events (S2, a POST with a JSON array body), and one event with all its
+// markets (S3), returned whole for the parser.
+import { SourceError } from "../errors";
+import { systemClock } from "../http/clock";
+import { HttpClient } from "../http/client";
+import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, Source } from "../types";
+import { fetchLists, upcoming, type ListTask } from "./discovery";
+import type { BookmakerSourceOptions } from "./options";
+
+export const SPORTYBET_PATHS = {
+  tree: "/api/ng/factsCenter/popularAndSportList",
+  events: "/api/ng/factsCenter/pcEvents",
+  event: "/api/ng/factsCenter/event",
+} as const;
+
+const FOOTBALL = "sr:sport:1";
+const MATCH_PREFIX = "sr:match:";
+/** Markets SportyBet embeds in each S2 listing; only limits the listing's size, never read. */
+const LISTING_MARKETS = "1,18,10,29,11,26,36,14";
+const PRE_MATCH = "3";
+
+/** Exactly what the reference sends (1.2); the platform headers are said to be required. */
+export const SPORTYBET_HEADERS: Readonly<Record<string, string>> = {
+  accept: "*/*",
+  "accept-language": "en",
+  "accept-encoding": "gzip, deflate",
+  clientid: "web",
+  operid: "2",
+  platform: "web",
+  "user-agent":
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36",
+};
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** S1/S2 envelope: bizCode must be the integer 10000 (the string "10000" is a failure, 1.4). */
+function payload(body: unknown, what: string): unknown {
+  if (!isRecord(body)) throw new SourceError("api", `SportyBet ${what}: body is not a JSON object`);
+  if (body.bizCode !== 10000) {
+    throw new SourceError("api", `SportyBet ${what}: bizCode=${JSON.stringify(body.bizCode)}: ${String(body.message).slice(0, 200)}`);
+  }
+  return body.data;
+}
+
+/** Football tournament ids from S1, each once, in tree order (1.5). */
+export function sportybetTournaments(body: unknown): string[] {
+  const data = payload(body, "tournament tree");
+  // The reference finds nothing without `data` and crashes on null; either way the tree is
+  // unusable, and saying so beats a run that quietly finds no events.
+  if (!isRecord(data) || !Array.isArray(data.sportList)) {
+    throw new SourceError("api", "SportyBet tournament tree: data.sportList is missing or not a list");
+  }
+  const ids = new Set<string>();
+  for (const sport of data.sportList) {
+    if (!isRecord(sport) || sport.id !== FOOTBALL || !Array.isArray(sport.categories)) continue;
+    for (const category of sport.categories) {
+      if (!isRecord(category) || !Array.isArray(category.tournaments)) continue;
+      for (const t of category.tournaments) {
+        if (isRecord(t) && typeof t.id === "string" && t.id.trim() !== "") ids.add(t.id);
+      }
+    }
+  }
+  return [...ids];
+}
+
+/** Listed events with a usable id and kick-off (1.6); whether they are upcoming is decided later. */
+export function sportybetListedEvents(body: unknown, tournamentId: string): DiscoveredEvent[] {
+  const data = payload(body, `events of ${tournamentId}`);
+  // Missing, null, non-list or empty data, and a first item without events, all mean "no events".
+  if (!Array.isArray(data) || !isRecord(data[0]) || !Array.isArray(data[0].events)) return [];
+  const found: DiscoveredEvent[] = [];
+  for (const e of data[0].events) {
+    if (!isRecord(e)) continue;
+    const { eventId, estimateStartTime: start } = e;
+    if (typeof eventId !== "string" || !eventId.startsWith(MATCH_PREFIX) || eventId.length === MATCH_PREFIX.length) continue;
+    // Epoch ms only: a string or zero is skipped, and seconds read as 1970 and so as started.
+    if (typeof start !== "number" || !Number.isFinite(start) || start <= 0) continue;
+    found.push({ source: "sportybet", ref: eventId, startsAt: new Date(start) });
+  }
+  return found;
+}
+
+export function createSportybetSource(options: BookmakerSourceOptions): Source & { readonly client: HttpClient } {
+  const clock = options.clock ?? systemClock;
+  const client = new HttpClient({
+    name: "SportyBet",
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    concurrency: options.concurrency,
+    pacingMs: options.pacingMs,
+    retry: options.retry,
+    clock,
+  });
+  const cacheBuster = (): [string, string] => ["_t", String(clock.now())];
+
+  const tournamentTask = (tournamentId: string): ListTask => ({
+    label: `tournament ${tournamentId}`,
+    fetch: async (signal) =>
+      sportybetListedEvents(
+        await client.json(
+          {
+            method: "POST",
+            path: SPORTYBET_PATHS.events,
+            headers: { ...SPORTYBET_HEADERS, "content-type": "application/json" },
+            body: [{ sportId: FOOTBALL, marketId: LISTING_MARKETS, tournamentId: [[tournamentId]] }],
+          },
+          signal,
+        ),
+        tournamentId,
+      ),
+  });
+
+  return {
+    name: "sportybet",
+    client,
+
+    async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
+      const tree = await client.json(
+        {
+          method: "GET",
+          path: SPORTYBET_PATHS.tree,
+          query: [["sportId", FOOTBALL], ["timeline", ""], ["productId", PRE_MATCH], cacheBuster()],
+          headers: SPORTYBET_HEADERS,
+        },
+        signal,
+      );
+      const tasks = sportybetTournaments(tree).map(tournamentTask);
+      const listed = await fetchLists("sportybet", tasks, options.concurrency, signal, report);
+      return upcoming(listed, clock.now(), options.eventLimit);
+    },
+
+    async fetchEvent(event: DiscoveredEvent, signal: AbortSignal): Promise<NativeEventPayload> {
+      if (event.source !== "sportybet") throw new Error(`sportybet source cannot fetch a ${event.source} event`);
+      const body = await client.json(
+        {
+          method: "GET",
+          path: SPORTYBET_PATHS.event,
+          query: [["eventId", event.ref], ["productId", PRE_MATCH], cacheBuster()],
+          headers: SPORTYBET_HEADERS,
+        },
+        signal,
+      );
+      // The parser reads the envelope: it alone knows "not found" from "broken".
+      return { platform: "sportybet", body };
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from "./faults";
+export * from "./generated-world";
+export * from "./model";
+export * from "./server";
+export * from "./world-source";
+export * from "./recording-clock";
