@@ -217,7 +217,22 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
       const doc = (await getJson("/api/openapi.json")) as { openapi: string; paths: Record<string, Record<string, unknown>> };
       expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.paths)).toEqual(
-        expect.arrayContaining(["/api/unmapped", "/api/unmapped/{id}", "/api/scrape", "/api/scrape/runs", "/api/scrape/runs/{id}", "/api/health"]),
+        expect.arrayContaining([
+          "/api/unmapped",
+          "/api/unmapped/{id}",
+          "/api/unmapped/{id}/map",
+          "/api/unmapped/{id}/candidates",
+          "/api/unmapped/{id}/history",
+          "/api/mappings",
+          "/api/mappings/{canonicalId}",
+          "/api/mappings/{canonicalId}/history",
+          "/api/audit",
+          "/api/stats",
+          "/api/scrape",
+          "/api/scrape/runs",
+          "/api/scrape/runs/{id}",
+          "/api/health",
+        ]),
       );
       const params = (doc.paths["/api/unmapped"].get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
       expect(params).toEqual(expect.arrayContaining(["source", "status", "reason", "minOccurrences", "q", "sort", "order", "page", "pageSize"]));

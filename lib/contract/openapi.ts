@@ -4,6 +4,20 @@ import { idParamSchema, problemSchema } from "./common";
 import { healthSchema } from "./health";
 import { scrapeAcceptedSchema, scrapeRunListQuerySchema, scrapeRunListSchema, scrapeRunSchema, scrapeTriggerQuerySchema } from "./scrape";
 import { unmappedDetailSchema, unmappedListQuerySchema, unmappedListSchema, unmappedPatchSchema } from "./unmapped";
+import { auditListSchema, auditQuerySchema, historyQuerySchema } from "./audit";
+import {
+  candidatesSchema,
+  mapMarketSchema,
+  mapResultSchema,
+  mappingCreateSchema,
+  mappingDeleteQuerySchema,
+  mappingDetailSchema,
+  mappingListQuerySchema,
+  mappingListSchema,
+  mappingPatchSchema,
+  slugSchema,
+} from "./mappings";
+import { statsQuerySchema, statsSchema } from "./stats";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -31,6 +45,15 @@ const idParameter = (what: string) => ({
   description: `${what} id (digits); anything else is 404`,
   schema: schema(idParamSchema, "input"),
 });
+
+const canonicalIdParameter = {
+  name: "canonicalId",
+  in: "path",
+  required: true,
+  description: "Mapping slug; anything else is 404",
+  schema: schema(slugSchema, "input"),
+};
+const jsonBody = (s: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(s, "input") } } });
 
 const body = (s: z.ZodType, description?: string) => ({
   description,
@@ -110,6 +133,101 @@ export function openApiDocument() {
           summary: "One scrape run",
           parameters: [idParameter("Scrape run")],
           responses: { 200: body(scrapeRunSchema), 404: problem("No such run") },
+        },
+      },
+      "/api/unmapped/{id}/map": {
+        post: {
+          summary: "Turn the market into a mapping",
+          description:
+            "Extends the mapping named by canonicalId with this market's platform id/key (as a user override of a built-in " +
+            "entry when needed), or creates a new user mapping (name and betpawaId required). In one transaction: the mapping " +
+            "change, the market's status MAPPED and the audit entries; the scraper uses the mapping from its next lookup. " +
+            "Refused (422) when the mapping would still leave this market unmapped.",
+          parameters: [idParameter("Unmapped market")],
+          requestBody: jsonBody(mapMarketSchema),
+          responses: {
+            200: body(mapResultSchema),
+            400: problem("Invalid body"),
+            404: problem("No such market"),
+            409: problem("Already MAPPED, or the platform id is held by another mapping (holder named)"),
+            422: problem("Missing name/betpawaId for a new mapping, or the mapping would not cover the market"),
+          },
+        },
+      },
+      "/api/unmapped/{id}/candidates": {
+        get: {
+          summary: "Mappings and other platforms' unmapped markets that likely mean the same market",
+          parameters: [idParameter("Unmapped market")],
+          responses: { 200: body(candidatesSchema), 404: problem("No such market") },
+        },
+      },
+      "/api/unmapped/{id}/history": {
+        get: {
+          summary: "The market's status, notes and mapping history, newest first",
+          parameters: [idParameter("Unmapped market"), ...queryParameters(historyQuerySchema)],
+          responses: { 200: body(auditListSchema), 404: problem("No such market") },
+        },
+      },
+      "/api/mappings": {
+        get: {
+          summary: "Built-in and user mappings, merged as the scraper sees them",
+          parameters: queryParameters(mappingListQuerySchema),
+          responses: { 200: body(mappingListSchema), 400: problem("Invalid query") },
+        },
+        post: {
+          summary: "Create a user mapping (overrides a built-in entry with the same canonicalId)",
+          requestBody: jsonBody(mappingCreateSchema),
+          responses: {
+            201: body(mappingDetailSchema),
+            400: problem("Invalid body"),
+            409: problem("An active user mapping with this canonicalId exists, or a platform id is held by another mapping"),
+          },
+        },
+      },
+      "/api/mappings/{canonicalId}": {
+        get: {
+          summary: "The mapping that applies for this canonicalId, with outcomes",
+          parameters: [canonicalIdParameter],
+          responses: { 200: body(mappingDetailSchema), 404: problem("No such mapping") },
+        },
+        patch: {
+          summary: "Edit a user mapping; on a built-in entry, create its user override",
+          parameters: [canonicalIdParameter, { name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
+          requestBody: jsonBody(mappingPatchSchema),
+          responses: {
+            200: body(mappingDetailSchema),
+            400: problem("Invalid body"),
+            404: problem("No such mapping"),
+            409: problem("A platform id is held by another mapping"),
+            412: problem("Stale If-Match"),
+            422: problem("No platform id left"),
+          },
+        },
+        delete: {
+          summary: "Deactivate the user mapping; the built-in entry with the same id, if any, applies again",
+          parameters: [canonicalIdParameter, ...queryParameters(mappingDeleteQuerySchema)],
+          responses: { 200: body(mappingDetailSchema, "What applies now"), 404: problem("No such mapping"), 409: problem("Built-in only: nothing to deactivate") },
+        },
+      },
+      "/api/mappings/{canonicalId}/history": {
+        get: {
+          summary: "The mapping's change history, newest first",
+          parameters: [canonicalIdParameter, ...queryParameters(historyQuerySchema)],
+          responses: { 200: body(auditListSchema), 404: problem("No such mapping") },
+        },
+      },
+      "/api/audit": {
+        get: {
+          summary: "Every status, notes and mapping change, newest first",
+          parameters: queryParameters(auditQuerySchema),
+          responses: { 200: body(auditListSchema), 400: problem("Invalid query") },
+        },
+      },
+      "/api/stats": {
+        get: {
+          summary: "Counts by status and platform; coverage of the last run and per run over time",
+          parameters: queryParameters(statsQuerySchema),
+          responses: { 200: body(statsSchema), 400: problem("Invalid query") },
         },
       },
       "/api/health": {
