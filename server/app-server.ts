@@ -21,6 +21,9 @@ import { buildSources } from "./scraping/sources";
 import { log, setLogLevel } from "./log";
 import type { Source } from "./scraping/types";
 
+const SCRAPE_RUN_LOCK = 72_707_003;
+const MAPPINGS_CHANGED = "market_triage_mappings_changed";
+
 export const PROJECT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 export interface StartOptions {
@@ -54,7 +57,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const httpServer = http.createServer();
     const realtime = attachRealtime(httpServer);
-    const mappings = new MappingService(db.prisma);
+    // Every process reloads its mapping cache when any process changes a mapping.
+    const mappings = new MappingService(db.prisma, () => db.notify(MAPPINGS_CHANGED));
+    await db.listen(MAPPINGS_CHANGED, () => void mappings.reload().catch((e) => log.error("[mappings] reload failed:", e)));
     await mappings.reload();
     const discovery = new DiscoveryService(db, realtime, config.RECORDER_MAX_PENDING);
     const runs = new RunStore(db.prisma);
@@ -72,6 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
       config.SCRAPE_INTERVAL_SECONDS,
       config.SCRAPE_START_DELAY_SECONDS,
+      () => db.tryLock(SCRAPE_RUN_LOCK),
     );
     const triage = new TriageService(db);
     const runtime: Runtime = {

@@ -21,6 +21,14 @@ export interface Database {
   exec(script: string): Promise<void>;
   /** Runs fn while holding a PostgreSQL advisory lock on one connection. */
   withAdvisoryLock<T>(key: number, fn: (exec: (script: string) => Promise<void>) => Promise<T>): Promise<T>;
+  /**
+   * Takes a session-level advisory lock if it is free, held until the returned release is called.
+   * It is how processes sharing one PostgreSQL agree that only one scrape runs at a time.
+   */
+  tryLock(key: number): Promise<(() => Promise<void>) | null>;
+  /** Calls back on NOTIFY of a channel from any process (PostgreSQL); PGlite has one process. */
+  listen(channel: string, onNotify: () => void): Promise<void>;
+  notify(channel: string): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -69,6 +77,12 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
         await pgl.query("SELECT pg_advisory_unlock($1)", [key]);
       }
     },
+    // One process owns a PGlite folder, so the in-process checks are already exclusive.
+    async tryLock() {
+      return async () => undefined;
+    },
+    async listen() {},
+    async notify() {},
     async ping() {
       try {
         await pgl.query("SELECT 1");
@@ -94,6 +108,9 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on("error", (e) => log.error("[db] idle PostgreSQL client error:", e.message));
   await pool.query("SELECT 1"); // fail fast with a clear error if the server is unreachable
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let listener: pg.Client | undefined;
+  let listenerReady: Promise<void> | undefined;
+  const listeners = new Map<string, (() => void)[]>();
   return {
     kind: "postgres",
     prisma,
@@ -118,6 +135,44 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    async tryLock(key) {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key]);
+        if (!rows[0]?.locked) {
+          client.release();
+          return null;
+        }
+      } catch (e) {
+        client.release();
+        throw e;
+      }
+      return async () => {
+        try {
+          await client.query("SELECT pg_advisory_unlock($1)", [key]);
+        } finally {
+          client.release();
+        }
+      };
+    },
+    async listen(channel, onNotify) {
+      // A dedicated connection: LISTEN belongs to a session, which a pooled query does not keep.
+      listener ??= new pg.Client({ connectionString: url });
+      if (!listenerReady) {
+        listenerReady = listener.connect().then(() => undefined);
+        listener.on("notification", (n) => listeners.get(n.channel)?.forEach((fn) => fn()));
+        listener.on("error", (e) => log.error("[db] LISTEN connection error:", e.message));
+      }
+      await listenerReady;
+      if (!listeners.has(channel)) {
+        listeners.set(channel, []);
+        await listener.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+      }
+      listeners.get(channel)!.push(onNotify);
+    },
+    async notify(channel) {
+      await pool.query("SELECT pg_notify($1, '')", [channel]);
+    },
     async ping() {
       try {
         await pool.query("SELECT 1");
@@ -127,6 +182,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     async close() {
+      await listener?.end().catch(() => undefined);
       await prisma.$disconnect();
       await pool.end();
     },

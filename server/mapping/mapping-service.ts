@@ -52,7 +52,11 @@ export class MappingService {
   readonly cache = new MappingCache(builtinCatalog());
   private readonly builtin = new Map(builtinCatalog().map((e) => [e.canonicalId, e]));
 
-  constructor(private readonly prisma: PrismaClient) {}
+  /** @param announce tells the other processes that mappings changed (PostgreSQL NOTIFY). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly announce: () => Promise<void> = async () => undefined,
+  ) {}
 
   async reload(): Promise<void> {
     const rows = await this.prisma.userMapping.findMany({ where: { active: true }, orderBy: { id: "asc" } });
@@ -113,6 +117,7 @@ export class MappingService {
       return fn(tx);
     });
     await this.reload();
+    await this.announce().catch(() => undefined); // the others also reload on their next start
     return result;
   }
 

@@ -65,6 +65,12 @@ export class RunStore {
     return r.count;
   }
 
+  /** The newest run still marked running (on any process), if any. */
+  async running(): Promise<number | null> {
+    const row = await this.prisma.scrapeRun.findFirst({ where: { status: "running" }, orderBy: { id: "desc" }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
   async get(id: number): Promise<ScrapeRun> {
     const row = await this.prisma.scrapeRun.findUnique({ where: { id } });
     if (!row) throw notFound(`Scrape run ${id}`);

@@ -26,10 +26,15 @@ export class ScrapeController {
   private nextRunAt: Date | null = null;
   private stopped = false;
 
+  /**
+   * @param tryRunLock takes the database-wide run lock, so processes sharing one PostgreSQL never
+   * scrape at once (null when another process holds it).
+   */
   constructor(
     private readonly deps: CycleDeps,
     private readonly intervalSeconds: number,
     private readonly startDelaySeconds: number,
+    private readonly tryRunLock: () => Promise<(() => Promise<void>) | null> = async () => async () => undefined,
   ) {}
 
   /** Starts a run now. Throws a 409 HttpError naming the running run when one is going. */
@@ -40,15 +45,32 @@ export class ScrapeController {
       throw conflict(`Scrape run ${runId} is already running`, { runId });
     }
     const abort = new AbortController();
+    let release: (() => Promise<void>) | null = null;
     // `current` is set before the first await so two simultaneous requests can never both start.
-    const runId = this.deps.runs.create(trigger);
+    const runId = (async () => {
+      release = await this.tryRunLock();
+      if (!release) {
+        const other = await this.deps.runs.running();
+        throw conflict(`Scrape run ${other ?? "(starting)"} is already running on another server process`, { runId: other });
+      }
+      try {
+        return await this.deps.runs.create(trigger);
+      } catch (e) {
+        await release();
+        throw e;
+      }
+    })();
     const current: Current = {
       runId,
       abort,
       id: null,
-      done: runId.then((id) => {
+      done: runId.then(async (id) => {
         current.id = id;
-        return runCycle(this.deps, id, abort.signal);
+        try {
+          return await runCycle(this.deps, id, abort.signal);
+        } finally {
+          await release?.().catch((e) => log.error("[scrape] could not release the run lock:", e));
+        }
       }),
     };
     this.current = current;
@@ -73,7 +95,11 @@ export class ScrapeController {
     this.timer = setTimeout(() => {
       this.schedule(this.intervalSeconds * 1000);
       if (this.current) return; // coalesce with the run in progress
-      this.trigger("schedule").catch((e) => log.error("[scrape] scheduled run could not start:", e));
+      this.trigger("schedule").catch((e) => {
+        // Another process running the cycle is the normal case with several processes.
+        if ((e as { status?: number }).status === 409) log.debug("[scrape] scheduled run skipped:", (e as Error).message);
+        else log.error("[scrape] scheduled run could not start:", e);
+      });
     }, ms);
     this.timer.unref();
   }

@@ -1,0 +1,72 @@
+// Two processes on one PostgreSQL: a scrape on one makes the other answer 409 naming the run, and a
+// mapping made on one is used by the other's next scrape. PostgreSQL only (PGlite is one process).
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDemoSource } from "@/server/scraping/sources/demo";
+import { available, createPostgresDatabase } from "@/server/testing/databases";
+import { gated } from "@/server/testing/gated-source";
+import { startTestServer, type TestServer } from "@/server/testing/server";
+import { PROJECT_DIR } from "./app-server";
+
+describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () => {
+  let db: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let a: TestServer;
+  let b: ChildProcess;
+  let bUrl = "";
+  const source = gated(createDemoSource({ seed: 11, events: 4, newPerCycle: 0 }));
+
+  beforeAll(async () => {
+    db = await createPostgresDatabase();
+    a = await startTestServer("postgres", { sources: [source], env: { DATABASE_URL: db.url } });
+    let out = "";
+    b = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: db.url, SCRAPE_INTERVAL_SECONDS: "0", DEMO_SEED: "11", DEMO_EVENTS: "4", DEMO_NEW_PER_CYCLE: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    b.stdout!.on("data", (d) => (out += d));
+    b.stderr!.on("data", (d) => (out += d));
+    for (let i = 0; i < 600 && !bUrl; i++) {
+      bUrl = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? "";
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!bUrl) throw new Error(`second process did not start: ${out}`);
+  });
+  afterAll(async () => {
+    b?.kill("SIGTERM");
+    await a?.close();
+    await db?.drop();
+  });
+
+  it("never scrapes on two processes at once, and shares mapping changes", async () => {
+    source.hold();
+    const started = await fetch(`${a.url}/api/scrape`, { method: "POST" });
+    expect(started.status).toBe(202);
+    const { runId } = (await started.json()) as { runId: number };
+    const busy = await fetch(`${bUrl}/api/scrape`, { method: "POST" });
+    expect(busy.status).toBe(409);
+    expect(((await busy.json()) as { runId: number }).runId).toBe(runId);
+    source.release();
+    for (let i = 0; i < 200; i++) {
+      const run = (await (await fetch(`${a.url}/api/scrape/runs/${runId}`)).json()) as { status: string };
+      if (run.status !== "running") break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const list = (await (await fetch(`${a.url}/api/unmapped?source=sportybet&sort=occurrenceCount&pageSize=1`)).json()) as {
+      items: { id: number; occurrenceCount: number; marketName: string }[];
+    };
+    const target = list.items[0];
+    const mapped = await fetch(`${a.url}/api/unmapped/${target.id}/map`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ canonicalId: "shared_mapping", name: target.marketName, betpawaId: "990200" }),
+    });
+    expect(mapped.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300)); // NOTIFY reaches the other process
+    const runOnB = await fetch(`${bUrl}/api/scrape?wait=true`, { method: "POST" });
+    expect(runOnB.status).toBe(200);
+    const after = (await (await fetch(`${bUrl}/api/unmapped/${target.id}`)).json()) as { status: string; occurrenceCount: number };
+    expect(after).toMatchObject({ status: "MAPPED", occurrenceCount: target.occurrenceCount });
+  });
+});
