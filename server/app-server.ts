@@ -56,7 +56,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (applied.length) info(`[db] applied migrations: ${applied.join(", ")}`);
 
     const httpServer = http.createServer();
-    const realtime = attachRealtime(httpServer);
+    const realtime = await attachRealtime(httpServer, config.REDIS_URL);
     // Every process reloads its mapping cache when any process changes a mapping.
     const mappings = new MappingService(db.prisma, () => db.notify(MAPPINGS_CHANGED));
     await db.listen(MAPPINGS_CHANGED, () => void mappings.reload().catch((e) => log.error("[mappings] reload failed:", e)));

@@ -1,12 +1,17 @@
 // Two processes on one PostgreSQL: a scrape on one makes the other answer 409 naming the run, and a
 // mapping made on one is used by the other's next scrape. PostgreSQL only (PGlite is one process).
 import { spawn, type ChildProcess } from "node:child_process";
+import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoSource } from "@/server/scraping/sources/demo";
 import { available, createPostgresDatabase } from "@/server/testing/databases";
 import { gated } from "@/server/testing/gated-source";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 import { PROJECT_DIR } from "./app-server";
+
+// Redis carries Socket.IO messages between the processes when TEST_REDIS_URL names one (CI does).
+const REDIS_URL = process.env.TEST_REDIS_URL;
+const redisEnv: Record<string, string> = REDIS_URL ? { REDIS_URL } : {};
 
 describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () => {
   let db: Awaited<ReturnType<typeof createPostgresDatabase>>;
@@ -17,11 +22,11 @@ describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () =>
 
   beforeAll(async () => {
     db = await createPostgresDatabase();
-    a = await startTestServer("postgres", { sources: [source], env: { DATABASE_URL: db.url } });
+    a = await startTestServer("postgres", { sources: [source], env: { DATABASE_URL: db.url, ...redisEnv } });
     let out = "";
     b = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: PROJECT_DIR,
-      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: db.url, SCRAPE_INTERVAL_SECONDS: "0", DEMO_SEED: "11", DEMO_EVENTS: "4", DEMO_NEW_PER_CYCLE: "0" },
+      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: db.url, SCRAPE_INTERVAL_SECONDS: "0", DEMO_SEED: "11", DEMO_EVENTS: "4", DEMO_NEW_PER_CYCLE: "0", ...redisEnv },
       stdio: ["ignore", "pipe", "pipe"],
     });
     b.stdout!.on("data", (d) => (out += d));
@@ -36,6 +41,18 @@ describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () =>
     b?.kill("SIGTERM");
     await a?.close();
     await db?.drop();
+  });
+
+  it.skipIf(!REDIS_URL)("delivers an alert published by one process to a client of the other (Redis adapter)", async () => {
+    const socket: Socket = connect(bUrl, { transports: ["websocket"], auth: { topics: ["unmapped_alerts"] }, reconnection: false });
+    await new Promise((resolve) => socket.once("connection_ack", resolve));
+    const alert = new Promise<{ data: { count: number } }>((resolve) => socket.once("unmapped_alert", resolve));
+    const run = await fetch(`${a.url}/api/scrape?wait=true`, { method: "POST" });
+    expect(run.status).toBe(200);
+    const { newMarkets } = (await run.json()) as { newMarkets: number };
+    expect(newMarkets).toBeGreaterThan(0);
+    expect((await alert).data.count).toBe(newMarkets);
+    socket.close();
   });
 
   it("never scrapes on two processes at once, and shares mapping changes", async () => {

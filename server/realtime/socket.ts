@@ -2,7 +2,10 @@
 // `subscribe` (or handshake auth.topics) and every message is emitted as an event named by its
 // type, with the envelope { type, timestamp, data } as the only argument.
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { createClient } from "redis";
 import { Server } from "socket.io";
+import { log } from "@/server/log";
 import {
   MESSAGE_TOPIC,
   subscribeRequestSchema,
@@ -22,9 +25,22 @@ export interface Realtime extends Publisher {
   close(): Promise<void>;
 }
 
-export function attachRealtime(httpServer: HttpServer): Realtime {
+/**
+ * @param redisUrl with several processes, Socket.IO's Redis adapter carries every message to the
+ * clients of every process, whichever process published it.
+ */
+export async function attachRealtime(httpServer: HttpServer, redisUrl?: string): Promise<Realtime> {
   // destroyUpgrade: false leaves other upgrade requests (Next's dev HMR socket) alone.
   const io = new Server(httpServer, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
+  let redis: { quit(): Promise<unknown> }[] = [];
+  if (redisUrl) {
+    const pub = createClient({ url: redisUrl });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on("error", (e: Error) => log.error("[realtime] Redis error:", e.message));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    redis = [pub, sub];
+  }
 
   io.on("connection", (socket) => {
     const topicsOf = () => [...socket.rooms].filter(isTopic);
@@ -59,6 +75,7 @@ export function attachRealtime(httpServer: HttpServer): Realtime {
       io.disconnectSockets(true);
       // Not io.close(): that would also close the HTTP server, which the caller owns.
       io.engine.close();
+      await Promise.all(redis.map((c) => c.quit().catch(() => undefined)));
     },
   };
 }
