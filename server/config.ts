@@ -34,6 +34,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  // With several app processes: Socket.IO messages reach the clients of every process.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
   SOURCES: z
     .string()
     .default("demo")
@@ -41,7 +46,8 @@ export const configSchema = z.object({
     .pipe(z.array(z.enum(KNOWN_SOURCES)).min(1, "name at least one source")),
   SCRAPE_INTERVAL_SECONDS: intIn(0, 86_400).default(300),
   SCRAPE_START_DELAY_SECONDS: intIn(0, 86_400).default(5),
-  SCRAPE_CONCURRENCY: intIn(1, 64).default(8),
+  /** Events being fetched and parsed at once over all sources; each source also has its own limit. */
+  SCRAPE_CONCURRENCY: intIn(1, 256).default(16),
   FLUSH_EVERY_EVENTS: intIn(1, 10_000).default(50),
   RECORDER_MAX_PENDING: intIn(100, 10_000_000).default(200_000),
   DEMO_SEED: z.coerce.number().int().default(20261126),

@@ -41,6 +41,20 @@ function parse(payload: NativeEventPayload, ref: string): ParseResult {
   return payload.platform === "sportybet" ? parseSportybetEvent(payload.body, ref) : parseBet9jaEvent(payload.body, ref);
 }
 
+/** Reorders in place to a round-robin over the events' platforms, keeping each one's order. */
+function interleave<T extends { event: DiscoveredEvent }>(items: T[]): void {
+  const queues = new Map<string, T[]>();
+  for (const item of items) {
+    const q = queues.get(item.event.source) ?? [];
+    q.push(item);
+    queues.set(item.event.source, q);
+  }
+  let i = 0;
+  while (i < items.length) {
+    for (const q of queues.values()) if (q.length) items[i++] = q.shift()!;
+  }
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSignal): Promise<ScrapeRun> {
@@ -91,6 +105,11 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
       }
     }),
   );
+  // Alternate between sources so each source's own concurrency and pacing overlap with the
+  // others' instead of one source's events all waiting behind another's.
+  interleave(events);
+  const totalBySource = new Map<string, number>();
+  for (const { event } of events) totalBySource.set(event.source, (totalBySource.get(event.source) ?? 0) + 1);
   const total = events.length;
   progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage()})`);
 
@@ -137,7 +156,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
       const now = Date.now();
       if (now - lastProgress >= PROGRESS_EVERY_MS || done === total) {
         lastProgress = now;
-        const perSource = [...stats].map(([name, st]) => `${name} ${st.events + st.eventsFailed}`).join(", ");
+        const perSource = [...totalBySource].map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`).join(", ");
         progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
       }
     }

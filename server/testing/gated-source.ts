@@ -16,9 +16,9 @@ export function gated(inner: Source): Source & Gate {
       open = new Promise((r) => (release = r));
     },
     release: () => release(),
-    async discover(signal) {
+    async discover(signal, report) {
       await open;
-      return inner.discover(signal);
+      return inner.discover(signal, report);
     },
     fetchEvent: (event, signal) => inner.fetchEvent(event, signal),
   };

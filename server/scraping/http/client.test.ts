@@ -135,6 +135,18 @@ describe("HttpClient", () => {
     expect(clock.sleeps).toEqual([7000]);
   });
 
+  it("holds back every request to the bookmaker until Retry-After has passed, not just the one that got it", async () => {
+    const c = client();
+    fake.fault({ route: "B3", key: "707096003", times: 1, respond: { kind: "status", status: 429, headers: { "retry-after": "7" } } });
+    await c.json(EVENT, live());
+    // The recording clock stands still, so a request starting now still has the full 7 s to wait.
+    await c.json({ ...EVENT, query: [["EVENTID", "1"]] }, live());
+    expect(clock.sleeps).toEqual([7000, 7000]);
+    clock.advance(7000);
+    await c.json(EVENT, live());
+    expect(clock.sleeps).toEqual([7000, 7000]);
+  });
+
   it("honours 429 Retry-After as an HTTP-date, and caps a long one", async () => {
     fake.fault({ route: "B3", times: 1, respond: { kind: "status", status: 429, headers: { "retry-after": new Date(NOW + 12_000).toUTCString() } } });
     fake.fault({ route: "B3", times: 1, respond: { kind: "status", status: 429, headers: { "retry-after": "3600" } } });
@@ -233,7 +245,7 @@ describe("HttpClient", () => {
   it("paces request starts", async () => {
     const c = client({ pacingMs: 25 });
     await Promise.all(Array.from({ length: 4 }, () => c.json(EVENT, live())));
-    expect(clock.sleeps).toEqual([0, 25, 50, 75]);
+    expect(clock.sleeps).toEqual([25, 50, 75]);
   });
 });
 

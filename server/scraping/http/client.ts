@@ -76,7 +76,7 @@ export class HttpClient {
     return this.limiter.inFlight;
   }
 
-  url(path: string, query: JsonRequest["query"] = []): URL {
+  private url(path: string, query: JsonRequest["query"] = []): URL {
     const url = new URL(this.base.href);
     url.pathname = url.pathname.replace(/\/+$/, "") + path;
     url.search = new URLSearchParams(query.map(([k, v]) => [k, v])).toString();
@@ -105,7 +105,10 @@ export class HttpClient {
         if (attempt === 1) throw error;
         throw new SourceError(error.kind, `${error.message} (after ${attempt} attempts)`, error.status);
       }
-      await this.clock.sleep(retryDelayMs(attempt, failure.retryAfterMs, this.options.retry, this.clock.random), signal);
+      const delay = retryDelayMs(attempt, failure.retryAfterMs, this.options.retry, this.clock.random);
+      if (failure.retryAfterMs === null) await this.clock.sleep(delay, signal);
+      // The limiter makes this retry, and every other request to the bookmaker, wait it out.
+      else this.limiter.holdUntil(this.clock.now() + delay);
     }
   }
 

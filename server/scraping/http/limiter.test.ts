@@ -30,12 +30,20 @@ describe("RequestLimiter", () => {
     const limiter = new RequestLimiter(10, 40, clock);
     await Promise.all([0, 1, 2].map(async () => (await limiter.acquire(signal()))()));
     // Each waits for its own start: 0, 40 and 80 ms after the instant all three were granted.
-    expect(clock.sleeps).toEqual([0, 40, 80]);
+    expect(clock.sleeps).toEqual([40, 80]);
     // Once the gap has passed on its own, nobody waits.
     clock.advance(500);
-    const before = clock.sleeps.length;
     (await limiter.acquire(signal()))();
-    expect(clock.sleeps.slice(before).every((ms) => ms === 0)).toBe(true);
+    expect(clock.sleeps).toEqual([40, 80]);
+  });
+
+  it("holds every start until a time the server asked for, on top of pacing", async () => {
+    const clock = recordingClock(1_000);
+    const limiter = new RequestLimiter(4, 10, clock);
+    limiter.holdUntil(8_000);
+    limiter.holdUntil(5_000); // an earlier hold does not shorten the current one
+    await Promise.all([0, 1].map(async () => (await limiter.acquire(signal()))()));
+    expect(clock.sleeps).toEqual([7_000, 7_010]);
   });
 
   it("gives up a queued wait when the run is aborted, and frees nothing it did not hold", async () => {

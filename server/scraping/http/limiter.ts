@@ -1,6 +1,7 @@
-// Per-bookmaker politeness: at most `concurrency` requests in flight, and request starts at least
-// `pacingMs` apart. A slot is held for one attempt only, never across a retry's back-off, so a
-// request that is waiting to retry does not starve the others.
+// Per-bookmaker politeness: at most `concurrency` requests in flight, request starts at least
+// `pacingMs` apart, and none before a time the bookmaker asked for (Retry-After speaks for the
+// whole site, not for the one request that got it). A slot is held for one attempt only, never
+// across a retry's back-off, so a request waiting to retry does not starve the others.
 import { onAbort } from "./abort";
 import { abortReason, type Clock } from "./clock";
 
@@ -10,6 +11,7 @@ export class RequestLimiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private nextStart = 0;
+  private notBefore = 0;
 
   constructor(
     private readonly concurrency: number,
@@ -38,11 +40,11 @@ export class RequestLimiter {
       if (next) next();
       else this.active--;
     };
-    if (this.pacingMs > 0) {
-      // Reserved synchronously, so requests granted at the same instant get staggered starts.
-      const now = this.clock.now();
-      const start = Math.max(now, this.nextStart);
-      this.nextStart = start + this.pacingMs;
+    // Reserved synchronously, so requests granted at the same instant get staggered starts.
+    const now = this.clock.now();
+    const start = Math.max(now, this.notBefore, this.pacingMs > 0 ? this.nextStart : 0);
+    if (this.pacingMs > 0) this.nextStart = start + this.pacingMs;
+    if (start > now) {
       try {
         await this.clock.sleep(start - now, signal);
       } catch (e) {
@@ -51,6 +53,11 @@ export class RequestLimiter {
       }
     }
     return release;
+  }
+
+  /** No request starts before `at` (epoch ms); an earlier hold than the current one changes nothing. */
+  holdUntil(at: number): void {
+    this.notBefore = Math.max(this.notBefore, at);
   }
 
   private slot(signal: AbortSignal): Promise<void> {

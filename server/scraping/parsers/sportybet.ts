@@ -91,7 +91,8 @@ function unwrap(body: unknown, eventId: string): Json {
   if (body.bizCode !== 10000) {
     throw new SourceError(
       "not_found",
-      `SportyBet ${eventId}: bizCode=${describe(body.bizCode)}: ${describe(body.message)}`,
+      // JSON form, so a string "10000" reads as the wrong type it is, not as success.
+      `SportyBet ${eventId}: bizCode=${describe(JSON.stringify(body.bizCode) ?? "missing")}: ${describe(body.message)}`,
     );
   }
   if (!("data" in body)) throw new SourceError("api", `SportyBet ${eventId}: response has no data`);

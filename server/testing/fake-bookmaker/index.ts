@@ -4,3 +4,4 @@ export * from "./model";
 export * from "./server";
 export * from "./world-source";
 export * from "./recording-clock";
+export * from "./sources";

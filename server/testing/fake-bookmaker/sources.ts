@@ -1,0 +1,35 @@
+// The real SportyBet and Bet9ja sources aimed at a fake bookmaker, set up for tests: short
+// timeouts, and back-off waits that are recorded instead of slept (the clock's `now` stays real,
+// so kick-offs are judged against the actual time).
+import { DEFAULT_RETRY } from "@/server/scraping/http/retry";
+import { createBet9jaSource } from "@/server/scraping/sources/bet9ja";
+import type { BookmakerSourceOptions } from "@/server/scraping/sources/options";
+import { createSportybetSource } from "@/server/scraping/sources/sportybet";
+import { recordingClock, type RecordingClock } from "./recording-clock";
+import type { FakeBookmaker } from "./server";
+
+export function fakeBookmakerSources(fake: FakeBookmaker, overrides: Partial<BookmakerSourceOptions> = {}) {
+  const clock: RecordingClock = { ...recordingClock(), now: () => Date.now() };
+  const options: BookmakerSourceOptions = {
+    baseUrl: fake.url,
+    timeoutMs: 2_000,
+    concurrency: 4,
+    pacingMs: 0,
+    retry: DEFAULT_RETRY,
+    eventLimit: 0,
+    clock,
+    ...overrides,
+  };
+  const sportybet = createSportybetSource(options);
+  const bet9ja = createBet9jaSource(options);
+  return {
+    sportybet,
+    bet9ja,
+    clock,
+    list: [sportybet, bet9ja],
+    close() {
+      sportybet.client.close();
+      bet9ja.client.close();
+    },
+  };
+}
