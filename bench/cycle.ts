@@ -1,0 +1,167 @@
+// `npm run bench` (part): full scrape cycles of SportyBet + Bet9ja through the real sources, HTTP
+// client, parsers, lookup, recorder and flush (PGlite in memory), against the fake bookmaker, and
+// the same cycle with the same payloads handed over in-process (no HTTP) as the baseline measured
+// in the same run. Figures: events/s, sightings/s and the cycle's peak RSS and heap, for the first
+// cycle (every unmapped market new: inserts) and the second (steady state: updates).
+// The fake bookmaker runs in a child process, and each measurement in a fresh child of its own, so
+// no figure carries another's heap, JIT state or CPU.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { loadConfig } from "@/server/config";
+import { openDatabase } from "@/server/db/client";
+import { migrate } from "@/server/db/migrate";
+import { DiscoveryService } from "@/server/discovery/discovery-service";
+import { setLogLevel } from "@/server/log";
+import { MappingService } from "@/server/mapping/mapping-service";
+import { nullPublisher } from "@/server/realtime/publisher";
+import { runCycle } from "@/server/scraping/coordinator";
+import { RunStore } from "@/server/scraping/run-store";
+import { buildSources } from "@/server/scraping/sources";
+import { createWorldSource, generateWorld, startFakeBookmaker } from "@/server/testing/fake-bookmaker";
+
+const MATCHES = Number(process.env.BENCH_EVENTS ?? 300);
+const MARKETS_PER_EVENT = 120;
+const SEED = 20261126;
+const SELF = fileURLToPath(import.meta.url);
+
+const MODES = {
+  "in-process": "same payloads, no HTTP (baseline)",
+  "http-unpaced": "fake bookmaker over HTTP, pacing off",
+  "http-defaults": "fake bookmaker over HTTP, default settings (Bet9ja paced 25 ms)",
+} as const;
+type Mode = keyof typeof MODES;
+
+interface CycleFigures {
+  seconds: number;
+  events: number;
+  eventsFailed: number;
+  markets: number;
+  unmapped: number;
+  status: string;
+  peakRss: number;
+  peakHeap: number;
+  startRss: number;
+}
+
+const world = (anchor: number) =>
+  generateWorld({ seed: SEED, matches: MATCHES, marketsPerEvent: MARKETS_PER_EVENT, now: () => new Date(anchor) });
+
+/** Peak RSS and heap while `fn` runs, sampled every 5 ms. */
+async function sampled<T>(fn: () => Promise<T>): Promise<{ value: T; peakRss: number; peakHeap: number; startRss: number }> {
+  const start = process.memoryUsage();
+  let peakRss = start.rss;
+  let peakHeap = start.heapUsed;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 5);
+  try {
+    const value = await fn();
+    sample();
+    return { value, peakRss, peakHeap, startRss: start.rss };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function measure(mode: Mode, anchor: number, url: string): Promise<CycleFigures[]> {
+  setLogLevel("error");
+  const config = loadConfig({
+    SOURCES: "sportybet,bet9ja",
+    SPORTYBET_BASE_URL: url,
+    BET9JA_BASE_URL: url,
+    LOG_LEVEL: "error",
+    ...(mode === "http-unpaced" ? { SPORTYBET_PACING_MS: "0", BET9JA_PACING_MS: "0" } : {}),
+  });
+  const sources = mode === "in-process" ? [createWorldSource(await world(anchor))] : buildSources(config);
+  const db = await openDatabase({ memory: true });
+  await migrate(db);
+  const mappings = new MappingService(db.prisma);
+  await mappings.reload();
+  const runs = new RunStore(db.prisma);
+  const deps = {
+    sources,
+    mappings: mappings.cache,
+    discovery: new DiscoveryService(db, nullPublisher),
+    publisher: nullPublisher,
+    runs,
+    concurrency: config.SCRAPE_CONCURRENCY,
+    flushEveryEvents: config.FLUSH_EVERY_EVENTS,
+  };
+  const figures: CycleFigures[] = [];
+  for (let cycle = 0; cycle < 2; cycle++) {
+    const runId = await runs.create("manual");
+    const t0 = performance.now();
+    const { value: run, ...memory } = await sampled(() => runCycle(deps, runId, new AbortController().signal));
+    const seconds = (performance.now() - t0) / 1000;
+    const failed = Object.values(run.sources).reduce((n, s) => n + s.eventsFailed, 0);
+    figures.push({ seconds, events: run.events, eventsFailed: failed, markets: run.markets, unmapped: run.unmapped, status: run.status, ...memory });
+  }
+  await db.close();
+  return figures;
+}
+
+/** Runs this file again as a child with `args`, and returns the first message it sends. */
+function child<T>(args: string[]): { result: Promise<T>; stop: () => void } {
+  const proc = fork(SELF, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const result = new Promise<T>((resolve, reject) => {
+    proc.once("message", (m) => resolve(m as T));
+    proc.once("exit", (code) => reject(new Error(`bench child ${args[0]} exited with ${code} before reporting`)));
+  });
+  return { result, stop: () => proc.kill() };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function orchestrate() {
+  const anchor = Date.now();
+  const fake = child<{ url: string }>(["fake", String(anchor)]);
+  try {
+    const { url } = await fake.result;
+    console.log(
+      `scrape cycle: ${fmt(MATCHES)} matches x 2 platforms, >= ${MARKETS_PER_EVENT} market instances per event, ` +
+        `PGlite in memory, SCRAPE_CONCURRENCY 8; each mode in a fresh process`,
+    );
+    const results = new Map<Mode, CycleFigures[]>();
+    for (const mode of Object.keys(MODES) as Mode[]) {
+      const figures = await child<CycleFigures[]>(["measure", mode, String(anchor), url]).result;
+      results.set(mode, figures);
+      for (const [i, f] of figures.entries()) {
+        if (f.status !== "completed" || f.eventsFailed > 0) throw new Error(`${mode} cycle ${i + 1} ended ${f.status} with ${f.eventsFailed} failed events`);
+      }
+    }
+    const base = results.get("in-process")!;
+    for (const [mode, figures] of results) {
+      console.log(`  ${mode}: ${MODES[mode]}`);
+      figures.forEach((f, i) => {
+        const eventsPerSecond = f.events / f.seconds;
+        const ratio = base[i].seconds / f.seconds;
+        console.log(
+          `    cycle ${i + 1} (${i === 0 ? "all new: inserts" : "steady: updates"}): ${f.seconds.toFixed(2)} s, ` +
+            `${fmt(eventsPerSecond)} events/s, ${fmt(f.markets / f.seconds)} sightings/s ` +
+            `(${fmt(f.events)} events, ${fmt(f.markets)} sightings, ${fmt(f.unmapped)} unmapped); ` +
+            `peak RSS ${mb(f.peakRss)} (+${mb(f.peakRss - f.startRss)} in the cycle), peak heap ${mb(f.peakHeap)}` +
+            (mode === "in-process" ? "" : `; ${ratio.toFixed(2)}x baseline speed`),
+        );
+      });
+    }
+    console.log("  (the baseline's RSS includes the payload world it serves from memory; the HTTP modes' does not)");
+  } finally {
+    fake.stop();
+  }
+}
+
+const [role, ...args] = process.argv.slice(2);
+if (role === "fake") {
+  const fake = await startFakeBookmaker({ world: await world(Number(args[0])), gzip: true });
+  process.send?.({ url: fake.url });
+} else if (role === "measure") {
+  const figures = await measure(args[0] as Mode, Number(args[1]), args[2]);
+  process.send?.(figures, () => process.exit(0));
+} else {
+  await orchestrate();
+}
