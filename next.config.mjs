@@ -7,6 +7,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A second build folder lets two builds (e.g. parallel e2e work) coexist; the server reads the same variable.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   turbopack: { root },
   // Server code reached from route handlers only through type imports; keep database drivers out
   // of Next's bundles should one ever be imported by mistake.
