@@ -1,16 +1,49 @@
-import type { Metadata } from "next";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { queryKeys } from "@/lib/query-keys";
+import { DEFAULT_VIEW, tabCountQuery } from "@/lib/unmapped-view";
+import { getRuntime } from "@/server/runtime";
+import { AppHeader } from "@/components/layout/app-header";
+import { ScrapePanel } from "@/components/scrape/scrape-panel";
+import { Providers } from "./providers";
 import "./globals.css";
+
+// The header's "new" count is read from the database while rendering; `next build` must not.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Market Triage", template: "%s · Market Triage" },
   description: "Find and triage the competitor markets your odds scraper cannot map",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = { themeColor: "#17202c", colorScheme: "light" };
+
+const NEW_COUNT = tabCountQuery(DEFAULT_VIEW, "NEW");
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Hydrated above the header so the header and the page's own HydrationBoundary never race for
+  // the same query during hydration.
+  const client = new QueryClient();
+  await client.prefetchQuery({ queryKey: queryKeys.unmappedList(NEW_COUNT), queryFn: () => getRuntime().triage.list(NEW_COUNT) });
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <Providers serverNow={Date.now()}>
+          <HydrationBoundary state={dehydrate(client)}>
+            <a href="#main" className="skip-link">
+              Skip to content
+            </a>
+            <div className="app">
+              <AppHeader />
+              <ScrapePanel />
+              <main id="main" className="app-main" tabIndex={-1}>
+                {children}
+              </main>
+            </div>
+          </HydrationBoundary>
+        </Providers>
+      </body>
     </html>
   );
 }

@@ -1,0 +1,38 @@
+"use client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import { isApiError } from "@/lib/api-client";
+import { UnmappedAlertToasts } from "@/components/alerts/unmapped-alert-toasts";
+import { RealtimeSync } from "@/components/realtime/realtime-sync";
+import { ScrapeProvider } from "@/components/scrape/scrape-context";
+import { NowProvider } from "@/components/ui/clock";
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Realtime events invalidate what changed; this only stops hydrated data being refetched at once.
+        staleTime: 30_000,
+        // A 4xx will not get better by asking again; network blips and 5xx might.
+        retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+      },
+    },
+  });
+}
+
+export function Providers({ serverNow, children }: { serverNow: number; children: ReactNode }) {
+  const [client] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <NowProvider serverNow={serverNow}>
+        <ScrapeProvider>
+          {children}
+          <RealtimeSync />
+          <UnmappedAlertToasts />
+        </ScrapeProvider>
+      </NowProvider>
+      <Toaster position="bottom-right" closeButton visibleToasts={4} toastOptions={{ className: "toast" }} />
+    </QueryClientProvider>
+  );
+}

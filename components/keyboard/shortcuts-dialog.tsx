@@ -1,0 +1,65 @@
+"use client";
+import { useRef } from "react";
+import { SHORTCUT_GROUPS } from "./shortcuts";
+import { useHotkeys } from "./use-hotkeys";
+
+/** The "?" button and dialog listing every keyboard shortcut; "?" anywhere opens it. */
+export function ShortcutsDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = () => {
+    if (!dialog.current?.open) dialog.current?.showModal();
+  };
+  useHotkeys({
+    "?": (e) => {
+      e.preventDefault();
+      open();
+    },
+  });
+
+  return (
+    <>
+      <button type="button" className="button button-ghost button-icon" onClick={open} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <span aria-hidden="true">?</span>
+      </button>
+      <dialog
+        ref={dialog}
+        className="dialog"
+        aria-labelledby="shortcuts-title"
+        onClick={(e) => {
+          // A click on the backdrop lands on the dialog element itself.
+          if (e.target === e.currentTarget) dialog.current?.close();
+        }}
+      >
+        <div className="dialog-body">
+          <header className="dialog-header">
+            <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+            <button type="button" className="button button-ghost button-small" onClick={() => dialog.current?.close()} autoFocus>
+              Close
+            </button>
+          </header>
+          <p className="muted">Shortcuts are off while you type in a field.</p>
+          {SHORTCUT_GROUPS.map((group, g) => (
+            <section key={group.title} aria-labelledby={`shortcuts-group-${g}`}>
+              <h3 id={`shortcuts-group-${g}`}>{group.title}</h3>
+              <dl className="shortcut-list">
+                {group.shortcuts.map((s) => (
+                  <div key={s.action} className="shortcut">
+                    <dt>
+                      {s.keys.map((k, i) => (
+                        <span key={k}>
+                          {i > 0 && " + "}
+                          <kbd>{k}</kbd>
+                        </span>
+                      ))}
+                    </dt>
+                    <dd>{s.action}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+export interface Shortcut {
+  keys: string[];
+  action: string;
+}
+
+export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
+  {
+    title: "Market list",
+    shortcuts: [
+      { keys: ["j"], action: "Next market (continues on the next page)" },
+      { keys: ["k"], action: "Previous market" },
+      { keys: ["Enter"], action: "Open the selected market" },
+      { keys: ["a"], action: "Acknowledge the selected market" },
+      { keys: ["i"], action: "Ignore the selected market" },
+      { keys: ["/"], action: "Search" },
+    ],
+  },
+  {
+    title: "Market page",
+    shortcuts: [
+      { keys: ["j"], action: "Next market in the list" },
+      { keys: ["k"], action: "Previous market in the list" },
+      { keys: ["a"], action: "Acknowledge" },
+      { keys: ["i"], action: "Ignore" },
+      { keys: ["e"], action: "Edit notes" },
+      { keys: ["Ctrl", "Enter"], action: "Save notes (while editing)" },
+      { keys: ["u"], action: "Back to the list" },
+    ],
+  },
+  {
+    title: "Anywhere",
+    shortcuts: [
+      { keys: ["?"], action: "Show these shortcuts" },
+      { keys: ["Alt", "T"], action: "Jump to notifications" },
+      { keys: ["Esc"], action: "Close this dialog" },
+    ],
+  },
+];

@@ -1,0 +1,57 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import type { UnmappedDetail } from "@/lib/contract/unmapped";
+import { LinkPending } from "@/components/ui/link-pending";
+import { PlatformBadge, RegressedBadge, StatusBadge } from "../badges";
+import { NeighbourNav } from "./neighbour-nav";
+import type { Neighbours } from "./use-neighbours";
+
+function CopyId({ value }: { value: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    navigator.clipboard?.writeText(value).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      },
+      () => setCopied(false),
+    );
+  };
+  return (
+    <button type="button" className="button button-ghost button-small" onClick={copy} aria-label={`Copy external id ${value}`}>
+      {copied ? "Copied" : "Copy"}
+    </button>
+  );
+}
+
+export function DetailHeader({ market, neighbours, navigating }: { market: UnmappedDetail; neighbours: Neighbours; navigating: boolean }) {
+  return (
+    <header className="detail-header">
+      <div className="detail-topbar">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link href={neighbours.listHref}>
+                Unmapped markets
+                <LinkPending />
+              </Link>
+            </li>
+            <li aria-current="page">#{market.id}</li>
+          </ol>
+        </nav>
+        <NeighbourNav n={neighbours} navigating={navigating} />
+      </div>
+      <h1 id="market-title" className="detail-title">
+        {market.marketName}
+      </h1>
+      <div className="detail-meta">
+        <PlatformBadge source={market.source} />
+        <span className="mono detail-id">{market.externalMarketId}</span>
+        <CopyId value={market.externalMarketId} />
+        <StatusBadge status={market.status} />
+        <RegressedBadge at={market.regressedAt} />
+      </div>
+    </header>
+  );
+}

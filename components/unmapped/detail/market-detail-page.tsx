@@ -1,0 +1,152 @@
+"use client";
+// Everything known about one unmapped market, and its triage. Server-rendered from the prefetched
+// detail; realtime alerts and finished runs refresh it in place.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useTransition } from "react";
+import { api, errorMessage, isApiError } from "@/lib/api-client";
+import type { TriageStatus } from "@/lib/contract/enums";
+import { queryKeys } from "@/lib/query-keys";
+import { useHotkeys } from "@/components/keyboard/use-hotkeys";
+import { EmptyState } from "@/components/ui/empty-state";
+import { useIsClient } from "@/components/ui/clock";
+import { ErrorState } from "@/components/ui/error-state";
+import { reasonExplanation } from "../labels";
+import { ReasonBadge } from "../badges";
+import { useUpdateMarket } from "../use-update-market";
+import { DetailHeader } from "./detail-header";
+import { DetailSkeleton } from "./detail-skeleton";
+import { LinesSeen } from "./lines-seen";
+import { MarketFacts } from "./market-facts";
+import { NOTES_INPUT_ID } from "./notes-editor";
+import { OutcomesTable } from "./outcomes-table";
+import { TriagePanel } from "./triage-panel";
+import { useNeighbours } from "./use-neighbours";
+
+export function MarketDetailPage({ id }: { id: number }) {
+  const client = useQueryClient();
+  const router = useRouter();
+  const detail = useQuery({ queryKey: queryKeys.unmappedDetail(id), queryFn: ({ signal }) => api.getUnmapped(id, signal) });
+  const neighbours = useNeighbours(id);
+  const update = useUpdateMarket(id);
+  const market = detail.data;
+  const isClient = useIsClient();
+
+  const setStatus = (status: TriageStatus) => {
+    if (market && market.status !== status) update.mutate({ status });
+  };
+  const reload = () => {
+    update.reset();
+    void detail.refetch();
+  };
+
+  const [navigating, startNavigation] = useTransition();
+  const go = (href: string) => startNavigation(() => router.push(href));
+
+  // j/k pressed before the neighbours have loaded (quick repeated presses) still go there.
+  const pendingMove = useRef<"next" | "prev" | null>(null);
+  const move = (direction: "next" | "prev") => {
+    if (navigating) return;
+    const target = neighbours[direction];
+    if (target) go(target.href);
+    else pendingMove.current = neighbours.loading ? direction : null;
+  };
+  useEffect(() => {
+    const direction = pendingMove.current;
+    if (!direction) return;
+    const target = neighbours[direction];
+    if (target) startNavigation(() => router.push(target.href));
+    if (target || !neighbours.loading) pendingMove.current = null;
+  }, [neighbours, router]);
+
+  useHotkeys({
+    j: () => move("next"),
+    k: () => move("prev"),
+    a: (e) => !e.repeat && setStatus("ACKNOWLEDGED"),
+    i: (e) => !e.repeat && setStatus("IGNORED"),
+    e: (e) => {
+      e.preventDefault();
+      document.getElementById(NOTES_INPUT_ID)?.focus();
+    },
+    u: () => go(neighbours.listHref),
+  });
+
+  if (!market) {
+    if (detail.isPending) return <DetailSkeleton />;
+    if (isApiError(detail.error) && detail.error.status === 404) {
+      return (
+        <div className="detail-page">
+          <EmptyState
+            title="This market does not exist"
+            actions={
+              <Link href={neighbours.listHref} className="button">
+                Back to the list
+              </Link>
+            }
+          >
+            <p>Market #{id} is not in the database. The link may be wrong, or the database was reset.</p>
+          </EmptyState>
+        </div>
+      );
+    }
+    return (
+      <div className="detail-page">
+        <ErrorState title="The market could not be loaded" message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
+      </div>
+    );
+  }
+
+  return (
+    <article className="detail-page" aria-labelledby="market-title" data-hydrated={isClient || undefined}>
+      <DetailHeader market={market} neighbours={neighbours} navigating={navigating} />
+      {detail.isError && (
+        <div className="banner banner-danger" role="alert">
+          <span>Could not refresh this market: {errorMessage(detail.error)}</span>
+          <button type="button" className="button button-small" onClick={() => void detail.refetch()}>
+            Retry
+          </button>
+        </div>
+      )}
+      <div className="detail-grid">
+        <div className="stack">
+          <section className="card" aria-labelledby="reason-title">
+            <header className="card-header">
+              <h2 id="reason-title">Why it is unmapped</h2>
+              <ReasonBadge reason={market.reason} />
+            </header>
+            <p className="card-body">{reasonExplanation(market.reason, market.source, market.externalMarketId)}</p>
+          </section>
+          <section className="card" aria-labelledby="outcomes-title">
+            <header className="card-header">
+              <h2 id="outcomes-title">Outcomes of the latest sighting</h2>
+            </header>
+            <div className="card-body">
+              <OutcomesTable outcomes={market.sampleOutcomes} />
+            </div>
+          </section>
+          <section className="card" aria-labelledby="lines-title">
+            <header className="card-header">
+              <h2 id="lines-title">Lines seen</h2>
+              <span className="muted">{market.specifiers.length}</span>
+            </header>
+            <div className="card-body">
+              <LinesSeen lines={market.specifiers} />
+            </div>
+          </section>
+        </div>
+        <div className="stack">
+          <TriagePanel market={market} update={update} onStatus={setStatus} onReload={reload} reloading={detail.isFetching} />
+          <section className="card" aria-labelledby="facts-title">
+            <header className="card-header">
+              <h2 id="facts-title">Details</h2>
+            </header>
+            <div className="card-body">
+              <MarketFacts market={market} />
+            </div>
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

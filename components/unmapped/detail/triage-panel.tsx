@@ -1,0 +1,62 @@
+"use client";
+import { errorMessage, isApiError } from "@/lib/api-client";
+import type { TriageStatus } from "@/lib/contract/enums";
+import type { UnmappedDetail } from "@/lib/contract/unmapped";
+import type { useUpdateMarket } from "../use-update-market";
+import { NotesEditor } from "./notes-editor";
+import { StatusControl } from "./status-control";
+
+interface Props {
+  market: UnmappedDetail;
+  update: ReturnType<typeof useUpdateMarket>;
+  onStatus: (status: TriageStatus) => void;
+  onReload: () => void;
+  reloading: boolean;
+}
+
+const FIELDS = ["body.status", "body.notes"];
+
+export function TriagePanel({ market, update, onStatus, onReload, reloading }: Props) {
+  const error = update.error;
+  const fields = isApiError(error) ? error.fieldErrors : {};
+  const stale = isApiError(error) && error.status === 412;
+  const general = error && !stale && !Object.keys(fields).some((f) => FIELDS.includes(f)) ? errorMessage(error) : null;
+
+  return (
+    <section className="card" aria-labelledby="triage-title">
+      <header className="card-header">
+        <h2 id="triage-title">Triage</h2>
+        <span className="save-state" aria-live="polite">
+          {update.isPending ? "Saving…" : update.isSuccess ? "Saved" : ""}
+        </span>
+      </header>
+      <div className="card-body stack">
+        {stale && (
+          <div className="banner banner-warning" role="alert">
+            <div>
+              <strong>Not saved: this market changed since you opened it.</strong>
+              <p>Someone else edited it. Reload to see their changes, then apply yours again; your unsaved notes are kept.</p>
+            </div>
+            <button type="button" className="button button-small" onClick={onReload} disabled={reloading}>
+              {reloading ? "Reloading…" : "Reload market"}
+            </button>
+          </div>
+        )}
+        {general && (
+          <div className="banner banner-danger" role="alert">
+            <span>
+              <strong>Not saved.</strong> {general}
+            </span>
+          </div>
+        )}
+        <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />
+        <NotesEditor
+          serverNotes={market.notes ?? ""}
+          saving={update.isPending && update.variables?.notes !== undefined}
+          error={fields["body.notes"]}
+          onSave={(notes, saved) => update.mutate({ notes }, { onSuccess: saved })}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
+import { STATUS_TABS, tabCountQuery, type ListView } from "@/lib/unmapped-view";
+import { formatCount } from "@/components/ui/format";
+import { TAB_LABEL } from "../labels";
+import { ViewLink } from "./view-link";
+
+/** One small query per tab: its total under the view's other filters is the count. */
+export function StatusTabs({ view }: { view: ListView }) {
+  const counts = useQueries({
+    queries: STATUS_TABS.map((tab) => {
+      const query = tabCountQuery(view, tab);
+      return {
+        queryKey: queryKeys.unmappedList(query),
+        queryFn: ({ signal }: { signal: AbortSignal }) => api.listUnmapped(query, signal),
+        placeholderData: keepPreviousData,
+      };
+    }),
+  });
+
+  return (
+    <nav aria-label="Status" className="tabs">
+      {STATUS_TABS.map((tab, i) => {
+        const total = counts[i].data?.total;
+        const current = view.tab === tab;
+        return (
+          <ViewLink
+            key={tab}
+            view={{ ...view, tab, page: 1 }}
+            className={current ? "tab tab-current" : "tab"}
+            aria-current={current ? "page" : undefined}
+            data-tab={tab}
+          >
+            {TAB_LABEL[tab]}
+            <span className="tab-count">{total === undefined ? "–" : formatCount(total)}</span>
+          </ViewLink>
+        );
+      })}
+    </nav>
+  );
+}

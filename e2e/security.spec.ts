@@ -1,0 +1,63 @@
+// Scraped text is untrusted: the demo feed (DEMO_HOSTILE_NAMES=true) names markets like HTML and
+// script injections. They must show as text everywhere; the page fixture fails on any dialog.
+import type { Page } from "@playwright/test";
+import { ensureMarkets, expect, expectAccessible, listMarkets, relaySocket, snap, test, waitLive } from "./support";
+
+const HOSTILE = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "Player <img src=x onerror=alert(1)> Shots", "<script>alert(1)</script> Booking Race"];
+
+async function expectNothingInjected(page: Page) {
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  const injectedScripts = await page.evaluate(() => [...document.querySelectorAll("script")].filter((s) => s.textContent?.trim() === "alert(1)").length);
+  expect(injectedScripts).toBe(0);
+}
+
+test.beforeAll(async ({ request }) => ensureMarkets(request));
+
+test("hostile names are text in the list and on the detail page", async ({ page, request }, testInfo) => {
+  const { items } = await listMarkets(request, { q: "alert(1)", pageSize: 50 });
+  expect(items.map((i) => i.marketName).sort()).toEqual([...HOSTILE].sort());
+
+  await page.goto("/unmapped?status=ALL&q=alert(1)");
+  const names = page.locator("tbody tr td:nth-child(2)");
+  await expect(names).toHaveCount(HOSTILE.length);
+  expect((await names.allInnerTexts()).sort()).toEqual([...HOSTILE].sort());
+  await expectNothingInjected(page);
+  await snap(page, testInfo, "hostile-list");
+
+  for (const item of items) {
+    await page.goto(`/unmapped/${item.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(item.marketName);
+    await expectNothingInjected(page);
+  }
+  // Outcome names are scraped text too: "<b>Home</b>" stays literal.
+  const booking = items.find((i) => i.marketName.endsWith("Booking Race"));
+  await page.goto(`/unmapped/${booking?.id}`);
+  await expect(page.getByRole("cell", { name: "<b>Home</b>" })).toBeVisible();
+  await expect(page.locator("td b")).toHaveCount(0);
+  await snap(page, testInfo, "hostile-detail");
+});
+
+test("hostile names in an alert toast are text, and its links open the markets", async ({ page, request }, testInfo) => {
+  const { items } = await listMarkets(request, { q: "alert(1)", pageSize: 50 });
+  const relay = await relaySocket(page);
+  await page.goto("/unmapped");
+  await waitLive(page);
+
+  relay.emit("unmapped_alert", {
+    count: items.length,
+    markets: items.map(({ id, source, externalMarketId, marketName, reason }) => ({ id, source, externalMarketId, marketName, reason, regressed: false })),
+  });
+  const toast = page.locator("[data-sonner-toast]").filter({ hasText: `${items.length} new unmapped markets` });
+  await expect(toast).toBeVisible();
+  const links = toast.locator("a.alert-toast-link");
+  await expect(links).toHaveText(items.slice(0, 3).map((i) => i.marketName));
+  await expect(toast).toContainText("and 1 more");
+  await expectNothingInjected(page);
+  await expectAccessible(page, testInfo, "alert-toast");
+  await snap(page, testInfo, "hostile-toast");
+
+  await links.first().click();
+  await expect(page).toHaveURL(new RegExp(`/unmapped/${items[0].id}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(items[0].marketName);
+  await expectNothingInjected(page);
+});

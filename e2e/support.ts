@@ -1,0 +1,151 @@
+// Shared by every spec: a `page` that fails the test on any JS dialog (an injected alert()) or
+// uncaught page error (hydration mismatches included), API shortcuts for arranging state, axe
+// checks, screenshots saved under test-results/screenshots/, and a realtime message injector.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Page, type TestInfo, type WebSocketRoute } from "@playwright/test";
+import path from "node:path";
+import type { TriageStatus } from "../lib/contract/enums";
+import type { ServerMessageData } from "../lib/contract/realtime";
+import { scrapeRunSchema, type ScrapeRun } from "../lib/contract/scrape";
+import { unmappedDetailSchema, unmappedListSchema, type UnmappedDetail, type UnmappedItem } from "../lib/contract/unmapped";
+
+interface PageProblems {
+  dialogs: string[];
+  errors: string[];
+}
+
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: PageProblems = { dialogs: [], errors: [] };
+      page.on("dialog", (dialog) => {
+        problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.on("pageerror", (error) => problems.errors.push(error.message));
+      await use(problems);
+      expect(problems.dialogs, "no JavaScript dialog may open").toEqual([]);
+      expect(problems.errors, "no uncaught error in the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+// ---------------------------------------------------------------------------------------------
+// API arrangements
+
+export async function scrape(request: APIRequestContext): Promise<ScrapeRun> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const res = await request.post("/api/scrape?wait=true");
+    if (res.status() === 200) return scrapeRunSchema.parse(await res.json());
+    expect(res.status(), await res.text()).toBe(409);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("a scrape run never finished");
+}
+
+/** At least one scrape has run, so markets exist. */
+export async function ensureMarkets(request: APIRequestContext): Promise<void> {
+  const res = await request.get("/api/unmapped?pageSize=1");
+  if (unmappedListSchema.parse(await res.json()).total === 0) await scrape(request);
+}
+
+export async function listMarkets(request: APIRequestContext, query: Record<string, string | number>): Promise<{ items: UnmappedItem[]; total: number }> {
+  const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const res = await request.get(`/api/unmapped?${params}`);
+  expect(res.ok(), await res.text()).toBe(true);
+  return unmappedListSchema.parse(await res.json());
+}
+
+export async function getMarket(request: APIRequestContext, id: number): Promise<UnmappedDetail> {
+  const res = await request.get(`/api/unmapped/${id}`);
+  expect(res.ok()).toBe(true);
+  return unmappedDetailSchema.parse(await res.json());
+}
+
+/** The one market with this external id. */
+export async function marketByExternalId(request: APIRequestContext, externalMarketId: string): Promise<UnmappedItem> {
+  const { items } = await listMarkets(request, { q: externalMarketId, pageSize: 200 });
+  const item = items.find((i) => i.externalMarketId === externalMarketId);
+  if (!item) throw new Error(`no market ${externalMarketId}`);
+  return item;
+}
+
+export async function patchMarket(request: APIRequestContext, id: number, patch: { status?: TriageStatus; notes?: string | null }): Promise<UnmappedDetail> {
+  const res = await request.patch(`/api/unmapped/${id}`, { data: patch });
+  expect(res.ok(), await res.text()).toBe(true);
+  return unmappedDetailSchema.parse(await res.json());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page helpers
+
+/** A full-page screenshot, attached to the report and kept as test-results/screenshots/<name>.png. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = path.join(testInfo.project.outputDir, "screenshots", `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/** axe (WCAG 2.1 A/AA and best practices): no serious or critical violation. */
+export async function expectAccessible(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
+  expect(
+    blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `axe on ${name}`,
+  ).toEqual([]);
+}
+
+/** The page's content is hydrated (its shortcuts listen) and its realtime socket is connected. */
+export async function waitLive(page: Page): Promise<void> {
+  await expect(page.locator("#main [data-hydrated]")).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator(".connection")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Realtime: the page's Socket.IO websocket, relayed to the real server, with a way to push extra
+// server messages (Engine.IO "4" message + Socket.IO "2" event) and to cut the connection.
+
+export interface SocketRelay {
+  /** Sends a server message to the page as if the server had emitted it. */
+  emit<T extends "unmapped_alert" | "scrape_progress">(type: T, data: ServerMessageData<T>): void;
+  /** Drops the connection and refuses new ones until `restore()`. */
+  cut(): void;
+  restore(): void;
+  connections(): number;
+}
+
+export async function relaySocket(page: Page): Promise<SocketRelay> {
+  let current: WebSocketRoute | null = null;
+  let refused = false;
+  let count = 0;
+  // A refused socket must not sneak back in over HTTP long-polling either.
+  await page.route(/\/socket\.io\//, (route) => (refused ? route.abort("connectionrefused") : route.continue()));
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    count += 1;
+    if (refused) {
+      void ws.close({ code: 1011, reason: "test: server unreachable" });
+      return;
+    }
+    ws.connectToServer();
+    current = ws;
+  });
+  return {
+    emit(type, data) {
+      if (!current) throw new Error("the page has no socket yet");
+      current.send(`42${JSON.stringify([type, { type, timestamp: new Date().toISOString(), data }])}`);
+    },
+    cut() {
+      refused = true;
+      void current?.close({ code: 1011, reason: "test: connection lost" });
+      current = null;
+    },
+    restore() {
+      refused = false;
+    },
+    connections: () => count,
+  };
+}
