@@ -26,6 +26,7 @@ test("Scrape now: progress, the run's result, a toast linking to a new market, r
   await expect(toast).toContainText(`${run.newMarkets} new unmapped market`);
   const links = toast.locator("a.alert-toast-link");
   await expect(links).toHaveCount(Math.min(3, run.newMarkets));
+  await toast.hover();
 
   // The list and its tab count grew without a reload.
   await expect(newTab).toHaveText(new RegExp(`${(before + run.newMarkets).toLocaleString("en-US")}$`));

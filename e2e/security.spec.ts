@@ -52,6 +52,8 @@ test("hostile names in an alert toast are text, and its links open the markets",
   const links = toast.locator("a.alert-toast-link");
   await expect(links).toHaveText(items.slice(0, 3).map((i) => i.marketName));
   await expect(toast).toContainText("and 1 more");
+  // Hovering pauses the toast's timer, as it would for a user reading it.
+  await toast.hover();
   await expectNothingInjected(page);
   await expectAccessible(page, testInfo, "alert-toast");
   await snap(page, testInfo, "hostile-toast");

@@ -33,7 +33,7 @@ export function UnmappedAlertToasts() {
     toast(alertTitle(current), {
       id: TOAST_ID,
       description: <AlertToastContent count={current.count} markets={current.markets} onNavigate={close} />,
-      duration: 15_000,
+      duration: 20_000,
       className: "toast-alert",
       onDismiss: reset,
       onAutoClose: reset,

@@ -17,6 +17,8 @@ export function AppHeader() {
   const pathname = usePathname();
   const fresh = useQuery({ queryKey: queryKeys.unmappedList(newCount), queryFn: ({ signal }) => api.listUnmapped(newCount, signal) });
   const onList = pathname.startsWith("/unmapped");
+  const onDashboard = pathname.startsWith("/dashboard");
+  const onMappings = pathname.startsWith("/mappings");
   return (
     <header className="app-header">
       <Link href="/unmapped" className="brand">
@@ -24,6 +26,9 @@ export function AppHeader() {
         Market Triage
       </Link>
       <nav aria-label="Main" className="main-nav">
+        <Link href="/dashboard" className={onDashboard ? "nav-link nav-link-current" : "nav-link"} aria-current={onDashboard ? "page" : undefined}>
+          Dashboard
+        </Link>
         <Link href="/unmapped" className={onList ? "nav-link nav-link-current" : "nav-link"} aria-current={onList ? "page" : undefined}>
           Unmapped markets
           {fresh.data && fresh.data.total > 0 && (
@@ -32,6 +37,9 @@ export function AppHeader() {
               <span className="visually-hidden"> new</span>
             </span>
           )}
+        </Link>
+        <Link href="/mappings" className={onMappings ? "nav-link nav-link-current" : "nav-link"} aria-current={onMappings ? "page" : undefined}>
+          Mappings
         </Link>
       </nav>
       <div className="header-actions">

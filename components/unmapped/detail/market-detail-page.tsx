@@ -13,6 +13,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useIsClient } from "@/components/ui/clock";
 import { ErrorState } from "@/components/ui/error-state";
 import { reasonExplanation } from "../labels";
+import { MarketHistory } from "@/components/history/history-list";
+import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
 import { ReasonBadge } from "../badges";
 import { useUpdateMarket } from "../use-update-market";
 import { DetailHeader } from "./detail-header";
@@ -116,6 +118,7 @@ export function MarketDetailPage({ id }: { id: number }) {
               <ReasonBadge reason={market.reason} />
             </header>
             <p className="card-body">{reasonExplanation(market.reason, market.source, market.externalMarketId)}</p>
+            <MarketMappingLinks market={market} />
           </section>
           <section className="card" aria-labelledby="outcomes-title">
             <header className="card-header">
@@ -145,6 +148,7 @@ export function MarketDetailPage({ id }: { id: number }) {
               <MarketFacts market={market} />
             </div>
           </section>
+          <MarketHistory marketId={market.id} version={market.version} />
         </div>
       </div>
     </article>

@@ -1,0 +1,12 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return (
+    <div className="detail-page stack" role="status" aria-label="Loading the dashboard">
+      <Skeleton width="12rem" height="1.4rem" />
+      <Skeleton width="100%" height="5.5rem" />
+      <Skeleton width="100%" height="16rem" />
+      <Skeleton width="100%" height="16rem" />
+    </div>
+  );
+}

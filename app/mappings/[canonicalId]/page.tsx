@@ -1,0 +1,47 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { slugSchema } from "@/lib/contract/mappings";
+import { HISTORY_FIRST_PAGE, mappingKeys } from "@/lib/mappings-client";
+import { isHttpError } from "@/server/http/errors";
+import { getRuntime } from "@/server/runtime";
+import { MappingDetailPage } from "@/components/mappings/mapping-detail-page";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ canonicalId: string }>;
+
+const load = cache((canonicalId: string) => getRuntime().mappings.get(canonicalId));
+
+async function mappingOr404(raw: string) {
+  const id = slugSchema.safeParse(decodeURIComponent(raw));
+  if (!id.success) notFound();
+  try {
+    return { canonicalId: id.data, mapping: await load(id.data) };
+  } catch (e) {
+    if (isHttpError(e) && e.status === 404) notFound();
+    // Anything else: render without data and let the browser fetch, show the error and retry.
+    return { canonicalId: id.data, mapping: undefined };
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { canonicalId, mapping } = await mappingOr404((await params).canonicalId);
+  return { title: mapping ? `${mapping.name} · Mappings` : `Mapping ${canonicalId}` };
+}
+
+export default async function MappingPage({ params }: { params: Params }) {
+  const { canonicalId, mapping } = await mappingOr404((await params).canonicalId);
+  const client = new QueryClient();
+  if (mapping) client.setQueryData(mappingKeys.mappingDetail(canonicalId), mapping);
+  await client.prefetchQuery({
+    queryKey: mappingKeys.mappingHistory(canonicalId, HISTORY_FIRST_PAGE),
+    queryFn: () => getRuntime().audit.list({ ...HISTORY_FIRST_PAGE, entityType: "mapping", entityId: canonicalId }),
+  });
+  return (
+    <HydrationBoundary state={dehydrate(client)}>
+      <MappingDetailPage canonicalId={canonicalId} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,237 @@
+"use client";
+// The history of a market or a mapping (and, with showEntity, the app-wide audit feed): every
+// status, notes and mapping change with who, when and why. Stored values are scraped or typed
+// text, so everything renders as React text.
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { errorMessage } from "@/lib/api-client";
+import type { AuditEntry } from "@/lib/contract/audit";
+import { HISTORY_FIRST_PAGE, mappingKeys, mappingsApi, type AuditList } from "@/lib/mappings-client";
+import { formatCount } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Skeleton } from "@/components/ui/skeleton";
+import { StatusBadge } from "@/components/unmapped/badges";
+import { ACTION_TONE, describeEntry, type Described } from "./describe-entry";
+import "./history.css";
+
+const ACTOR_LABEL: Record<string, string> = { anonymous: "Anonymous user", scraper: "Scraper" };
+
+function EntityLink({ entry }: { entry: AuditEntry }) {
+  if (entry.entityType === "unmapped_market") {
+    return (
+      <Link href={`/unmapped/${encodeURIComponent(entry.entityId)}`} className="history-entity">
+        Market #{entry.entityId}
+      </Link>
+    );
+  }
+  return (
+    <Link href={`/mappings/${encodeURIComponent(entry.entityId)}`} className="history-entity mono">
+      {entry.entityId}
+    </Link>
+  );
+}
+
+function Value({ value }: { value: string | null }) {
+  return value === null ? <span className="muted">none</span> : <span className="history-value">{value}</span>;
+}
+
+function Body({ d }: { d: Described }): ReactNode {
+  switch (d.kind) {
+    case "status":
+      return (
+        <span className="history-title">
+          Status {d.before ? <StatusBadge status={d.before} /> : "?"} <span aria-hidden="true">→</span>
+          <span className="visually-hidden">changed to</span> {d.after ? <StatusBadge status={d.after} /> : "?"}
+        </span>
+      );
+    case "notes":
+      return (
+        <>
+          <span className="history-title">{d.after === null ? "Notes cleared" : d.before === null ? "Notes added" : "Notes changed"}</span>
+          {d.after !== null && <p className="history-note">{d.after}</p>}
+        </>
+      );
+    case "mapped":
+      return (
+        <span className="history-title">
+          Mapped{" "}
+          {d.mapping && (
+            <>
+              by{" "}
+              <Link href={`/mappings/${encodeURIComponent(d.mapping)}`} className="mono">
+                {d.mapping}
+              </Link>
+            </>
+          )}
+          <span className="visually-hidden">: status Mapped</span>
+        </span>
+      );
+    case "regressed":
+      return <span className="history-title">Regressed: sighted unmapped again after it was mapped, reopened as New</span>;
+    case "mapping":
+      return (
+        <>
+          <span className="history-title">{d.title}</span>
+          {d.summary && <p className="history-summary">{d.summary}</p>}
+          {d.changes.length > 0 && (
+            <ul className="history-changes">
+              {d.changes.map((c, i) => (
+                <li key={i}>
+                  <span className="history-change-label">{c.label}</span>
+                  {(c.before !== null || c.after !== null) && (
+                    <>
+                      {": "}
+                      <Value value={c.before} /> <span aria-hidden="true">→</span>
+                      <span className="visually-hidden">changed to</span> <Value value={c.after} />
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      );
+  }
+}
+
+export function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
+  return (
+    <li className={`history-item history-${ACTION_TONE[entry.action]}`} data-action={entry.action}>
+      <span className="history-dot" aria-hidden="true" />
+      <div className="history-content">
+        {showEntity && (
+          <div className="history-subject">
+            <EntityLink entry={entry} />
+          </div>
+        )}
+        <Body d={describeEntry(entry)} />
+        {entry.reason && (
+          <blockquote className="history-reason">
+            <span className="visually-hidden">Reason: </span>
+            {entry.reason}
+          </blockquote>
+        )}
+        <p className="history-meta">
+          {ACTOR_LABEL[entry.actor] ?? entry.actor} · <RelativeTime iso={entry.createdAt} />
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** Entries newest first, as the history endpoints return them. */
+export function HistoryList({ entries, showEntity = false, label }: { entries: AuditEntry[]; showEntity?: boolean; label: string }) {
+  return (
+    <ol className="history" aria-label={label}>
+      {entries.map((e) => (
+        <HistoryItem key={e.id} entry={e} showEntity={showEntity} />
+      ))}
+    </ol>
+  );
+}
+
+export function HistorySkeleton({ rows = 3 }: { rows?: number }) {
+  return (
+    <div className="stack-tight" aria-hidden="true">
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} width={`${70 - i * 12}%`} />
+      ))}
+    </div>
+  );
+}
+
+const STEP = HISTORY_FIRST_PAGE.pageSize;
+
+interface PanelProps {
+  title: string;
+  titleId: string;
+  empty: string;
+  query: (pageSize: number) => { queryKey: readonly unknown[]; queryFn: (ctx: { signal: AbortSignal }) => Promise<AuditList> };
+}
+
+/** A card with the newest entries and "Show older" for more. */
+function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
+  const [pageSize, setPageSize] = useState(STEP);
+  const q = query(pageSize);
+  const history = useQuery({ queryKey: q.queryKey, queryFn: q.queryFn, placeholderData: keepPreviousData });
+  const data = history.data;
+  return (
+    <section className="card" aria-labelledby={titleId} aria-busy={history.isFetching}>
+      <header className="card-header">
+        <h2 id={titleId}>{title}</h2>
+        {data && data.total > 0 && <span className="muted">{formatCount(data.total)}</span>}
+      </header>
+      <div className="card-body">
+        {data ? (
+          data.items.length === 0 ? (
+            <p className="muted">{empty}</p>
+          ) : (
+            <>
+              <HistoryList entries={data.items} label={title} />
+              {data.total > data.items.length && (
+                <button type="button" className="button button-small history-more" onClick={() => setPageSize((n) => n + STEP)} disabled={history.isFetching}>
+                  {history.isFetching ? "Loading…" : `Show older (${formatCount(data.total - data.items.length)} more)`}
+                </button>
+              )}
+            </>
+          )
+        ) : history.isError ? (
+          <div className="banner banner-danger" role="alert">
+            <span>Could not load the history: {errorMessage(history.error)}</span>
+            <button type="button" className="button button-small" onClick={() => void history.refetch()}>
+              Retry
+            </button>
+          </div>
+        ) : (
+          <HistorySkeleton />
+        )}
+        {data && history.isError && (
+          <p className="field-error" role="alert">
+            Could not refresh: {errorMessage(history.error)}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * A market's history (GET /api/unmapped/{id}/history): status, notes, mapped, regressed. Pass the
+ * market's `version` and the history refreshes whenever an edit moves it on.
+ */
+export function MarketHistory({ marketId, version }: { marketId: number; version?: number }) {
+  const client = useQueryClient();
+  const seen = useRef(version);
+  useEffect(() => {
+    if (version === undefined || version === seen.current) return;
+    seen.current = version;
+    void client.invalidateQueries({ queryKey: ["unmapped", "history", marketId] });
+  }, [client, marketId, version]);
+  return (
+    <HistoryPanel
+      title="History"
+      titleId="market-history-title"
+      empty="No changes yet. Status, notes and mapping changes are recorded here with their reason."
+      query={(pageSize) => ({
+        queryKey: mappingKeys.marketHistory(marketId, { page: 1, pageSize }),
+        queryFn: ({ signal }) => mappingsApi.marketHistory(marketId, { page: 1, pageSize }, signal),
+      })}
+    />
+  );
+}
+
+/** A mapping's history (GET /api/mappings/{canonicalId}/history): created, edited, deactivated. */
+export function MappingHistory({ canonicalId }: { canonicalId: string }) {
+  return (
+    <HistoryPanel
+      title="History"
+      titleId="mapping-history-title"
+      empty="No changes yet: this is the built-in entry as shipped. Edits and overrides are recorded here with their reason."
+      query={(pageSize) => ({
+        queryKey: mappingKeys.mappingHistory(canonicalId, { page: 1, pageSize }),
+        queryFn: ({ signal }) => mappingsApi.mappingHistory(canonicalId, { page: 1, pageSize }, signal),
+      })}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+// Deactivating a user mapping: a confirmation that says what happens next (the built-in entry
+// applies again, or nothing does and covered markets reopen as New), with a required reason.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { errorMessage } from "@/lib/api-client";
+import type { MappingDetail } from "@/lib/contract/mappings";
+import { fieldErrorsOf, mappingKeys, mappingsApi } from "@/lib/mappings-client";
+import { Field } from "./field";
+import { checkReason } from "./validation";
+
+export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
+  const client = useQueryClient();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState("");
+  const [submitted, setSubmitted] = useState(false);
+  const restores = mapping.builtin !== null;
+
+  const deactivate = useMutation({
+    mutationFn: () => mappingsApi.deactivateMapping(mapping.canonicalId, reason.trim()),
+    onSuccess: (now) => {
+      client.setQueryData(mappingKeys.mappingDetail(now.canonicalId), now);
+      void client.invalidateQueries({ queryKey: mappingKeys.mappings });
+      void client.invalidateQueries({ queryKey: mappingKeys.audit });
+      dialog.current?.close();
+      setReason("");
+      setSubmitted(false);
+      toast.success(restores ? `Override deactivated: the built-in ${now.name} applies again` : `Deactivated ${mapping.name}`, { id: `mapping-${mapping.canonicalId}` });
+    },
+  });
+
+  const open = () => {
+    deactivate.reset();
+    if (!dialog.current?.open) dialog.current?.showModal();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (checkReason(reason)) return;
+    deactivate.mutate();
+  };
+  const error = (submitted ? checkReason(reason) : null) ?? fieldErrorsOf(deactivate.error)["query.reason"];
+  const general = deactivate.error && !fieldErrorsOf(deactivate.error)["query.reason"] ? errorMessage(deactivate.error) : null;
+
+  return (
+    <>
+      <button type="button" className="button button-danger" onClick={open}>
+        {restores ? "Deactivate override…" : "Deactivate…"}
+      </button>
+      <dialog
+        ref={dialog}
+        className="dialog"
+        aria-labelledby="deactivate-title"
+        onClick={(e) => {
+          if (e.target === e.currentTarget && !deactivate.isPending) dialog.current?.close();
+        }}
+      >
+        <form className="dialog-body" onSubmit={submit} noValidate>
+          <header className="dialog-header">
+            <h2 id="deactivate-title">{restores ? "Deactivate the override?" : "Deactivate this mapping?"}</h2>
+          </header>
+          <p>
+            {restores ? (
+              <>
+                The scraper stops using your version of <strong>{mapping.name}</strong> and goes back to the <strong>built-in entry</strong>.
+              </>
+            ) : (
+              <>
+                The scraper stops using <strong>{mapping.name}</strong>: no mapping with the id <span className="mono">{mapping.canonicalId}</span> applies any more.
+              </>
+            )}{" "}
+            Markets it covers that the remaining mappings cannot map reopen as New (regressed) when next sighted. The change is kept in the history, and
+            editing the mapping later re-activates it.
+          </p>
+          <Field id="deactivate-reason" label="Reason" required error={error}>
+            {(a) => (
+              <textarea
+                {...a}
+                className="input textarea textarea-short"
+                rows={3}
+                value={reason}
+                autoFocus
+                placeholder="e.g. Wrong betpawa market; back to the catalog entry"
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
+          {general && (
+            <div className="banner banner-danger" role="alert">
+              <span>
+                <strong>Not deactivated.</strong> {general}
+              </span>
+            </div>
+          )}
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => dialog.current?.close()} disabled={deactivate.isPending}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-danger-solid" disabled={deactivate.isPending}>
+              {deactivate.isPending ? "Deactivating…" : restores ? "Deactivate override" : "Deactivate mapping"}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

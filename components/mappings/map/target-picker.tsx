@@ -1,0 +1,217 @@
+"use client";
+// Choosing the mapping to extend: the ranked suggestions from /candidates (score, reasons, one
+// click to pick) and a search over every active mapping. A mapping that already names another
+// market of this platform cannot take this one, and says so.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { errorMessage } from "@/lib/api-client";
+import type { Candidates, MappingItem } from "@/lib/contract/mappings";
+import type { UnmappedDetail } from "@/lib/contract/unmapped";
+import { mappingKeys, mappingsApi } from "@/lib/mappings-client";
+import { DebouncedInput } from "@/components/ui/debounced-input";
+import { formatCount } from "@/components/ui/format";
+import { Skeleton } from "@/components/ui/skeleton";
+import { PlatformBadge } from "@/components/unmapped/badges";
+import { PLATFORM_LABEL } from "@/components/unmapped/labels";
+import { OriginBadge } from "../labels";
+import { platformIdFieldOf, type Pairing } from "./map-draft";
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export function Score({ value, label = "match" }: { value: number; label?: string }) {
+  const tone = value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low";
+  return (
+    <span className={`score score-${tone}`} title={`${label} score ${pct(value)}`}>
+      <span className="score-bar" aria-hidden="true">
+        <span style={{ width: `${Math.round(value * 100)}%` }} />
+      </span>
+      <span className="score-value">
+        {pct(value)}
+        <span className="visually-hidden"> {label}</span>
+      </span>
+    </span>
+  );
+}
+
+interface PickProps {
+  market: UnmappedDetail;
+  candidates: { data: Candidates | undefined; isPending: boolean; error: unknown; refetch: () => void };
+  selected: string | null;
+  onPick: (canonicalId: string, pairings: Pairing[] | null) => void;
+}
+
+function UseButton({ name, selected, occupied, onClick }: { name: string; selected: boolean; occupied: string | null; onClick: () => void }) {
+  if (occupied) {
+    return (
+      <span className="candidate-taken" title={`Already maps another market (${occupied}); a mapping takes one market per platform`}>
+        Taken
+      </span>
+    );
+  }
+  return (
+    <button type="button" className={selected ? "button button-small button-selected" : "button button-small"} aria-pressed={selected} onClick={onClick} aria-label={`Use ${name}`}>
+      {selected ? "Selected" : "Use"}
+    </button>
+  );
+}
+
+export function TargetPicker({ market, candidates, selected, onPick }: PickProps) {
+  const [q, setQ] = useState("");
+  const idField = platformIdFieldOf(market.source);
+  const searchQuery = { q, active: true, page: 1, pageSize: 8 };
+  const search = useQuery({
+    queryKey: mappingKeys.mappingList(searchQuery),
+    queryFn: ({ signal }) => mappingsApi.listMappings(searchQuery, signal),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const occupiedBy = (m: Pick<MappingItem, "sportybetId" | "bet9jaKey">) => {
+    const v = m[idField];
+    return v !== null && v !== market.externalMarketId ? v : null;
+  };
+  const list = candidates.data?.mappings ?? [];
+  const similar = candidates.data?.markets ?? [];
+
+  return (
+    <div className="stack target-picker">
+      <section aria-labelledby="suggestions-title" className="stack-tight">
+        <h3 id="suggestions-title">Suggested mappings</h3>
+        {candidates.isPending ? (
+          <div className="stack-tight" aria-hidden="true">
+            <Skeleton width="100%" height="2.6rem" />
+            <Skeleton width="100%" height="2.6rem" />
+          </div>
+        ) : candidates.error && !candidates.data ? (
+          <div className="banner banner-danger" role="alert">
+            <span>Could not load suggestions: {errorMessage(candidates.error)}</span>
+            <button type="button" className="button button-small" onClick={() => candidates.refetch()}>
+              Retry
+            </button>
+          </div>
+        ) : list.length === 0 ? (
+          <p className="muted">No mapping looks like this market. Search below, or create a new mapping.</p>
+        ) : (
+          <ul className="candidates" aria-label="Suggested mappings, best first">
+            {list.map((c) => {
+              const isSelected = selected === c.canonicalId;
+              return (
+                <li key={c.canonicalId} className={`candidate${isSelected ? " candidate-selected" : ""}${c.occupied ? " candidate-occupied" : ""}`} data-canonical-id={c.canonicalId}>
+                  <div className="candidate-main">
+                    <div className="candidate-title">
+                      <span className="candidate-name">{c.name}</span>
+                      <OriginBadge origin={c.origin} />
+                    </div>
+                    <div className="candidate-meta">
+                      <span className="mono">{c.canonicalId}</span>
+                      <span>betpawa {c.betpawaId === null ? <span className="muted">none</span> : <span className="mono">{c.betpawaId}</span>}</span>
+                    </div>
+                    <ul className="candidate-reasons" aria-label="Why">
+                      {c.reasons.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  </div>
+                  <Score value={c.score} />
+                  <UseButton name={c.name} selected={isSelected} occupied={c.occupied ? c.reasons.find((r) => r.startsWith("already maps")) ?? "taken" : null} onClick={() => onPick(c.canonicalId, c.pairings)} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="mapping-search-title" className="stack-tight">
+        <h3 id="mapping-search-title">Or search every mapping</h3>
+        <div className="search-field search-field-full">
+          <label htmlFor="target-search" className="visually-hidden">
+            Search mappings by name, canonical id or platform id
+          </label>
+          <span className="search-icon" aria-hidden="true" />
+          <DebouncedInput
+            id="target-search"
+            type="search"
+            className="input"
+            placeholder="Search name, canonical id or platform id"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={q}
+            onCommit={setQ}
+            onKeyDown={(e) => {
+              // Enter commits the search; it must not submit the mapping form.
+              if (e.key === "Enter") e.preventDefault();
+            }}
+          />
+        </div>
+        {q && (
+          <div aria-live="polite" aria-busy={search.isFetching}>
+            {search.isError ? (
+              <p className="field-error">Search failed: {errorMessage(search.error)}</p>
+            ) : !search.data ? (
+              <p className="muted">Searching…</p>
+            ) : search.data.items.length === 0 ? (
+              <p className="muted">No active mapping matches “{q}”.</p>
+            ) : (
+              <ul className="candidates candidates-compact" aria-label="Search results">
+                {search.data.items.map((m) => {
+                  const taken = occupiedBy(m);
+                  const isSelected = selected === m.canonicalId;
+                  return (
+                    <li key={m.canonicalId} className={`candidate${isSelected ? " candidate-selected" : ""}${taken ? " candidate-occupied" : ""}`} data-canonical-id={m.canonicalId}>
+                      <div className="candidate-main">
+                        <div className="candidate-title">
+                          <span className="candidate-name">{m.name}</span>
+                          <OriginBadge origin={m.origin} />
+                        </div>
+                        <div className="candidate-meta">
+                          <span className="mono">{m.canonicalId}</span>
+                          <span>{formatCount(m.outcomeCount)} outcomes</span>
+                          {taken && (
+                            <span>
+                              already maps {PLATFORM_LABEL[market.source]} <span className="mono">{taken}</span>
+                            </span>
+                          )}
+                        </div>
+                      </div>
+                      <UseButton name={m.name} selected={isSelected} occupied={taken} onClick={() => onPick(m.canonicalId, null)} />
+                    </li>
+                  );
+                })}
+                {search.data.total > search.data.items.length && (
+                  <li className="muted candidate-more">
+                    {formatCount(search.data.total - search.data.items.length)} more: refine the search, or{" "}
+                    <Link href={`/mappings?${new URLSearchParams({ q })}`} target="_blank">
+                      browse them
+                    </Link>
+                    .
+                  </li>
+                )}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+
+      {similar.length > 0 && (
+        <details className="disclosure">
+          <summary>
+            Similar unmapped markets on other platforms ({similar.length})
+          </summary>
+          <ul className="similar-markets disclosure-body">
+            {similar.map((m) => (
+              <li key={m.id}>
+                <PlatformBadge source={m.source} />{" "}
+                <Link href={`/unmapped/${m.id}`} target="_blank">
+                  {m.marketName}
+                </Link>{" "}
+                <span className="mono muted">{m.externalMarketId}</span> <Score value={m.score} label="similarity" />
+              </li>
+            ))}
+          </ul>
+          <p className="muted table-note">Map them to the same mapping afterwards so every platform compares against one betpawa market.</p>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,282 @@
+"use client";
+// One mapping: its platform ids and outcomes as the scraper uses them, editing (a built-in entry
+// gets a user override), deactivating a user mapping, and the history of every change.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { errorMessage, isApiError } from "@/lib/api-client";
+import type { MappingDetail } from "@/lib/contract/mappings";
+import { mappingKeys, mappingsApi } from "@/lib/mappings-client";
+import { MappingHistory } from "@/components/history/history-list";
+import { useIsClient } from "@/components/ui/clock";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { LinkPending } from "@/components/ui/link-pending";
+import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
+import { Skeleton } from "@/components/ui/skeleton";
+import { DeactivateButton } from "./deactivate-dialog";
+import { MappingStateBadge, mappingState, OriginBadge, PlatformId, STATE_HINT } from "./labels";
+import { MappingForm } from "./mapping-form";
+import { OutcomesView } from "./outcomes-view";
+import "./mappings.css";
+
+function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" | "sportybetId" | "bet9jaKey"> }) {
+  return (
+    <dl className="facts facts-compact">
+      <div>
+        <dt>betpawa id</dt>
+        <dd>
+          <PlatformId value={mapping.betpawaId} platform="betpawa" />
+          {mapping.betpawaId === null && <span className="muted fact-exact">No betpawa counterpart: its odds cannot be compared yet</span>}
+        </dd>
+      </div>
+      <div>
+        <dt>SportyBet id</dt>
+        <dd>
+          <PlatformId value={mapping.sportybetId} platform="sportybet" />
+        </dd>
+      </div>
+      <div>
+        <dt>Bet9ja key</dt>
+        <dd>
+          <PlatformId value={mapping.bet9jaKey} platform="bet9ja" />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function Breadcrumb({ canonicalId }: { canonicalId: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <Link href="/mappings">
+            Mappings
+            <LinkPending />
+          </Link>
+        </li>
+        <li aria-current="page" className="mono">
+          {canonicalId}
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
+  return (
+    <div className="detail-page" role="status" aria-busy="true" aria-label="Loading the mapping">
+      <div className="detail-header">
+        <Breadcrumb canonicalId={canonicalId} />
+        <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
+        <Skeleton width="14rem" />
+      </div>
+      <div className="detail-grid">
+        <div className="card">
+          <div className="card-body stack-tight">
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} width={`${55 + ((i * 13) % 40)}%`} />
+            ))}
+          </div>
+        </div>
+        <div className="card">
+          <div className="card-body stack-tight">
+            <Skeleton width="8rem" />
+            <Skeleton width="100%" height="4rem" />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
+  const client = useQueryClient();
+  const detail = useQuery({ queryKey: mappingKeys.mappingDetail(canonicalId), queryFn: ({ signal }) => mappingsApi.getMapping(canonicalId, signal) });
+  // The mapping and its history together: a reload after a conflict shows what the other person did.
+  const reload = () => void client.invalidateQueries({ queryKey: mappingKeys.mappings });
+  const [editing, setEditing] = useState(false);
+  const isClient = useIsClient();
+  const mapping = detail.data;
+
+  if (!mapping) {
+    if (detail.isPending) return <DetailSkeleton canonicalId={canonicalId} />;
+    if (isApiError(detail.error) && detail.error.status === 404) {
+      return (
+        <div className="detail-page">
+          <EmptyState
+            title="This mapping does not exist"
+            actions={
+              <Link href="/mappings" className="button">
+                Browse mappings
+              </Link>
+            }
+          >
+            <p>
+              No built-in or user mapping has the canonical id <span className="mono">{canonicalId}</span>.
+            </p>
+          </EmptyState>
+        </div>
+      );
+    }
+    return (
+      <div className="detail-page">
+        <ErrorState title="The mapping could not be loaded" message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
+      </div>
+    );
+  }
+
+  const state = mappingState(mapping);
+  const overrides = mapping.origin === "user" && mapping.builtin !== null;
+  const deactivatedOverride = mapping.origin === "builtin" && mapping.version !== null;
+
+  return (
+    <article className="detail-page" aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
+      <header className="detail-header">
+        <div className="detail-topbar">
+          <Breadcrumb canonicalId={mapping.canonicalId} />
+        </div>
+        <h1 id="mapping-title" className="detail-title">
+          {mapping.name}
+        </h1>
+        <div className="detail-meta">
+          <OriginBadge origin={mapping.origin} />
+          <MappingStateBadge mapping={mapping} />
+          <span className="mono detail-id" title="Canonical id">
+            {mapping.canonicalId}
+          </span>
+          {overrides && <span className="muted">Overrides the built-in entry with this id</span>}
+        </div>
+      </header>
+
+      {detail.isError && (
+        <div className="banner banner-danger page-banner" role="alert">
+          <span>Could not refresh this mapping: {errorMessage(detail.error)}</span>
+          <button type="button" className="button button-small" onClick={() => void detail.refetch()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {state === "inactive" && (
+        <div className="banner banner-warning page-banner">
+          <span>
+            <strong>Deactivated.</strong> The scraper does not use this mapping. Saving an edit re-activates it.
+          </span>
+        </div>
+      )}
+      {deactivatedOverride && (
+        <div className="banner banner-info page-banner">
+          <span>
+            The built-in entry applies: the user override of this mapping (version {mapping.version}) was deactivated. Editing creates the override again.
+          </span>
+        </div>
+      )}
+
+      <div className="detail-grid">
+        <div className="stack">
+          <section className="card" aria-labelledby="mapping-def-title">
+            <header className="card-header">
+              <h2 id="mapping-def-title">{editing ? (mapping.origin === "builtin" ? "Override the built-in mapping" : "Edit the mapping") : "Mapping"}</h2>
+              {!editing && (
+                <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+                  {mapping.origin === "builtin" ? "Edit (creates an override)" : "Edit"}
+                </button>
+              )}
+            </header>
+            <div className="card-body stack">
+              {editing ? (
+                <MappingForm
+                  mapping={mapping}
+                  onDone={() => setEditing(false)}
+                  onCancel={() => setEditing(false)}
+                  onReload={reload}
+                  reloading={detail.isFetching}
+                />
+              ) : (
+                <>
+                  <PlatformFacts mapping={mapping} />
+                  <section aria-labelledby="outcomes-title" className="stack-tight">
+                    <h3 id="outcomes-title">Outcomes ({mapping.outcomes.length})</h3>
+                    <OutcomesView outcomes={mapping.outcomes} caption={`Outcomes of ${mapping.name}`} />
+                  </section>
+                </>
+              )}
+            </div>
+          </section>
+
+          {overrides && mapping.builtin && (
+            <section className="card" aria-labelledby="builtin-title">
+              <header className="card-header">
+                <h2 id="builtin-title">Built-in entry it overrides</h2>
+                <span className="card-note">applies again if the override is deactivated</span>
+              </header>
+              <div className="card-body stack">
+                <details className="disclosure">
+                  <summary>
+                    {mapping.builtin.name} · {mapping.builtin.outcomes.length} outcomes
+                  </summary>
+                  <div className="stack disclosure-body">
+                    <PlatformFacts mapping={mapping.builtin} />
+                    <OutcomesView outcomes={mapping.builtin.outcomes} caption={`Outcomes of the built-in ${mapping.builtin.name}`} />
+                  </div>
+                </details>
+              </div>
+            </section>
+          )}
+        </div>
+
+        <div className="stack">
+          <section className="card" aria-labelledby="mapping-status-title">
+            <header className="card-header">
+              <h2 id="mapping-status-title">Status</h2>
+            </header>
+            <div className="card-body stack">
+              <dl className="facts">
+                <div>
+                  <dt>Scraper</dt>
+                  <dd>
+                    <MappingStateBadge mapping={mapping} />
+                    <span className="muted fact-exact">{STATE_HINT[state]}</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Origin</dt>
+                  <dd>
+                    <OriginBadge origin={mapping.origin} />
+                    <span className="muted fact-exact">
+                      {mapping.origin === "builtin" ? "Shipped in the market catalog" : overrides ? "User override of a built-in entry" : "Created in this app"}
+                    </span>
+                  </dd>
+                </div>
+                {mapping.origin === "user" && mapping.version !== null && (
+                  <div>
+                    <dt>Version</dt>
+                    <dd className="num-inline">{mapping.version}</dd>
+                  </div>
+                )}
+                {mapping.updatedAt && (
+                  <div>
+                    <dt>Last change</dt>
+                    <dd>
+                      <RelativeTime iso={mapping.updatedAt} />
+                      <span className="muted fact-exact">
+                        <ExactTime iso={mapping.updatedAt} />
+                      </span>
+                    </dd>
+                  </div>
+                )}
+              </dl>
+              {mapping.origin === "user" && mapping.active && (
+                <div className="card-actions">
+                  <DeactivateButton mapping={mapping} />
+                </div>
+              )}
+            </div>
+          </section>
+          <MappingHistory canonicalId={mapping.canonicalId} />
+        </div>
+      </div>
+    </article>
+  );
+}

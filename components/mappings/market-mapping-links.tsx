@@ -1,0 +1,28 @@
+"use client";
+// For the market page: the way into the mapping editor while the market is unmapped, and the link
+// to the mapping that covers it once mapped.
+import Link from "next/link";
+import type { UnmappedDetail } from "@/lib/contract/unmapped";
+import { LinkPending } from "@/components/ui/link-pending";
+import "./mappings.css";
+
+export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "id" | "status" | "mappingCanonicalId"> }) {
+  const mapped = market.status === "MAPPED";
+  if (mapped && !market.mappingCanonicalId) return null;
+  return (
+    <div className="card-actions market-mapping-links">
+      {!mapped && (
+        <Link href={`/unmapped/${market.id}/map`} className="button button-primary">
+          Map this market
+          <LinkPending />
+        </Link>
+      )}
+      {market.mappingCanonicalId && (
+        <Link href={`/mappings/${encodeURIComponent(market.mappingCanonicalId)}`} className={mapped ? "button button-primary" : "button"}>
+          {mapped ? "Open its mapping" : "Open the former mapping"} <span className="mono">{market.mappingCanonicalId}</span>
+          <LinkPending />
+        </Link>
+      )}
+    </div>
+  );
+}

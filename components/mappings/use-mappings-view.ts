@@ -1,0 +1,17 @@
+"use client";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { mappingsHref, parseMappingsView, type MappingsView } from "./mappings-view";
+
+export function useMappingsView(): MappingsView {
+  const params = useSearchParams();
+  return useMemo(() => parseMappingsView(params), [params]);
+}
+
+/** Shows another view by writing its URL into history; Next picks it up in useSearchParams without a server round trip. */
+export function useNavigateMappingsView(): (view: MappingsView) => void {
+  return useCallback((view: MappingsView) => {
+    const href = mappingsHref(view);
+    if (href !== `${window.location.pathname}${window.location.search}`) window.history.pushState(null, "", href);
+  }, []);
+}
