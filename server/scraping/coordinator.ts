@@ -107,6 +107,9 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   );
   // Alternate between sources so each source's own concurrency and pacing overlap with the
   // others' instead of one source's events all waiting behind another's.
+  // Sources finish discovery in any order; keep the configured order so runs are reproducible.
+  const order = new Map(deps.sources.map((src, i) => [src, i]));
+  events.sort((a, b) => order.get(a.source)! - order.get(b.source)!);
   interleave(events);
   const totalBySource = new Map<string, number>();
   for (const { event } of events) totalBySource.set(event.source, (totalBySource.get(event.source) ?? 0) + 1);
