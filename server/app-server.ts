@@ -19,6 +19,8 @@ import { RunStore } from "./scraping/run-store";
 import { ScrapeController } from "./scraping/scrape-controller";
 import { buildSources } from "./scraping/sources";
 import { log, setLogLevel } from "./log";
+import { answerClientError, createApiGate } from "./http/api-gate";
+import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
 
 const SCRAPE_RUN_LOCK = 72_707_003;
@@ -99,6 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           database: { kind: db.kind, ok },
           scheduler: scrape.status(),
           recorder: discovery.recorder.stats(),
+          process: processFaults(),
         };
       },
     };
@@ -107,9 +110,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const app = next({ dev: options.dev ?? false, dir: PROJECT_DIR, hostname: config.HOST, port: config.PORT, quiet: true });
     await app.prepare();
     const handle = app.getRequestHandler();
-    // Socket.IO attached first and answers /socket.io itself; everything else goes to Next.
+    // Socket.IO attached first and answers /socket.io itself; the gate answers malformed, unknown
+    // and oversized requests; everything else goes to Next.
+    const gate = createApiGate(config.API_MAX_BODY_BYTES);
+    httpServer.on("clientError", answerClientError);
     httpServer.on("request", (req, res) => {
       if (req.url?.startsWith("/socket.io/")) return;
+      if (gate(req, res)) return;
       void handle(req, res);
     });
 

@@ -81,6 +81,8 @@ export const configSchema = z.object({
   SCRAPE_RETRY_AFTER_MAX_MS: intIn(0, 600_000).default(30_000),
   /** Events per cycle per bookmaker source at most, soonest kick-off first; 0 = no cap. */
   SCRAPE_EVENT_LIMIT: intIn(0, 1_000_000).default(0),
+  /** Largest request body the API reads (bytes); a larger one is refused with 413 before it is read. */
+  API_MAX_BODY_BYTES: intIn(1_024, 104_857_600).default(1_048_576),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -1,11 +1,25 @@
 // Entry point: `npm start` (production) and `npm run dev`. Exits non-zero with a clear message
 // when the configuration is bad or the data folder is in use; SIGTERM/SIGINT flush pending
 // sightings, close the database and exit 0.
+//
+// Under npm, SIGTERM goes to the npm process, which exits at once without passing it on (npm 11),
+// so a process manager stopping `npm start` would leave this server running, holding the port and
+// the data folder. The npm scripts `exec` node, so npm is our parent; when it goes away we are
+// re-parented, and we treat that exactly like SIGTERM.
 import { ConfigError, loadConfig } from "./config";
 import { DataDirLockedError } from "./db/lock";
 import { MigrationError } from "./db/migrate";
 import { startServer } from "./app-server";
 import { log } from "./log";
+import { installFaultHandlers } from "./process-faults";
+
+declare global {
+  /** The npm process that ran `npm start`/`npm run dev`, recorded before anything slow (the build) runs. */
+  var __marketTriageLauncherPid: number | undefined;
+}
+
+installFaultHandlers();
+const launcherPid = globalThis.__marketTriageLauncherPid ?? (process.env.npm_lifecycle_event ? process.ppid : undefined);
 
 async function main() {
   const config = loadConfig();
@@ -30,6 +44,14 @@ async function main() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  if (launcherPid !== undefined) {
+    const watch = setInterval(() => {
+      if (process.ppid === launcherPid) return;
+      clearInterval(watch);
+      shutdown("npm exited (SIGTERM to npm start)");
+    }, 250);
+    watch.unref();
+  }
 }
 
 main().catch((e) => {

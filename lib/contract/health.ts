@@ -12,5 +12,11 @@ export const healthSchema = z.object({
     nextRunAt: timestampSchema.nullable(),
   }),
   recorder: z.object({ pendingMarkets: z.number().int(), pendingSightings: z.number().int(), droppedSightings: z.number().int() }),
+  process: z
+    .object({
+      uncaughtExceptions: z.number().int().describe("Since start; each one is logged with its stack"),
+      unhandledRejections: z.number().int(),
+    })
+    .describe("Faults in server code the process survived"),
 });
 export type Health = z.infer<typeof healthSchema>;

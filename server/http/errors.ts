@@ -29,4 +29,6 @@ export const badRequest = (detail: string, errors?: FieldError[]) => new HttpErr
 export const conflict = (detail: string, extra?: Record<string, unknown>) =>
   new HttpError(409, "Conflict", detail, undefined, extra);
 export const preconditionFailed = (detail: string) => new HttpError(412, "Precondition Failed", detail);
+export const payloadTooLarge = (limit: number) =>
+  new HttpError(413, "Content Too Large", `The request body may be at most ${limit} bytes`);
 export const serviceUnavailable = (detail: string) => new HttpError(503, "Service Unavailable", detail);

@@ -3,7 +3,8 @@
 // touches the database (services are reached through the runtime registry).
 import type { z } from "zod";
 import { log } from "@/server/log";
-import { badRequest, isHttpError, notFound, type FieldError } from "./errors";
+import { badRequest, isHttpError, notFound, payloadTooLarge, type FieldError } from "./errors";
+import { findUnsafeText } from "./input-text";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -56,6 +57,51 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
+/** Used only when a route runs without the server's runtime (never in production). */
+const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
+/**
+ * Reads the body as UTF-8 JSON, refusing it (413) as soon as it passes the limit. The custom
+ * server already refuses a too-large Content-Length; this catches chunked uploads that declare none.
+ */
+async function readJson(req: Request, limit: number): Promise<unknown> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw payloadTooLarge(limit);
+      }
+      chunks.push(value);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw badRequest("The request body must be UTF-8 text", [{ field: "body", message: "not valid UTF-8" }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body must be a JSON object", [{ field: "body", message: "not valid JSON" }]);
+  }
+}
+
+function refuseUnsafeText(value: unknown, prefix: "query" | "body") {
+  const hit = findUnsafeText(value, prefix);
+  if (hit) throw badRequest(`The ${prefix === "query" ? "query string" : "request body"} contains text that cannot be stored`, [hit]);
+}
+
+function maxBodyBytes(): number {
+  return globalThis.__marketTriageRuntime?.config.API_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES;
+}
+
 export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: RouteSpec<P, Q, B>,
   handler: Handler<P, Q, B>,
@@ -71,18 +117,16 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       }
       let query: unknown = undefined;
       if (spec.query) {
-        const parsed = spec.query.safeParse(queryObject(new URL(req.url)));
+        const raw = queryObject(new URL(req.url));
+        refuseUnsafeText(raw, "query");
+        const parsed = spec.query.safeParse(raw);
         if (!parsed.success) throw badRequest("The query string is invalid", fieldErrors("query", parsed.error));
         query = parsed.data;
       }
       let body: unknown = undefined;
       if (spec.body) {
-        let raw: unknown;
-        try {
-          raw = await req.json();
-        } catch {
-          throw badRequest("The request body must be a JSON object", [{ field: "body", message: "not valid JSON" }]);
-        }
+        const raw = await readJson(req, maxBodyBytes());
+        refuseUnsafeText(raw, "body");
         const parsed = spec.body.safeParse(raw);
         if (!parsed.success) throw badRequest("The request body is invalid", fieldErrors("body", parsed.error));
         body = parsed.data;
@@ -91,7 +135,11 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       return out instanceof Response ? out : json(out);
     } catch (e) {
       if (isHttpError(e)) {
-        return problem(e.status, e.title, e.message, { ...(e.errors ? { errors: e.errors } : {}), ...e.extra });
+        const res = problem(e.status, e.title, e.message, { ...(e.errors ? { errors: e.errors } : {}), ...e.extra });
+        // The rest of a refused upload is never read: close rather than let the client reuse a
+        // connection with its unread bytes still in it.
+        if (e.status === 413) res.headers.set("connection", "close");
+        return res;
       }
       log.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, e);
       return problem(500, "Internal Server Error", "The server could not complete the request; it has been logged.");
