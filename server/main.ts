@@ -2,10 +2,10 @@
 // when the configuration is bad or the data folder is in use; SIGTERM/SIGINT flush pending
 // sightings, close the database and exit 0.
 //
-// Under npm, SIGTERM goes to the npm process, which exits at once without passing it on (npm 11),
-// so a process manager stopping `npm start` would leave this server running, holding the port and
-// the data folder. The npm scripts `exec` node, so npm is our parent; when it goes away we are
-// re-parented, and we treat that exactly like SIGTERM.
+// Under npm, a signal sent to the npm process is passed on only to npm's direct child; with the
+// old `tsx …` script that child was a shell, which died and left this server running, holding
+// the port and the data folder. The npm scripts now `exec` node, so this server is that child.
+// Should npm die without passing anything on (kill -9), we are re-parented; that counts as SIGTERM.
 import { ConfigError, loadConfig } from "./config";
 import { DataDirLockedError } from "./db/lock";
 import { MigrationError } from "./db/migrate";
