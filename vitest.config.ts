@@ -9,7 +9,8 @@ export default defineConfig({
     // Integration tests start real servers and databases; two cores, so keep the pool small.
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Outer limits only, generous for a loaded two-core machine: tests wait on conditions.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
   },
 });

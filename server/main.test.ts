@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "./app-server";
+import { waitFor } from "./testing/wait";
 
 interface Proc {
   child: ChildProcess;
@@ -47,13 +48,6 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(check: () => boolean | Promise<boolean>, message: string, limitMs = 60_000) {
-  for (const deadline = Date.now() + limitMs; Date.now() < deadline; ) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(message);
-}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mt-main-"));
 const procs: Proc[] = [];
@@ -100,7 +94,7 @@ describe("server process", () => {
       expect(alive(serverPid)).toBe(true);
       npm.child.kill("SIGTERM");
       await npm.exited;
-      await until(() => !alive(serverPid), `server pid ${serverPid} still running after SIGTERM to npm`);
+      await waitFor(() => !alive(serverPid), `server pid ${serverPid} still running after SIGTERM to npm`);
       expect(npm.output()).toMatch(/\[shutdown\] (SIGTERM|npm exited)/);
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
       await expect(fetch(`${url}/api/health`)).rejects.toThrow();
@@ -117,7 +111,7 @@ describe("server process", () => {
       await listening(npm);
       const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());
       npm.child.kill("SIGKILL");
-      await until(() => !alive(serverPid), `server pid ${serverPid} still running after npm was killed`);
+      await waitFor(() => !alive(serverPid), `server pid ${serverPid} still running after npm was killed`);
       expect(npm.output()).toContain("[shutdown] npm exited");
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
     } finally {
@@ -137,7 +131,7 @@ describe("server process", () => {
     procs.push(p);
     const url = await listening(p);
     let health: { process?: { uncaughtExceptions: number; unhandledRejections: number } } = {};
-    await until(async () => {
+    await waitFor(async () => {
       health = await (await fetch(`${url}/api/health`)).json();
       return (health.process?.uncaughtExceptions ?? 0) >= 1 && (health.process?.unhandledRejections ?? 0) >= 1;
     }, "the faults were not counted in /api/health");

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "./testing/wait";
 import { createDemoSource } from "@/server/scraping/sources/demo";
 import { available, createPostgresDatabase } from "@/server/testing/databases";
 import { gated } from "@/server/testing/gated-source";
@@ -31,11 +32,8 @@ describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () =>
     });
     b.stdout!.on("data", (d) => (out += d));
     b.stderr!.on("data", (d) => (out += d));
-    for (let i = 0; i < 600 && !bUrl; i++) {
-      bUrl = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? "";
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!bUrl) throw new Error(`second process did not start: ${out}`);
+    bUrl = await waitFor(() => /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? (b.exitCode !== null ? "exited" : ""), "the second process to start", { limitMs: 120_000 });
+    if (bUrl === "exited") throw new Error(`second process did not start: ${out}`);
   });
   afterAll(async () => {
     b?.kill("SIGTERM");
@@ -64,11 +62,10 @@ describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () =>
     expect(busy.status).toBe(409);
     expect(((await busy.json()) as { runId: number }).runId).toBe(runId);
     source.release();
-    for (let i = 0; i < 200; i++) {
+    await waitFor(async () => {
       const run = (await (await fetch(`${a.url}/api/scrape/runs/${runId}`)).json()) as { status: string };
-      if (run.status !== "running") break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+      return run.status !== "running";
+    }, `run ${runId} to finish`);
 
     const list = (await (await fetch(`${a.url}/api/unmapped?source=sportybet&sort=occurrenceCount&pageSize=1`)).json()) as {
       items: { id: number; occurrenceCount: number; marketName: string }[];

@@ -9,6 +9,7 @@ import { available, DB_KINDS } from "@/server/testing/databases";
 import { createDemoSource } from "@/server/scraping/sources/demo";
 import { gated } from "@/server/testing/gated-source";
 import { startTestServer, type TestServer } from "@/server/testing/server";
+import { waitFor } from "@/server/testing/wait";
 
 describe.each(DB_KINDS)("REST API on %s", (kind) => {
   let server: TestServer;
@@ -61,9 +62,10 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
       expect(scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status).toBe("running");
       source.release();
       // Wait for it to finish, then a waited run returns the finished run.
-      for (let i = 0; i < 200 && scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status === "running"; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitFor(
+        async () => scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status !== "running",
+        `run ${runId} to finish`,
+      );
       const waited = await api("/api/scrape?wait=true", { method: "POST" });
       expect(waited.status).toBe(200);
       const run = scrapeRunSchema.parse(await waited.json());

@@ -278,8 +278,9 @@ describe("user mappings", () => {
   });
 });
 
-describe("performance", () => {
-  it("does 100k lookups quickly", () => {
+// How fast lookups are is measured by `npm run bench`; this checks 100k lookups stay correct.
+describe("many lookups", () => {
+  it("answers 100k lookups over a mix of mapped and unmapped sightings", () => {
     const sightings = [
       sb("18", "total=2.5", ["Over", "Under"]),
       sb("45", null, ["0:0", "1:0", "0:1", "1:1", "2:0"]),
@@ -288,10 +289,18 @@ describe("performance", () => {
       b9("S_HAOU", "1.5", ["OH", "UH", "OA", "UA"]),
       b9("S_OUA", "0.5", ["O", "U"]),
     ];
-    const started = performance.now();
+    // The same sighting always gets the same answer, however many lookups came before it.
+    const expected = sightings.map((s) => cache.lookup(s).mapped);
     let mapped = 0;
-    for (let i = 0; i < 100_000; i++) if (cache.lookup(sightings[i % sightings.length]).mapped) mapped++;
+    let wrong = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const hit = cache.lookup(sightings[i % sightings.length]).mapped;
+      if (hit) mapped++;
+      if (hit !== expected[i % sightings.length]) wrong++;
+    }
+    expect(expected).toContain(true);
+    expect(expected).toContain(false);
+    expect(wrong).toBe(0);
     expect(mapped).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(1500);
   });
 });

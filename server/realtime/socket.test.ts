@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverMessageSchemas, type ServerMessage, type SubscribeAck } from "@/lib/contract/realtime";
 import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { startTestServer, type TestServer } from "@/server/testing/server";
+import { waitFor } from "@/server/testing/wait";
 
 function connect(url: string, topics?: string[]): Promise<{ socket: Socket; ack: ServerMessage<"connection_ack"> }> {
   return new Promise((resolve, reject) => {
@@ -61,8 +62,10 @@ describe("Socket.IO realtime", () => {
     progressOnly.on("scrape_progress", (m) => progress.push(serverMessageSchemas.scrape_progress.parse(m)));
 
     const first = await scrape();
-    await new Promise((r) => setTimeout(r, 200));
     expect(first.newMarkets).toBeGreaterThan(0);
+    const announcedCount = () => received.reduce((n, m) => n + m.data.count, 0);
+    await waitFor(() => announcedCount() >= first.newMarkets, `alerts for ${first.newMarkets} new markets`);
+    await waitFor(() => progress.at(-1)?.data.phase === "completed", "the completed progress message");
     const announced = received.flatMap((m) => m.data.markets);
     expect(received.reduce((n, m) => n + m.data.count, 0)).toBe(first.newMarkets);
     // Each alert names its markets up to the cap of 50; count always tells the full number.
@@ -77,7 +80,11 @@ describe("Socket.IO realtime", () => {
 
     const before = received.length;
     const second = await scrape();
-    await new Promise((r) => setTimeout(r, 200));
+    // A marker published after the run: messages to one socket arrive in order, so once it is
+    // here every alert the second run could have sent is here too.
+    server.runtime.publisher.publish("unmapped_alert", { count: 0, markets: [] });
+    await waitFor(() => received.at(-1)?.data.count === 0, "the marker alert after the second run");
+    received.pop();
     expect(second.newMarkets).toBe(0);
     expect(second.unmapped).toBeGreaterThan(0);
     expect(received.length).toBe(before);
