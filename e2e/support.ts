@@ -36,7 +36,8 @@ export { expect };
 // API arrangements
 
 export async function scrape(request: APIRequestContext): Promise<ScrapeRun> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  // Another run may be going (409): wait for it, with a limit generous for a busy machine.
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
     const res = await request.post("/api/scrape?wait=true");
     if (res.status() === 200) return scrapeRunSchema.parse(await res.json());
     expect(res.status(), await res.text()).toBe(409);
@@ -101,8 +102,8 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, name: str
 
 /** The page's content is hydrated (its shortcuts listen) and its realtime socket is connected. */
 export async function waitLive(page: Page): Promise<void> {
-  await expect(page.locator("#main [data-hydrated]")).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator(".connection")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+  await expect(page.locator("#main [data-hydrated]")).toHaveCount(1);
+  await expect(page.locator(".connection")).toHaveAttribute("data-state", "live");
 }
 
 // ---------------------------------------------------------------------------------------------
