@@ -19,13 +19,12 @@ export interface StaleRun {
   error: string;
 }
 
-/** Prisma's P2002, or the driver's 23505 when it comes unwrapped (recognised by shape). */
-function isUniqueViolation(e: unknown): boolean {
-  const x = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } } | null;
-  if (!x || typeof x !== "object") return false;
-  if (x.code === "P2002" || x.code === "23505") return true;
-  const cause = x.meta?.driverAdapterError?.cause;
-  return cause?.kind === "UniqueConstraintViolation" || cause?.code === "23505";
+/** Prisma's P2002, or the driver's 23505 as a driver adapter wraps it (recognised by shape). */
+function isUniqueViolation(e: unknown, depth = 0): boolean {
+  if (typeof e !== "object" || e === null || depth > 4) return false;
+  const x = e as { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (x.code === "P2002" || x.code === "23505" || x.kind === "UniqueConstraintViolation") return true;
+  return isUniqueViolation(x.cause, depth + 1) || isUniqueViolation(x.meta?.driverAdapterError, depth + 1);
 }
 
 function toRun(r: Row): ScrapeRun {
