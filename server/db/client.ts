@@ -120,14 +120,17 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
 }
 
 /** Raw pg clients this module creates or checks out must handle `error`: an unhandled one is an uncaught exception. */
-function onceLogged(client: pg.Client | pg.PoolClient, what: string, then?: (e: Error) => void) {
+function onceLogged(client: pg.Client | pg.PoolClient, what: string, then?: (e: Error) => void): () => void {
   let seen = false;
-  client.on("error", (e: Error) => {
+  const onError = (e: Error) => {
     if (seen) return;
     seen = true;
     log.error(`[db] ${what}: ${e.message}`);
     then?.(e);
-  });
+  };
+  client.on("error", onError);
+  // A pooled client is checked out again later: its listener must go when it goes back.
+  return () => void client.removeListener("error", onError);
 }
 
 async function openPostgres(url: string, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS): Promise<Database> {
@@ -181,19 +184,25 @@ async function openPostgres(url: string, timeouts: DbTimeouts = DEFAULT_DB_TIMEO
       let held = false;
       let lost = false;
       // The lock lives as long as this session: if its connection dies the lock is gone with it.
-      onceLogged(client, `connection holding advisory lock ${key} lost`, (e) => {
+      // Errors after release are the pool's to handle (its idle listener); a broken connection is
+      // released with the error so the pool discards it.
+      const giveBack = (e?: Error) => {
+        forget();
+        client.release(e);
+      };
+      const forget = onceLogged(client, `connection holding advisory lock ${key} lost`, (e) => {
         lost = true;
-        client.release(e); // a broken connection is not returned to the pool
+        giveBack(e);
         if (held) onLost?.(e);
       });
       try {
         const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key]);
         if (!rows[0]?.locked) {
-          client.release();
+          giveBack();
           return null;
         }
       } catch (e) {
-        if (!lost) client.release(e as Error);
+        if (!lost) giveBack(e as Error);
         throw e;
       }
       held = true;
@@ -203,9 +212,9 @@ async function openPostgres(url: string, timeouts: DbTimeouts = DEFAULT_DB_TIMEO
         released = true;
         try {
           await client.query("SELECT pg_advisory_unlock($1)", [key]);
-          client.release();
+          giveBack();
         } catch (e) {
-          if (!lost) client.release(e as Error); // the session ends, and the lock with it
+          if (!lost) giveBack(e as Error); // the session ends, and the lock with it
         }
       };
     },

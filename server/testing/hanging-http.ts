@@ -7,30 +7,37 @@ export interface HangingHttp {
   url: string;
   /** Requests received so far. */
   received: () => number;
-  /** Answers every held request with a 503 (the scrape then ends); later requests hang again. */
+  /** Answers every held request, and every later one until hold(), with a 503 (the scrape then ends). */
   releaseAll(): void;
+  /** Requests from now on hang again. */
+  hold(): void;
   close(): Promise<void>;
 }
 
 export async function startHangingHttp(): Promise<HangingHttp> {
   const held = new Set<http.ServerResponse>();
   let received = 0;
+  let holding = true;
+  const answer = (res: http.ServerResponse) => res.writeHead(503, { "content-type": "text/plain" }).end("released by the test");
   const server = http.createServer((_req, res) => {
     received++;
+    if (!holding) return answer(res);
     held.add(res);
     res.on("close", () => held.delete(res));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const releaseAll = () => {
+    holding = false;
     for (const res of [...held]) {
       held.delete(res);
-      res.writeHead(503, { "content-type": "text/plain" }).end("released by the test");
+      answer(res);
     }
   };
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received: () => received,
     releaseAll,
+    hold: () => (holding = true) && undefined,
     async close() {
       releaseAll();
       server.closeAllConnections();
