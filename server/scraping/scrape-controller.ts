@@ -80,7 +80,9 @@ export class ScrapeController {
     };
     current.done.then(clear, (e) => {
       clear();
-      if (!isRunInProgress(e)) log.error("[scrape] run failed:", e);
+      // A run that never started (its claim was refused or failed) is the caller's error to report.
+      if (current.id === null) log.debug(`[scrape] no run started: ${e instanceof Error ? e.message : String(e)}`);
+      else log.error("[scrape] run failed:", e);
     });
     return { runId: await runId, done: current.done };
   }
