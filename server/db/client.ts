@@ -46,10 +46,15 @@ export interface DbTimeouts {
   idleInTransactionMs: number;
 }
 
-export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 30_000, idleInTransactionMs: 60_000 };
+/** A ping without configured limits (tools, tests) still gives up after this long. */
+const PING_TIMEOUT_MS = 5_000;
 /** How much longer than statementMs the client waits for a reply before it gives up on the connection. */
 const QUERY_TIMEOUT_MARGIN_MS = 2_000;
 
+/**
+ * `timeouts`: the server passes its configured limits (config.ts). Tools and tests that open a
+ * database directly pass none: their statements (bulk loads, VACUUM) may rightly take long.
+ */
 export type DatabaseTarget = { url: string; timeouts?: DbTimeouts } | { dataDir: string } | { memory: true };
 
 const PGLITE_START = [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"];
@@ -133,16 +138,16 @@ function onceLogged(client: pg.Client | pg.PoolClient, what: string, then?: (e: 
   return () => void client.removeListener("error", onError);
 }
 
-async function openPostgres(url: string, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS): Promise<Database> {
+async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Database> {
   // The server ends a statement after statementMs; the client gives up a little later, so a stalled
   // network (no reply at all, not even the server's cancel) also ends the request.
-  const queryTimeoutMs = timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS;
-  const connection = { connectionString: url, connectionTimeoutMillis: timeouts.connectMs, keepAlive: true };
+  const queryTimeoutMs = timeouts ? timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS : undefined;
+  const connection = { connectionString: url, connectionTimeoutMillis: timeouts?.connectMs, keepAlive: true };
   const pool = new pg.Pool({
     ...connection,
     max: 10,
-    statement_timeout: timeouts.statementMs,
-    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    statement_timeout: timeouts?.statementMs,
+    idle_in_transaction_session_timeout: timeouts?.idleInTransactionMs,
     query_timeout: queryTimeoutMs,
   });
   // An idle client that loses its connection emits on the pool; without a listener that crashes the process.
@@ -224,7 +229,7 @@ async function openPostgres(url: string, timeouts: DbTimeouts = DEFAULT_DB_TIMEO
     },
     // Concurrent health checks share one ping, so a stalled database does not fill the pool with them.
     ping() {
-      const ping = { text: "SELECT 1", query_timeout: Math.min(queryTimeoutMs, timeouts.connectMs) } as pg.QueryConfig;
+      const ping = { text: "SELECT 1", query_timeout: Math.min(queryTimeoutMs ?? PING_TIMEOUT_MS, timeouts?.connectMs ?? PING_TIMEOUT_MS) } as pg.QueryConfig;
       pinging ??= pool
         .query(ping)
         .then(
