@@ -103,7 +103,7 @@ export class RunStore {
         error = CASE WHEN s.age >= ${staleSeconds}::int * interval '1 second'
           THEN format('Its server process (%s) stopped sending heartbeats: none for %s s (limit RUN_STALE_SECONDS = %s s)',
             coalesce(s.owner, 'unknown'), floor(extract(epoch FROM s.age)), ${staleSeconds}::int)
-          ELSE format('Its server process (%s) is gone: the run lock was free and no heartbeat came for %s s',
+          ELSE format('Its server process (%s) is gone or stopped running it: the run lock was free and no heartbeat came for %s s',
             coalesce(s.owner, 'unknown'), floor(extract(epoch FROM s.age)))
         END
       FROM stale s WHERE r.id = s.id

@@ -69,6 +69,12 @@ export class ScrapeController {
         const held = await this.liveness.hold(id);
         try {
           return await runCycle(this.deps, id, abort.signal);
+        } catch (e) {
+          // Its result could not be written (the database failed at the end): say so if it still
+          // can; if not, the check for dead runs marks it failed once its heartbeat is old.
+          const error = `The run could not finish: ${e instanceof Error ? e.message.replace(/\s+/g, " ").slice(0, 300) : String(e)}`;
+          await this.deps.runs.finish(id, { status: "failed", sources: {}, error }).catch(() => undefined);
+          throw e;
         } finally {
           await held.release();
         }
