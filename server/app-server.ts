@@ -5,7 +5,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import type { Config } from "./config";
-import { openDatabase, type Database } from "./db/client";
+import { openDatabase, pingWithin, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
 import { DiscoveryService } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
@@ -44,7 +44,10 @@ export interface StartedServer {
 }
 
 function databaseTarget(config: Config) {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
+  if (config.DATABASE_URL) {
+    const timeouts = { connectMs: config.DB_CONNECT_TIMEOUT_MS, statementMs: config.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: config.DB_IDLE_TX_TIMEOUT_MS };
+    return { url: config.DATABASE_URL, timeouts };
+  }
   if (config.DATA_DIR === "memory://") return { memory: true as const };
   return { dataDir: config.dataDir };
 }
@@ -79,8 +82,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
       config.SCRAPE_INTERVAL_SECONDS,
       config.SCRAPE_START_DELAY_SECONDS,
-      () => db.tryLock(SCRAPE_RUN_LOCK),
+      (onLost) => db.tryLock(SCRAPE_RUN_LOCK, onLost),
+      { heartbeatSeconds: config.RUN_HEARTBEAT_SECONDS, staleSeconds: config.RUN_STALE_SECONDS },
     );
+    await scrape.repairStale(); // runs whose process is gone (PostgreSQL; PGlite's are failed above)
     const triage = new TriageService(db);
     const runtime: Runtime = {
       config,
@@ -95,10 +100,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       audit: new AuditService(db.prisma),
       stats: new StatsService(db),
       async health() {
-        const ok = await db.ping();
+        const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);
         return {
-          status: ok ? "ok" : "degraded",
-          database: { kind: db.kind, ok },
+          status: database.ok ? "ok" : "degraded",
+          database: { kind: db.kind, ...database },
           scheduler: scrape.status(),
           recorder: discovery.recorder.stats(),
           process: processFaults(),

@@ -83,6 +83,18 @@ export const configSchema = z.object({
   SCRAPE_EVENT_LIMIT: intIn(0, 1_000_000).default(0),
   /** Largest request body the API reads (bytes); a larger one is refused with 413 before it is read. */
   API_MAX_BODY_BYTES: intIn(1_024, 104_857_600).default(1_048_576),
+  /** Seconds between heartbeats of a running run; a run whose lock is free and that missed 3 of them is dead. */
+  RUN_HEARTBEAT_SECONDS: intIn(1, 3_600).default(5),
+  /** A running run with no heartbeat for this long is marked failed even while its lock is held. */
+  RUN_STALE_SECONDS: intIn(2, 86_400).default(60),
+  /** PostgreSQL: milliseconds to get a connection (new or from the pool) before the request fails (503). */
+  DB_CONNECT_TIMEOUT_MS: intIn(100, 600_000).default(5_000),
+  /** PostgreSQL: statement_timeout; the client gives up 2 s later (a stalled network). A 5,000-row flush takes < 1 s. */
+  DB_STATEMENT_TIMEOUT_MS: intIn(100, 3_600_000).default(30_000),
+  /** PostgreSQL: idle_in_transaction_session_timeout, so a transaction left open does not hold locks forever. */
+  DB_IDLE_TX_TIMEOUT_MS: intIn(100, 3_600_000).default(60_000),
+  /** /api/health waits this long for the database's answer before it reports `degraded` (503). */
+  HEALTH_DB_TIMEOUT_MS: intIn(50, 60_000).default(1_500),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

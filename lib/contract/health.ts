@@ -3,7 +3,14 @@ import { timestampSchema } from "./common";
 
 export const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
-  database: z.object({ kind: z.enum(["pglite", "postgres"]), ok: z.boolean() }),
+  database: z.object({
+    kind: z.enum(["pglite", "postgres"]),
+    ok: z.boolean(),
+    error: z
+      .enum(["timeout", "unreachable"])
+      .optional()
+      .describe("When not ok: no answer within HEALTH_DB_TIMEOUT_MS, or the database refused or failed"),
+  }),
   scheduler: z.object({
     enabled: z.boolean(),
     intervalSeconds: z.number().int(),

@@ -10,6 +10,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { log } from "@/server/log";
+import { Listener } from "./listener";
 import { acquireDirLock, type DirLock } from "./lock";
 
 export interface Database {
@@ -23,22 +24,43 @@ export interface Database {
   withAdvisoryLock<T>(key: number, fn: (exec: (script: string) => Promise<void>) => Promise<T>): Promise<T>;
   /**
    * Takes a session-level advisory lock if it is free, held until the returned release is called.
-   * It is how processes sharing one PostgreSQL agree that only one scrape runs at a time.
+   * It tells other processes sharing one PostgreSQL that this one is alive and running a scrape.
+   * @param onLost called once if the lock's connection is lost while held (the lock is gone with it).
    */
-  tryLock(key: number): Promise<(() => Promise<void>) | null>;
+  tryLock(key: number, onLost?: (e: Error) => void): Promise<(() => Promise<void>) | null>;
   /** Calls back on NOTIFY of a channel from any process (PostgreSQL); PGlite has one process. */
   listen(channel: string, onNotify: () => void): Promise<void>;
   notify(channel: string): Promise<void>;
+  /** false when the database does not answer; resolves within the connect timeout (PostgreSQL). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+/** PostgreSQL limits, so a stalled or unreachable database ends requests instead of hanging them. */
+export interface DbTimeouts {
+  /** Getting a connection (new or from the pool). */
+  connectMs: number;
+  /** One statement on the server (its statement_timeout). */
+  statementMs: number;
+  /** A transaction left idle (idle_in_transaction_session_timeout). */
+  idleInTransactionMs: number;
+}
+
+/** A ping without configured limits (tools, tests) still gives up after this long. */
+const PING_TIMEOUT_MS = 5_000;
+/** How much longer than statementMs the client waits for a reply before it gives up on the connection. */
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
+
+/**
+ * `timeouts`: the server passes its configured limits (config.ts). Tools and tests that open a
+ * database directly pass none: their statements (bulk loads, VACUUM) may rightly take long.
+ */
+export type DatabaseTarget = { url: string; timeouts?: DbTimeouts } | { dataDir: string } | { memory: true };
 
 const PGLITE_START = [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"];
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return "url" in target ? openPostgres(target.url) : openPglite(target);
+  return "url" in target ? openPostgres(target.url, target.timeouts) : openPglite(target);
 }
 
 async function openPglite(target: { dataDir: string } | { memory: true }): Promise<Database> {
@@ -102,15 +124,38 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** Raw pg clients this module creates or checks out must handle `error`: an unhandled one is an uncaught exception. */
+function onceLogged(client: pg.Client | pg.PoolClient, what: string, then?: (e: Error) => void): () => void {
+  let seen = false;
+  const onError = (e: Error) => {
+    if (seen) return;
+    seen = true;
+    log.error(`[db] ${what}: ${e.message}`);
+    then?.(e);
+  };
+  client.on("error", onError);
+  // A pooled client is checked out again later: its listener must go when it goes back.
+  return () => void client.removeListener("error", onError);
+}
+
+async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Database> {
+  // The server ends a statement after statementMs; the client gives up a little later, so a stalled
+  // network (no reply at all, not even the server's cancel) also ends the request.
+  const queryTimeoutMs = timeouts ? timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS : undefined;
+  const connection = { connectionString: url, connectionTimeoutMillis: timeouts?.connectMs, keepAlive: true };
+  const pool = new pg.Pool({
+    ...connection,
+    max: 10,
+    statement_timeout: timeouts?.statementMs,
+    idle_in_transaction_session_timeout: timeouts?.idleInTransactionMs,
+    query_timeout: queryTimeoutMs,
+  });
   // An idle client that loses its connection emits on the pool; without a listener that crashes the process.
   pool.on("error", (e) => log.error("[db] idle PostgreSQL client error:", e.message));
   await pool.query("SELECT 1"); // fail fast with a clear error if the server is unreachable
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  let listener: pg.Client | undefined;
-  let listenerReady: Promise<void> | undefined;
-  const listeners = new Map<string, (() => void)[]>();
+  const listener = new Listener(connection);
+  let pinging: Promise<boolean> | null = null;
   return {
     kind: "postgres",
     prisma,
@@ -120,8 +165,12 @@ async function openPostgres(url: string): Promise<Database> {
     async exec(script) {
       await pool.query(script);
     },
+    // A connection of its own, without the statement timeouts: a migration may rightly take long,
+    // and waiting for another process's migration is waiting for the lock.
     async withAdvisoryLock(key, fn) {
-      const client = await pool.connect();
+      const client = new pg.Client(connection);
+      onceLogged(client, "migration connection error");
+      await client.connect();
       try {
         await client.query("SELECT pg_advisory_lock($1)", [key]);
         try {
@@ -132,59 +181,80 @@ async function openPostgres(url: string): Promise<Database> {
           await client.query("SELECT pg_advisory_unlock($1)", [key]);
         }
       } finally {
-        client.release();
+        await client.end().catch(() => undefined);
       }
     },
-    async tryLock(key) {
+    async tryLock(key, onLost) {
       const client = await pool.connect();
+      let held = false;
+      let lost = false;
+      // The lock lives as long as this session: if its connection dies the lock is gone with it.
+      // Errors after release are the pool's to handle (its idle listener); a broken connection is
+      // released with the error so the pool discards it.
+      const giveBack = (e?: Error) => {
+        forget();
+        client.release(e);
+      };
+      const forget = onceLogged(client, `connection holding advisory lock ${key} lost`, (e) => {
+        lost = true;
+        giveBack(e);
+        if (held) onLost?.(e);
+      });
       try {
         const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key]);
         if (!rows[0]?.locked) {
-          client.release();
+          giveBack();
           return null;
         }
       } catch (e) {
-        client.release();
+        if (!lost) giveBack(e as Error);
         throw e;
       }
+      held = true;
+      let released = false;
       return async () => {
+        if (released || lost) return;
+        released = true;
         try {
           await client.query("SELECT pg_advisory_unlock($1)", [key]);
-        } finally {
-          client.release();
+          giveBack();
+        } catch (e) {
+          if (!lost) giveBack(e as Error); // the session ends, and the lock with it
         }
       };
     },
-    async listen(channel, onNotify) {
-      // A dedicated connection: LISTEN belongs to a session, which a pooled query does not keep.
-      listener ??= new pg.Client({ connectionString: url });
-      if (!listenerReady) {
-        listenerReady = listener.connect().then(() => undefined);
-        listener.on("notification", (n) => listeners.get(n.channel)?.forEach((fn) => fn()));
-        listener.on("error", (e) => log.error("[db] LISTEN connection error:", e.message));
-      }
-      await listenerReady;
-      if (!listeners.has(channel)) {
-        listeners.set(channel, []);
-        await listener.query(`LISTEN "${channel.replace(/"/g, "")}"`);
-      }
-      listeners.get(channel)!.push(onNotify);
-    },
+    listen: (channel, onNotify) => listener.listen(channel, onNotify),
     async notify(channel) {
       await pool.query("SELECT pg_notify($1, '')", [channel]);
     },
-    async ping() {
-      try {
-        await pool.query("SELECT 1");
-        return true;
-      } catch {
-        return false;
-      }
+    // Concurrent health checks share one ping, so a stalled database does not fill the pool with them.
+    ping() {
+      const ping = { text: "SELECT 1", query_timeout: Math.min(queryTimeoutMs ?? PING_TIMEOUT_MS, timeouts?.connectMs ?? PING_TIMEOUT_MS) } as pg.QueryConfig;
+      pinging ??= pool
+        .query(ping)
+        .then(
+          () => true,
+          () => false,
+        )
+        .finally(() => (pinging = null));
+      return pinging;
     },
     async close() {
-      await listener?.end().catch(() => undefined);
+      await listener.close();
       await prisma.$disconnect();
       await pool.end();
     },
   };
+}
+
+/** Pings and waits at most `ms`: a stalled database must not stall the health check with it. */
+export async function pingWithin(db: Database, ms: number): Promise<{ ok: boolean; error?: "timeout" | "unreachable" }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)));
+  try {
+    const r = await Promise.race([db.ping(), timeout]);
+    return r === true ? { ok: true } : { ok: false, error: r === "timeout" ? "timeout" : "unreachable" };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -141,8 +141,12 @@ export class TriageService {
    */
   async update(id: number, patch: UnmappedPatch, expectedVersion?: number, actor = "anonymous"): Promise<UnmappedDetail> {
     await this.db.prisma.$transaction(async (tx) => {
-      const current = await tx.unmappedMarket.findUnique({ where: { id }, select: { status: true, notes: true, version: true } });
-      if (!current) throw notFound(`Unmapped market ${id}`);
+      // The row lock serialises concurrent edits of one market: each sees the one before it, so
+      // without If-Match the last write wins and every change is audited against what it replaced.
+      const [locked] = await tx.$queryRaw<{ status: UnmappedDetail["status"]; notes: string | null; version: number }[]>`
+        SELECT status::text AS status, notes, version FROM unmapped_markets WHERE id = ${id} FOR UPDATE`;
+      if (!locked) throw notFound(`Unmapped market ${id}`);
+      const current = { ...locked, version: Number(locked.version) };
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw this.stale(current.version);
       const changes: { action: "status_changed" | "notes_changed"; before: unknown; after: unknown }[] = [];
       if (patch.status !== undefined && patch.status !== current.status) {
@@ -152,8 +156,8 @@ export class TriageService {
         changes.push({ action: "notes_changed", before: { notes: current.notes }, after: { notes: patch.notes } });
       }
       if (changes.length === 0) return;
-      const updated = await tx.unmappedMarket.updateMany({
-        where: { id, version: current.version },
+      await tx.unmappedMarket.update({
+        where: { id },
         data: {
           ...(patch.status !== undefined ? { status: patch.status } : {}),
           ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
@@ -161,7 +165,6 @@ export class TriageService {
           version: { increment: 1 },
         },
       });
-      if (updated.count === 0) throw this.stale(current.version + 1);
       await tx.auditEntry.createMany({
         data: changes.map((c) => ({
           entityType: "unmapped_market",

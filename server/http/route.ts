@@ -3,7 +3,16 @@
 // touches the database (services are reached through the runtime registry).
 import type { z } from "zod";
 import { log } from "@/server/log";
-import { badRequest, isHttpError, notFound, payloadTooLarge, type FieldError } from "./errors";
+import { isRunInProgress } from "@/server/scraping/errors";
+import {
+  badRequest,
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+  isHttpError,
+  notFound,
+  payloadTooLarge,
+  type FieldError,
+} from "./errors";
 import { findUnsafeText } from "./input-text";
 
 type Schema = z.ZodType;
@@ -26,10 +35,18 @@ type Handler<P, Q, B> = (ctx: Ctx<P, Q, B>) => Promise<Response | unknown> | Res
 
 const PROBLEM = "application/problem+json";
 
-export function problem(status: number, title: string, detail?: string, extra: Record<string, unknown> = {}): Response {
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim().slice(0, 300);
+
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
   return new Response(
     JSON.stringify({ type: "about:blank", title, status, detail, ...extra }),
-    { status, headers: { "content-type": PROBLEM, "cache-control": "no-store" } },
+    { status, headers: { "content-type": PROBLEM, "cache-control": "no-store", ...headers } },
   );
 }
 
@@ -140,6 +157,20 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
         // connection with its unread bytes still in it.
         if (e.status === 413) res.headers.set("connection", "close");
         return res;
+      }
+      if (isRunInProgress(e)) {
+        return problem(409, "Conflict", e.message, { runId: e.runId });
+      }
+      if (isDatabaseUnavailable(e)) {
+        // Logged in one line (an outage fails many requests); the body says nothing internal.
+        log.warn(`[api] ${req.method} ${new URL(req.url).pathname}: database unavailable: ${oneLine(e)}`);
+        return problem(
+          503,
+          "Service Unavailable",
+          "The database is not answering; try again shortly.",
+          {},
+          { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+        );
       }
       log.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, e);
       return problem(500, "Internal Server Error", "The server could not complete the request; it has been logged.");

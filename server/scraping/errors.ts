@@ -12,3 +12,24 @@ export class SourceError extends Error {
     this.name = "SourceError";
   }
 }
+
+/**
+ * A scrape was asked for while one is going (in this process or another). The HTTP layer answers
+ * 409 naming `runId`; the scheduler skips its tick. Recognised by shape (`isRunInProgress`), because
+ * route handlers run in another module graph than the controller that throws it.
+ */
+export class RunInProgressError extends Error {
+  readonly code = "RUN_IN_PROGRESS" as const;
+  constructor(
+    /** The running run; null only when it was still being created or had just finished. */
+    readonly runId: number | null,
+    elsewhere = false,
+  ) {
+    super(`Scrape run ${runId ?? "(starting)"} is already running${elsewhere ? " on another server process" : ""}`);
+    this.name = "RunInProgressError";
+  }
+}
+
+export function isRunInProgress(e: unknown): e is RunInProgressError {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "RUN_IN_PROGRESS";
+}

@@ -3,6 +3,7 @@ import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { RunStatus } from "@/lib/contract/enums";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { notFound } from "@/server/http/errors";
+import { RunInProgressError } from "./errors";
 
 type Row = Awaited<ReturnType<PrismaClient["scrapeRun"]["findFirstOrThrow"]>>;
 
@@ -10,6 +11,20 @@ export interface RunOutcome {
   status: Exclude<RunStatus, "running">;
   sources: Record<string, SourceRunStats>;
   error: string | null;
+}
+
+export interface StaleRun {
+  id: number;
+  owner: string | null;
+  error: string;
+}
+
+/** Prisma's P2002, or the driver's 23505 as a driver adapter wraps it (recognised by shape). */
+function isUniqueViolation(e: unknown, depth = 0): boolean {
+  if (typeof e !== "object" || e === null || depth > 4) return false;
+  const x = e as { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (x.code === "P2002" || x.code === "23505" || x.kind === "UniqueConstraintViolation") return true;
+  return isUniqueViolation(x.cause, depth + 1) || isUniqueViolation(x.meta?.driverAdapterError, depth + 1);
 }
 
 function toRun(r: Row): ScrapeRun {
@@ -32,8 +47,68 @@ function toRun(r: Row): ScrapeRun {
 export class RunStore {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** A run outside the running slot: for tests and benches that run cycles directly. */
   async create(trigger: ScrapeRun["trigger"]): Promise<number> {
     return (await this.prisma.scrapeRun.create({ data: { trigger }, select: { id: true } })).id;
+  }
+
+  /**
+   * Claims the one running slot and creates the run, in one INSERT: the unique `claimed` column
+   * makes a second running run a unique violation, whichever process inserts it.
+   * @throws RunInProgressError naming the run that holds the slot.
+   */
+  async claim(trigger: ScrapeRun["trigger"], owner: string): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const row = await this.prisma.scrapeRun.create({
+          data: { trigger, owner, claimed: true, heartbeatAt: new Date() },
+          select: { id: true },
+        });
+        return row.id;
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+      }
+      const holder = await this.running();
+      if (holder !== null) throw new RunInProgressError(holder);
+      // The holder finished between our INSERT and the look-up: the slot is free, try again.
+      if (attempt >= 2) throw new RunInProgressError(null);
+    }
+  }
+
+  /** Renews the heartbeat of a run this process runs; false when the run is no longer running. */
+  async heartbeat(id: number): Promise<boolean> {
+    const n = await this.prisma.$executeRaw`UPDATE scrape_runs SET heartbeat_at = now() WHERE id = ${id} AND status = 'running'`;
+    return n > 0;
+  }
+
+  /**
+   * Marks failed every running run whose process is gone, with the reason, and frees the slot.
+   * Times are the database's, so clocks of different hosts do not matter.
+   * @param lockFree the run lock was free (this process took it while running nothing itself):
+   *   nobody runs a scrape, and a run whose heartbeat is also older than graceSeconds is dead.
+   * @param mine this process's owner id while it runs a run: that run is never touched.
+   */
+  async failStale(opts: { lockFree: boolean; graceSeconds: number; staleSeconds: number; mine: string | null }): Promise<StaleRun[]> {
+    const { lockFree, graceSeconds, staleSeconds, mine } = opts;
+    const rows = await this.prisma.$queryRaw<{ id: number; owner: string | null; error: string }[]>`
+      WITH stale AS (
+        SELECT id, owner, now() - coalesce(heartbeat_at, started_at) AS age
+        FROM scrape_runs
+        WHERE status = 'running' AND owner IS DISTINCT FROM ${mine}::text
+          AND (coalesce(heartbeat_at, started_at) < now() - ${staleSeconds}::int * interval '1 second'
+            OR (${lockFree}::boolean AND coalesce(heartbeat_at, started_at) < now() - ${graceSeconds}::int * interval '1 second'))
+        FOR UPDATE
+      )
+      UPDATE scrape_runs r SET status = 'failed', finished_at = now(), claimed = NULL,
+        error = CASE WHEN s.age >= ${staleSeconds}::int * interval '1 second'
+          THEN format('Its server process (%s) stopped sending heartbeats: none for %s s (limit RUN_STALE_SECONDS = %s s)',
+            coalesce(s.owner, 'unknown'), floor(extract(epoch FROM s.age)), ${staleSeconds}::int)
+          ELSE format('Its server process (%s) is gone or stopped running it: the run lock was free and no heartbeat came for %s s',
+            coalesce(s.owner, 'unknown'), floor(extract(epoch FROM s.age)))
+        END
+      FROM stale s WHERE r.id = s.id
+      RETURNING r.id, r.owner, r.error`;
+    return rows.map((r) => ({ id: Number(r.id), owner: r.owner, error: r.error }));
   }
 
   async finish(id: number, outcome: RunOutcome): Promise<ScrapeRun> {
@@ -43,6 +118,7 @@ export class RunStore {
       where: { id },
       data: {
         status: outcome.status,
+        claimed: null,
         finishedAt: new Date(),
         sources: outcome.sources,
         events: sum("events"),
@@ -60,14 +136,14 @@ export class RunStore {
   async failAbandoned(): Promise<number> {
     const r = await this.prisma.scrapeRun.updateMany({
       where: { status: "running" },
-      data: { status: "failed", finishedAt: new Date(), error: "The server stopped before the run finished" },
+      data: { status: "failed", finishedAt: new Date(), claimed: null, error: "The server stopped before the run finished" },
     });
     return r.count;
   }
 
-  /** The newest run still marked running (on any process), if any. */
+  /** The run holding the running slot (on any process), if any. */
   async running(): Promise<number | null> {
-    const row = await this.prisma.scrapeRun.findFirst({ where: { status: "running" }, orderBy: { id: "desc" }, select: { id: true } });
+    const row = await this.prisma.scrapeRun.findFirst({ where: { claimed: true }, select: { id: true } });
     return row?.id ?? null;
   }
 

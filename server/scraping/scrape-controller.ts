@@ -1,9 +1,15 @@
 // Starts scrape runs, on a schedule or on request, never two at once. A scheduled tick that finds
-// a run going is skipped (coalesced); a manual request gets a 409 naming the running run.
+// a run going is skipped (coalesced); a manual request gets RunInProgressError naming the running
+// run (409 over HTTP). "Never two at once" holds across processes: a run is created by claiming the
+// one running slot in the database (run-store.ts), which a second INSERT cannot do.
+import os from "node:os";
+import { randomUUID } from "node:crypto";
 import type { ScrapeRun } from "@/lib/contract/scrape";
 import { conflict } from "@/server/http/errors";
 import { log } from "@/server/log";
 import { runCycle, type CycleDeps } from "./coordinator";
+import { isRunInProgress, RunInProgressError } from "./errors";
+import { RunLiveness, type LivenessTiming, type TryRunLock } from "./run-liveness";
 
 interface Current {
   runId: Promise<number>;
@@ -25,51 +31,52 @@ export class ScrapeController {
   private timer: NodeJS.Timeout | null = null;
   private nextRunAt: Date | null = null;
   private stopped = false;
+  /** This process in the runs it owns: host, pid and a random instance id (pids are reused). */
+  readonly owner = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+  private readonly liveness: RunLiveness;
 
   /**
-   * @param tryRunLock takes the database-wide run lock, so processes sharing one PostgreSQL never
-   * scrape at once (null when another process holds it).
+   * @param tryRunLock takes the database-wide run lock (null when another process holds it): held
+   * while a run goes, it tells other processes sharing one PostgreSQL that the run's owner lives.
    */
   constructor(
     private readonly deps: CycleDeps,
     private readonly intervalSeconds: number,
     private readonly startDelaySeconds: number,
-    private readonly tryRunLock: () => Promise<(() => Promise<void>) | null> = async () => async () => undefined,
-  ) {}
+    tryRunLock: TryRunLock = async () => async () => undefined,
+    timing: LivenessTiming = { heartbeatSeconds: 5, staleSeconds: 60 },
+  ) {
+    this.liveness = new RunLiveness(deps.runs, tryRunLock, timing, this.owner, () => this.current !== null);
+  }
 
-  /** Starts a run now. Throws a 409 HttpError naming the running run when one is going. */
+  /** Starts a run now. Throws RunInProgressError naming the running run when one is going. */
   async trigger(trigger: ScrapeRun["trigger"]): Promise<{ runId: number; done: Promise<ScrapeRun> }> {
     if (this.stopped) throw conflict("The server is shutting down");
     if (this.current) {
       const runId = await this.current.runId;
-      throw conflict(`Scrape run ${runId} is already running`, { runId });
+      throw new RunInProgressError(runId);
     }
     const abort = new AbortController();
-    let release: (() => Promise<void>) | null = null;
-    // `current` is set before the first await so two simultaneous requests can never both start.
-    const runId = (async () => {
-      release = await this.tryRunLock();
-      if (!release) {
-        const other = await this.deps.runs.running();
-        throw conflict(`Scrape run ${other ?? "(starting)"} is already running on another server process`, { runId: other });
-      }
-      try {
-        return await this.deps.runs.create(trigger);
-      } catch (e) {
-        await release();
-        throw e;
-      }
-    })();
+    // `current` is set before the first await so two simultaneous requests here never both claim;
+    // the database claim covers other processes.
+    const runId = this.claim(trigger);
     const current: Current = {
       runId,
       abort,
       id: null,
       done: runId.then(async (id) => {
         current.id = id;
+        const held = await this.liveness.hold(id);
         try {
           return await runCycle(this.deps, id, abort.signal);
+        } catch (e) {
+          // Its result could not be written (the database failed at the end): say so if it still
+          // can; if not, the check for dead runs marks it failed once its heartbeat is old.
+          const error = `The run could not finish: ${e instanceof Error ? e.message.replace(/\s+/g, " ").slice(0, 300) : String(e)}`;
+          await this.deps.runs.finish(id, { status: "failed", sources: {}, error }).catch(() => undefined);
+          throw e;
         } finally {
-          await release?.().catch((e) => log.error("[scrape] could not release the run lock:", e));
+          await held.release();
         }
       }),
     };
@@ -79,12 +86,32 @@ export class ScrapeController {
     };
     current.done.then(clear, (e) => {
       clear();
-      log.error("[scrape] run failed:", e);
+      // A run that never started (its claim was refused or failed) is the caller's error to report.
+      if (current.id === null) log.debug(`[scrape] no run started: ${e instanceof Error ? e.message : String(e)}`);
+      else log.error("[scrape] run failed:", e);
     });
     return { runId: await runId, done: current.done };
   }
 
+  /** Claims the running slot; if a dead process holds it, repairs that run and claims again. */
+  private async claim(trigger: ScrapeRun["trigger"]): Promise<number> {
+    try {
+      return await this.deps.runs.claim(trigger, this.owner);
+    } catch (e) {
+      if (!isRunInProgress(e) || e.runId === null) throw e;
+      const repaired = await this.liveness.repair();
+      if (!repaired.some((r) => r.id === e.runId)) throw e;
+      return this.deps.runs.claim(trigger, this.owner);
+    }
+  }
+
+  /** Marks failed the runs whose process is gone (at start; then every heartbeat, see start()). */
+  repairStale() {
+    return this.liveness.repair();
+  }
+
   start(): void {
+    this.liveness.start();
     if (this.intervalSeconds <= 0) return;
     this.schedule(this.startDelaySeconds * 1000);
   }
@@ -97,7 +124,7 @@ export class ScrapeController {
       if (this.current) return; // coalesce with the run in progress
       this.trigger("schedule").catch((e) => {
         // Another process running the cycle is the normal case with several processes.
-        if ((e as { status?: number }).status === 409) log.debug("[scrape] scheduled run skipped:", (e as Error).message);
+        if (isRunInProgress(e)) log.debug("[scrape] scheduled run skipped:", e.message);
         else log.error("[scrape] scheduled run could not start:", e);
       });
     }, ms);
@@ -118,6 +145,7 @@ export class ScrapeController {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.liveness.stop();
     const current = this.current;
     if (current) {
       current.abort.abort();

@@ -1,0 +1,115 @@
+// The database stops answering (a TCP proxy between the server and PostgreSQL stalls or cuts every
+// connection): health says `degraded` with 503 within its limit, every database request ends with a
+// 503 problem+json carrying Retry-After and nothing internal, and all is well again once healed.
+// On PGlite, a transaction holding the embedded database makes health answer 503 within its limit.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { healthSchema } from "@/lib/contract/health";
+import { available, createPostgresDatabase } from "@/server/testing/databases";
+import { startTestServer, type TestServer } from "@/server/testing/server";
+import { TcpProxy } from "@/server/testing/tcp-proxy";
+import { waitFor } from "@/server/testing/spawn-server";
+
+const GENERIC = "The database is not answering; try again shortly.";
+
+async function expectUnavailable(res: Response, what: string) {
+  expect(res.status, `${what} -> ${res.status}`).toBe(503);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  const body = (await res.json()) as Record<string, unknown>;
+  // Nothing internal: no driver message, SQL, host or stack.
+  expect(body).toEqual({ type: "about:blank", title: "Service Unavailable", status: 503, detail: GENERIC });
+}
+
+describe.skipIf(!available("postgres"))("PostgreSQL stalled or cut behind a proxy", () => {
+  let db: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let proxy: TcpProxy;
+  let server: TestServer;
+  let marketId = 0;
+  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const patch = () =>
+    api(`/api/unmapped/${marketId}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ notes: "during the outage" }) });
+
+  beforeAll(async () => {
+    db = await createPostgresDatabase();
+    const proxied = await TcpProxy.forUrl(db.url);
+    proxy = proxied.proxy;
+    server = await startTestServer("postgres", {
+      env: { DATABASE_URL: proxied.url, DB_CONNECT_TIMEOUT_MS: "2000", DB_STATEMENT_TIMEOUT_MS: "2000", HEALTH_DB_TIMEOUT_MS: "1000" },
+    });
+    expect((await api("/api/scrape?wait=true", { method: "POST" })).status).toBe(200);
+    marketId = ((await (await api("/api/unmapped?pageSize=1")).json()) as { items: { id: number }[] }).items[0].id;
+  });
+  afterAll(async () => {
+    proxy?.heal();
+    await server?.close();
+    await proxy?.close();
+    await db?.drop();
+  });
+
+  const healthy = async () => {
+    await waitFor("health to be ok again", async () => ((await api("/api/health")).status === 200 ? true : undefined));
+    expect((await api("/api/unmapped?pageSize=5")).status).toBe(200);
+    expect((await api(`/api/unmapped/${marketId}`)).status).toBe(200);
+  };
+
+  for (const fault of ["stall", "cut"] as const) {
+    it(`${fault}: health 503 degraded, database requests 503 with Retry-After; healed: 200 again`, async () => {
+      let inForce = true;
+      proxy[fault]();
+      try {
+        const res = await api("/api/health");
+        expect(inForce).toBe(true);
+        expect(res.status).toBe(503);
+        const health = healthSchema.parse(await res.json());
+        console.log(`[${fault}] health: ${health.status}, database ${JSON.stringify(health.database)}`);
+        expect(health).toMatchObject({ status: "degraded", database: { kind: "postgres", ok: false } });
+        expect(health.database.error).toBe(fault === "stall" ? "timeout" : health.database.error);
+
+        await expectUnavailable(await api("/api/unmapped?pageSize=5"), "GET /api/unmapped (raw SQL)");
+        await expectUnavailable(await api("/api/scrape/runs"), "GET /api/scrape/runs (Prisma)");
+        await expectUnavailable(await patch(), "PATCH /api/unmapped/:id (Prisma transaction)");
+        await expectUnavailable(await api("/api/scrape", { method: "POST" }), "POST /api/scrape (the run claim)");
+        expect(inForce).toBe(true); // every request above ended while the fault was still there
+      } finally {
+        inForce = false;
+        proxy.heal();
+      }
+      await healthy();
+      expect((await api("/api/scrape?wait=true", { method: "POST" })).status).toBe(200);
+    });
+  }
+});
+
+describe("PGlite held by a transaction", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
+  });
+  afterAll(async () => server?.close());
+
+  it("health answers 503 degraded while the database does not answer, 200 after", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let inForce = true;
+    const holding = server.runtime.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await gate;
+      },
+      { timeout: 120_000 },
+    );
+    try {
+      const res = await fetch(`${server.url}/api/health`);
+      expect(inForce).toBe(true);
+      expect(res.status).toBe(503);
+      const health = healthSchema.parse(await res.json());
+      console.log(`[pglite held] health: ${health.status}, database ${JSON.stringify(health.database)}`);
+      expect(health).toMatchObject({ status: "degraded", database: { kind: "pglite", ok: false, error: "timeout" } });
+    } finally {
+      inForce = false;
+      release();
+      await holding;
+    }
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
