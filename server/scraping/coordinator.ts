@@ -14,7 +14,8 @@ import type { RunOutcome, RunStore } from "./run-store";
 import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "./types";
 
 const MAX_ERRORS_PER_SOURCE = 20;
-const PROGRESS_EVERY_MS = 250;
+/** Scraping progress is published at most this often (plus the final count), so clients are never flooded. */
+export const PROGRESS_EVERY_MS = 250;
 
 export interface CycleDeps {
   sources: Source[];
@@ -127,6 +128,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   let done = 0;
   let sinceFlush = 0;
   let lastProgress = 0;
+  let lastProgressCurrent = 0;
   let next = 0;
   const worker = async () => {
     while (next < events.length && !signal.aborted) {
@@ -157,8 +159,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
         await flush();
       }
       const now = Date.now();
-      if (now - lastProgress >= PROGRESS_EVERY_MS || done === total) {
+      // Workers resuming from a flush may all find the run done: the final count goes out once.
+      if (done > lastProgressCurrent && (now - lastProgress >= PROGRESS_EVERY_MS || done === total)) {
         lastProgress = now;
+        lastProgressCurrent = done;
         const perSource = [...totalBySource].map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`).join(", ");
         progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
       }
