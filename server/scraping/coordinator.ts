@@ -8,13 +8,15 @@ import type { DiscoveryService } from "@/server/discovery/discovery-service";
 import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log } from "@/server/log";
+import { LoopYielder } from "@/server/util/yield";
 import { parseBet9jaEvent } from "./parsers/bet9ja";
 import { parseSportybetEvent } from "./parsers/sportybet";
 import type { RunOutcome, RunStore } from "./run-store";
 import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "./types";
 
 const MAX_ERRORS_PER_SOURCE = 20;
-const PROGRESS_EVERY_MS = 250;
+/** Scraping progress is published at most this often (plus the final count), so clients are never flooded. */
+export const PROGRESS_EVERY_MS = 250;
 
 export interface CycleDeps {
   sources: Source[];
@@ -127,14 +129,27 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   let done = 0;
   let sinceFlush = 0;
   let lastProgress = 0;
+  let lastProgressCurrent = 0;
   let next = 0;
+  // A source that answers from memory (the demo) never waits on I/O, and a parse never does:
+  // without turns a whole cycle ran as one task, and HTTP requests and Socket.IO writes (progress
+  // included) waited for its end. One yielder for all workers, so the turns come every budget
+  // whatever the concurrency; checked before each fetch and each parse, so a worker that would
+  // start new work once the budget is spent waits for the turn instead.
+  const turns = new LoopYielder();
   const worker = async () => {
-    while (next < events.length && !signal.aborted) {
+    for (;;) {
+      await turns.yieldIfDue();
+      if (next >= events.length || signal.aborted) break;
       const { event, source } = events[next++];
       const key = event.source;
       const s = statsOf(key);
       try {
-        const parsed = parse(await source.fetchEvent(event, signal), event.ref);
+        const payload = await source.fetchEvent(event, signal);
+        await turns.yieldIfDue();
+        // One event's sightings are recorded in one synchronous burst (the recorder counts
+        // distinct events by it): the turns come between events, never inside one.
+        const parsed = parse(payload, event.ref);
         const at = Date.now();
         s.events++;
         s.dataErrors += parsed.dataErrors;
@@ -157,8 +172,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
         await flush();
       }
       const now = Date.now();
-      if (now - lastProgress >= PROGRESS_EVERY_MS || done === total) {
+      // Workers resuming from a flush may all find the run done: the final count goes out once.
+      if (done > lastProgressCurrent && (now - lastProgress >= PROGRESS_EVERY_MS || done === total)) {
         lastProgress = now;
+        lastProgressCurrent = done;
         const perSource = [...totalBySource].map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`).join(", ");
         progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
       }

@@ -236,4 +236,26 @@ describe("demo source", () => {
     await expect(src.discover(aborted)).rejects.toThrow();
     await expect(src.fetchEvent({ source: "sportybet", ref: "sr:match:1", startsAt: NOW }, aborted)).rejects.toThrow();
   });
+
+  it("gives the event loop turns while it places thousands of matches, and stops there when aborted", async () => {
+    const src = source({ events: 5_000 });
+    // Counts the loop's turns during discovery: without yielding there would be none before it ends.
+    let turns = 0;
+    let discovering = true;
+    const count = () => {
+      turns++;
+      if (discovering) setImmediate(count);
+    };
+    setImmediate(count);
+    const events = await src.discover(signal);
+    discovering = false;
+    console.log(`[demo] ${events.length} events discovered over ${turns} event-loop turns`);
+    expect(events).toHaveLength(10_000);
+    expect(turns).toBeGreaterThan(0);
+
+    // A shutdown that aborts during one of those turns ends the discovery there.
+    const stop = new AbortController();
+    setImmediate(() => stop.abort());
+    await expect(src.discover(stop.signal)).rejects.toThrow();
+  });
 });

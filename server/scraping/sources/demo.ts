@@ -14,6 +14,7 @@ import {
 } from "@/server/mapping/cache";
 import sampleUnmapped from "@/server/mapping/data/sample-unmapped-markets.json";
 import type { Platform } from "@/lib/contract/enums";
+import { LoopYielder } from "@/server/util/yield";
 import type { DiscoveredEvent, NativeEventPayload, Source } from "../types";
 
 export interface DemoSourceOptions {
@@ -608,7 +609,12 @@ export function createDemoSource(opts: DemoSourceOptions): Source {
       cycle += 1;
       const at = now().getTime();
       const found: DiscoveredEvent[] = [];
+      // Thousands of matches take tens of milliseconds to place: let the server serve requests
+      // meanwhile, as a real source does while it waits for its lists.
+      const turns = new LoopYielder();
       for (let slot = 0; slot < world.events; slot++) {
+        await turns.yieldIfDue();
+        signal.throwIfAborted();
         const match = currentMatch(world, slot, at);
         const startsAt = () => new Date(match.kickoff);
         found.push({ source: "sportybet", ref: `sr:match:${match.srId}`, startsAt: startsAt() });
