@@ -6,11 +6,28 @@
 // the newer name/reason/samples, merges lines (capped), recomputes the priority and the latest
 // run's impact. It never touches notes, and touches status/version only to reopen a regressed
 // MAPPED market, so a scrape can't clobber or invalidate a person's edit.
+//
+// Each chunk is a batch with an id (a UUID), recorded in `flush_batches` by the same statement, with
+// the markets it announces. A chunk whose reply was lost is retried with the same id and the same
+// content: its primary key makes the retry fail with 23505, and the retry then announces what the
+// first attempt committed instead of adding its counts a second time.
+import { randomUUID } from "node:crypto";
 import type { Platform, UnmappedReason } from "@/lib/contract/enums";
 import type { Database } from "@/server/db/client";
 import { MAX_SAMPLE_OUTCOMES, MAX_SPECIFIERS, type PendingMarket } from "./recorder";
 
-export const FLUSH_CHUNK_ROWS = 5_000;
+/**
+ * Rows per statement. PGlite runs in the main thread, so one statement blocks the event loop for
+ * its whole run: 500 new markets cost it about {PGLITE_MS} ms. PostgreSQL runs elsewhere and keeps
+ * big chunks (fewer round trips).
+ */
+export const FLUSH_CHUNK_ROWS = { pglite: 500, postgres: 5_000 } as const;
+
+export interface FlushChunk {
+  /** Names exactly these rows: a chunk is never merged or split while it keeps its id. */
+  id: string;
+  rows: PendingMarket[];
+}
 
 export interface FlushedMarket {
   id: number;
@@ -27,10 +44,22 @@ export interface FlushResult {
   inserted: FlushedMarket[];
   /** MAPPED markets this flush reopened as NEW because they were sighted unmapped again. */
   regressed: FlushedMarket[];
-  /** The part of the batch that could not be written; hand it back to the recorder. */
+  /** The rows that could not be written for now (database unreachable, lost reply), flattened. */
   failed: PendingMarket[];
+  /** The same rows as the chunks they were sent in: retry each with its id and exact content. */
+  failedChunks: FlushChunk[];
+  /** Rows the database refused for what they contain (e.g. a NUL byte); never retried. */
+  rejected: RejectedMarket[];
   error?: Error;
 }
+
+export interface RejectedMarket {
+  market: PendingMarket;
+  code: string;
+  error: string;
+}
+
+export const emptyFlushResult = (): FlushResult => ({ rows: 0, sightings: 0, inserted: [], regressed: [], failed: [], failedChunks: [], rejected: [] });
 
 // A market a person marked MAPPED that is sighted unmapped again (its mapping was removed or
 // changed) reopens as NEW with regressed_at set, unless the sighting predates the mapping. The
@@ -82,6 +111,13 @@ WITH input AS (
   RETURNING t.id, (t.xmax = 0) AS inserted, t.status, t.source, t.external_market_id, t.market_name, t.reason
 ), reopened AS (
   SELECT up.id FROM up JOIN regressing g ON g.id = up.id WHERE up.status = 'NEW'
+), batch AS (
+  -- Its primary key is what makes a retry of a committed chunk fail instead of counting twice.
+  INSERT INTO flush_batches (id, announced)
+  SELECT $2::uuid, COALESCE(jsonb_agg(jsonb_build_object('id', a.id, 'source', a.source, 'externalMarketId', a.external_market_id,
+           'marketName', a.market_name, 'reason', a.reason, 'regressed', a.regressed)), '[]'::jsonb)
+  FROM (SELECT up.*, up.id IN (SELECT id FROM reopened) AS regressed FROM up) a
+  WHERE a.inserted OR a.regressed
 ), audit AS (
   INSERT INTO audit_log (entity_type, entity_id, action, actor, before, after, reason)
   SELECT 'unmapped_market', id::text, 'regressed', 'scraper', '{"status":"MAPPED"}'::jsonb, '{"status":"NEW"}'::jsonb,
@@ -96,6 +132,7 @@ SELECT up.id, up.inserted, (up.id IN (SELECT id FROM reopened)) AS regressed,
   CASE WHEN up.inserted OR up.id IN (SELECT id FROM reopened) THEN up.reason END AS reason
 FROM up`;
 
+
 interface ReturnedRow {
   id: number;
   inserted: boolean;
@@ -105,6 +142,8 @@ interface ReturnedRow {
   market_name: string | null;
   reason: UnmappedReason | null;
 }
+
+type Announced = FlushedMarket & { regressed: boolean };
 
 /** Rows in a fixed order so concurrent flushes from several processes lock rows in the same order. */
 function byKey(a: PendingMarket, b: PendingMarket): number {
@@ -131,34 +170,126 @@ export function toRecordsetJson(chunk: PendingMarket[]): string {
   );
 }
 
-const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
-
-export async function flushBatch(db: Database, batch: PendingMarket[], chunkRows = FLUSH_CHUNK_ROWS): Promise<FlushResult> {
-  const sorted = [...batch].sort(byKey);
-  const result: FlushResult = { rows: 0, sightings: 0, inserted: [], regressed: [], failed: [] };
-  for (let i = 0; i < sorted.length; i += chunkRows) {
-    const chunk = sorted.slice(i, i + chunkRows);
-    try {
-      const rows = await withRetry(() => db.query<ReturnedRow>(UPSERT_SQL, [toRecordsetJson(chunk)]));
-      result.rows += rows.length;
-      for (const p of chunk) result.sightings += p.count;
-      for (const r of rows) {
-        if (!r.inserted && !r.regressed) continue;
-        const market = {
-          id: Number(r.id),
-          source: r.source!,
-          externalMarketId: r.external_market_id!,
-          marketName: r.market_name!,
-          reason: r.reason!,
-        };
-        (r.inserted ? result.inserted : result.regressed).push(market);
-      }
-    } catch (e) {
-      result.failed.push(...chunk);
-      result.error ??= e as Error;
+/** Cuts rows into chunks with fresh ids, lazily: a 200,000-row batch is never copied in one go. */
+export function* chunksOf(rows: Iterable<PendingMarket>, chunkRows: number): Generator<FlushChunk> {
+  let rowsOfChunk: PendingMarket[] = [];
+  for (const row of rows) {
+    rowsOfChunk.push(row);
+    if (rowsOfChunk.length >= chunkRows) {
+      yield { id: randomUUID(), rows: rowsOfChunk };
+      rowsOfChunk = [];
     }
   }
+  if (rowsOfChunk.length > 0) yield { id: randomUUID(), rows: rowsOfChunk };
+}
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
+const codeOf = (e: unknown): string => String((e as { code?: unknown }).code ?? "");
+
+/**
+ * A failure caused by what the rows contain, which no retry can fix: data exceptions (class 22:
+ * NUL in text, bad encoding, overflow), integrity violations (class 23), program limits (54: an
+ * index row too big) and a row affected twice (21000). Everything else (connection lost, timeout,
+ * shutdown, out of memory) is transient and the chunk is retried as it is.
+ */
+export function isDataError(e: unknown): boolean {
+  const code = codeOf(e);
+  return /^(22|23|54)/.test(code) || code === "21000";
+}
+
+function isCommittedBefore(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string; message?: string };
+  return err.code === "23505" && (err.constraint === "flush_batches_pkey" || /flush_batches_pkey/.test(err.message ?? ""));
+}
+
+type ChunkOutcome = { ok: true; announced: Announced[]; rows: number } | { ok: false; error: unknown };
+
+/** One chunk, one statement. A retry of a chunk that already committed reads back what it announced. */
+async function writeChunk(db: Database, chunk: FlushChunk): Promise<ChunkOutcome> {
+  const sorted = chunk.rows.length > 1 ? [...chunk.rows].sort(byKey) : chunk.rows;
+  try {
+    const rows = await withRetry(() => db.query<ReturnedRow>(UPSERT_SQL, [toRecordsetJson(sorted), chunk.id]));
+    const announced: Announced[] = [];
+    for (const r of rows) {
+      if (!r.inserted && !r.regressed) continue;
+      const { source, external_market_id, market_name, reason } = r;
+      announced.push({ id: Number(r.id), source: source!, externalMarketId: external_market_id!, marketName: market_name!, reason: reason!, regressed: r.regressed });
+    }
+    return { ok: true, announced, rows: rows.length };
+  } catch (e) {
+    if (!isCommittedBefore(e)) return { ok: false, error: e };
+    try {
+      const found = await db.query<{ announced: Announced[] }>(`SELECT announced FROM flush_batches WHERE id = $1::uuid`, [chunk.id]);
+      if (found.length === 0) return { ok: false, error: e };
+      return { ok: true, announced: found[0].announced, rows: chunk.rows.length };
+    } catch (readError) {
+      return { ok: false, error: readError };
+    }
+  }
+}
+
+function commit(result: FlushResult, chunk: FlushChunk, outcome: { announced: Announced[]; rows: number }) {
+  result.rows += outcome.rows;
+  for (const p of chunk.rows) result.sightings += p.count;
+  for (const { regressed, ...market } of outcome.announced) (regressed ? result.regressed : result.inserted).push(market);
+}
+
+/**
+ * Writes a chunk; one that fails for a data reason is bisected until the bad rows stand alone,
+ * so they are rejected and everything else is written. Halves get new ids: the failed statement
+ * rolled back, so the old id committed nothing. Returns false on a transient failure, which
+ * leaves the failing part in result.failedChunks with its id.
+ */
+async function writeIsolating(db: Database, chunk: FlushChunk, result: FlushResult): Promise<boolean> {
+  const outcome = await writeChunk(db, chunk);
+  if (outcome.ok) {
+    commit(result, chunk, outcome);
+    return true;
+  }
+  if (!isDataError(outcome.error)) {
+    result.failedChunks.push(chunk);
+    for (const row of chunk.rows) result.failed.push(row);
+    result.error ??= outcome.error as Error;
+    return false;
+  }
+  if (chunk.rows.length === 1) {
+    result.rejected.push({ market: chunk.rows[0], code: codeOf(outcome.error), error: (outcome.error as Error).message });
+    return true;
+  }
+  const half = Math.ceil(chunk.rows.length / 2);
+  for (const rows of [chunk.rows.slice(0, half), chunk.rows.slice(half)]) {
+    await yieldToEventLoop();
+    if (!(await writeIsolating(db, { id: randomUUID(), rows }, result))) return false;
+  }
+  return true;
+}
+
+/**
+ * Writes chunks one after the other, yielding to the event loop between them. After the first
+ * transient failure the remaining chunks are not sent (the database is failing; each would wait
+ * for its own error): they come back in failedChunks, untouched, with their ids.
+ */
+export async function writeChunks(db: Database, chunks: Iterable<FlushChunk>, result = emptyFlushResult()): Promise<FlushResult> {
+  let failing = false;
+  let first = true;
+  for (const chunk of chunks) {
+    if (failing) {
+      result.failedChunks.push(chunk);
+      for (const row of chunk.rows) result.failed.push(row);
+      continue;
+    }
+    if (!first) await yieldToEventLoop();
+    first = false;
+    failing = !(await writeIsolating(db, chunk, result));
+  }
   return result;
+}
+
+/** Flushes rows as fresh chunks of the database's chunk size. */
+export async function flushBatch(db: Database, batch: Iterable<PendingMarket>, chunkRows: number = FLUSH_CHUNK_ROWS[db.kind]): Promise<FlushResult> {
+  return writeChunks(db, chunksOf(batch, chunkRows));
 }
 
 async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
@@ -166,8 +297,8 @@ async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw e;
+      const code = codeOf(e);
+      if (attempt >= attempts || !RETRYABLE.has(code)) throw e;
       await new Promise((r) => setTimeout(r, 20 * attempt));
     }
   }
