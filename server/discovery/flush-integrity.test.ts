@@ -7,43 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthSchema } from "@/lib/contract/health";
-import type { Publisher } from "@/server/realtime/publisher";
-import type { Sighting } from "@/server/scraping/types";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import { alerts, sighting, stored } from "@/server/testing/discovery";
 import { DiscoveryService } from "./discovery-service";
 import { chunksOf, writeChunks } from "./flush";
 import { Recorder } from "./recorder";
-
-export const sighting = (id: string, name = `Market ${id}`): Sighting => ({
-  source: "sportybet",
-  eventId: "e1",
-  externalMarketId: id,
-  name,
-  specifier: null,
-  outcomes: [{ name: "Yes", odds: 1.5 }],
-});
-
-export function alerts(): Publisher & { announced: number; ids: string[] } {
-  const p = {
-    announced: 0,
-    ids: [] as string[],
-    publish(type: string, data: unknown) {
-      if (type !== "unmapped_alert") return;
-      const a = data as { count: number; markets: { externalMarketId: string }[] };
-      p.announced += a.count;
-      p.ids.push(...a.markets.map((m) => m.externalMarketId));
-    },
-  };
-  return p;
-}
-
-export async function stored(t: { db: TestDatabase["db"] }, prefix: string) {
-  const rows = await t.db.query<{ markets: number; sightings: number | null }>(
-    `SELECT count(*)::int AS markets, sum(occurrence_count)::int AS sightings FROM unmapped_markets WHERE external_market_id LIKE $1`,
-    [`${prefix}%`],
-  );
-  return { markets: rows[0].markets, sightings: rows[0].sightings ?? 0 };
-}
 
 /** Records `markets` distinct markets, market i seen (i % 3) + 1 times; returns the sightings. */
 function recordMany(r: Recorder, prefix: string, markets: number): number {
