@@ -50,6 +50,8 @@ export const configSchema = z.object({
   SCRAPE_CONCURRENCY: intIn(1, 256).default(16),
   FLUSH_EVERY_EVENTS: intIn(1, 10_000).default(50),
   RECORDER_MAX_PENDING: intIn(100, 10_000_000).default(200_000),
+  /** Markets per flush statement; 0 = by database: 500 on PGlite (it blocks the event loop while it runs), 5,000 on PostgreSQL. */
+  FLUSH_CHUNK_ROWS: intIn(0, 100_000).default(0),
   /** Journal of sightings the database could not take (shutdown while it is down, pending limit); default <DATA_DIR>/spill. */
   SPILL_DIR: z.string().min(1).optional(),
   /** Days a committed flush chunk's id is kept, so a retry or journal replay of it is not counted twice. */
