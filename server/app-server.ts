@@ -70,7 +70,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     // What a previous process spilled goes in before anything new is recorded; its batch ids make
     // a chunk that did commit (its reply lost) count once.
-    const replayed = await discovery.replayJournal();
+    const replayed = await discovery.start();
     if (replayed.sightings) info(`[discovery] replayed ${replayed.sightings} spilled sightings from the journal`);
     const runs = new RunStore(db.prisma);
     // With PGlite this is the only process, so a `running` run left over was cut off by a crash.

@@ -12,7 +12,7 @@ import { ALERT_MARKETS_CAP } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log } from "@/server/log";
-import { chunksOf, emptyFlushResult, FLUSH_CHUNK_ROWS, writeChunks, type FlushChunk, type FlushResult } from "./flush";
+import { chunksOf, emptyFlushResult, FLUSH_CHUNK_ROWS, warmUp, writeChunks, type FlushChunk, type FlushResult } from "./flush";
 import { Recorder, type PendingMarket, type RecorderStats } from "./recorder";
 import { SpillJournal } from "./spill-journal";
 
@@ -112,6 +112,12 @@ export class DiscoveryService {
     return result;
   }
 
+  /** At start, before anything is recorded: plans the flush statement, then replays the journal. */
+  async start(): Promise<FlushResult> {
+    await warmUp(this.db);
+    return this.replayJournal();
+  }
+
   /** Replays every journal file, oldest first; a file is removed once all of it is in the database. */
   replayJournal(): Promise<FlushResult> {
     this.replaying ??= this.replayFiles().finally(() => {
@@ -158,13 +164,12 @@ export class DiscoveryService {
       // JSON form: the key is what the database refused, so it may hold anything (NUL, escapes).
       log.error(`[discovery] rejected ${market.source} market ${JSON.stringify(market.externalMarketId)} (${market.count} sightings): ${code} ${error}`);
     }
-    const announced = [
-      ...result.regressed.map((m) => ({ ...m, regressed: true })),
-      ...result.inserted.map((m) => ({ ...m, regressed: false })),
-    ];
-    if (announced.length > 0) {
-      this.publisher.publish("unmapped_alert", { count: announced.length, markets: announced.slice(0, ALERT_MARKETS_CAP) });
-    }
+    // Only the alert's first few markets are built: a flush can insert 100,000.
+    const count = result.regressed.length + result.inserted.length;
+    if (count === 0) return;
+    const markets = result.regressed.slice(0, ALERT_MARKETS_CAP).map((m) => ({ ...m, regressed: true }));
+    for (const m of result.inserted.slice(0, ALERT_MARKETS_CAP - markets.length)) markets.push({ ...m, regressed: false });
+    this.publisher.publish("unmapped_alert", { count, markets });
   }
 
   private enqueue(chunks: FlushChunk[]): void {
@@ -228,9 +233,9 @@ export class DiscoveryService {
       }
       total.rows += result.rows;
       total.sightings += result.sightings;
-      total.inserted.push(...result.inserted);
-      total.regressed.push(...result.regressed);
-      total.rejected.push(...result.rejected);
+      for (const m of result.inserted) total.inserted.push(m);
+      for (const m of result.regressed) total.regressed.push(m);
+      for (const r of result.rejected) total.rejected.push(r);
       if (result.failedChunks.length > 0) {
         // The file stays; what did commit is recognised by its batch ids on the next replay.
         total.error = result.error;

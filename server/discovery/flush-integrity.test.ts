@@ -35,7 +35,7 @@ describe.each(DB_KINDS)("flush integrity on %s", (kind) => {
 
   it.skipIf(!available(kind))("isolates poison rows among thousands: every good sighting stored, the bad ones rejected and counted", async () => {
     const pub = alerts();
-    const d = new DiscoveryService(t.db, pub, { chunkRows: kind === "pglite" ? 500 : 5_000 });
+    const d = new DiscoveryService(t.db, pub);
     const expected = recordMany(d.recorder, "GOOD", 6_000);
     // Straight into the recorder, past the parser's cleaning: what a buggy source could still send.
     d.recorder.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
