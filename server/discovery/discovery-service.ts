@@ -72,6 +72,8 @@ export class DiscoveryService {
   private retrying = { markets: 0, sightings: 0 };
   private spills = new Set<Promise<void>>();
   private replaying: Promise<FlushResult> | null = null;
+  private replayAgain = false;
+  private pruning: Promise<unknown> = Promise.resolve();
   private spilledSightings = 0;
   private journalFiles = 0;
   private rejected = { markets: 0, sightings: 0, last: [] as RejectedEntry[] };
@@ -114,13 +116,27 @@ export class DiscoveryService {
 
   /** At start, before anything is recorded: plans the flush statement, then replays the journal. */
   async start(): Promise<FlushResult> {
-    await warmUp(this.db);
+    await warmUp(this.db).catch((e) => log.warn("[discovery] planning the flush statement failed:", (e as Error).message));
     return this.replayJournal();
   }
 
-  /** Replays every journal file, oldest first; a file is removed once all of it is in the database. */
+  /**
+   * Replays every journal file, oldest first; a file is removed once all of it is in the database.
+   * Asked again while one runs (a spill just landed), it runs once more after it.
+   */
   replayJournal(): Promise<FlushResult> {
-    this.replaying ??= this.replayFiles().finally(() => {
+    if (this.replaying) {
+      this.replayAgain = true;
+      return this.replaying;
+    }
+    this.replaying = (async () => {
+      let result: FlushResult;
+      do {
+        this.replayAgain = false;
+        result = await this.replayFiles();
+      } while (this.replayAgain && result.failedChunks.length === 0 && !result.error);
+      return result;
+    })().finally(() => {
       this.replaying = null;
     });
     return this.replaying;
@@ -135,6 +151,7 @@ export class DiscoveryService {
     const unsaved = this.unqueue();
     if (unsaved.length > 0) void this.spill(unsaved, sightingsOf(unsaved.flatMap((c) => c.rows)));
     await Promise.all(this.spills);
+    await this.pruning;
     const files = await this.journal.files().catch(() => []);
     return { lostSightings: this.recorder.stats().droppedSightings, journalFiles: files.length };
   }
@@ -257,7 +274,7 @@ export class DiscoveryService {
   private pruneInBackground(): void {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    this.db
+    this.pruning = this.db
       .query(`DELETE FROM flush_batches WHERE created_at < now() - make_interval(days => $1)`, [this.retentionDays])
       .catch((e) => log.warn("[discovery] pruning flush_batches failed:", (e as Error).message));
   }
