@@ -14,10 +14,12 @@ import { MAX_SAMPLE_OUTCOMES, type PendingMarket } from "./recorder";
 
 /**
  * Rows per statement. PGlite runs in the main thread, so one statement blocks the event loop for
- * its whole run. Measured for a 100,000-new-market flush on a loaded 2-core machine: 250 rows cost
- * a median 28-45 ms of CPU per statement (about 20 ms inside PostgreSQL by EXPLAIN ANALYZE, mostly
- * the 14 indexes, 2 of them trigram GIN), 500 rows 74-118 ms, 1,000 rows 220 ms; 100 rows 17 ms, but the
- * whole flush took up to 1.5x as long. PostgreSQL runs elsewhere and keeps big chunks.
+ * its whole run. Measured for a 100,000-new-market flush on a PGlite data folder (2 cores, other
+ * work running): 250 rows cost a median 37 ms of CPU per statement (p90 46 ms, about 20 ms of it
+ * inside the database by EXPLAIN ANALYZE, mostly the 14 indexes, 2 of them trigram GIN), the whole
+ * flush 14.5 s with its longest block 139 ms; 500 rows: 70 ms, 17 s; 100 rows: 18 ms, 21 s (the
+ * per-statement overhead wins). Before, 5,000-row chunks (450 ms each) held the loop for the whole
+ * 9.3 s flush. PostgreSQL runs elsewhere and keeps big chunks.
  */
 export const FLUSH_CHUNK_ROWS = { pglite: 250, postgres: 5_000 } as const;
 
