@@ -7,7 +7,7 @@ import next from "next";
 import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
-import { DiscoveryService } from "./discovery/discovery-service";
+import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
@@ -40,7 +40,8 @@ export interface StartedServer {
   url: string;
   port: number;
   runtime: Runtime;
-  stop(): Promise<void>;
+  /** Resolves with what could not be written to the database (main.ts turns it into the exit code). */
+  stop(): Promise<ShutdownReport>;
 }
 
 function databaseTarget(config: Config) {
@@ -66,7 +67,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const mappings = new MappingService(db.prisma, () => db.notify(MAPPINGS_CHANGED));
     await db.listen(MAPPINGS_CHANGED, () => void mappings.reload().catch((e) => log.error("[mappings] reload failed:", e)));
     await mappings.reload();
-    const discovery = new DiscoveryService(db, realtime, config.RECORDER_MAX_PENDING);
+    const discovery = new DiscoveryService(db, realtime, {
+      maxPending: config.RECORDER_MAX_PENDING,
+      spillDir: config.spillDir,
+      batchRetentionDays: config.FLUSH_BATCH_RETENTION_DAYS,
+      chunkRows: config.FLUSH_CHUNK_ROWS || undefined,
+    });
+    // What a previous process spilled goes in before anything new is recorded; its batch ids make
+    // a chunk that did commit (its reply lost) count once.
+    const replayed = await discovery.start();
+    if (replayed.sightings) info(`[discovery] replayed ${replayed.sightings} spilled sightings from the journal`);
     const runs = new RunStore(db.prisma);
     // With PGlite this is the only process, so a `running` run left over was cut off by a crash.
     if (db.kind === "pglite") await runs.failAbandoned();
@@ -105,7 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           status: database.ok ? "ok" : "degraded",
           database: { kind: db.kind, ...database },
           scheduler: scrape.status(),
-          recorder: discovery.recorder.stats(),
+          recorder: discovery.stats(),
           process: processFaults(),
         };
       },
@@ -133,7 +143,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
     scrape.start();
 
-    let stopping: Promise<void> | null = null;
+    let stopping: Promise<ShutdownReport> | null = null;
     return {
       url,
       port,
@@ -141,14 +151,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stop() {
         stopping ??= (async () => {
           await scrape.stop();
-          const final = await discovery.flush();
-          if (final.failed.length) log.error(`[shutdown] ${final.failed.length} markets could not be flushed`);
+          const report = await discovery.close();
+          if (report.journalFiles) log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);
+          if (report.lostSightings) log.error(`[shutdown] ${report.lostSightings} sightings could not be saved anywhere`);
           await realtime.close();
           httpServer.closeAllConnections();
           await new Promise<void>((resolve) => httpServer.close(() => resolve()));
           await app.close?.();
           setRuntime(undefined);
           await db.close();
+          return report;
         })();
         return stopping;
       },

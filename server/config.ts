@@ -50,6 +50,12 @@ export const configSchema = z.object({
   SCRAPE_CONCURRENCY: intIn(1, 256).default(16),
   FLUSH_EVERY_EVENTS: intIn(1, 10_000).default(50),
   RECORDER_MAX_PENDING: intIn(100, 10_000_000).default(200_000),
+  /** Markets per flush statement; 0 = by database: 500 on PGlite (it blocks the event loop while it runs), 5,000 on PostgreSQL. */
+  FLUSH_CHUNK_ROWS: intIn(0, 100_000).default(0),
+  /** Journal of sightings the database could not take (shutdown while it is down, pending limit); default <DATA_DIR>/spill. */
+  SPILL_DIR: z.string().min(1).optional(),
+  /** Days a committed flush chunk's id is kept, so a retry or journal replay of it is not counted twice. */
+  FLUSH_BATCH_RETENTION_DAYS: intIn(1, 3650).default(7),
   DEMO_SEED: z.coerce.number().int().default(20261126),
   DEMO_EVENTS: intIn(1, 5_000).default(36),
   DEMO_NEW_PER_CYCLE: intIn(0, 100).default(2),
@@ -98,7 +104,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string };
+/** spillDir is null only for DATA_DIR=memory:// without SPILL_DIR: a private temporary folder then. */
+export type Config = z.infer<typeof configSchema> & { dataDir: string; spillDir: string | null };
 
 export class ConfigError extends Error {}
 
@@ -110,5 +117,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  const spillDir = parsed.data.SPILL_DIR
+    ? path.resolve(parsed.data.SPILL_DIR)
+    : parsed.data.DATA_DIR === "memory://"
+      ? null
+      : path.join(dataDir, "spill");
+  return { ...parsed.data, dataDir, spillDir };
 }

@@ -1,6 +1,7 @@
 // Entry point: `npm start` (production) and `npm run dev`. Exits non-zero with a clear message
 // when the configuration is bad or the data folder is in use; SIGTERM/SIGINT flush pending
-// sightings, close the database and exit 0.
+// sightings and close the database. The exit code says whether everything reached the database:
+// 0 all written, 75 (EX_TEMPFAIL) some wait in the spill journal for the next start, 1 some lost.
 //
 // Under npm, a signal sent to the npm process is passed on only to npm's direct child; with the
 // old `tsx …` script that child was a shell, which died and left this server running, holding
@@ -21,6 +22,9 @@ declare global {
 installFaultHandlers();
 const launcherPid = globalThis.__marketTriageLauncherPid ?? (process.env.npm_lifecycle_event ? process.ppid : undefined);
 
+/** Sightings wait in the spill journal and are replayed by the next start (sysexits' EX_TEMPFAIL). */
+const EXIT_SPILLED = 75;
+
 async function main() {
   const config = loadConfig();
   const server = await startServer(config, { dev: config.NODE_ENV === "development" });
@@ -35,7 +39,7 @@ async function main() {
     }
     log.info(`[shutdown] ${signal}: finishing the current run, flushing sightings, closing the database`);
     server.stop().then(
-      () => process.exit(0),
+      (report) => process.exit(report.lostSightings > 0 ? 1 : report.journalFiles > 0 ? EXIT_SPILLED : 0),
       (e) => {
         console.error("[shutdown] failed:", e);
         process.exit(1);

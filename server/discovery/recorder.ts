@@ -36,10 +36,15 @@ export class Recorder {
   private pendingSightings = 0;
   private dropped = 0;
 
-  /** @param maxPending distinct markets held at most; beyond it new markets are dropped and counted. */
+  /**
+   * @param maxPending distinct markets held at most. When a new market would pass it, the whole
+   *   pending batch goes to `onFull` (which spills it to the journal) and recording starts empty;
+   *   without `onFull` new markets are dropped and counted.
+   */
   constructor(
     private readonly maxPending = 200_000,
     private readonly log: (msg: string) => void = (m) => logger.warn(m),
+    private readonly onFull?: (batch: Map<string, PendingMarket>) => void,
   ) {}
 
   /**
@@ -50,7 +55,10 @@ export class Recorder {
     const key = s.source + "\u0000" + s.externalMarketId;
     const p = this.pending.get(key);
     if (p === undefined) {
-      if (this.pending.size >= this.maxPending) return this.drop(1);
+      if (this.pending.size >= this.maxPending) {
+        if (!this.onFull) return this.drop(1);
+        this.onFull(this.drain());
+      }
       this.pending.set(key, {
         source: s.source,
         externalMarketId: s.externalMarketId,
@@ -95,10 +103,20 @@ export class Recorder {
 
   /** Hands over everything pending and starts empty; the caller flushes it or gives it back. */
   take(): PendingMarket[] {
-    const batch = [...this.pending.values()];
+    return [...this.drain().values()];
+  }
+
+  /** Like take(), without copying: a swap, whatever the size (the flush walks the map in chunks). */
+  drain(): Map<string, PendingMarket> {
+    const batch = this.pending;
     this.pending = new Map();
     this.pendingSightings = 0;
     return batch;
+  }
+
+  /** Counts sightings that could not be kept anywhere (the journal could not be written). */
+  lost(sightings: number): void {
+    this.drop(sightings);
   }
 
   /** Gives back a batch whose flush failed, merged with whatever was recorded since. */
@@ -139,8 +157,8 @@ export class Recorder {
   }
 
   private drop(sightings: number): void {
-    // Only reachable when the database has been failing for long enough to fill memory.
-    if (this.dropped === 0) this.log(`[recorder] pending limit ${this.maxPending} reached; dropping new markets`);
+    // Without a journal: only when the database has been failing for long enough to fill memory.
+    if (this.dropped === 0) this.log(`[recorder] pending limit ${this.maxPending} reached or journal unwritable; dropping sightings`);
     this.dropped += sightings;
   }
 }

@@ -11,6 +11,7 @@ import { log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
 import { parseBet9jaEvent } from "./parsers/bet9ja";
 import { parseSportybetEvent } from "./parsers/sportybet";
+import { cleanText } from "./parsers/text";
 import type { RunOutcome, RunStore } from "./run-store";
 import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "./types";
 
@@ -69,7 +70,8 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   };
   const noteError = (key: string, text: string) => {
     const s = statsOf(key);
-    if (s.errors.length < MAX_ERRORS_PER_SOURCE) s.errors.push(text);
+    // Error text quotes scraped ids (an event ref) and is stored with the run: cleaned like parser output.
+    if (s.errors.length < MAX_ERRORS_PER_SOURCE) s.errors.push(cleanText(text));
   };
   const progress = (phase: "starting" | "discovery" | "scraping" | "completed" | "failed", current: number, total: number, msg: string) =>
     publisher.publish("scrape_progress", { runId, phase, current, total, message: msg });

@@ -214,5 +214,16 @@ describe("parseBet9jaEvent", () => {
       expect(result.sightings[0].name).toBe("<script>alert(1)</script>");
       expect(result.sightings[0].outcomes[0].name).toHaveLength(200);
     });
+    it("cleans every string it hands on: no NUL, no lone surrogate, no control character", () => {
+      const result = parseBet9jaEvent(
+        withOdds({ "S_OU@2.\u00005_O\u0000ver": "1.9" }, [{ ID: "S_OU", DS: "Over\u0000/\ud800Under\tGoals" }]),
+        "ev\u00001",
+      );
+      expect(result.sightings).toMatchObject([
+        { eventId: "ev1", externalMarketId: "S_OU", name: "Over/\ufffdUnder Goals", specifier: "2.5", outcomes: [{ name: "Over", odds: 1.9 }] },
+      ]);
+      const onlyNul = parseBet9jaEvent(withOdds({ "S_OU@\u0000_O": "1.9" }), "1");
+      expect(onlyNul.sightings[0].specifier).toBeNull();
+    });
   });
 });

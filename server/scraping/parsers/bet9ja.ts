@@ -2,6 +2,7 @@
 // D.O is a flat `key -> odds` object; keys are grouped by (MARKET, PARAM), one sighting per group.
 import { SourceError } from "../errors";
 import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
+import { scrapedText } from "./text";
 
 const MAX_KEY = 500;
 const MAX_NAME = 500;
@@ -25,12 +26,6 @@ type Json = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const points = Array.from(text);
-  return points.length <= max ? text : points.slice(0, max).join("");
 }
 
 /** Parses one odds key; null when 2.6 says the key is dropped. */
@@ -71,7 +66,7 @@ function unwrap(body: unknown, eventId: string): Json {
   if (!isRecord(body)) throw new SourceError("api", `Bet9ja ${eventId}: body is not a JSON object`);
   if (body.R === "E") throw new SourceError("not_found", `Bet9ja ${eventId}: event not found`);
   if (body.R !== "OK" && body.R !== "D") {
-    throw new SourceError("api", `Bet9ja ${eventId}: R=${clip(String(body.R), 200)}`);
+    throw new SourceError("api", `Bet9ja ${eventId}: R=${scrapedText(String(body.R), 200)}`);
   }
   if (!isRecord(body.D)) throw new SourceError("api", `Bet9ja ${eventId}: D is missing or not an object`);
   return body.D;
@@ -83,7 +78,8 @@ interface Group {
   outcomes: Map<string, ScrapedOutcome>;
 }
 
-export function parseBet9jaEvent(body: unknown, eventId: string): ParseResult {
+export function parseBet9jaEvent(body: unknown, rawEventId: string): ParseResult {
+  const eventId = scrapedText(rawEventId);
   const d = unwrap(body, eventId);
   const odds = d.O;
   if (odds === undefined || odds === null) return { sightings: [], dataErrors: 0 };
@@ -110,7 +106,7 @@ export function parseBet9jaEvent(body: unknown, eventId: string): ParseResult {
       dataErrors += 1;
       continue;
     }
-    const name = clip(key.outcome, MAX_OUTCOME_NAME);
+    const name = scrapedText(key.outcome, MAX_OUTCOME_NAME);
     // The same suffix twice (e.g. once with stray spaces) keeps the later value, like a dict would.
     group.outcomes.set(name, { name, odds: price });
   }
@@ -123,8 +119,8 @@ export function parseBet9jaEvent(body: unknown, eventId: string): ParseResult {
       source: "bet9ja",
       eventId,
       externalMarketId,
-      name: clip(names.get(externalMarketId) ?? group.market, MAX_NAME),
-      specifier: group.param,
+      name: scrapedText(names.get(externalMarketId) ?? group.market, MAX_NAME),
+      specifier: group.param === null ? null : scrapedText(group.param) || null,
       outcomes: [...group.outcomes.values()],
     });
   }

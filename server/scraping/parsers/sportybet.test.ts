@@ -228,5 +228,33 @@ describe("parseSportybetEvent", () => {
       const result = parseSportybetEvent(withMarkets([market({ desc: "⚽".repeat(600) })]), "e");
       expect(Array.from(result.sightings[0].name)).toHaveLength(500);
     });
+    it("cleans every string it hands on: no NUL, no lone surrogate, no control character", () => {
+      const result = parseSportybetEvent(
+        withMarkets([
+          market({
+            id: "1\u00008",
+            desc: "Over\u0000/\ud800Under\r\n",
+            specifier: "total=\u00002.5",
+            outcomes: [{ id: "1", odds: "1.9", desc: "Ov\u0000er\u001b" }],
+          }),
+          market({ id: "\u0000" }),
+          market({ id: "2", desc: "\u0000", name: "Named\u0000" }),
+        ]),
+        "sr:match:\u00001",
+      );
+      expect(result.dataErrors).toBe(1);
+      expect(result.sightings).toMatchObject([
+        { eventId: "sr:match:1", externalMarketId: "18", name: "Over/\ufffdUnder  ", specifier: "total=2.5", outcomes: [{ name: "Over ", odds: 1.9 }] },
+        { externalMarketId: "2", name: "Named" },
+      ]);
+      const bad = (() => {
+        try {
+          parseSportybetEvent({ bizCode: 1, message: "gone\u0000" }, "e\u0000");
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      expect(bad).toBe("SportyBet e: bizCode=1: gone");
+    });
   });
 });

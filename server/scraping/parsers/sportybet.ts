@@ -3,6 +3,7 @@
 // market or outcome costs a dataError, not the event.
 import { SourceError } from "../errors";
 import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
+import { scrapedText } from "./text";
 
 const MAX_NAME = 500;
 const MAX_OUTCOME_NAME = 200;
@@ -13,13 +14,6 @@ type Json = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Cuts by code point so a surrogate pair is never split. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const points = Array.from(text);
-  return points.length <= max ? text : points.slice(0, max).join("");
 }
 
 function codePoints(text: string): number {
@@ -36,7 +30,7 @@ function oddsOf(value: unknown): number | null {
 }
 
 function describe(value: unknown): string {
-  return clip(String(value), 200);
+  return scrapedText(String(value), 200);
 }
 
 function parseOutcomes(raw: unknown): { outcomes: ScrapedOutcome[]; errors: number } {
@@ -50,7 +44,7 @@ function parseOutcomes(raw: unknown): { outcomes: ScrapedOutcome[]; errors: numb
       errors += 1;
       continue;
     }
-    outcomes.push({ name: clip(desc, MAX_OUTCOME_NAME), odds });
+    outcomes.push({ name: scrapedText(desc, MAX_OUTCOME_NAME), odds });
   }
   return { outcomes, errors };
 }
@@ -58,18 +52,20 @@ function parseOutcomes(raw: unknown): { outcomes: ScrapedOutcome[]; errors: numb
 function specifierOf(raw: unknown): { specifier: string | null; error: boolean } {
   if (raw === undefined || raw === null) return { specifier: null, error: false };
   if (typeof raw !== "string") return { specifier: null, error: true };
+  const specifier = scrapedText(raw);
   // 1.8: empty means a simple market, and an over-long one is treated as absent.
-  if (raw.trim() === "" || codePoints(raw) > MAX_SPECIFIER) return { specifier: null, error: false };
-  return { specifier: raw, error: false };
+  if (specifier.trim() === "" || codePoints(specifier) > MAX_SPECIFIER) return { specifier: null, error: false };
+  return { specifier, error: false };
 }
 
 function parseMarket(raw: unknown, eventId: string): { sighting: Sighting | null; errors: number } {
   if (!isRecord(raw)) return { sighting: null, errors: 1 };
-  const { id, desc, name } = raw;
-  if (typeof id !== "string" || id === "" || typeof desc !== "string") {
-    return { sighting: null, errors: 1 };
-  }
-  const label = desc.trim() !== "" ? desc : typeof name === "string" && name.trim() !== "" ? name : id;
+  if (typeof raw.id !== "string" || typeof raw.desc !== "string") return { sighting: null, errors: 1 };
+  const id = scrapedText(raw.id);
+  if (id === "") return { sighting: null, errors: 1 };
+  const desc = scrapedText(raw.desc);
+  const name = typeof raw.name === "string" ? scrapedText(raw.name) : "";
+  const label = desc.trim() !== "" ? desc : name.trim() !== "" ? name : id;
   const { specifier, error } = specifierOf(raw.specifier);
   const { outcomes, errors } = parseOutcomes(raw.outcomes);
   return {
@@ -77,7 +73,7 @@ function parseMarket(raw: unknown, eventId: string): { sighting: Sighting | null
       source: "sportybet",
       eventId,
       externalMarketId: id,
-      name: clip(label, MAX_NAME),
+      name: scrapedText(label, MAX_NAME),
       specifier,
       outcomes,
     },
@@ -101,7 +97,8 @@ function unwrap(body: unknown, eventId: string): Json {
   return body.data;
 }
 
-export function parseSportybetEvent(body: unknown, eventId: string): ParseResult {
+export function parseSportybetEvent(body: unknown, rawEventId: string): ParseResult {
+  const eventId = scrapedText(rawEventId);
   const data = unwrap(body, eventId);
   const markets = data.markets;
   if (markets === undefined) return { sightings: [], dataErrors: 0 };
