@@ -51,7 +51,9 @@ export function listSql(q: UnmappedListQuery): ListSql {
   // comparisons the planner can match to the (status, col, id) indexes.
   if (q.source) add((p) => `source = ${p}::"Platform"`, q.source);
   if (q.status?.length === 1) add((p) => `status = ${p}::"TriageStatus"`, q.status[0]);
-  else if (q.status?.length) add((p) => `status = ANY(${p}::"TriageStatus"[])`, q.status);
+  // An array literal: PGlite serialises a JS array only for array types it knows, not enum arrays.
+  // The values are validated enum labels, so the literal needs no quoting.
+  else if (q.status?.length) add((p) => `status = ANY(${p}::"TriageStatus"[])`, `{${q.status.join(",")}}`);
   if (q.reason) add((p) => `reason = ${p}::"UnmappedReason"`, q.reason);
   const countedWhere = where.length ? `WHERE ${where.join(" AND ")}` : "";
   if (q.minOccurrences !== undefined) add((p) => `occurrence_count >= ${p}`, q.minOccurrences);
