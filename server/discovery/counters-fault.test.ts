@@ -6,32 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { createPostgresDatabase, TEST_DATABASE_URL } from "@/server/testing/databases";
-import { counterMismatches, fullCount } from "@/server/testing/seed";
+import { counterMismatches, fullCount, pendingMarkets } from "@/server/testing/seed";
 import { TcpProxy } from "@/server/testing/tcp-proxy";
 import { flushBatch, FLUSH_CHUNK_ROWS } from "./flush";
-import type { PendingMarket } from "./recorder";
 
-function batch(n: number, offset = 0): PendingMarket[] {
-  const now = Date.now();
-  return Array.from({ length: n }, (_, k) => {
-    const i = k + offset;
-    return {
-      source: i % 2 ? "sportybet" : "bet9ja",
-      externalMarketId: `F${i}`,
-      name: `Fault market ${i}`,
-      reason: i % 10 === 0 ? "UNKNOWN_PARAM_MARKET" : "UNKNOWN_MARKET",
-      count: 1 + (i % 7),
-      firstSeenAt: now - 60_000,
-      lastSeenAt: now,
-      outcomes: [{ name: "Yes", odds: 1.5 }],
-      specifiers: [],
-      runId: null,
-      events: 1,
-      runSightings: 1,
-      lastEventId: "e",
-    };
-  });
-}
+const batch = (n: number, offset = 0) => pendingMarkets(n, "F", offset);
 
 async function until(what: string, check: () => Promise<boolean>, limitMs = 60_000) {
   const end = Date.now() + limitMs;

@@ -35,6 +35,8 @@ export interface ListSql {
   /** One row `{ n }`: the exact total, or the count up to TOTAL_CAP + 1. */
   total: string;
   params: unknown[];
+  /** The filters as a WHERE clause on unmapped_markets ("" for none), over the same params. */
+  where: string;
   /** Whether `total` reads rows and may pass the cap. */
   capped: boolean;
 }
@@ -73,7 +75,7 @@ export function listSql(q: UnmappedListQuery): ListSql {
   const total = capped
     ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM unmapped_markets ${whereSql} LIMIT ${TOTAL_CAP + 1}) matching`
     : `SELECT COALESCE(sum(n), 0)::int8 AS n FROM market_counts ${countedWhere}`;
-  return { rows, total, params, capped };
+  return { rows, total, params, where: whereSql, capped };
 }
 
 /** The page's total from the total statement's value. */

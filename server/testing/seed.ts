@@ -4,6 +4,7 @@
 // Names cycle through a few words so searches match a known share of the rows; the first id of a
 // seed is `start`, so several seeds never collide.
 import type { Database } from "@/server/db/client";
+import type { PendingMarket } from "@/server/discovery/recorder";
 
 export const SEED_WORDS = ["Corners", "Bookings", "Player", "Shots", "Goal", "Half", "Handicap", "Over/Under", "Team", "Minute", "Race", "Range"];
 
@@ -56,4 +57,30 @@ export async function counterMismatches(db: Database): Promise<{ key: string; co
 export async function fullCount(db: Database): Promise<number> {
   const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unmapped_markets`);
   return Number(r.n);
+}
+
+/** A recorder batch of `n` distinct markets with external ids `${prefix}${offset}`…, for flush tests and benches. */
+export function pendingMarkets(n: number, prefix: string, offset = 0): PendingMarket[] {
+  const now = Date.now();
+  return Array.from({ length: n }, (_, k) => {
+    const i = k + offset;
+    return {
+      source: i % 2 ? "sportybet" : "bet9ja",
+      externalMarketId: `${prefix}${i}`,
+      name: `Market ${prefix}${i}`,
+      reason: i % 10 === 0 ? "UNKNOWN_PARAM_MARKET" : "UNKNOWN_MARKET",
+      count: 1 + (i % 9),
+      firstSeenAt: now - 3_600_000,
+      lastSeenAt: now,
+      outcomes: [
+        { name: "Over", odds: 1.9 },
+        { name: "Under", odds: 1.9 },
+      ],
+      specifiers: [`total=${(i % 5) + 0.5}`],
+      runId: null,
+      events: 1,
+      runSightings: 1 + (i % 9),
+      lastEventId: "e",
+    };
+  });
 }
