@@ -2,7 +2,8 @@
 // (production build, in this process), 32 concurrent clients. Markets are seeded by one
 // INSERT … SELECT generate_series. For each list query: p50/p99 of GET /api/unmapped beside the
 // same rows-only SQL issued directly to the database in the same run with the same concurrency
-// (the baseline; ratio = HTTP / direct, aim within 2x); stats p99 (aim under 50 ms); and, as the
+// (the baseline; ratio = HTTP / direct, aim within 2x), and both again with one client (the fixed
+// cost of a request, no queueing); stats p99 (aim under 50 ms); and, as the
 // "before", what the old exact count(*), the old OFFSET deep page and the old stats scan cost
 // (one client, median of 3). Last: whether the counters equal a full count(*).
 // PostgreSQL at 100,000 and 1,000,000 markets, PGlite at 100,000 (BENCH_LIST_SIZES overrides).
@@ -38,13 +39,13 @@ function queryString(q: UnmappedListQuery): string {
   return p.toString();
 }
 
-/** `REQUESTS` calls of fn from `CLIENTS` concurrent workers; latencies in ms, sorted. */
-async function load(fn: () => Promise<unknown>, requests = REQUESTS): Promise<number[]> {
-  for (let i = 0; i < CLIENTS; i++) await fn(); // warm-up: connections, plans, caches
+/** `REQUESTS` calls of fn from `clients` concurrent workers; latencies in ms, sorted. */
+async function load(fn: () => Promise<unknown>, requests = REQUESTS, clients = CLIENTS): Promise<number[]> {
+  for (let i = 0; i < clients; i++) await fn(); // warm-up: connections, plans, caches
   const times: number[] = [];
   let left = requests;
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
+    Array.from({ length: clients }, async () => {
       while (left-- > 0) {
         const t0 = performance.now();
         await fn();
@@ -135,11 +136,16 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
     // Every route once under load before any figure: Next loads a route's code on its first request.
     const urls = [...QUERIES.map(([, q]) => `/api/unmapped?${queryString(q)}`), "/api/health", "/api/stats", "/dashboard"];
     for (const u of urls) await load(() => get(`${server.url}${u}`), 64);
-    console.log(`  ${"GET /api/unmapped".padEnd(27)}  HTTP p50     p99 | rows SQL p50     p99 | p99 ratio | before: count(*)  OFFSET rows`);
+    console.log(
+      `  ${"GET /api/unmapped".padEnd(27)}  HTTP p50     p99 | rows SQL p50     p99 | p99 ratio | 1 client: HTTP p50 SQL p50 | before: count(*)  OFFSET rows`,
+    );
     for (const [label, q] of QUERIES) {
       const sql = listSql(q);
       const viaHttp = await load(() => get(`${server.url}/api/unmapped?${queryString(q)}`));
       const rowsOnly = await load(() => direct(sql.rows, sql.params));
+      // One client at a time: the fixed cost of a request, without queueing behind 31 others.
+      const httpAlone = await load(() => get(`${server.url}/api/unmapped?${queryString(q)}`), 40, 1);
+      const sqlAlone = await load(() => direct(sql.rows, sql.params), 40, 1);
       const where = sql.where;
       const oldCount = await once(() => direct(`SELECT count(*)::int FROM unmapped_markets ${where}`, sql.params));
       const dir = q.order === "asc" ? "ASC" : "DESC";
@@ -149,7 +155,8 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
       );
       console.log(
         `  ${label.padEnd(27)} ${ms(pct(viaHttp, 50))} ${ms(pct(viaHttp, 99))} |      ${ms(pct(rowsOnly, 50))} ${ms(pct(rowsOnly, 99))} |` +
-          ` ${(pct(viaHttp, 99) / pct(rowsOnly, 99)).toFixed(2).padStart(8)}x | ${ms(oldCount)} ${ms(oldRows)}`,
+          ` ${(pct(viaHttp, 99) / pct(rowsOnly, 99)).toFixed(2).padStart(8)}x |        ${ms(pct(httpAlone, 50))} ${ms(pct(sqlAlone, 50))} |` +
+          `          ${ms(oldCount)} ${ms(oldRows)}`,
       );
     }
     // The floor of the HTTP stack under the same load: a route that touches no table.
