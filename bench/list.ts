@@ -1,71 +1,195 @@
-// List queries at scale: the same API queries on 1,000 and on 100,000 unmapped markets, so the
-// ratio shows how each one scales (1.0x = independent of table size).
+// `npm run bench` (part): the list and the stats at scale, over real HTTP against the real server
+// (production build, in this process), 32 concurrent clients. Markets are seeded by one
+// INSERT … SELECT generate_series. For each list query: p50/p99 of GET /api/unmapped beside the
+// same rows-only SQL issued directly to the database in the same run with the same concurrency
+// (the baseline; ratio = HTTP / direct, aim within 2x), and both again with one client (the fixed
+// cost of a request, no queueing); stats p99 (aim under 50 ms); and, as the
+// "before", what the old exact count(*), the old OFFSET deep page and the old stats scan cost
+// (one client, median of 3). Last: whether the counters equal a full count(*).
+// PostgreSQL at 100,000 and 1,000,000 markets, PGlite at 100,000 (BENCH_LIST_SIZES overrides).
+import http from "node:http";
 import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { ensureBuild } from "@/scripts/lib/build";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
-import { openDatabase, type Database } from "@/server/db/client";
+import { loadConfig } from "@/server/config";
+import { startServer } from "@/server/app-server";
 import { migrate } from "@/server/db/migrate";
-import { flushBatch } from "@/server/discovery/flush";
-import type { PendingMarket } from "@/server/discovery/recorder";
-import { TriageService } from "@/server/discovery/triage-service";
+import { openDatabase, type Database } from "@/server/db/client";
+import { ITEM_COLUMNS, listSql } from "@/server/discovery/list-sql";
+import { createPostgresDatabase } from "@/server/testing/databases";
+import { counterMismatches, fullCount, seedMarkets } from "@/server/testing/seed";
 
-const WORDS = ["Corners", "Bookings", "Player", "Shots", "Goal", "Half", "Handicap", "Over/Under", "Team", "Minute", "Race", "Range"];
-
-function rows(n: number): PendingMarket[] {
-  const now = Date.now();
-  return Array.from({ length: n }, (_, i) => ({
-    source: i % 2 ? "sportybet" : "bet9ja",
-    externalMarketId: i % 2 ? String(100000 + i) : `S_BENCH${i}`,
-    name: `${WORDS[i % 12]} ${WORDS[(i * 7) % 12]} ${WORDS[(i * 5) % 12]} ${i}`,
-    reason: i % 10 === 0 ? "UNKNOWN_PARAM_MARKET" : "UNKNOWN_MARKET",
-    count: 1 + ((i * 7919) % 5000),
-    firstSeenAt: now - ((i * 104729) % (30 * 86_400_000)),
-    lastSeenAt: now - ((i * 1299709) % (3 * 86_400_000)),
-    outcomes: [{ name: "Yes", odds: 1.5 }],
-    specifiers: [],
-    runId: null,
-    events: 0,
-    runSightings: 0,
-    lastEventId: "",
-  }));
-}
+const CLIENTS = 32;
+const REQUESTS = 320;
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const base: UnmappedListQuery = { sort: "lastSeenAt", order: "desc", page: 1, pageSize: 50 };
 const QUERIES: [string, UnmappedListQuery][] = [
-  ["default (lastSeenAt desc)", base],
-  ["status=NEW by priority", { ...base, status: ["NEW"], sort: "priority" }],
-  ["sportybet by occurrenceCount", { ...base, source: "sportybet", sort: "occurrenceCount" }],
-  ["search q=corners", { ...base, q: "corners" }],
-  ["minOccurrences=4000", { ...base, minOccurrences: 4000 }],
-  ["page 100", { ...base, page: 100 }],
+  ["first page", base],
+  ["filtered: NEW by priority", { ...base, status: ["NEW"], sort: "priority" }],
+  ["filtered: sportybet NEW", { ...base, source: "sportybet", status: ["NEW"], sort: "occurrenceCount" }],
+  ["deep: page 1,000", { ...base, page: 1000 }],
+  ["search: q=corners", { ...base, q: "corners" }],
 ];
 
-async function seeded(n: number): Promise<{ db: Database; triage: TriageService }> {
-  const db = await openDatabase({ memory: true });
-  await migrate(db);
-  const all = rows(n);
-  for (let i = 0; i < all.length; i += 10_000) await flushBatch(db, all.slice(i, i + 10_000));
-  await db.exec("VACUUM ANALYZE unmapped_markets");
-  return { db, triage: new TriageService(db) };
+function queryString(q: UnmappedListQuery): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) p.set(k, Array.isArray(v) ? v.join(",") : String(v));
+  return p.toString();
 }
 
-async function median(fn: () => Promise<unknown>, runs = 9): Promise<number> {
-  await fn();
+/** `REQUESTS` calls of fn from `clients` concurrent workers; latencies in ms, sorted. */
+async function load(fn: () => Promise<unknown>, requests = REQUESTS, clients = CLIENTS): Promise<number[]> {
+  for (let i = 0; i < clients; i++) await fn(); // warm-up: connections, plans, caches
+  const times: number[] = [];
+  let left = requests;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (left-- > 0) {
+        const t0 = performance.now();
+        await fn();
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return times.sort((a, b) => a - b);
+}
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+const ms = (n: number) => n.toFixed(1).padStart(7);
+
+async function once(fn: () => Promise<unknown>): Promise<number> {
   const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
     await fn();
     t.push(performance.now() - t0);
   }
-  return t.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return t.sort((a, b) => a - b)[1];
 }
 
-const small = await seeded(1_000);
-const large = await seeded(100_000);
-console.log("GET /api/unmapped query on PGlite, median ms: 1,000 rows | 100,000 rows | ratio");
-for (const [label, q] of QUERIES) {
-  const a = await median(() => small.triage.list(q));
-  const b = await median(() => large.triage.list(q));
-  console.log(`  ${label.padEnd(30)} ${a.toFixed(1).padStart(7)} | ${b.toFixed(1).padStart(7)} | ${(b / a).toFixed(1)}x`);
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+/** Keep-alive sockets the server closed as they were reused: retried (GETs), and reported. */
+let resets = 0;
+function getOnce(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        if (res.statusCode !== 200) reject(new Error(`${url} -> ${res.statusCode}`));
+        res.on("error", reject);
+        res.on("end", () => resolve());
+        res.resume();
+      })
+      .on("error", reject);
+  });
 }
-await small.db.close();
-await large.db.close();
+async function get(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getOnce(url);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "ECONNRESET" || attempt >= 3) throw e;
+      resets++;
+    }
+  }
+}
+
+/** Seeds with the secondary indexes dropped and rebuilt after: building an index is far faster than maintaining it row by row. */
+async function seed(db: Database, n: number) {
+  const t0 = performance.now();
+  const idx = await db.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'unmapped_markets'
+     AND indexname NOT IN ('unmapped_markets_pkey', 'unmapped_markets_source_external_market_id_key')`,
+  );
+  await db.exec(idx.map((i) => `DROP INDEX "${i.indexname}";`).join("\n"));
+  await seedMarkets(db, n);
+  await db.exec(idx.map((i) => `${i.indexdef};`).join("\n"));
+  await db.exec("VACUUM ANALYZE unmapped_markets");
+  console.log(`  seeded ${fmt(n)} markets in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function benchOne(kind: "pglite" | "postgres", n: number) {
+  console.log(`\n${kind === "postgres" ? "PostgreSQL" : "PGlite"}, ${fmt(n)} markets, ${CLIENTS} concurrent clients, ${REQUESTS} requests each:`);
+  const created = kind === "postgres" ? await createPostgresDatabase() : undefined;
+  if (created) {
+    const db = await openDatabase({ url: created.url });
+    await migrate(db);
+    await seed(db, n);
+    await db.close();
+  }
+  const config = loadConfig({
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATA_DIR: "memory://",
+    SCRAPE_INTERVAL_SECONDS: "0",
+    LOG_LEVEL: "error",
+    ...(created ? { DATABASE_URL: created.url } : {}),
+  });
+  const server = await startServer(config, { sources: [], log: () => undefined });
+  const db = server.runtime.db;
+  if (!created) await seed(db, n);
+  // The baseline talks to the same database with as many connections as the server's pool.
+  const pool = created ? new pg.Pool({ connectionString: created.url, max: 10 }) : undefined;
+  const direct = (sql: string, params: unknown[]) => (pool ? pool.query(sql, params) : db.query(sql, params));
+  try {
+    // Every route once under load before any figure: Next loads a route's code on its first request.
+    const urls = [...QUERIES.map(([, q]) => `/api/unmapped?${queryString(q)}`), "/api/health", "/api/stats", "/dashboard"];
+    for (const u of urls) await load(() => get(`${server.url}${u}`), 64);
+    console.log(
+      `  ${"GET /api/unmapped".padEnd(27)}  HTTP p50     p99 | rows SQL p50     p99 | p99 ratio | 1 client: HTTP p50 SQL p50 | before: count(*)  OFFSET rows`,
+    );
+    for (const [label, q] of QUERIES) {
+      const sql = listSql(q);
+      const viaHttp = await load(() => get(`${server.url}/api/unmapped?${queryString(q)}`));
+      const rowsOnly = await load(() => direct(sql.rows, sql.params));
+      // One client at a time: the fixed cost of a request, without queueing behind 31 others.
+      const httpAlone = await load(() => get(`${server.url}/api/unmapped?${queryString(q)}`), 40, 1);
+      const sqlAlone = await load(() => direct(sql.rows, sql.params), 40, 1);
+      const where = sql.where;
+      const oldCount = await once(() => direct(`SELECT count(*)::int FROM unmapped_markets ${where}`, sql.params));
+      const dir = q.order === "asc" ? "ASC" : "DESC";
+      const col = { lastSeenAt: "last_seen_at", priority: "priority_raw", occurrenceCount: "occurrence_count", firstSeenAt: "first_seen_at" }[q.sort];
+      const oldRows = await once(() =>
+        direct(`SELECT ${ITEM_COLUMNS} FROM unmapped_markets ${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, sql.params),
+      );
+      console.log(
+        `  ${label.padEnd(27)} ${ms(pct(viaHttp, 50))} ${ms(pct(viaHttp, 99))} |      ${ms(pct(rowsOnly, 50))} ${ms(pct(rowsOnly, 99))} |` +
+          ` ${(pct(viaHttp, 99) / pct(rowsOnly, 99)).toFixed(2).padStart(8)}x |        ${ms(pct(httpAlone, 50))} ${ms(pct(sqlAlone, 50))} |` +
+          `          ${ms(oldCount)} ${ms(oldRows)}`,
+      );
+    }
+    // The floor of the HTTP stack under the same load: a route that touches no table.
+    const health = await load(() => get(`${server.url}/api/health`));
+    console.log(`  GET /api/health (HTTP floor) ${ms(pct(health, 50))} ${ms(pct(health, 99))} | the same ${CLIENTS} clients on a route that reads no table`);
+    const stats = await load(() => get(`${server.url}/api/stats`));
+    const oldStats = await once(() => direct(`SELECT source, status, count(*)::int FROM unmapped_markets GROUP BY 1, 2`, []));
+    console.log(`  GET /api/stats              ${ms(pct(stats, 50))} ${ms(pct(stats, 99))} | aim p99 < 50 ms | before: full GROUP BY scan ${ms(oldStats)} ms`);
+    const dashboard = await load(() => get(`${server.url}/dashboard`), 96);
+    console.log(`  GET /dashboard (SSR)        ${ms(pct(dashboard, 50))} ${ms(pct(dashboard, 99))} | 96 requests`);
+    const mismatches = await counterMismatches(db);
+    if (resets) console.log(`  (${resets} requests retried after the server closed a keep-alive socket as it was reused)`);
+    resets = 0;
+    console.log(`  counters equal a full count(*): ${mismatches.length === 0 ? "yes" : `NO ${JSON.stringify(mismatches)}`} (${fmt(await fullCount(db))} markets)`);
+  } finally {
+    await pool?.end();
+    await server.stop();
+    await created?.drop();
+  }
+}
+
+ensureBuild();
+const sizes = (process.env.BENCH_LIST_SIZES ?? "postgres:100000,postgres:1000000,pglite:100000").split(",").map((s) => {
+  const [kind, n] = s.split(":");
+  return { kind: kind as "pglite" | "postgres", n: Number(n) };
+});
+const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
+if (pgUrl) process.env.TEST_DATABASE_URL = pgUrl;
+for (const { kind, n } of sizes) {
+  if (kind === "postgres" && !pgUrl) {
+    console.log(`PostgreSQL ${fmt(n)}: skipped (set TEST_DATABASE_URL=postgres://… to include it)`);
+    continue;
+  }
+  await benchOne(kind, n);
+}
+agent.destroy();

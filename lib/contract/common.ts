@@ -25,11 +25,30 @@ export const pageQueryShape = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page, 1-200"),
 };
 
+/** Counting matches of an arbitrary filter (a search) stops here; beyond it the total is "10,000+". */
+export const TOTAL_CAP = 10_000;
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int().describe("Items matching the filters, over all pages"),
     page: z.number().int(),
     pageSize: z.number().int(),
+  });
+}
+
+/**
+ * A page whose total may be capped: counting every match of a search over a large table costs as
+ * much as reading it, so such a count stops at TOTAL_CAP and says so.
+ */
+export function cappedPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    total: z
+      .number()
+      .int()
+      .describe(`Items matching the filters, over all pages: exact when totalCapped is false, else at least ${TOTAL_CAP}`),
+    totalCapped: z
+      .boolean()
+      .describe(`true when more than ${TOTAL_CAP} items match a filter that is counted by reading rows (q, minOccurrences); total is then ${TOTAL_CAP}`),
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
-import { platformSchema, runStatusSchema, statusSchema } from "./enums";
+import { platformSchema, reasonSchema, runStatusSchema, statusSchema } from "./enums";
 
 const byStatus = z.record(statusSchema, z.number().int());
 const coverage = z.object({
@@ -13,6 +13,7 @@ const coverage = z.object({
 export const statsSchema = z.object({
   byStatus,
   byPlatform: z.record(platformSchema, byStatus),
+  byReason: z.record(reasonSchema, z.number().int()).describe("Unmapped markets by reason, whatever their status"),
   total: z.number().int(),
   lastRun: z
     .object({ id: z.number().int(), status: runStatusSchema, finishedAt: timestampSchema.nullable(), coverage: z.record(z.string(), coverage) })

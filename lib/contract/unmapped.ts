@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, pageQueryShape, timestampSchema } from "./common";
+import { cappedPageOf, pageQueryShape, timestampSchema } from "./common";
 import { platformSchema, reasonSchema, statusSchema } from "./enums";
 
 /** Accepts `status=NEW&status=IGNORED` and `status=NEW,IGNORED` alike. */
@@ -50,7 +50,7 @@ export const unmappedItemSchema = z.object({
 });
 export type UnmappedItem = z.infer<typeof unmappedItemSchema>;
 
-export const unmappedListSchema = pageOf(unmappedItemSchema);
+export const unmappedListSchema = cappedPageOf(unmappedItemSchema);
 export type UnmappedList = z.infer<typeof unmappedListSchema>;
 
 export const unmappedDetailSchema = unmappedItemSchema.extend({

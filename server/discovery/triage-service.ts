@@ -1,21 +1,10 @@
-// Reading and editing unmapped markets. The list is one SQL statement: filters, sort, page and the
-// priority score are all computed by the database, so it costs the same at 100 rows or 100,000.
+// Reading and editing unmapped markets. The list is one SQL statement for the rows (filters, sort,
+// page and the priority score computed by the database) and one for the total, from counters or a
+// capped count (server/discovery/list-sql.ts), so it costs about the same at 1,000 rows or 1,000,000.
 import type { UnmappedDetail, UnmappedItem, UnmappedList, UnmappedListQuery, UnmappedPatch } from "@/lib/contract/unmapped";
 import type { Database } from "@/server/db/client";
 import { notFound, preconditionFailed } from "@/server/http/errors";
-
-const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
-  occurrenceCount: "occurrence_count",
-  lastSeenAt: "last_seen_at",
-  firstSeenAt: "first_seen_at",
-  // priority_raw = ln(1+count) + epochDays(lastSeen); ordering by it equals ordering by the
-  // displayed score (which only subtracts the constant epochDays(now)), and it is indexed.
-  priority: "priority_raw",
-};
-
-const ITEM_COLUMNS = `id, source, external_market_id, market_name, reason, status, occurrence_count,
-  first_seen_at, last_seen_at, regressed_at,
-  priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score`;
+import { listSql, totalOf } from "./list-sql";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
 const DETAIL_SQL = `SELECT m.id, m.source, m.external_market_id, m.market_name, m.reason, m.status, m.occurrence_count,
@@ -97,36 +86,16 @@ function toDetail(r: DetailRow): UnmappedDetail {
   };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export class TriageService {
   constructor(private readonly db: Database) {}
 
   async list(q: UnmappedListQuery): Promise<UnmappedList> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (q.source) add((p) => `source = ${p}::"Platform"`, q.source);
-    if (q.status?.length) add((p) => `status = ANY(${p}::text[]::"TriageStatus"[])`, q.status);
-    if (q.reason) add((p) => `reason = ${p}::"UnmappedReason"`, q.reason);
-    if (q.minOccurrences !== undefined) add((p) => `occurrence_count >= ${p}`, q.minOccurrences);
-    if (q.q) add((p) => `(market_name ILIKE ${p} OR external_market_id ILIKE ${p})`, likePattern(q.q));
-    const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const dir = q.order === "asc" ? "ASC" : "DESC";
-    const offset = (q.page - 1) * q.pageSize;
+    const sql = listSql(q);
     const [rows, count] = await Promise.all([
-      this.db.query<ItemRow>(
-        `SELECT ${ITEM_COLUMNS} FROM unmapped_markets ${whereSql}
-         ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, id ${dir} LIMIT ${q.pageSize} OFFSET ${offset}`,
-        params,
-      ),
-      this.db.query<{ total: number | string }>(`SELECT count(*)::int AS total FROM unmapped_markets ${whereSql}`, params),
+      this.db.query<ItemRow>(sql.rows, sql.params),
+      this.db.query<{ n: number | string }>(sql.total, sql.params),
     ]);
-    return { items: rows.map(toItem), total: Number(count[0]?.total ?? 0), page: q.page, pageSize: q.pageSize };
+    return { items: rows.map(toItem), ...totalOf(sql, Number(count[0]?.n ?? 0)), page: q.page, pageSize: q.pageSize };
   }
 
   async get(id: number): Promise<UnmappedDetail> {

@@ -2,12 +2,13 @@
 import type { ReactNode } from "react";
 import { PAGE_SIZES, type ListView } from "@/lib/unmapped-view";
 import { formatCount } from "@/components/ui/format";
+import { formatTotal, hasNextPage } from "./total";
 import { ViewLink } from "./view-link";
 
 interface Props {
   view: ListView;
   /** The page on screen, which lags the view while the next one loads. */
-  shown: { page: number; pageSize: number; total: number } | undefined;
+  shown: { page: number; pageSize: number; total: number; totalCapped?: boolean; items: unknown[] } | undefined;
   loading: boolean;
   onPageSize: (pageSize: number) => void;
 }
@@ -39,9 +40,12 @@ function PageLink({ view, page, disabled, label, rel, children }: PageLinkProps)
 
 export function ListPagination({ view, shown, loading, onPageSize }: Props) {
   const total = shown?.total;
-  const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / view.pageSize));
+  const capped = shown?.totalCapped === true;
+  // Past the count cap the number of pages is unknown: no "of N", no last page.
+  const pages = total === undefined || capped ? undefined : Math.max(1, Math.ceil(total / view.pageSize));
   const first = shown ? (shown.page - 1) * shown.pageSize + 1 : 0;
-  const last = shown ? Math.min(shown.total, shown.page * shown.pageSize) : 0;
+  const last = shown ? (capped ? first + shown.items.length - 1 : Math.min(shown.total, shown.page * shown.pageSize)) : 0;
+  const next = shown !== undefined && hasNextPage(view.page, shown);
   const sizes = PAGE_SIZES.includes(view.pageSize as (typeof PAGE_SIZES)[number]) ? PAGE_SIZES : [...PAGE_SIZES, view.pageSize].sort((a, b) => a - b);
 
   return (
@@ -53,9 +57,9 @@ export function ListPagination({ view, shown, loading, onPageSize }: Props) {
             : "–"
           : total === 0
             ? "No markets"
-            : first > total
-              ? `Past the end: ${formatCount(total)} in all`
-              : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`}
+            : first > last || (!capped && first > total)
+              ? `Past the end: ${formatTotal(shown!)} in all`
+              : `${formatCount(first)}–${formatCount(last)} of ${formatTotal(shown!)}`}
       </p>
       <div className="field-inline">
         <label htmlFor="page-size">Rows per page</label>
@@ -78,7 +82,7 @@ export function ListPagination({ view, shown, loading, onPageSize }: Props) {
           Page {formatCount(view.page)}
           {pages !== undefined && ` of ${formatCount(pages)}`}
         </span>
-        <PageLink view={view} page={view.page + 1} rel="next" disabled={pages === undefined || view.page >= pages}>
+        <PageLink view={view} page={view.page + 1} rel="next" disabled={!next}>
           Next <span aria-hidden="true">›</span>
         </PageLink>
         <PageLink view={view} page={pages ?? 1} label="Last page" disabled={pages === undefined || view.page >= pages}>

@@ -40,19 +40,21 @@ interface EmptyProps {
   /** Markets in the database at all, whatever their status. */
   anyMarkets: boolean | undefined;
   total: number;
+  /** The total is a lower bound (a search past the count cap), so the last page is unknown. */
+  totalCapped: boolean;
   onClearFilters: () => void;
 }
 
-export function EmptyRows({ view, anyMarkets, total, onClearFilters }: EmptyProps) {
+export function EmptyRows({ view, anyMarkets, total, totalCapped, onClearFilters }: EmptyProps) {
   if (total > 0) {
-    const lastPage = Math.max(1, Math.ceil(total / view.pageSize));
+    const lastPage = totalCapped ? Math.max(1, Math.floor(total / view.pageSize)) : Math.max(1, Math.ceil(total / view.pageSize));
     return (
       <FullRow>
         <EmptyState
           title="This page is past the end of the list"
           actions={
             <ViewLink view={{ ...view, page: lastPage }} className="button">
-              Go to the last page ({lastPage})
+              {totalCapped ? `Go to page ${lastPage}` : `Go to the last page (${lastPage})`}
             </ViewLink>
           }
         >

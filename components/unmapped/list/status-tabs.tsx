@@ -3,8 +3,8 @@ import { keepPreviousData, useQueries } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { STATUS_TABS, tabCountQuery, type ListView } from "@/lib/unmapped-view";
-import { formatCount } from "@/components/ui/format";
 import { TAB_LABEL } from "../labels";
+import { formatTotal } from "./total";
 import { ViewLink } from "./view-link";
 
 /** One small query per tab: its total under the view's other filters is the count. */
@@ -23,7 +23,7 @@ export function StatusTabs({ view }: { view: ListView }) {
   return (
     <nav aria-label="Status" className="tabs">
       {STATUS_TABS.map((tab, i) => {
-        const total = counts[i].data?.total;
+        const data = counts[i].data;
         const current = view.tab === tab;
         return (
           <ViewLink
@@ -34,7 +34,7 @@ export function StatusTabs({ view }: { view: ListView }) {
             data-tab={tab}
           >
             {TAB_LABEL[tab]}
-            <span className="tab-count">{total === undefined ? "–" : formatCount(total)}</span>
+            <span className="tab-count">{data === undefined ? "–" : formatTotal(data)}</span>
           </ViewLink>
         );
       })}

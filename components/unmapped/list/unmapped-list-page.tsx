@@ -14,6 +14,7 @@ import { ListFilters } from "./list-filters";
 import { ListPagination } from "./list-pagination";
 import { EmptyRows, ErrorRows, SkeletonRows } from "./list-states";
 import { StatusTabs } from "./status-tabs";
+import { hasNextPage } from "./total";
 import { UnmappedTable } from "./unmapped-table";
 import { detailHref, useListView, useNavigateView } from "./use-list-view";
 import { useListKeyboard } from "./use-list-keyboard";
@@ -79,7 +80,6 @@ export function UnmappedListPage() {
     if (item.status !== status) quickStatus.mutate({ item, status });
   };
   const total = list.data?.total;
-  const pages = total === undefined ? 0 : Math.ceil(total / view.pageSize);
 
   useListKeyboard({
     count: items.length,
@@ -89,7 +89,7 @@ export function UnmappedListPage() {
     open: (i) => linkRefs.current[i]?.click(),
     setStatus: (i, status) => items[i] && setStatus(items[i], status),
     nextPage: () => {
-      if (view.page >= pages) return false;
+      if (!list.data || !hasNextPage(view.page, list.data)) return false;
       pending.current = "first";
       navigate({ ...view, page: view.page + 1 });
       return true;
@@ -108,7 +108,7 @@ export function UnmappedListPage() {
   else if (list.isError && (!list.data || list.isPlaceholderData))
     body = <ErrorRows message={errorMessage(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
   else if (items.length === 0)
-    body = <EmptyRows view={view} anyMarkets={all.data ? all.data.total > 0 : undefined} total={total ?? 0} onClearFilters={() => change({ q: "", source: null, reason: null, minOccurrences: null })} />;
+    body = <EmptyRows view={view} anyMarkets={all.data ? all.data.total > 0 : undefined} total={total ?? 0} totalCapped={list.data?.totalCapped ?? false} onClearFilters={() => change({ q: "", source: null, reason: null, minOccurrences: null })} />;
 
   const refreshing = list.isFetching && list.isPlaceholderData;
   return (
