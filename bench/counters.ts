@@ -2,11 +2,11 @@
 // 10,000 distinct markets (insert pass: all new; update pass: all known) and a bulk status change
 // of 5,000 markets, with the counter triggers on and with them disabled (the baseline), measured
 // alternately in the same run on PGlite and PostgreSQL. Median of 3; ratio = with / without.
+import { onEachDatabase } from "./databases";
 import { performance } from "node:perf_hooks";
-import { openDatabase, type Database } from "@/server/db/client";
+import type { Database } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { flushBatch } from "@/server/discovery/flush";
-import { createPostgresDatabase } from "@/server/testing/databases";
 import { counterMismatches, pendingMarkets } from "@/server/testing/seed";
 
 const MARKETS = 10_000;
@@ -60,22 +60,4 @@ async function bench(label: string, db: Database) {
   console.log(`  counters equal a full count(*) afterwards: ${exact ? "yes" : "NO"}`);
 }
 
-{
-  const db = await openDatabase({ memory: true });
-  await bench("PGlite (in memory)", db);
-  await db.close();
-}
-const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
-if (pgUrl) {
-  process.env.TEST_DATABASE_URL = pgUrl;
-  const created = await createPostgresDatabase();
-  const db = await openDatabase({ url: created.url });
-  try {
-    await bench("PostgreSQL", db);
-  } finally {
-    await db.close();
-    await created.drop();
-  }
-} else {
-  console.log("PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to include it)");
-}
+await onEachDatabase(bench);

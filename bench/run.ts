@@ -3,12 +3,12 @@
 //   recorder: sightings/s through Recorder.record (baseline: a bare Map counter of the same keys)
 //   flush:    rows/s of flushBatch for 10,000 distinct markets, insert and update passes, on PGlite
 //             and PostgreSQL (baseline: one raw INSERT … VALUES … ON CONFLICT of the same rows)
+import { onEachDatabase } from "./databases";
 import { performance } from "node:perf_hooks";
-import { openDatabase, type Database } from "@/server/db/client";
+import type { Database } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { flushBatch } from "@/server/discovery/flush";
 import { Recorder, type PendingMarket } from "@/server/discovery/recorder";
-import { createPostgresDatabase } from "@/server/testing/databases";
 import type { Sighting } from "@/server/scraping/types";
 
 const MARKETS = 10_000;
@@ -120,22 +120,4 @@ async function benchFlush(label: string, db: Database) {
 }
 
 benchRecorder();
-{
-  const db = await openDatabase({ memory: true });
-  await benchFlush("PGlite (in memory)", db);
-  await db.close();
-}
-const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
-if (pgUrl) {
-  process.env.TEST_DATABASE_URL = pgUrl;
-  const created = await createPostgresDatabase();
-  const db = await openDatabase({ url: created.url });
-  try {
-    await benchFlush("PostgreSQL", db);
-  } finally {
-    await db.close();
-    await created.drop();
-  }
-} else {
-  console.log("PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to include it)");
-}
+await onEachDatabase(benchFlush);

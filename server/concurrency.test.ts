@@ -8,7 +8,7 @@ import { gated } from "@/server/testing/gated-source";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 import { isRunInProgress } from "@/server/scraping/errors";
 import { RunStore } from "@/server/scraping/run-store";
-import { waitFor } from "@/server/testing/spawn-server";
+import { waitFor } from "@/server/testing/wait";
 
 describe.each(DB_KINDS)("concurrent requests on %s", (kind) => {
   describe.skipIf(!available(kind))("", () => {

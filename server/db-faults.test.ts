@@ -7,7 +7,7 @@ import { healthSchema } from "@/lib/contract/health";
 import { available, createPostgresDatabase } from "@/server/testing/databases";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 import { TcpProxy } from "@/server/testing/tcp-proxy";
-import { waitFor } from "@/server/testing/spawn-server";
+import { waitFor } from "@/server/testing/wait";
 
 const GENERIC = "The database is not answering; try again shortly.";
 

@@ -1,43 +1,15 @@
 // The real entry point as a user runs it: a second process on the same PGlite folder refuses to
 // start, SIGTERM flushes and exits 0, and the data is there after a restart; SIGTERM to `npm start`
 // reaches the server; a fault in server code is logged and counted, and the server keeps serving.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "./app-server";
+import { launchServer, NODE_SERVER, type ServerProcess as Proc } from "./testing/process";
 import { waitFor } from "./testing/wait";
 
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function launch(env: Record<string, string>, command: string[] = [process.execPath, "--import", "tsx", "server/main.ts"]): Proc {
-  let out = "";
-  const child = spawn(command[0], command.slice(1), {
-    cwd: PROJECT_DIR,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", SCRAPE_INTERVAL_SECONDS: "0", DEMO_EVENTS: "4", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function listening(p: Proc): Promise<string> {
-  // Generous: a start on a busy two-core machine can take a long while.
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
-    const m = /listening on (http:\/\/\S+)/.exec(p.output());
-    if (m) return m[1];
-    if (p.child.exitCode !== null) throw new Error(`server exited: ${p.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not start: ${p.output()}`);
-}
+const launch = (env: Record<string, string>, command = NODE_SERVER) => launchServer({ DEMO_EVENTS: "4", ...env }, command);
+const listening = (p: Proc) => p.url();
 
 function alive(pid: number): boolean {
   try {
@@ -94,7 +66,7 @@ describe("server process", () => {
       expect(alive(serverPid)).toBe(true);
       npm.child.kill("SIGTERM");
       await npm.exited;
-      await waitFor(() => !alive(serverPid), `server pid ${serverPid} still running after SIGTERM to npm`);
+      await waitFor(`server pid ${serverPid} to exit after SIGTERM to npm`, () => !alive(serverPid));
       expect(npm.output()).toMatch(/\[shutdown\] (SIGTERM|npm exited)/);
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
       await expect(fetch(`${url}/api/health`)).rejects.toThrow();
@@ -111,7 +83,7 @@ describe("server process", () => {
       await listening(npm);
       const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());
       npm.child.kill("SIGKILL");
-      await waitFor(() => !alive(serverPid), `server pid ${serverPid} still running after npm was killed`);
+      await waitFor(`server pid ${serverPid} to exit after npm was killed`, () => !alive(serverPid));
       expect(npm.output()).toContain("[shutdown] npm exited");
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
     } finally {
@@ -131,10 +103,10 @@ describe("server process", () => {
     procs.push(p);
     const url = await listening(p);
     let health: { process?: { uncaughtExceptions: number; unhandledRejections: number } } = {};
-    await waitFor(async () => {
+    await waitFor("the faults to be counted in /api/health", async () => {
       health = await (await fetch(`${url}/api/health`)).json();
       return (health.process?.uncaughtExceptions ?? 0) >= 1 && (health.process?.unhandledRejections ?? 0) >= 1;
-    }, "the faults were not counted in /api/health");
+    });
     expect(health.process).toEqual({ uncaughtExceptions: 1, unhandledRejections: 1 });
     expect(p.output()).toMatch(/\[process\] uncaught exception .*\n?.*test fault: thrown from a timer/);
     expect(p.output()).toContain("test fault: a rejected promise nobody awaited");

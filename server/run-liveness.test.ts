@@ -12,7 +12,8 @@ import { available, createPostgresDatabase } from "@/server/testing/databases";
 import { gated } from "@/server/testing/gated-source";
 import { hangingSourceEnv, startHangingHttp, type HangingHttp } from "@/server/testing/hanging-http";
 import { startTestServer, type TestServer } from "@/server/testing/server";
-import { launchServer, waitFor, type ServerProcess } from "@/server/testing/spawn-server";
+import { launchServer, type ServerProcess } from "@/server/testing/process";
+import { waitFor } from "@/server/testing/wait";
 
 const SCRAPE_RUN_LOCK = 72_707_003; // server/app-server.ts
 const post = (url: string) => fetch(`${url}/api/scrape`, { method: "POST" });

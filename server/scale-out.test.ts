@@ -1,14 +1,13 @@
 // Two processes on one PostgreSQL: a scrape on one makes the other answer 409 naming the run, and a
 // mapping made on one is used by the other's next scrape. PostgreSQL only (PGlite is one process).
-import { spawn, type ChildProcess } from "node:child_process";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchServer, type ServerProcess } from "./testing/process";
 import { waitFor } from "./testing/wait";
 import { createDemoSource } from "@/server/scraping/sources/demo";
 import { available, createPostgresDatabase } from "@/server/testing/databases";
 import { gated } from "@/server/testing/gated-source";
 import { startTestServer, type TestServer } from "@/server/testing/server";
-import { PROJECT_DIR } from "./app-server";
 
 // Redis carries Socket.IO messages between the processes when TEST_REDIS_URL names one (CI does).
 const REDIS_URL = process.env.TEST_REDIS_URL;
@@ -17,26 +16,18 @@ const redisEnv: Record<string, string> = REDIS_URL ? { REDIS_URL } : {};
 describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () => {
   let db: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let a: TestServer;
-  let b: ChildProcess;
+  let b: ServerProcess;
   let bUrl = "";
   const source = gated(createDemoSource({ seed: 11, events: 4, newPerCycle: 0 }));
 
   beforeAll(async () => {
     db = await createPostgresDatabase();
     a = await startTestServer("postgres", { sources: [source], env: { DATABASE_URL: db.url, ...redisEnv } });
-    let out = "";
-    b = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-      cwd: PROJECT_DIR,
-      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: db.url, SCRAPE_INTERVAL_SECONDS: "0", DEMO_SEED: "11", DEMO_EVENTS: "4", DEMO_NEW_PER_CYCLE: "0", ...redisEnv },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    b.stdout!.on("data", (d) => (out += d));
-    b.stderr!.on("data", (d) => (out += d));
-    bUrl = await waitFor(() => /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? (b.exitCode !== null ? "exited" : ""), "the second process to start", { limitMs: 120_000 });
-    if (bUrl === "exited") throw new Error(`second process did not start: ${out}`);
+    b = launchServer({ DATABASE_URL: db.url, DEMO_SEED: "11", DEMO_EVENTS: "4", DEMO_NEW_PER_CYCLE: "0", ...redisEnv });
+    bUrl = await b.url();
   });
   afterAll(async () => {
-    b?.kill("SIGTERM");
+    b?.child.kill("SIGTERM");
     await a?.close();
     await db?.drop();
   });
@@ -62,10 +53,10 @@ describe.skipIf(!available("postgres"))("two processes on one PostgreSQL", () =>
     expect(busy.status).toBe(409);
     expect(((await busy.json()) as { runId: number }).runId).toBe(runId);
     source.release();
-    await waitFor(async () => {
+    await waitFor(`run ${runId} to finish`, async () => {
       const run = (await (await fetch(`${a.url}/api/scrape/runs/${runId}`)).json()) as { status: string };
       return run.status !== "running";
-    }, `run ${runId} to finish`);
+    });
 
     const list = (await (await fetch(`${a.url}/api/unmapped?source=sportybet&sort=occurrenceCount&pageSize=1`)).json()) as {
       items: { id: number; occurrenceCount: number; marketName: string }[];

@@ -44,7 +44,7 @@ describe.skipIf(!TEST_DATABASE_URL)("shutdown with the database down (real proce
 
     const first = launchServer(env);
     procs.push(first);
-    const base = await first.listening();
+    const base = await first.url();
     proxy.loseReplyTo("INSERT INTO unmapped_markets");
     const run = await (await fetch(`${base}/api/scrape?wait=true`, { method: "POST" })).json();
     expect(proxy.lostReplies).toBe(1);
@@ -63,7 +63,7 @@ describe.skipIf(!TEST_DATABASE_URL)("shutdown with the database down (real proce
     proxy.heal();
     const second = launchServer(env);
     procs.push(second);
-    await second.listening();
+    await second.url();
     const afterReplay = await storedSightings(db.url);
     console.log(`[spill process] after replay: stored ${afterReplay}, expected ${run.unmapped}`);
     expect(afterReplay).toBe(run.unmapped);
@@ -74,7 +74,7 @@ describe.skipIf(!TEST_DATABASE_URL)("shutdown with the database down (real proce
 
     const third = launchServer(env);
     procs.push(third);
-    await third.listening();
+    await third.url();
     expect(third.output()).not.toMatch(/replayed/);
     expect(await storedSightings(db.url)).toBe(run.unmapped);
     third.child.kill("SIGTERM");

@@ -62,10 +62,7 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
       expect(scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status).toBe("running");
       source.release();
       // Wait for it to finish, then a waited run returns the finished run.
-      await waitFor(
-        async () => scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status !== "running",
-        `run ${runId} to finish`,
-      );
+      await waitFor(`run ${runId} to finish`, async () => scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status !== "running");
       const waited = await api("/api/scrape?wait=true", { method: "POST" });
       expect(waited.status).toBe(200);
       const run = scrapeRunSchema.parse(await waited.json());

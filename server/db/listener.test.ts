@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { available, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
-import { waitFor } from "@/server/testing/spawn-server";
+import { waitFor } from "@/server/testing/wait";
 
 describe.skipIf(!available("postgres"))("LISTEN on PostgreSQL", () => {
   let t: TestDatabase;

@@ -8,19 +8,13 @@ import { migrate } from "@/server/db/migrate";
 import { createPostgresDatabase, TEST_DATABASE_URL } from "@/server/testing/databases";
 import { counterMismatches, fullCount, pendingMarkets } from "@/server/testing/seed";
 import { TcpProxy } from "@/server/testing/tcp-proxy";
+import { waitFor } from "@/server/testing/wait";
 import { flushBatch, FLUSH_CHUNK_ROWS, writeChunks } from "./flush";
 
 const CHUNK = FLUSH_CHUNK_ROWS.postgres;
 
 const batch = (n: number, offset = 0) => pendingMarkets(n, "F", offset);
 
-async function until(what: string, check: () => Promise<boolean>, limitMs = 60_000) {
-  const end = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe.skipIf(!TEST_DATABASE_URL)("market counters through database faults (postgres)", () => {
   let direct: Database;
@@ -48,7 +42,7 @@ describe.skipIf(!TEST_DATABASE_URL)("market counters through database faults (po
   it("a flush cut mid-way leaves whole chunks and exact counters; the retry makes them whole", async () => {
     const rows = batch(8 * CHUNK);
     const flushing = flushBatch(app, rows);
-    await until("the first chunk to commit", async () => (await fullCount(direct)) > 0);
+    await waitFor("the first chunk to commit", async () => (await fullCount(direct)) > 0);
     proxy.cut();
     const result = await flushing;
     const stored = await fullCount(direct);

@@ -64,8 +64,8 @@ describe("Socket.IO realtime", () => {
     const first = await scrape();
     expect(first.newMarkets).toBeGreaterThan(0);
     const announcedCount = () => received.reduce((n, m) => n + m.data.count, 0);
-    await waitFor(() => announcedCount() >= first.newMarkets, `alerts for ${first.newMarkets} new markets`);
-    await waitFor(() => progress.at(-1)?.data.phase === "completed", "the completed progress message");
+    await waitFor(`alerts for ${first.newMarkets} new markets`, () => announcedCount() >= first.newMarkets);
+    await waitFor("the completed progress message", () => progress.at(-1)?.data.phase === "completed");
     const announced = received.flatMap((m) => m.data.markets);
     expect(received.reduce((n, m) => n + m.data.count, 0)).toBe(first.newMarkets);
     // Each alert names its markets up to the cap of 50; count always tells the full number.
@@ -83,7 +83,7 @@ describe("Socket.IO realtime", () => {
     // A marker published after the run: messages to one socket arrive in order, so once it is
     // here every alert the second run could have sent is here too.
     server.runtime.publisher.publish("unmapped_alert", { count: 0, markets: [] });
-    await waitFor(() => received.at(-1)?.data.count === 0, "the marker alert after the second run");
+    await waitFor("the marker alert after the second run", () => received.at(-1)?.data.count === 0);
     received.pop();
     expect(second.newMarkets).toBe(0);
     expect(second.unmapped).toBeGreaterThan(0);

@@ -1,19 +1,23 @@
-// The real entry point as a child process (`node --import tsx server/main.ts`), for tests that
-// signal it and read its exit code and output.
+// The real entry point as a child process (`node --import tsx server/main.ts`, or any command that
+// starts it, such as `npm start`), for tests that signal it, kill it, or run a second process on
+// one PostgreSQL, and read its exit code and output.
 import { spawn, type ChildProcess } from "node:child_process";
 import { PROJECT_DIR } from "@/server/app-server";
+import { waitFor } from "./wait";
 
 export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
-  /** Resolves with the URL once the server logs that it listens. */
-  listening: () => Promise<string>;
+  /** Resolves with the URL once the server logs that it listens; throws if it exits first. */
+  url: () => Promise<string>;
 }
 
-export function launchServer(env: Record<string, string>): ServerProcess {
+export const NODE_SERVER = [process.execPath, "--import", "tsx", "server/main.ts"];
+
+export function launchServer(env: Record<string, string>, command: string[] = NODE_SERVER): ServerProcess {
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(command[0], command.slice(1), {
     cwd: PROJECT_DIR,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", SCRAPE_INTERVAL_SECONDS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -25,15 +29,17 @@ export function launchServer(env: Record<string, string>): ServerProcess {
     child,
     output: () => out,
     exited,
-    async listening() {
-      // Generous: a busy 2-core machine can take many seconds to start Next.
-      for (const until = Date.now() + 60_000; Date.now() < until; ) {
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) return m[1];
-        if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${out}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`server did not start: ${out}`);
-    },
+    url: () =>
+      // Generous: a busy two-core machine can take a long while to start Next.
+      waitFor(
+        "the server to listen",
+        () => {
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) return m[1];
+          if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited ${child.exitCode ?? child.signalCode}: ${out}`);
+          return undefined;
+        },
+        120_000,
+      ),
   };
 }
