@@ -1,10 +1,10 @@
 "use client";
-import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { useUrlSearchParams } from "@/components/ui/use-url-search";
 import { mappingsHref, parseMappingsView, type MappingsView } from "./mappings-view";
 
 export function useMappingsView(): MappingsView {
-  const params = useSearchParams();
+  const params = useUrlSearchParams();
   return useMemo(() => parseMappingsView(params), [params]);
 }
 

@@ -1,10 +1,10 @@
 "use client";
-import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { useUrlSearchParams } from "@/components/ui/use-url-search";
 import { listHref, parseView, type ListView } from "@/lib/unmapped-view";
 
 export function useListView(): ListView {
-  const params = useSearchParams();
+  const params = useUrlSearchParams();
   return useMemo(() => parseView(params), [params]);
 }
 
