@@ -1,5 +1,7 @@
 // `npm run bench` (part): the list and the stats at scale, over real HTTP against the real server
-// (production build, in this process), 32 concurrent clients. Markets are seeded by one
+// (production build, in this process), 32 concurrent clients in a worker thread (their own event
+// loop, as clients on other machines would have: in the server's loop they would queue behind
+// each other's bookkeeping and inflate every figure). Markets are seeded by one
 // INSERT … SELECT generate_series. For each list query: p50/p99 of GET /api/unmapped beside the
 // same rows-only SQL issued directly to the database in the same run with the same concurrency
 // (the baseline; ratio = HTTP / direct, aim within 2x), and both again with one client (the fixed
@@ -7,8 +9,8 @@
 // "before", what the old exact count(*), the old OFFSET deep page and the old stats scan cost
 // (one client, median of 3). Last: whether the counters equal a full count(*).
 // PostgreSQL at 100,000 and 1,000,000 markets, PGlite at 100,000 (BENCH_LIST_SIZES overrides).
-import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { ensureBuild } from "@/scripts/lib/build";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
@@ -68,30 +70,64 @@ async function once(fn: () => Promise<unknown>): Promise<number> {
   return t.sort((a, b) => a - b)[1];
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-/** Keep-alive sockets the server closed as they were reused: retried (GETs), and reported. */
+// Plain JavaScript, so the worker needs no TypeScript loader. Each message runs one load: a
+// warm-up request per client, then `requests` GETs from `clients` concurrent loops over one
+// keep-alive agent; a socket the server closed as it was reused is retried and counted.
+const LOADER = `
+const { parentPort } = require("node:worker_threads");
+const http = require("node:http");
+const { performance } = require("node:perf_hooks");
+const agent = new http.Agent({ keepAlive: true, maxSockets: ${CLIENTS} });
 let resets = 0;
-function getOnce(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent }, (res) => {
-        if (res.statusCode !== 200) reject(new Error(`${url} -> ${res.statusCode}`));
-        res.on("error", reject);
-        res.on("end", () => resolve());
-        res.resume();
-      })
-      .on("error", reject);
-  });
-}
-async function get(url: string): Promise<void> {
+const getOnce = (url) => new Promise((resolve, reject) => {
+  http.get(url, { agent }, (res) => {
+    if (res.statusCode !== 200) reject(new Error(url + " -> " + res.statusCode));
+    res.on("error", reject);
+    res.on("end", resolve);
+    res.resume();
+  }).on("error", reject);
+});
+async function get(url) {
   for (let attempt = 1; ; attempt++) {
-    try {
-      return await getOnce(url);
-    } catch (e) {
-      if ((e as { code?: string }).code !== "ECONNRESET" || attempt >= 3) throw e;
+    try { return await getOnce(url); } catch (e) {
+      if (e.code !== "ECONNRESET" || attempt >= 3) throw e;
       resets++;
     }
   }
+}
+parentPort.on("message", async ({ id, url, requests, clients }) => {
+  try {
+    for (let i = 0; i < clients; i++) await get(url);
+    const times = [];
+    let left = requests;
+    await Promise.all(Array.from({ length: clients }, async () => {
+      while (left-- > 0) { const t0 = performance.now(); await get(url); times.push(performance.now() - t0); }
+    }));
+    parentPort.postMessage({ id, times: times.sort((a, b) => a - b), resets });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String((e && e.message) || e) });
+  }
+});
+`;
+const loader = new Worker(LOADER, { eval: true });
+const waiting = new Map<number, { resolve: (m: { times: number[]; resets: number }) => void; reject: (e: Error) => void }>();
+loader.on("message", (m: { id: number; times: number[]; resets: number; error?: string }) => {
+  const w = waiting.get(m.id)!;
+  waiting.delete(m.id);
+  if (m.error) w.reject(new Error(m.error));
+  else w.resolve(m);
+});
+let nextLoad = 0;
+/** Keep-alive sockets the server closed as they were reused: retried (GETs), and reported. */
+let resets = 0;
+/** Like load(), for GETs of a URL, from the worker's clients. */
+async function loadHttp(url: string, requests = REQUESTS, clients = CLIENTS): Promise<number[]> {
+  const id = nextLoad++;
+  const done = new Promise<{ times: number[]; resets: number }>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  loader.postMessage({ id, url, requests, clients });
+  const m = await done;
+  resets = m.resets;
+  return m.times;
 }
 
 /** Seeds with the secondary indexes dropped and rebuilt after: building an index is far faster than maintaining it row by row. */
@@ -135,16 +171,16 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
   try {
     // Every route once under load before any figure: Next loads a route's code on its first request.
     const urls = [...QUERIES.map(([, q]) => `/api/unmapped?${queryString(q)}`), "/api/health", "/api/stats", "/dashboard"];
-    for (const u of urls) await load(() => get(`${server.url}${u}`), 64);
+    for (const u of urls) await loadHttp(`${server.url}${u}`, 64);
     console.log(
       `  ${"GET /api/unmapped".padEnd(27)}  HTTP p50     p99 | rows SQL p50     p99 | p99 ratio | 1 client: HTTP p50 SQL p50 | before: count(*)  OFFSET rows`,
     );
     for (const [label, q] of QUERIES) {
       const sql = listSql(q);
-      const viaHttp = await load(() => get(`${server.url}/api/unmapped?${queryString(q)}`));
+      const viaHttp = await loadHttp(`${server.url}/api/unmapped?${queryString(q)}`);
       const rowsOnly = await load(() => direct(sql.rows, sql.params));
       // One client at a time: the fixed cost of a request, without queueing behind 31 others.
-      const httpAlone = await load(() => get(`${server.url}/api/unmapped?${queryString(q)}`), 40, 1);
+      const httpAlone = await loadHttp(`${server.url}/api/unmapped?${queryString(q)}`, 40, 1);
       const sqlAlone = await load(() => direct(sql.rows, sql.params), 40, 1);
       const where = sql.where;
       const oldCount = await once(() => direct(`SELECT count(*)::int FROM unmapped_markets ${where}`, sql.params));
@@ -160,12 +196,12 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
       );
     }
     // The floor of the HTTP stack under the same load: a route that touches no table.
-    const health = await load(() => get(`${server.url}/api/health`));
+    const health = await loadHttp(`${server.url}/api/health`);
     console.log(`  GET /api/health (HTTP floor) ${ms(pct(health, 50))} ${ms(pct(health, 99))} | the same ${CLIENTS} clients on a route that reads no table`);
-    const stats = await load(() => get(`${server.url}/api/stats`));
+    const stats = await loadHttp(`${server.url}/api/stats`);
     const oldStats = await once(() => direct(`SELECT source, status, count(*)::int FROM unmapped_markets GROUP BY 1, 2`, []));
     console.log(`  GET /api/stats              ${ms(pct(stats, 50))} ${ms(pct(stats, 99))} | aim p99 < 50 ms | before: full GROUP BY scan ${ms(oldStats)} ms`);
-    const dashboard = await load(() => get(`${server.url}/dashboard`), 96);
+    const dashboard = await loadHttp(`${server.url}/dashboard`, 96);
     console.log(`  GET /dashboard (SSR)        ${ms(pct(dashboard, 50))} ${ms(pct(dashboard, 99))} | 96 requests`);
     const mismatches = await counterMismatches(db);
     if (resets) console.log(`  (${resets} requests retried after the server closed a keep-alive socket as it was reused)`);
@@ -192,4 +228,4 @@ for (const { kind, n } of sizes) {
   }
   await benchOne(kind, n);
 }
-agent.destroy();
+await loader.terminate();
