@@ -64,6 +64,31 @@ const problem = (description: string) => ({
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 });
 
+type Operation = { requestBody?: unknown; responses: Record<string, unknown> };
+
+/**
+ * Answers every operation can give besides its own: the database unreachable (503 with
+ * Retry-After), a body over the limit (413) and non-UTF-8 text (400) where a body is read.
+ * 404 for unknown paths and 405 with Allow for other methods hold for the whole API (see info).
+ */
+function withCommonAnswers<T extends Record<string, Record<string, Operation>>>(paths: T): T {
+  for (const [path, item] of Object.entries(paths)) {
+    for (const op of Object.values(item)) {
+      if (path !== "/api/health" && path !== "/api/openapi.json") {
+        op.responses[503] ??= {
+          ...problem("The database is not answering; try again after the Retry-After seconds"),
+          headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds" } },
+        };
+      }
+      if (op.requestBody) {
+        op.responses[413] ??= problem("The body is over API_MAX_BODY_BYTES (refused before it is read)");
+        op.responses[400] ??= problem("Invalid body (errors[] names each field)");
+      }
+    }
+  }
+  return paths;
+}
+
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
@@ -74,10 +99,11 @@ export function openApiDocument() {
         "Unmapped competitor markets found by the scrape jobs, and their triage. JSON is camelCase; timestamps are ISO 8601 UTC " +
         "with Z. occurrenceCount counts sightings: one per market instance (one market with one line, e.g. Over/Under 2.5) " +
         "per event snapshot. Errors are RFC 9457 problem+json. Realtime messages (Socket.IO, path /socket.io, topics " +
-        "unmapped_alerts and scrape_progress) are described in the README.",
+        "unmapped_alerts and scrape_progress) are described in the README. A path no route serves is 404, a method a route " +
+        "does not serve is 405 with Allow, and text with NUL or unpaired surrogates is 400, all as problem+json.",
     },
     components: { schemas: { Problem: schema(problemSchema) } },
-    paths: {
+    paths: withCommonAnswers({
       "/api/unmapped": {
         get: {
           summary: "List unmapped markets",
@@ -234,6 +260,6 @@ export function openApiDocument() {
         get: { summary: "Liveness and readiness", responses: { 200: body(healthSchema), 503: body(healthSchema, "Database unreachable") } },
       },
       "/api/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } } },
-    },
+    }),
   };
 }

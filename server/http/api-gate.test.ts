@@ -57,6 +57,16 @@ describe("the route table", () => {
       for (const m of f.methods) expect(paths[f.template][m.toLowerCase()], `${m} ${f.template} is not documented`).toBeDefined();
     }
   });
+
+  it("documents the answers every operation can give: 503 when the database is down, 413 where a body is read", () => {
+    const paths = openApiDocument().paths as Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    for (const [p, item] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (p !== "/api/openapi.json") expect(op.responses[503], `${method} ${p}: 503`).toBeDefined();
+        if (op.requestBody) expect(op.responses[413], `${method} ${p}: 413`).toBeDefined();
+      }
+    }
+  });
 });
 
 describe.each(DB_KINDS)("bad input on %s", (kind) => {
