@@ -8,16 +8,12 @@ import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { statsSchema } from "@/lib/contract/stats";
 import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { available, DB_KINDS } from "@/server/testing/databases";
+import { apiClient } from "@/server/testing/api";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("mappings API on %s", (kind) => {
   let server: TestServer;
-  const api = (path: string, init: RequestInit & { json?: unknown } = {}) =>
-    fetch(`${server.url}${path}`, {
-      ...init,
-      headers: { ...(init.json !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
-      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-    });
+  const api = apiClient(() => server.url);
   const ok = async (res: Response, status = 200) => {
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(status);
