@@ -98,7 +98,15 @@ async function measure(mode: Mode, anchor: number, url: string): Promise<CycleFi
     const { value: run, ...memory } = await sampled(() => runCycle(deps, runId, new AbortController().signal));
     const seconds = (performance.now() - t0) / 1000;
     const failed = Object.values(run.sources).reduce((n, s) => n + s.eventsFailed, 0);
-    figures.push({ seconds, events: run.events, eventsFailed: failed, markets: run.markets, unmapped: run.unmapped, status: run.status, ...memory });
+    figures.push({
+      seconds,
+      events: run.events,
+      eventsFailed: failed,
+      markets: run.markets,
+      unmapped: run.unmapped,
+      status: run.status,
+      ...memory,
+    });
   }
   await db.close();
   return figures;
@@ -131,7 +139,8 @@ async function orchestrate() {
       const figures = await child<CycleFigures[]>(["measure", mode, String(anchor), url]).result;
       results.set(mode, figures);
       for (const [i, f] of figures.entries()) {
-        if (f.status !== "completed" || f.eventsFailed > 0) throw new Error(`${mode} cycle ${i + 1} ended ${f.status} with ${f.eventsFailed} failed events`);
+        if (f.status !== "completed" || f.eventsFailed > 0)
+          throw new Error(`${mode} cycle ${i + 1} ended ${f.status} with ${f.eventsFailed} failed events`);
       }
     }
     const base = results.get("in-process")!;

@@ -98,7 +98,9 @@ async function measure(kind: DbKind): Promise<Figures> {
 
     const phase = async (work: () => Promise<string>): Promise<PhaseFigures> => {
       const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-      const answered = new Promise<{ samples: number[]; failed: number; firstFailure: string }>((resolve) => poller.once("message", resolve));
+      const answered = new Promise<{ samples: number[]; failed: number; firstFailure: string }>((resolve) =>
+        poller.once("message", resolve),
+      );
       loop.enable();
       // The histogram's first tick only sets its reference time: let it tick before the work, or a
       // block that starts at once is never measured.
@@ -144,7 +146,10 @@ async function measure(kind: DbKind): Promise<Figures> {
           externalMarketId: `BENCH_LOOP_${i}`,
           name: `Bench market ${i}`,
           specifier: null,
-          outcomes: [{ name: "Yes", odds: 1.9 }, { name: "No", odds: 1.9 }],
+          outcomes: [
+            { name: "Yes", odds: 1.9 },
+            { name: "No", odds: 1.9 },
+          ],
         },
         "UNKNOWN_MARKET",
         at,
@@ -182,10 +187,10 @@ function print(label: string, f: Figures) {
   metric("/api/health max", (p) => p.health.max);
   lines.push(row(["health requests (failed)", ...cols.map((c) => `${f[c].health.n} (${f[c].health.failed})`)]));
   for (const c of cols) if (f[c].health.failed) lines.push(`${names[c]}: first failed health request: ${f[c].health.firstFailure}`);
-  const verdict = cols
-    .map((c) => `${names[c]} ${ms(f[c].health.p99)} ${f[c].health.p99 < AIM_MS ? "met" : "NOT met"}`)
-    .join("; ");
-  console.log(`event loop on ${label}:\n${lines.map((l) => `  ${l.trimEnd()}`).join("\n")}\n  aim: health p99 under ${AIM_MS} ms: ${verdict}`);
+  const verdict = cols.map((c) => `${names[c]} ${ms(f[c].health.p99)} ${f[c].health.p99 < AIM_MS ? "met" : "NOT met"}`).join("; ");
+  console.log(
+    `event loop on ${label}:\n${lines.map((l) => `  ${l.trimEnd()}`).join("\n")}\n  aim: health p99 under ${AIM_MS} ms: ${verdict}`,
+  );
 }
 
 /** Runs this file again as a child for one database and returns the figures it reports. */

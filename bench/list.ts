@@ -145,7 +145,9 @@ async function seed(db: Database, n: number) {
 }
 
 async function benchOne(kind: "pglite" | "postgres", n: number) {
-  console.log(`\n${kind === "postgres" ? "PostgreSQL" : "PGlite"}, ${fmt(n)} markets, ${CLIENTS} concurrent clients, ${REQUESTS} requests each:`);
+  console.log(
+    `\n${kind === "postgres" ? "PostgreSQL" : "PGlite"}, ${fmt(n)} markets, ${CLIENTS} concurrent clients, ${REQUESTS} requests each:`,
+  );
   const created = kind === "postgres" ? await createPostgresDatabase() : undefined;
   if (created) {
     const db = await openDatabase({ url: created.url });
@@ -185,9 +187,17 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
       const where = sql.where;
       const oldCount = await once(() => direct(`SELECT count(*)::int FROM unmapped_markets ${where}`, sql.params));
       const dir = q.order === "asc" ? "ASC" : "DESC";
-      const col = { lastSeenAt: "last_seen_at", priority: "priority_raw", occurrenceCount: "occurrence_count", firstSeenAt: "first_seen_at" }[q.sort];
+      const col = {
+        lastSeenAt: "last_seen_at",
+        priority: "priority_raw",
+        occurrenceCount: "occurrence_count",
+        firstSeenAt: "first_seen_at",
+      }[q.sort];
       const oldRows = await once(() =>
-        direct(`SELECT ${ITEM_COLUMNS} FROM unmapped_markets ${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, sql.params),
+        direct(
+          `SELECT ${ITEM_COLUMNS} FROM unmapped_markets ${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+          sql.params,
+        ),
       );
       console.log(
         `  ${label.padEnd(27)} ${ms(pct(viaHttp, 50))} ${ms(pct(viaHttp, 99))} |      ${ms(pct(rowsOnly, 50))} ${ms(pct(rowsOnly, 99))} |` +
@@ -197,16 +207,22 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
     }
     // The floor of the HTTP stack under the same load: a route that touches no table.
     const health = await loadHttp(`${server.url}/api/health`);
-    console.log(`  GET /api/health (HTTP floor) ${ms(pct(health, 50))} ${ms(pct(health, 99))} | the same ${CLIENTS} clients on a route that reads no table`);
+    console.log(
+      `  GET /api/health (HTTP floor) ${ms(pct(health, 50))} ${ms(pct(health, 99))} | the same ${CLIENTS} clients on a route that reads no table`,
+    );
     const stats = await loadHttp(`${server.url}/api/stats`);
     const oldStats = await once(() => direct(`SELECT source, status, count(*)::int FROM unmapped_markets GROUP BY 1, 2`, []));
-    console.log(`  GET /api/stats              ${ms(pct(stats, 50))} ${ms(pct(stats, 99))} | aim p99 < 50 ms | before: full GROUP BY scan ${ms(oldStats)} ms`);
+    console.log(
+      `  GET /api/stats              ${ms(pct(stats, 50))} ${ms(pct(stats, 99))} | aim p99 < 50 ms | before: full GROUP BY scan ${ms(oldStats)} ms`,
+    );
     const dashboard = await loadHttp(`${server.url}/dashboard`, 96);
     console.log(`  GET /dashboard (SSR)        ${ms(pct(dashboard, 50))} ${ms(pct(dashboard, 99))} | 96 requests`);
     const mismatches = await counterMismatches(db);
     if (resets) console.log(`  (${resets} requests retried after the server closed a keep-alive socket as it was reused)`);
     resets = 0;
-    console.log(`  counters equal a full count(*): ${mismatches.length === 0 ? "yes" : `NO ${JSON.stringify(mismatches)}`} (${fmt(await fullCount(db))} markets)`);
+    console.log(
+      `  counters equal a full count(*): ${mismatches.length === 0 ? "yes" : `NO ${JSON.stringify(mismatches)}`} (${fmt(await fullCount(db))} markets)`,
+    );
   } finally {
     await pool?.end();
     await server.stop();

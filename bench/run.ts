@@ -51,7 +51,9 @@ function benchRecorder() {
     }
   }
   const baseRate = (input.length * rounds) / ((performance.now() - t0) / 1000);
-  console.log(`recorder: ${fmt(recorderRate)} sightings/s; bare Map counter ${fmt(baseRate)}/s; ratio ${(recorderRate / baseRate).toFixed(2)}x`);
+  console.log(
+    `recorder: ${fmt(recorderRate)} sightings/s; bare Map counter ${fmt(baseRate)}/s; ratio ${(recorderRate / baseRate).toFixed(2)}x`,
+  );
 }
 
 function batch(): PendingMarket[] {

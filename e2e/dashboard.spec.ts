@@ -77,9 +77,17 @@ test("cards, charts, urgent markets and recent changes render with data", async 
     const urgent = await listMarkets(request, { status: "NEW", sort: "priority", order: "desc", pageSize: 10 });
     const rows = page.getByRole("region", { name: "Most urgent new markets" }).locator("tbody tr");
     await expect(rows).toHaveCount(urgent.items.length);
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-market-id"))))).toEqual(urgent.items.map((i) => i.id));
-    await expect(rows.first().getByRole("link", { name: urgent.items[0].marketName, exact: true })).toHaveAttribute("href", `/unmapped/${urgent.items[0].id}`);
-    await expect(rows.first().getByRole("link", { name: `Map ${urgent.items[0].marketName}` })).toHaveAttribute("href", `/unmapped/${urgent.items[0].id}/map`);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-market-id"))))).toEqual(
+      urgent.items.map((i) => i.id),
+    );
+    await expect(rows.first().getByRole("link", { name: urgent.items[0].marketName, exact: true })).toHaveAttribute(
+      "href",
+      `/unmapped/${urgent.items[0].id}`,
+    );
+    await expect(rows.first().getByRole("link", { name: `Map ${urgent.items[0].marketName}` })).toHaveAttribute(
+      "href",
+      `/unmapped/${urgent.items[0].id}/map`,
+    );
 
     // Recent changes: the triage change above, with its reason and a link to the market.
     const audit = auditListSchema.parse(await (await request.get("/api/audit?pageSize=10")).json());
@@ -117,7 +125,10 @@ test("the dashboard's links lead to the list, a market and its mapping editor", 
   await expect(page).toHaveURL(/\/unmapped$/);
   await page.goBack();
   const rows = page.getByRole("region", { name: "Most urgent new markets" }).locator("tbody tr");
-  await rows.first().getByRole("link", { name: `Map ${top.marketName}` }).click();
+  await rows
+    .first()
+    .getByRole("link", { name: `Map ${top.marketName}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/unmapped/${top.id}/map$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Map ${top.marketName}`);
   await page.goBack();

@@ -1,4 +1,15 @@
-import { ensureMarkets, expect, expectAccessible, getMarket, listMarkets, marketByExternalId, patchMarket, snap, test, waitLive } from "./support";
+import {
+  ensureMarkets,
+  expect,
+  expectAccessible,
+  getMarket,
+  listMarkets,
+  marketByExternalId,
+  patchMarket,
+  snap,
+  test,
+  waitLive,
+} from "./support";
 
 test.beforeAll(async ({ request }) => ensureMarkets(request));
 
@@ -52,7 +63,10 @@ test("status and notes save optimistically and survive a reload", async ({ page,
   await expect.poll(async () => (await getMarket(request, market.id)).notes).toBe("Player prop - betpawa doesn't offer it");
 
   await page.reload();
-  await expect(page.getByRole("group", { name: "Status" }).getByRole("button", { name: "Acknowledged" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("group", { name: "Status" }).getByRole("button", { name: "Acknowledged" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(page.getByLabel("Notes")).toHaveValue("Player prop - betpawa doesn't offer it");
   const saved = await getMarket(request, market.id);
   expect(saved.status).toBe("ACKNOWLEDGED");

@@ -37,7 +37,10 @@ test("j/k move, a acknowledges, i ignores, Enter opens", async ({ page, request 
 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/unmapped/${second}\\?`));
-  await expect(page.getByRole("group", { name: "Status" }).getByRole("button", { name: "Ignored" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("group", { name: "Status" }).getByRole("button", { name: "Ignored" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 });
 
 test("in the New tab a triaged row leaves and the next one is selected", async ({ page, request }) => {
@@ -97,13 +100,27 @@ test("every control on the list is reachable with Tab and shows its focus", asyn
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      return { name: el.getAttribute("aria-label") ?? el.id ?? "", text: el.textContent?.trim().slice(0, 30) ?? "", outline: style.outlineStyle };
+      return {
+        name: el.getAttribute("aria-label") ?? el.id ?? "",
+        text: el.textContent?.trim().slice(0, 30) ?? "",
+        outline: style.outlineStyle,
+      };
     });
     if (!info) continue;
     expect(info.outline, `focus ring on ${info.text || info.name}`).not.toBe("none");
     reached.add(info.name || info.text);
   }
-  for (const expected of ["Scrape now", "Keyboard shortcuts", "market-search", "filter-source", "filter-reason", "filter-min-occurrences"]) {
-    expect([...reached].some((r) => r.includes(expected)), `${expected} reachable`).toBe(true);
+  for (const expected of [
+    "Scrape now",
+    "Keyboard shortcuts",
+    "market-search",
+    "filter-source",
+    "filter-reason",
+    "filter-min-occurrences",
+  ]) {
+    expect(
+      [...reached].some((r) => r.includes(expected)),
+      `${expected} reachable`,
+    ).toBe(true);
   }
 });

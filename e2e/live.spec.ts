@@ -3,7 +3,10 @@ import { scrapeRunListSchema, type ScrapeRun } from "../lib/contract/scrape";
 
 const toasts = (page: import("@playwright/test").Page) => page.locator("[data-sonner-toast]");
 
-test("Scrape now: progress, the run's result, a toast linking to a new market, rows added in place", async ({ page, request }, testInfo) => {
+test("Scrape now: progress, the run's result, a toast linking to a new market, rows added in place", async ({
+  page,
+  request,
+}, testInfo) => {
   await ensureMarkets(request);
   await page.goto("/unmapped?sort=firstSeenAt");
   await waitLive(page);
@@ -69,7 +72,13 @@ test("a 409 follows the run already going: its progress bar, then its result", a
     route.fulfill({
       status: 409,
       contentType: "application/problem+json",
-      body: JSON.stringify({ type: "about:blank", title: "Conflict", status: 409, detail: "Scrape run 9001 is already running", runId: 9001 }),
+      body: JSON.stringify({
+        type: "about:blank",
+        title: "Conflict",
+        status: 409,
+        detail: "Scrape run 9001 is already running",
+        runId: 9001,
+      }),
     }),
   );
   await page.route("**/api/scrape/runs/9001", (route) => route.fulfill({ json: run(9001, finished ? "completed" : "running") }));

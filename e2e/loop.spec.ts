@@ -97,7 +97,9 @@ test("map a market in the editor; the next scrape counts it as mapped and covera
   const preview = page.getByRole("region", { name: /Preview/ });
   await expect(preview).toContainText(`SportyBet market ${market.externalMarketId}`);
   await expect(preview).toContainText("betpawa 990100");
-  await expect(preview.getByRole("table", { name: "Outcomes of the resulting mapping" }).getByRole("row")).toHaveCount(market.sampleOutcomes.length + 1);
+  await expect(preview.getByRole("table", { name: "Outcomes of the resulting mapping" }).getByRole("row")).toHaveCount(
+    market.sampleOutcomes.length + 1,
+  );
   await expectAccessible(page, testInfo, "map-editor");
   await snap(page, testInfo, "map-editor");
 
@@ -202,7 +204,9 @@ test("scraped names stay text in the mapping editor", async ({ page, request }) 
   await page.getByRole("radio", { name: /Create a new mapping/ }).check();
   await expect(page.getByRole("region", { name: "2. Outcomes" }).getByText("<b>Home</b>")).toBeVisible();
   await expect(page.getByLabel("betpawa name for “<b>Home</b>”")).toHaveValue("<b>Home</b>");
-  await expect(page.getByRole("region", { name: "1. Target mapping" }).getByLabel("Canonical id")).toHaveValue("script_alert_1_script_booking_race");
+  await expect(page.getByRole("region", { name: "1. Target mapping" }).getByLabel("Canonical id")).toHaveValue(
+    "script_alert_1_script_booking_race",
+  );
   await expect(page.locator("#main b")).toHaveCount(0);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });

@@ -102,7 +102,10 @@ test("search, filter and page through the mappings; the URL keeps the view", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("1X2 - Full Time");
 });
 
-test("override a built-in mapping, see it in the history, deactivate it and the built-in entry applies again", async ({ page, request }, testInfo) => {
+test("override a built-in mapping, see it in the history, deactivate it and the built-in entry applies again", async ({
+  page,
+  request,
+}, testInfo) => {
   // A built-in entry the demo feed never offers on SportyBet or Bet9ja lines the other specs use;
   // only its name changes, so lookups behave the same throughout.
   const canonicalId = "1x2_10min";

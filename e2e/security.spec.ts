@@ -3,11 +3,18 @@
 import type { Page } from "@playwright/test";
 import { ensureMarkets, expect, expectAccessible, listMarkets, relaySocket, snap, test, waitLive } from "./support";
 
-const HOSTILE = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "Player <img src=x onerror=alert(1)> Shots", "<script>alert(1)</script> Booking Race"];
+const HOSTILE = [
+  "<img src=x onerror=alert(1)>",
+  "<script>alert(1)</script>",
+  "Player <img src=x onerror=alert(1)> Shots",
+  "<script>alert(1)</script> Booking Race",
+];
 
 async function expectNothingInjected(page: Page) {
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
-  const injectedScripts = await page.evaluate(() => [...document.querySelectorAll("script")].filter((s) => s.textContent?.trim() === "alert(1)").length);
+  const injectedScripts = await page.evaluate(
+    () => [...document.querySelectorAll("script")].filter((s) => s.textContent?.trim() === "alert(1)").length,
+  );
   expect(injectedScripts).toBe(0);
 }
 
@@ -45,7 +52,14 @@ test("hostile names in an alert toast are text, and its links open the markets",
 
   relay.emit("unmapped_alert", {
     count: items.length,
-    markets: items.map(({ id, source, externalMarketId, marketName, reason }) => ({ id, source, externalMarketId, marketName, reason, regressed: false })),
+    markets: items.map(({ id, source, externalMarketId, marketName, reason }) => ({
+      id,
+      source,
+      externalMarketId,
+      marketName,
+      reason,
+      regressed: false,
+    })),
   });
   const toast = page.locator("[data-sonner-toast]").filter({ hasText: `${items.length} new unmapped markets` });
   await expect(toast).toBeVisible();

@@ -37,7 +37,7 @@ export { expect };
 
 export async function scrape(request: APIRequestContext): Promise<ScrapeRun> {
   // Another run may be going (409): wait for it, with a limit generous for a busy machine.
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     const res = await request.post("/api/scrape?wait=true");
     if (res.status() === 200) return scrapeRunSchema.parse(await res.json());
     expect(res.status(), await res.text()).toBe(409);
@@ -52,7 +52,10 @@ export async function ensureMarkets(request: APIRequestContext): Promise<void> {
   if (unmappedListSchema.parse(await res.json()).total === 0) await scrape(request);
 }
 
-export async function listMarkets(request: APIRequestContext, query: Record<string, string | number>): Promise<{ items: UnmappedItem[]; total: number }> {
+export async function listMarkets(
+  request: APIRequestContext,
+  query: Record<string, string | number>,
+): Promise<{ items: UnmappedItem[]; total: number }> {
   const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
   const res = await request.get(`/api/unmapped?${params}`);
   expect(res.ok(), await res.text()).toBe(true);
@@ -73,7 +76,11 @@ export async function marketByExternalId(request: APIRequestContext, externalMar
   return item;
 }
 
-export async function patchMarket(request: APIRequestContext, id: number, patch: { status?: TriageStatus; notes?: string | null }): Promise<UnmappedDetail> {
+export async function patchMarket(
+  request: APIRequestContext,
+  id: number,
+  patch: { status?: TriageStatus; notes?: string | null },
+): Promise<UnmappedDetail> {
   const res = await request.patch(`/api/unmapped/${id}`, { data: patch });
   expect(res.ok(), await res.text()).toBe(true);
   return unmappedDetailSchema.parse(await res.json());

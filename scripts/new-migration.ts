@@ -14,7 +14,18 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mt-migration-")), "migration.sql");
 const r = spawnSync(
   "npx",
-  ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script", "-o", tmp],
+  [
+    "prisma",
+    "migrate",
+    "diff",
+    "--from-migrations",
+    "prisma/migrations",
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+    "-o",
+    tmp,
+  ],
   { stdio: "inherit", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://cli/placeholder" } },
 );
 if (r.status !== 0) process.exit(r.status ?? 1);

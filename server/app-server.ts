@@ -46,7 +46,11 @@ export interface StartedServer {
 
 function databaseTarget(config: Config) {
   if (config.DATABASE_URL) {
-    const timeouts = { connectMs: config.DB_CONNECT_TIMEOUT_MS, statementMs: config.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: config.DB_IDLE_TX_TIMEOUT_MS };
+    const timeouts = {
+      connectMs: config.DB_CONNECT_TIMEOUT_MS,
+      statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: config.DB_IDLE_TX_TIMEOUT_MS,
+    };
     return { url: config.DATABASE_URL, timeouts };
   }
   if (config.DATA_DIR === "memory://") return { memory: true as const };
@@ -152,7 +156,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         stopping ??= (async () => {
           await scrape.stop();
           const report = await discovery.close();
-          if (report.journalFiles) log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);
+          if (report.journalFiles)
+            log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);
           if (report.lostSightings) log.error(`[shutdown] ${report.lostSightings} sightings could not be saved anywhere`);
           await realtime.close();
           httpServer.closeAllConnections();

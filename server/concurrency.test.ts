@@ -27,7 +27,9 @@ describe.each(DB_KINDS)("concurrent requests on %s", (kind) => {
       const responses = await Promise.all(Array.from({ length: 10 }, () => api("/api/scrape", { method: "POST" })));
       const bodies = (await Promise.all(responses.map((r) => r.json()))) as { runId: number }[];
       const statuses = responses.map((r) => r.status);
-      console.log(`[${kind}] 10 concurrent scrape requests: ${statuses.filter((s) => s === 202).length} x 202, ${statuses.filter((s) => s === 409).length} x 409`);
+      console.log(
+        `[${kind}] 10 concurrent scrape requests: ${statuses.filter((s) => s === 202).length} x 202, ${statuses.filter((s) => s === 409).length} x 409`,
+      );
       expect(statuses.filter((s) => s === 202)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(9);
       const runId = bodies[statuses.indexOf(202)].runId;
@@ -69,7 +71,11 @@ describe.each(DB_KINDS)("concurrent requests on %s", (kind) => {
       const notes = Array.from({ length: 50 }, (_, i) => (i % 2 ? `note b ${kind}` : `note a ${kind}`));
       const responses = await Promise.all(
         notes.map((n) =>
-          api(`/api/unmapped/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ notes: n }) }),
+          api(`/api/unmapped/${id}`, {
+            method: "PATCH",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ notes: n }),
+          }),
         ),
       );
       const statuses = responses.map((r) => r.status);

@@ -3,9 +3,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -42,7 +40,14 @@ export const configSchema = z.object({
   SOURCES: z
     .string()
     .default("demo")
-    .transform((v) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.enum(KNOWN_SOURCES)).min(1, "name at least one source")),
   SCRAPE_INTERVAL_SECONDS: intIn(0, 86_400).default(300),
   SCRAPE_START_DELAY_SECONDS: intIn(0, 86_400).default(5),

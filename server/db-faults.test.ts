@@ -27,7 +27,11 @@ describe.skipIf(!available("postgres"))("PostgreSQL stalled or cut behind a prox
   let marketId = 0;
   const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
   const patch = () =>
-    api(`/api/unmapped/${marketId}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ notes: "during the outage" }) });
+    api(`/api/unmapped/${marketId}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ notes: "during the outage" }),
+    });
 
   beforeAll(async () => {
     db = await createPostgresDatabase();

@@ -20,7 +20,6 @@ function alive(pid: number): boolean {
   }
 }
 
-
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mt-main-"));
 const procs: Proc[] = [];
 afterAll(() => {

@@ -33,7 +33,8 @@ describe.skipIf(!available("postgres"))("runs across two processes on one Postgr
   let aUrl = "";
   let direct: pg.Client;
   const source = gated(createDemoSource({ seed: 3, events: 4, newPerCycle: 0 }));
-  const runOf = async (id: number) => (await direct.query<RunRow>("SELECT status, error, owner, heartbeat_at FROM scrape_runs WHERE id = $1", [id])).rows[0];
+  const runOf = async (id: number) =>
+    (await direct.query<RunRow>("SELECT status, error, owner, heartbeat_at FROM scrape_runs WHERE id = $1", [id])).rows[0];
   // A's connections carry application_name (PGAPPNAME): B also takes the lock, for a moment, to check.
   const lockHolder = async () =>
     (
@@ -71,7 +72,9 @@ describe.skipIf(!available("postgres"))("runs across two processes on one Postgr
     const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => post(urls[i % 2])));
     const statuses = responses.map((r) => r.status);
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as { runId: number }[];
-    console.log(`[two processes] 10 concurrent scrape requests: ${statuses.filter((s) => s === 202).length} x 202, ${statuses.filter((s) => s === 409).length} x 409`);
+    console.log(
+      `[two processes] 10 concurrent scrape requests: ${statuses.filter((s) => s === 202).length} x 202, ${statuses.filter((s) => s === 409).length} x 409`,
+    );
     expect(statuses.filter((s) => s === 202)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
     const runId = bodies[statuses.indexOf(202)].runId;
@@ -94,7 +97,9 @@ describe.skipIf(!available("postgres"))("runs across two processes on one Postgr
     // Without an error listener on that client, Next prints "uncaughtException" with pg's stack.
     await waitFor("A to report the lost lock", () => (/holding the run lock was lost|uncaught/i.test(a.output()) ? true : undefined));
     expect(a.output()).not.toMatch(/uncaught|unhandled/i);
-    expect(a.output()).toMatch(/the run lock was lost \(terminating connection due to administrator command\); the lock is gone, the run continues/);
+    expect(a.output()).toMatch(
+      /the run lock was lost \(terminating connection due to administrator command\); the lock is gone, the run continues/,
+    );
     const second = await waitFor("A to take the lock again", async () => {
       const pid = await lockHolder();
       return pid && pid !== first ? pid : undefined;
@@ -160,7 +165,10 @@ describe.skipIf(!available("postgres"))("a fresh start on PostgreSQL", () => {
     await a.exited;
     // The next process is started with RUN_STALE_SECONDS=2: wait until the heartbeat is that old.
     await waitFor("the heartbeat to be 2 s old", async () => {
-      const { rows } = await direct.query<{ old: boolean }>("SELECT now() - heartbeat_at > interval '2 seconds' AS old FROM scrape_runs WHERE id = $1", [runId]);
+      const { rows } = await direct.query<{ old: boolean }>(
+        "SELECT now() - heartbeat_at > interval '2 seconds' AS old FROM scrape_runs WHERE id = $1",
+        [runId],
+      );
       return rows[0].old ? true : undefined;
     });
 

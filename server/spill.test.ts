@@ -40,7 +40,14 @@ describe.skipIf(!TEST_DATABASE_URL)("shutdown with the database down (real proce
     cleanup.push(async () => fs.rmSync(spillDir, { recursive: true, force: true }));
     // Small chunks, so the final flush has several: the first commits and loses its reply, the
     // rest are not sent once the database looks down.
-    const env = { DATABASE_URL: url, SPILL_DIR: spillDir, SOURCES: "demo", DEMO_EVENTS: "12", FLUSH_EVERY_EVENTS: "10000", FLUSH_CHUNK_ROWS: "5" };
+    const env = {
+      DATABASE_URL: url,
+      SPILL_DIR: spillDir,
+      SOURCES: "demo",
+      DEMO_EVENTS: "12",
+      FLUSH_EVERY_EVENTS: "10000",
+      FLUSH_CHUNK_ROWS: "5",
+    };
 
     const first = launchServer(env);
     procs.push(first);
@@ -55,7 +62,9 @@ describe.skipIf(!TEST_DATABASE_URL)("shutdown with the database down (real proce
     first.child.kill("SIGTERM");
     const code = await first.exited;
     const files = fs.readdirSync(spillDir);
-    console.log(`[spill process] exit ${code}; ${run.unmapped} sightings recorded, ${inDatabase} in the database, journal: ${files.join(", ")}`);
+    console.log(
+      `[spill process] exit ${code}; ${run.unmapped} sightings recorded, ${inDatabase} in the database, journal: ${files.join(", ")}`,
+    );
     expect(code).toBe(75);
     expect(files).toHaveLength(1);
     expect(fs.statSync(path.join(spillDir, files[0])).mode & 0o777).toBe(0o600);

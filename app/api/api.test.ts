@@ -62,7 +62,10 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
       expect(scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status).toBe("running");
       source.release();
       // Wait for it to finish, then a waited run returns the finished run.
-      await waitFor(`run ${runId} to finish`, async () => scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status !== "running");
+      await waitFor(
+        `run ${runId} to finish`,
+        async () => scrapeRunSchema.parse(await getJson(`/api/scrape/runs/${runId}`)).status !== "running",
+      );
       const waited = await api("/api/scrape?wait=true", { method: "POST" });
       expect(waited.status).toBe(200);
       const run = scrapeRunSchema.parse(await waited.json());
@@ -141,7 +144,9 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
       const name = target.marketName.slice(0, 6).toUpperCase();
       const found = await list(`?q=${encodeURIComponent(name)}&pageSize=200`);
       expect(found.items.map((i) => i.id)).toContain(target.id);
-      expect(found.items.every((i) => i.marketName.toUpperCase().includes(name) || i.externalMarketId.toUpperCase().includes(name))).toBe(true);
+      expect(found.items.every((i) => i.marketName.toUpperCase().includes(name) || i.externalMarketId.toUpperCase().includes(name))).toBe(
+        true,
+      );
       const byId = await list(`?q=${encodeURIComponent(target.externalMarketId)}`);
       expect(byId.items.map((i) => i.id)).toContain(target.id);
       expect((await list("?q=%25")).total).toBe(all.filter((i) => i.marketName.includes("%") || i.externalMarketId.includes("%")).length);
@@ -234,7 +239,9 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
         ]),
       );
       const params = (doc.paths["/api/unmapped"].get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
-      expect(params).toEqual(expect.arrayContaining(["source", "status", "reason", "minOccurrences", "q", "sort", "order", "page", "pageSize"]));
+      expect(params).toEqual(
+        expect.arrayContaining(["source", "status", "reason", "minOccurrences", "q", "sort", "order", "page", "pageSize"]),
+      );
     });
   });
 });

@@ -72,7 +72,10 @@ describe.each(DB_KINDS)("mappings API on %s", (kind) => {
       expect(created.headers.get("location")).toBe("/api/mappings/corner_race_5");
       expect(mappingDetailSchema.parse(await ok(created, 201))).toMatchObject({ origin: "user", active: true, version: 1 });
       await problem(await api("/api/mappings", { method: "POST", json: body }), 409);
-      const taken = await problem(await api("/api/mappings", { method: "POST", json: { ...body, canonicalId: "other", sportybetId: "18" } }), 409);
+      const taken = await problem(
+        await api("/api/mappings", { method: "POST", json: { ...body, canonicalId: "other", sportybetId: "18" } }),
+        409,
+      );
       expect(taken.detail).toContain("over_under_ft");
       for (const [bad, field] of [
         [{ ...body, canonicalId: "Bad Slug" }, "body.canonicalId"],
@@ -80,10 +83,14 @@ describe.each(DB_KINDS)("mappings API on %s", (kind) => {
         [{ ...body, sportybetId: null }, "body.sportybetId"],
         [{ ...body, extra: 1 }, "body.extra"],
       ] as const) {
-        expect((await problem(await api("/api/mappings", { method: "POST", json: bad }), 400)).errors?.map((e) => e.field).join(" ")).toContain(field);
+        expect(
+          (await problem(await api("/api/mappings", { method: "POST", json: bad }), 400)).errors?.map((e) => e.field).join(" "),
+        ).toContain(field);
       }
 
-      const override = mappingDetailSchema.parse(await ok(await api("/api/mappings/btts_ft", { method: "PATCH", json: { name: "BTTS (ours)" } })));
+      const override = mappingDetailSchema.parse(
+        await ok(await api("/api/mappings/btts_ft", { method: "PATCH", json: { name: "BTTS (ours)" } })),
+      );
       expect(override).toMatchObject({ origin: "user", name: "BTTS (ours)", sportybetId: "29", active: true, version: 1 });
       expect(override.builtin).toMatchObject({ origin: "builtin", active: false });
       await problem(await api("/api/mappings/btts_ft", { method: "PATCH", json: { name: "x" }, headers: { "if-match": '"7"' } }), 412);
@@ -109,7 +116,10 @@ describe.each(DB_KINDS)("mappings API on %s", (kind) => {
       const statsBefore = statsSchema.parse(await ok(await api("/api/stats")));
       await problem(await api(`/api/unmapped/${target.id}/map`, { method: "POST", json: { canonicalId: "brand_new" } }), 422);
       await problem(await api(`/api/unmapped/${target.id}/map`, { method: "POST", json: { canonicalId: "NOT OK" } }), 400);
-      await problem(await api(`/api/unmapped/99999999/map`, { method: "POST", json: { canonicalId: "x", name: "x", betpawaId: "1" } }), 404);
+      await problem(
+        await api(`/api/unmapped/99999999/map`, { method: "POST", json: { canonicalId: "x", name: "x", betpawaId: "1" } }),
+        404,
+      );
       const result = mapResultSchema.parse(
         await ok(
           await api(`/api/unmapped/${target.id}/map`, {
@@ -141,7 +151,12 @@ describe.each(DB_KINDS)("mappings API on %s", (kind) => {
 
     it("PATCH on a market records its history with the reason", async () => {
       const [item] = unmappedListSchema.parse(await ok(await api("/api/unmapped?status=NEW&pageSize=1"))).items;
-      await ok(await api(`/api/unmapped/${item.id}`, { method: "PATCH", json: { status: "IGNORED", notes: "prop", reason: "betpawa doesn't offer props" } }));
+      await ok(
+        await api(`/api/unmapped/${item.id}`, {
+          method: "PATCH",
+          json: { status: "IGNORED", notes: "prop", reason: "betpawa doesn't offer props" },
+        }),
+      );
       const history = auditListSchema.parse(await ok(await api(`/api/unmapped/${item.id}/history`)));
       expect(history.items.map((h) => h.action).sort()).toEqual(["notes_changed", "status_changed"]);
       expect(history.items.find((h) => h.action === "status_changed")).toMatchObject({

@@ -19,7 +19,9 @@ export function alertTitle({ count, listed, reopened }: AlertTally): string {
   if (reopened === 0 && listed === count) return `${formatCount(count)} new unmapped ${noun(count)}`;
   if (listed === count) {
     const fresh = count - reopened;
-    return fresh === 0 ? `${formatCount(reopened)} unmapped ${noun(reopened)} reopened` : `${formatCount(fresh)} new and ${formatCount(reopened)} reopened unmapped ${noun(count)}`;
+    return fresh === 0
+      ? `${formatCount(reopened)} unmapped ${noun(reopened)} reopened`
+      : `${formatCount(fresh)} new and ${formatCount(reopened)} reopened unmapped ${noun(count)}`;
   }
   return `${formatCount(count)} new or reopened unmapped ${noun(count)}`;
 }

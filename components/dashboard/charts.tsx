@@ -45,7 +45,11 @@ function Legend({ series }: { series: Series[] }) {
     <ul className="chart-legend">
       {series.map((s) => (
         <li key={s.name}>
-          <span className={s.dashed ? "legend-swatch legend-swatch-dashed" : "legend-swatch"} style={{ borderColor: s.color, background: s.dashed ? "transparent" : s.color }} aria-hidden="true" />
+          <span
+            className={s.dashed ? "legend-swatch legend-swatch-dashed" : "legend-swatch"}
+            style={{ borderColor: s.color, background: s.dashed ? "transparent" : s.color }}
+            aria-hidden="true"
+          />
           {s.name}
         </li>
       ))}
@@ -75,7 +79,13 @@ export function LineChart({ title, summary, labels, series, format, height = 220
   const step = xLabelStep(n);
   return (
     <div className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}. ${summary}`} className="chart-svg" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${title}. ${summary}`}
+        className="chart-svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={`${uid}-t`}>{title}</title>
         <desc id={`${uid}-d`}>{summary}</desc>
         {ticks(lo, hi).map((t) => (
@@ -106,7 +116,15 @@ export function LineChart({ title, summary, labels, series, format, height = 220
           });
           return (
             <g key={s.name}>
-              <path d={d} fill="none" stroke={s.color} strokeWidth={s.dashed ? 1.5 : 2.25} strokeDasharray={s.dashed ? "5 4" : undefined} strokeLinejoin="round" strokeLinecap="round" />
+              <path
+                d={d}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={s.dashed ? 1.5 : 2.25}
+                strokeDasharray={s.dashed ? "5 4" : undefined}
+                strokeLinejoin="round"
+                strokeLinecap="round"
+              />
               {s.values.map((v, i) =>
                 v === null ? null : (
                   <circle key={i} cx={x(i)} cy={y(v)} r={n > 40 ? 2 : 3.5} fill="var(--surface)" stroke={s.color} strokeWidth={2}>
@@ -139,7 +157,13 @@ export function StackedBarChart({ title, summary, labels, series, format, height
   const step = xLabelStep(n);
   return (
     <div className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}. ${summary}`} className="chart-svg" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${title}. ${summary}`}
+        className="chart-svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={`${uid}-t`}>{title}</title>
         <desc id={`${uid}-d`}>{summary}</desc>
         {axis.map((t) => (

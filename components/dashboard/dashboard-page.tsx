@@ -26,7 +26,6 @@ import { PRIORITY_QUERY, RECENT_QUERY } from "./queries";
 import "@/components/mappings/mappings.css";
 import "./dashboard.css";
 
-
 const PLATFORM_COLOR: Record<Platform, string> = { sportybet: "#e8412c", bet9ja: "#14884a" };
 const pct = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pctAxis = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
@@ -111,10 +110,18 @@ function Trends({ stats }: { stats: Stats }) {
   }
   const labels = runs.map(runLabel);
   const coverageSeries: Series[] = [
-    ...PLATFORMS.map((p) => ({ name: PLATFORM_LABEL[p], color: PLATFORM_COLOR[p], values: runs.map((r) => r.perPlatform[p]?.coverage ?? null) })),
+    ...PLATFORMS.map((p) => ({
+      name: PLATFORM_LABEL[p],
+      color: PLATFORM_COLOR[p],
+      values: runs.map((r) => r.perPlatform[p]?.coverage ?? null),
+    })),
     { name: "All platforms", color: "#3451c7", values: runs.map((r) => r.coverage), dashed: true },
   ];
-  const newSeries: Series[] = PLATFORMS.map((p) => ({ name: PLATFORM_LABEL[p], color: PLATFORM_COLOR[p], values: runs.map((r) => r.perPlatform[p]?.new ?? 0) }));
+  const newSeries: Series[] = PLATFORMS.map((p) => ({
+    name: PLATFORM_LABEL[p],
+    color: PLATFORM_COLOR[p],
+    values: runs.map((r) => r.perPlatform[p]?.new ?? 0),
+  }));
   const first = runs[0];
   const last = runs[runs.length - 1];
   const coverageSummary = PLATFORMS.map((p) => {
@@ -132,7 +139,13 @@ function Trends({ stats }: { stats: Stats }) {
           <span className="card-note">mapped sightings ÷ all sightings</span>
         </header>
         <div className="card-body">
-          <LineChart title="Coverage per run" summary={`Coverage over the last ${runs.length} runs: ${coverageSummary}.`} labels={labels} series={coverageSeries} format={(v) => pctAxis.format(v)} />
+          <LineChart
+            title="Coverage per run"
+            summary={`Coverage over the last ${runs.length} runs: ${coverageSummary}.`}
+            labels={labels}
+            series={coverageSeries}
+            format={(v) => pctAxis.format(v)}
+          />
           <details className="disclosure chart-data">
             <summary>Show the numbers</summary>
             <table className="table table-compact disclosure-body">
@@ -175,7 +188,13 @@ function Trends({ stats }: { stats: Stats }) {
           <span className="card-note">first sightings</span>
         </header>
         <div className="card-body">
-          <StackedBarChart title="New unmapped markets per run" summary={newSummary} labels={labels} series={newSeries} format={(v) => formatCount(Math.round(v))} />
+          <StackedBarChart
+            title="New unmapped markets per run"
+            summary={newSummary}
+            labels={labels}
+            series={newSeries}
+            format={(v) => formatCount(Math.round(v))}
+          />
           <details className="disclosure chart-data">
             <summary>Show the numbers</summary>
             <table className="table table-compact disclosure-body">
@@ -215,7 +234,11 @@ function Trends({ stats }: { stats: Stats }) {
 }
 
 function PriorityMarkets() {
-  const list = useQuery({ queryKey: queryKeys.unmappedList(PRIORITY_QUERY), queryFn: ({ signal }) => api.listUnmapped(PRIORITY_QUERY, signal), staleTime: FRESH_MS });
+  const list = useQuery({
+    queryKey: queryKeys.unmappedList(PRIORITY_QUERY),
+    queryFn: ({ signal }) => api.listUnmapped(PRIORITY_QUERY, signal),
+    staleTime: FRESH_MS,
+  });
   const items = list.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="priority-title">
@@ -232,7 +255,12 @@ function PriorityMarkets() {
           ))}
         </div>
       ) : list.isError && !list.data ? (
-        <ErrorState title="Could not load the markets" message={errorMessage(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorState
+          title="Could not load the markets"
+          message={errorMessage(list.error)}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
       ) : items.length === 0 ? (
         <p className="card-body muted">Nothing new to triage. New markets appear here as scrapes find them.</p>
       ) : (
@@ -291,7 +319,11 @@ function PriorityMarkets() {
 }
 
 function RecentChanges() {
-  const audit = useQuery({ queryKey: mappingKeys.auditList(RECENT_QUERY), queryFn: ({ signal }) => mappingsApi.audit(RECENT_QUERY, signal), staleTime: FRESH_MS });
+  const audit = useQuery({
+    queryKey: mappingKeys.auditList(RECENT_QUERY),
+    queryFn: ({ signal }) => mappingsApi.audit(RECENT_QUERY, signal),
+    staleTime: FRESH_MS,
+  });
   return (
     <section className="card" aria-labelledby="recent-title">
       <header className="card-header">
@@ -306,7 +338,12 @@ function RecentChanges() {
             <HistoryList entries={audit.data.items} showEntity label="Recent changes" />
           )
         ) : audit.isError ? (
-          <ErrorState title="Could not load the changes" message={errorMessage(audit.error)} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
+          <ErrorState
+            title="Could not load the changes"
+            message={errorMessage(audit.error)}
+            onRetry={() => void audit.refetch()}
+            retrying={audit.isFetching}
+          />
         ) : (
           <HistorySkeleton rows={5} />
         )}
@@ -318,7 +355,11 @@ function RecentChanges() {
 export function DashboardPage() {
   const client = useQueryClient();
   const isClient = useIsClient();
-  const stats = useQuery({ queryKey: mappingKeys.stats(DASHBOARD_RUNS), queryFn: ({ signal }) => mappingsApi.stats(DASHBOARD_RUNS, signal), staleTime: FRESH_MS });
+  const stats = useQuery({
+    queryKey: mappingKeys.stats(DASHBOARD_RUNS),
+    queryFn: ({ signal }) => mappingsApi.stats(DASHBOARD_RUNS, signal),
+    staleTime: FRESH_MS,
+  });
 
   // A finished run changes coverage, trends and counts; alerts only refresh ["unmapped"] keys.
   useRealtimeMessage("scrape_progress", (m) => {
@@ -372,7 +413,12 @@ export function DashboardPage() {
 
       {!data ? (
         stats.isError ? (
-          <ErrorState title="The figures could not be loaded" message={errorMessage(stats.error)} onRetry={() => void stats.refetch()} retrying={stats.isFetching} />
+          <ErrorState
+            title="The figures could not be loaded"
+            message={errorMessage(stats.error)}
+            onRetry={() => void stats.refetch()}
+            retrying={stats.isFetching}
+          />
         ) : (
           <div className="stat-cards" aria-busy="true" aria-label="Loading the figures">
             {Array.from({ length: STATUSES.length + PLATFORMS.length }, (_, i) => (

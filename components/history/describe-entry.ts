@@ -79,13 +79,19 @@ export function mappingChanges(before: MappingSnap | null, after: MappingSnap | 
     }
   }
   for (const id of old.keys()) if (!now.has(id)) changes.push({ label: `Outcome ${id} removed`, before: null, after: null });
-  return changes.length > limit ? [...changes.slice(0, limit), { label: `and ${changes.length - limit} more changes`, before: null, after: null }] : changes;
+  return changes.length > limit
+    ? [...changes.slice(0, limit), { label: `and ${changes.length - limit} more changes`, before: null, after: null }]
+    : changes;
 }
 
 export function describeEntry(entry: AuditEntry): Described {
   switch (entry.action) {
     case "status_changed": {
-      return { kind: "status", before: parse(statusSnap, entry.before)?.status ?? null, after: parse(statusSnap, entry.after)?.status ?? null };
+      return {
+        kind: "status",
+        before: parse(statusSnap, entry.before)?.status ?? null,
+        after: parse(statusSnap, entry.after)?.status ?? null,
+      };
     }
     case "notes_changed":
       return { kind: "notes", before: parse(notesSnap, entry.before)?.notes ?? null, after: parse(notesSnap, entry.after)?.notes ?? null };
@@ -97,16 +103,26 @@ export function describeEntry(entry: AuditEntry): Described {
       const before = parse(mappingSnap, entry.before);
       const after = parse(mappingSnap, entry.after);
       if (before?.origin === "builtin") {
-        return { kind: "mapping", title: "Built-in entry overridden by a user mapping", changes: mappingChanges(before, after), summary: null };
+        return {
+          kind: "mapping",
+          title: "Built-in entry overridden by a user mapping",
+          changes: mappingChanges(before, after),
+          summary: null,
+        };
       }
       if (before) return { kind: "mapping", title: "User mapping re-activated", changes: mappingChanges(before, after), summary: null };
-      const ids = [after?.sportybetId && `SportyBet ${after.sportybetId}`, after?.bet9jaKey && `Bet9ja ${after.bet9jaKey}`].filter(Boolean).join(", ");
+      const ids = [after?.sportybetId && `SportyBet ${after.sportybetId}`, after?.bet9jaKey && `Bet9ja ${after.bet9jaKey}`]
+        .filter(Boolean)
+        .join(", ");
       const outcomes = after?.outcomes?.length;
       return {
         kind: "mapping",
         title: "Mapping created",
         changes: [],
-        summary: [after?.name, ids, outcomes !== undefined ? `${outcomes} outcome${outcomes === 1 ? "" : "s"}` : null].filter(Boolean).join(" · ") || null,
+        summary:
+          [after?.name, ids, outcomes !== undefined ? `${outcomes} outcome${outcomes === 1 ? "" : "s"}` : null]
+            .filter(Boolean)
+            .join(" · ") || null,
       };
     }
     case "mapping_updated": {

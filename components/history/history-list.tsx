@@ -170,7 +170,12 @@ function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
             <>
               <HistoryList entries={data.items} label={title} />
               {data.total > data.items.length && (
-                <button type="button" className="button button-small history-more" onClick={() => setPageSize((n) => n + STEP)} disabled={history.isFetching}>
+                <button
+                  type="button"
+                  className="button button-small history-more"
+                  onClick={() => setPageSize((n) => n + STEP)}
+                  disabled={history.isFetching}
+                >
                   {history.isFetching ? "Loading…" : `Show older (${formatCount(data.total - data.items.length)} more)`}
                 </button>
               )}

@@ -18,7 +18,13 @@ export function ShortcutsDialog() {
 
   return (
     <>
-      <button type="button" className="button button-ghost button-icon" onClick={open} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+      <button
+        type="button"
+        className="button button-ghost button-icon"
+        onClick={open}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
         <span aria-hidden="true">?</span>
       </button>
       <dialog

@@ -26,7 +26,11 @@ export function AppHeader() {
         Market Triage
       </Link>
       <nav aria-label="Main" className="main-nav">
-        <Link href="/dashboard" className={onDashboard ? "nav-link nav-link-current" : "nav-link"} aria-current={onDashboard ? "page" : undefined}>
+        <Link
+          href="/dashboard"
+          className={onDashboard ? "nav-link nav-link-current" : "nav-link"}
+          aria-current={onDashboard ? "page" : undefined}
+        >
           Dashboard
         </Link>
         <Link href="/unmapped" className={onList ? "nav-link nav-link-current" : "nav-link"} aria-current={onList ? "page" : undefined}>
@@ -38,7 +42,11 @@ export function AppHeader() {
             </span>
           )}
         </Link>
-        <Link href="/mappings" className={onMappings ? "nav-link nav-link-current" : "nav-link"} aria-current={onMappings ? "page" : undefined}>
+        <Link
+          href="/mappings"
+          className={onMappings ? "nav-link nav-link-current" : "nav-link"}
+          aria-current={onMappings ? "page" : undefined}
+        >
           Mappings
         </Link>
       </nav>

@@ -26,7 +26,9 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
       dialog.current?.close();
       setReason("");
       setSubmitted(false);
-      toast.success(restores ? `Override deactivated: the built-in ${now.name} applies again` : `Deactivated ${mapping.name}`, { id: `mapping-${mapping.canonicalId}` });
+      toast.success(restores ? `Override deactivated: the built-in ${now.name} applies again` : `Deactivated ${mapping.name}`, {
+        id: `mapping-${mapping.canonicalId}`,
+      });
     },
   });
 
@@ -63,15 +65,17 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
           <p>
             {restores ? (
               <>
-                The scraper stops using your version of <strong>{mapping.name}</strong> and goes back to the <strong>built-in entry</strong>.
+                The scraper stops using your version of <strong>{mapping.name}</strong> and goes back to the <strong>built-in entry</strong>
+                .
               </>
             ) : (
               <>
-                The scraper stops using <strong>{mapping.name}</strong>: no mapping with the id <span className="mono">{mapping.canonicalId}</span> applies any more.
+                The scraper stops using <strong>{mapping.name}</strong>: no mapping with the id{" "}
+                <span className="mono">{mapping.canonicalId}</span> applies any more.
               </>
             )}{" "}
-            Markets it covers that the remaining mappings cannot map reopen as New (regressed) when next sighted. The change is kept in the history, and
-            editing the mapping later re-activates it.
+            Markets it covers that the remaining mappings cannot map reopen as New (regressed) when next sighted. The change is kept in the
+            history, and editing the mapping later re-activates it.
           </p>
           <Field id="deactivate-reason" label="Reason" required error={error}>
             {(a) => (

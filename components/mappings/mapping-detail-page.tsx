@@ -93,7 +93,10 @@ function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
 
 export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const client = useQueryClient();
-  const detail = useQuery({ queryKey: mappingKeys.mappingDetail(canonicalId), queryFn: ({ signal }) => mappingsApi.getMapping(canonicalId, signal) });
+  const detail = useQuery({
+    queryKey: mappingKeys.mappingDetail(canonicalId),
+    queryFn: ({ signal }) => mappingsApi.getMapping(canonicalId, signal),
+  });
   // The mapping and its history together: a reload after a conflict shows what the other person did.
   const reload = () => void client.invalidateQueries({ queryKey: mappingKeys.mappings });
   const [editing, setEditing] = useState(false);
@@ -122,7 +125,12 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
     }
     return (
       <div className="detail-page">
-        <ErrorState title="The mapping could not be loaded" message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
+        <ErrorState
+          title="The mapping could not be loaded"
+          message={errorMessage(detail.error)}
+          onRetry={() => void detail.refetch()}
+          retrying={detail.isFetching}
+        />
       </div>
     );
   }
@@ -168,7 +176,8 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
       {deactivatedOverride && (
         <div className="banner banner-info page-banner">
           <span>
-            The built-in entry applies: the user override of this mapping (version {mapping.version}) was deactivated. Editing creates the override again.
+            The built-in entry applies: the user override of this mapping (version {mapping.version}) was deactivated. Editing creates the
+            override again.
           </span>
         </div>
       )}
@@ -177,7 +186,9 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
         <div className="stack">
           <section className="card" aria-labelledby="mapping-def-title">
             <header className="card-header">
-              <h2 id="mapping-def-title">{editing ? (mapping.origin === "builtin" ? "Override the built-in mapping" : "Edit the mapping") : "Mapping"}</h2>
+              <h2 id="mapping-def-title">
+                {editing ? (mapping.origin === "builtin" ? "Override the built-in mapping" : "Edit the mapping") : "Mapping"}
+              </h2>
               {!editing && (
                 <button type="button" className="button button-small" onClick={() => setEditing(true)}>
                   {mapping.origin === "builtin" ? "Edit (creates an override)" : "Edit"}
@@ -245,7 +256,11 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
                   <dd>
                     <OriginBadge origin={mapping.origin} />
                     <span className="muted fact-exact">
-                      {mapping.origin === "builtin" ? "Shipped in the market catalog" : overrides ? "User override of a built-in entry" : "Created in this app"}
+                      {mapping.origin === "builtin"
+                        ? "Shipped in the market catalog"
+                        : overrides
+                          ? "User override of a built-in entry"
+                          : "Created in this app"}
                     </span>
                   </dd>
                 </div>

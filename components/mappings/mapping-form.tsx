@@ -72,7 +72,12 @@ const sameOutcomes = (a: MappingOutcomeDto[], b: MappingOutcomeDto[]) =>
   a.length === b.length &&
   a.every((o, i) => {
     const p = b[i];
-    return o.canonicalId === p.canonicalId && o.betpawaName === p.betpawaName && o.sportybetDesc === p.sportybetDesc && o.bet9jaSuffix === p.bet9jaSuffix;
+    return (
+      o.canonicalId === p.canonicalId &&
+      o.betpawaName === p.betpawaName &&
+      o.sportybetDesc === p.sportybetDesc &&
+      o.bet9jaSuffix === p.bet9jaSuffix
+    );
   });
 
 /** Only what changed goes into the PATCH. */
@@ -83,7 +88,13 @@ function patchOf(d: Draft, m: MappingDetail): MappingPatch {
   if (orNull(d.sportybetId) !== m.sportybetId) patch.sportybetId = orNull(d.sportybetId);
   if (orNull(d.bet9jaKey) !== m.bet9jaKey) patch.bet9jaKey = orNull(d.bet9jaKey);
   const outcomes = outcomesOf(d);
-  if (!sameOutcomes(outcomes, m.outcomes.map((o, position) => ({ ...o, position })))) patch.outcomes = outcomes;
+  if (
+    !sameOutcomes(
+      outcomes,
+      m.outcomes.map((o, position) => ({ ...o, position })),
+    )
+  )
+    patch.outcomes = outcomes;
   return patch;
 }
 
@@ -119,7 +130,8 @@ function validate(d: Draft): FieldErrors {
   set("body.betpawaId", checkPlatformId(d.betpawaId, "a betpawa id"));
   set("body.sportybetId", checkPlatformId(d.sportybetId, "a SportyBet id"));
   set("body.bet9jaKey", checkBet9jaKey(d.bet9jaKey));
-  if (!d.sportybetId.trim() && !d.bet9jaKey.trim()) errors["body.sportybetId"] ??= "give at least one platform id (SportyBet id or Bet9ja key)";
+  if (!d.sportybetId.trim() && !d.bet9jaKey.trim())
+    errors["body.sportybetId"] ??= "give at least one platform id (SportyBet id or Bet9ja key)";
   if (d.outcomes.length === 0) errors["body.outcomes"] = "a mapping needs at least one outcome";
   checkOutcomeIds(
     d.outcomes.map((o) => o.canonicalId),
@@ -201,7 +213,10 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
     });
   const remove = (key: number) => setDraft((d) => ({ ...d, outcomes: d.outcomes.filter((o) => o.key !== key) }));
   const add = () =>
-    setDraft((d) => ({ ...d, outcomes: [...d.outcomes, { key: nextKey++, canonicalId: "", betpawaName: "", sportybetDesc: "", bet9jaSuffix: "" }] }));
+    setDraft((d) => ({
+      ...d,
+      outcomes: [...d.outcomes, { key: nextKey++, canonicalId: "", betpawaName: "", sportybetDesc: "", bet9jaSuffix: "" }],
+    }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -225,8 +240,8 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
           <div>
             <strong>This is a built-in mapping.</strong>
             <p>
-              Saving creates a <em>user override</em> with the same canonical id: the scraper uses your version from its next lookup. The built-in entry
-              stays in the catalog and applies again if the override is deactivated.
+              Saving creates a <em>user override</em> with the same canonical id: the scraper uses your version from its next lookup. The
+              built-in entry stays in the catalog and applies again if the override is deactivated.
             </p>
           </div>
         </div>
@@ -277,8 +292,21 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
         <Field id={id("name")} label="Name" required error={errorFor("body.name")} className="form-wide">
           {(a) => <input {...a} className="input" value={draft.name} maxLength={200} onChange={(e) => update({ name: e.target.value })} />}
         </Field>
-        <Field id={id("betpawa")} label="betpawa market id" error={errorFor("body.betpawaId")} hint="Empty: no betpawa counterpart, so the scraper cannot compare it.">
-          {(a) => <input {...a} className="input mono" value={draft.betpawaId} maxLength={100} onChange={(e) => update({ betpawaId: e.target.value })} />}
+        <Field
+          id={id("betpawa")}
+          label="betpawa market id"
+          error={errorFor("body.betpawaId")}
+          hint="Empty: no betpawa counterpart, so the scraper cannot compare it."
+        >
+          {(a) => (
+            <input
+              {...a}
+              className="input mono"
+              value={draft.betpawaId}
+              maxLength={100}
+              onChange={(e) => update({ betpawaId: e.target.value })}
+            />
+          )}
         </Field>
         <Field
           id={id("sportybet")}
@@ -297,7 +325,15 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
             )
           }
         >
-          {(a) => <input {...a} className="input mono" value={draft.sportybetId} maxLength={100} onChange={(e) => update({ sportybetId: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              className="input mono"
+              value={draft.sportybetId}
+              maxLength={100}
+              onChange={(e) => update({ sportybetId: e.target.value })}
+            />
+          )}
         </Field>
         <Field
           id={id("bet9ja")}
@@ -317,7 +353,15 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
           }
           hint="The full key, e.g. S_OU"
         >
-          {(a) => <input {...a} className="input mono" value={draft.bet9jaKey} maxLength={100} onChange={(e) => update({ bet9jaKey: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              className="input mono"
+              value={draft.bet9jaKey}
+              maxLength={100}
+              onChange={(e) => update({ bet9jaKey: e.target.value })}
+            />
+          )}
         </Field>
       </div>
 
@@ -375,7 +419,14 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
                     {cell("sportybetDesc", "SportyBet name")}
                     {cell("bet9jaSuffix", "Bet9ja suffix", true)}
                     <td className="cell-row-actions">
-                      <button type="button" className="row-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move row ${i + 1} up`} title="Move up">
+                      <button
+                        type="button"
+                        className="row-button"
+                        onClick={() => move(i, -1)}
+                        disabled={i === 0}
+                        aria-label={`Move row ${i + 1} up`}
+                        title="Move up"
+                      >
                         <span aria-hidden="true">↑</span>
                       </button>
                       <button
@@ -388,7 +439,13 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
                       >
                         <span aria-hidden="true">↓</span>
                       </button>
-                      <button type="button" className="row-button row-button-danger" onClick={() => remove(o.key)} aria-label={`Remove row ${i + 1}`} title="Remove">
+                      <button
+                        type="button"
+                        className="row-button row-button-danger"
+                        onClick={() => remove(o.key)}
+                        aria-label={`Remove row ${i + 1}`}
+                        title="Remove"
+                      >
                         <span aria-hidden="true">×</span>
                       </button>
                     </td>

@@ -1,7 +1,14 @@
 "use client";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { MAPPING_PLATFORM_LABEL, ORIGIN_LABEL } from "./labels";
-import { DEFAULT_MAPPINGS_VIEW, hasMappingFilters, MAPPING_ORIGINS, MAPPING_PLATFORMS, type ActiveFilter, type MappingsView } from "./mappings-view";
+import {
+  DEFAULT_MAPPINGS_VIEW,
+  hasMappingFilters,
+  MAPPING_ORIGINS,
+  MAPPING_PLATFORMS,
+  type ActiveFilter,
+  type MappingsView,
+} from "./mappings-view";
 
 export const MAPPING_SEARCH_ID = "mapping-search";
 
@@ -37,7 +44,12 @@ export function MappingsFilters({ view, onChange }: { view: MappingsView; onChan
 
       <div className="field-inline">
         <label htmlFor="filter-origin">Origin</label>
-        <select id="filter-origin" className="select" value={view.origin ?? ""} onChange={(e) => onChange({ origin: MAPPING_ORIGINS.find((o) => o === e.target.value) ?? null })}>
+        <select
+          id="filter-origin"
+          className="select"
+          value={view.origin ?? ""}
+          onChange={(e) => onChange({ origin: MAPPING_ORIGINS.find((o) => o === e.target.value) ?? null })}
+        >
           <option value="">All</option>
           {MAPPING_ORIGINS.map((o) => (
             <option key={o} value={o}>
@@ -49,7 +61,12 @@ export function MappingsFilters({ view, onChange }: { view: MappingsView; onChan
 
       <div className="field-inline">
         <label htmlFor="filter-platform">Has an id on</label>
-        <select id="filter-platform" className="select" value={view.platform ?? ""} onChange={(e) => onChange({ platform: MAPPING_PLATFORMS.find((p) => p === e.target.value) ?? null })}>
+        <select
+          id="filter-platform"
+          className="select"
+          value={view.platform ?? ""}
+          onChange={(e) => onChange({ platform: MAPPING_PLATFORMS.find((p) => p === e.target.value) ?? null })}
+        >
           <option value="">Any platform</option>
           {MAPPING_PLATFORMS.map((p) => (
             <option key={p} value={p}>
@@ -61,7 +78,12 @@ export function MappingsFilters({ view, onChange }: { view: MappingsView; onChan
 
       <div className="field-inline">
         <label htmlFor="filter-active">Status</label>
-        <select id="filter-active" className="select" value={view.active} onChange={(e) => onChange({ active: ACTIVE_OPTIONS.find(([v]) => v === e.target.value)?.[0] ?? "true" })}>
+        <select
+          id="filter-active"
+          className="select"
+          value={view.active}
+          onChange={(e) => onChange({ active: ACTIVE_OPTIONS.find(([v]) => v === e.target.value)?.[0] ?? "true" })}
+        >
           {ACTIVE_OPTIONS.map(([v, label]) => (
             <option key={v} value={v}>
               {label}

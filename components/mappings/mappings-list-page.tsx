@@ -123,13 +123,25 @@ export function MappingsListPage() {
   else if (list.isError && !list.data)
     body = (
       <FullRow>
-        <ErrorState title="The mappings could not be loaded" message={errorMessage(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorState
+          title="The mappings could not be loaded"
+          message={errorMessage(list.error)}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
       </FullRow>
     );
   else if (items.length === 0 && (total ?? 0) > 0)
     body = (
       <FullRow>
-        <EmptyState title="This page is past the end of the list" actions={<button type="button" className="button" onClick={() => change({ page: 1 })}>Go to the first page</button>}>
+        <EmptyState
+          title="This page is past the end of the list"
+          actions={
+            <button type="button" className="button" onClick={() => change({ page: 1 })}>
+              Go to the first page
+            </button>
+          }
+        >
           <p>The list has fewer pages now than when this link was made.</p>
         </EmptyState>
       </FullRow>
@@ -158,7 +170,8 @@ export function MappingsListPage() {
         <div className="list-title">
           <h1>Mappings</h1>
           <p className="muted">
-            How each competitor market id maps onto a canonical betpawa market. Built-in entries ship with the app; a user mapping with the same id overrides one.
+            How each competitor market id maps onto a canonical betpawa market. Built-in entries ship with the app; a user mapping with the
+            same id overrides one.
           </p>
         </div>
         <MappingsFilters view={view} onChange={change} />

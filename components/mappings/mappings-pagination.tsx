@@ -11,7 +11,21 @@ interface Props {
   onPageSize: (pageSize: number) => void;
 }
 
-function PageLink({ view, page, disabled, label, rel, children }: { view: MappingsView; page: number; disabled: boolean; label?: string; rel?: string; children: ReactNode }) {
+function PageLink({
+  view,
+  page,
+  disabled,
+  label,
+  rel,
+  children,
+}: {
+  view: MappingsView;
+  page: number;
+  disabled: boolean;
+  label?: string;
+  rel?: string;
+  children: ReactNode;
+}) {
   if (disabled) {
     return (
       <button type="button" className="button button-small" disabled aria-label={label}>
@@ -31,7 +45,9 @@ export function MappingsPagination({ view, shown, onPageSize }: Props) {
   const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / view.pageSize));
   const first = shown ? (shown.page - 1) * shown.pageSize + 1 : 0;
   const last = shown ? Math.min(shown.total, shown.page * shown.pageSize) : 0;
-  const sizes = (MAPPING_PAGE_SIZES as readonly number[]).includes(view.pageSize) ? MAPPING_PAGE_SIZES : [...MAPPING_PAGE_SIZES, view.pageSize].sort((a, b) => a - b);
+  const sizes = (MAPPING_PAGE_SIZES as readonly number[]).includes(view.pageSize)
+    ? MAPPING_PAGE_SIZES
+    : [...MAPPING_PAGE_SIZES, view.pageSize].sort((a, b) => a - b);
   return (
     <nav className="pagination" aria-label="Pages">
       <p className="pagination-summary" id="mappings-summary" aria-live="polite">
@@ -45,7 +61,12 @@ export function MappingsPagination({ view, shown, onPageSize }: Props) {
       </p>
       <div className="field-inline">
         <label htmlFor="mappings-page-size">Rows per page</label>
-        <select id="mappings-page-size" className="select select-small" value={view.pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
+        <select
+          id="mappings-page-size"
+          className="select select-small"
+          value={view.pageSize}
+          onChange={(e) => onPageSize(Number(e.target.value))}
+        >
           {sizes.map((s) => (
             <option key={s} value={s}>
               {s}

@@ -35,7 +35,11 @@ function reader(params: ParamSource): (key: string) => string | undefined {
   };
 }
 
-function valid<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, raw: string | undefined, fallback: T): T {
+function valid<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  raw: string | undefined,
+  fallback: T,
+): T {
   if (raw === undefined || raw === "") return fallback;
   const parsed = schema.safeParse(raw);
   return parsed.success ? parsed.data : fallback;

@@ -43,7 +43,13 @@ export function OutcomesView({ outcomes, caption, changed }: Props) {
               const isChanged = changed?.has(`${o.canonicalId}:${col}`);
               return (
                 <td key={col} className={isChanged ? "cell-changed" : undefined}>
-                  {o[col] === null ? <span className="muted">–<span className="visually-hidden">not offered</span></span> : o[col]}
+                  {o[col] === null ? (
+                    <span className="muted">
+                      –<span className="visually-hidden">not offered</span>
+                    </span>
+                  ) : (
+                    o[col]
+                  )}
                   {isChanged && <span className="visually-hidden"> (changed)</span>}
                 </td>
               );

@@ -4,7 +4,11 @@ import { mappingsHref, type MappingsView } from "./mappings-view";
 import { useNavigateMappingsView } from "./use-mappings-view";
 
 /** A real link to a view of the mappings list (copyable, opens in a new tab), switching in place on a plain click. */
-export function MappingsViewLink({ view, onClick, ...rest }: { view: MappingsView } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
+export function MappingsViewLink({
+  view,
+  onClick,
+  ...rest
+}: { view: MappingsView } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
   const navigate = useNavigateMappingsView();
   const handle = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);

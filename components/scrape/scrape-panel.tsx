@@ -57,7 +57,10 @@ export function ScrapePanel() {
             aria-valuenow={percent ?? undefined}
             aria-valuetext={s.progress?.message}
           >
-            <div className={percent === null ? "progress-bar progress-indeterminate" : "progress-bar"} style={percent === null ? undefined : { width: `${percent}%` }} />
+            <div
+              className={percent === null ? "progress-bar progress-indeterminate" : "progress-bar"}
+              style={percent === null ? undefined : { width: `${percent}%` }}
+            />
           </div>
         )}
       </div>

@@ -1,6 +1,16 @@
 "use client";
 
-export function ErrorState({ title, message, onRetry, retrying }: { title: string; message: string; onRetry?: () => void; retrying?: boolean }) {
+export function ErrorState({
+  title,
+  message,
+  onRetry,
+  retrying,
+}: {
+  title: string;
+  message: string;
+  onRetry?: () => void;
+  retrying?: boolean;
+}) {
   return (
     <div className="state state-error" role="alert">
       <span className="state-icon state-icon-error" aria-hidden="true" />

@@ -16,7 +16,11 @@ function onHistory(notify: () => void) {
  */
 export function useUrlSearchParams(): URLSearchParams {
   const nextParams = useSearchParams();
-  const search = useSyncExternalStore(onHistory, () => window.location.search, () => null);
+  const search = useSyncExternalStore(
+    onHistory,
+    () => window.location.search,
+    () => null,
+  );
   return useMemo(
     () => (search === null ? new URLSearchParams(nextParams.toString()) : new URLSearchParams(search)),
     // nextParams changes on pushState navigations, which fire no popstate: re-read the location then.

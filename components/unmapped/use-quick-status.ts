@@ -16,7 +16,12 @@ export interface QuickStatus {
   status: TriageStatus;
 }
 
-const VERB: Record<TriageStatus, string> = { NEW: "Moved back to New", ACKNOWLEDGED: "Acknowledged", IGNORED: "Ignored", MAPPED: "Marked mapped" };
+const VERB: Record<TriageStatus, string> = {
+  NEW: "Moved back to New",
+  ACKNOWLEDGED: "Acknowledged",
+  IGNORED: "Ignored",
+  MAPPED: "Marked mapped",
+};
 
 export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, QuickStatus, ListSnapshot> {
   const client = useQueryClient();

@@ -42,13 +42,18 @@ export function useUpdateMarket(id: number) {
     onError: (_error, _patch, context) => {
       const previous = context?.previous;
       // The snapshot may predate a queued edit that has since succeeded: keep the newer version.
-      if (previous) client.setQueryData<UnmappedDetail>(key, (now) => (now && now.version > previous.version ? { ...previous, version: now.version, updatedAt: now.updatedAt } : previous));
+      if (previous)
+        client.setQueryData<UnmappedDetail>(key, (now) =>
+          now && now.version > previous.version ? { ...previous, version: now.version, updatedAt: now.updatedAt } : previous,
+        );
       restoreLists(client, context?.lists);
     },
     onSuccess: (detail) => {
       // An edit still queued behind this one keeps its optimistic fields; only the version moves on.
       const queued = client.isMutating({ mutationKey }) > 1;
-      client.setQueryData<UnmappedDetail>(key, (old) => (queued && old ? { ...old, version: detail.version, updatedAt: detail.updatedAt } : detail));
+      client.setQueryData<UnmappedDetail>(key, (old) =>
+        queued && old ? { ...old, version: detail.version, updatedAt: detail.updatedAt } : detail,
+      );
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.unmappedLists }),
   });

@@ -4,7 +4,11 @@ import { z } from "zod";
 export const timestampSchema = z.iso.datetime().describe("ISO 8601 UTC timestamp ending in Z");
 
 /** A database id in a path: digits only, else the resource simply does not exist (404). */
-export const idParamSchema = z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number).pipe(z.number().int().max(2_147_483_647));
+export const idParamSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/)
+  .transform(Number)
+  .pipe(z.number().int().max(2_147_483_647));
 
 export const problemSchema = z
   .object({
@@ -49,6 +53,8 @@ export function cappedPageOf<T extends z.ZodType>(item: T) {
       .describe(`Items matching the filters, over all pages: exact when totalCapped is false, else at least ${TOTAL_CAP}`),
     totalCapped: z
       .boolean()
-      .describe(`true when more than ${TOTAL_CAP} items match a filter that is counted by reading rows (q, minOccurrences); total is then ${TOTAL_CAP}`),
+      .describe(
+        `true when more than ${TOTAL_CAP} items match a filter that is counted by reading rows (q, minOccurrences); total is then ${TOTAL_CAP}`,
+      ),
   });
 }

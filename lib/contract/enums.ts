@@ -15,9 +15,7 @@ export const reasonSchema = z
 export type UnmappedReason = z.infer<typeof reasonSchema>;
 export const REASONS = reasonSchema.options;
 
-export const statusSchema = z
-  .enum(["NEW", "ACKNOWLEDGED", "MAPPED", "IGNORED"])
-  .describe("Triage status");
+export const statusSchema = z.enum(["NEW", "ACKNOWLEDGED", "MAPPED", "IGNORED"]).describe("Triage status");
 export type TriageStatus = z.infer<typeof statusSchema>;
 export const STATUSES = statusSchema.options;
 

@@ -25,7 +25,10 @@ export const healthSchema = z.object({
     droppedSightings: z.number().int().describe("Sightings lost: dropped past the pending limit or the journal could not be written"),
     retryingMarkets: z.number().int().describe("Markets in chunks that failed for now and are sent first by the next flush"),
     retryingSightings: z.number().int(),
-    spilledSightings: z.number().int().describe("Sightings this process wrote to the spill journal (replayed when the database takes writes)"),
+    spilledSightings: z
+      .number()
+      .int()
+      .describe("Sightings this process wrote to the spill journal (replayed when the database takes writes)"),
     journalFiles: z.number().int().describe("Spill journal files waiting for a replay"),
     rejectedMarkets: z.number().int().describe("Markets the database refused for their content (e.g. a NUL byte); never retried"),
     rejectedSightings: z.number().int(),

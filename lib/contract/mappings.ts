@@ -51,7 +51,10 @@ export const mappingDetailSchema = mappingItemSchema.extend({
   outcomes: z.array(mappingOutcomeSchema),
   version: z.number().int().nullable().describe("User mappings only; send as If-Match when editing"),
   updatedAt: timestampSchema.nullable(),
-  builtin: mappingItemSchema.extend({ outcomes: z.array(mappingOutcomeSchema) }).nullable().describe("The built-in entry with this canonicalId, if any"),
+  builtin: mappingItemSchema
+    .extend({ outcomes: z.array(mappingOutcomeSchema) })
+    .nullable()
+    .describe("The built-in entry with this canonicalId, if any"),
 });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
 
@@ -60,7 +63,10 @@ export const mappingListQuerySchema = z
     origin: mappingOriginSchema.optional(),
     platform: z.enum(["betpawa", "sportybet", "bet9ja"]).optional().describe("Only mappings with an id on this platform"),
     q: z.string().trim().max(200).optional().describe("Case-insensitive: name, canonicalId or any platform id"),
-    active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    active: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
     ...pageQueryShape,
   })
   .strict();

@@ -123,10 +123,7 @@ export function openApiDocument() {
         patch: {
           summary: "Change status and/or notes",
           description: "Send If-Match with the ETag from GET to refuse the edit (412) if someone changed the market since.",
-          parameters: [
-            idParameter("Unmapped market"),
-            { name: "If-Match", in: "header", required: false, schema: { type: "string" } },
-          ],
+          parameters: [idParameter("Unmapped market"), { name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
           requestBody: { required: true, content: { "application/json": { schema: schema(unmappedPatchSchema, "input") } } },
           responses: {
             200: body(unmappedDetailSchema),
@@ -232,7 +229,11 @@ export function openApiDocument() {
         delete: {
           summary: "Deactivate the user mapping; the built-in entry with the same id, if any, applies again",
           parameters: [canonicalIdParameter, ...queryParameters(mappingDeleteQuerySchema)],
-          responses: { 200: body(mappingDetailSchema, "What applies now"), 404: problem("No such mapping"), 409: problem("Built-in only: nothing to deactivate") },
+          responses: {
+            200: body(mappingDetailSchema, "What applies now"),
+            404: problem("No such mapping"),
+            409: problem("Built-in only: nothing to deactivate"),
+          },
         },
       },
       "/api/mappings/{canonicalId}/history": {

@@ -30,12 +30,15 @@ export const scrapeRunSchema = z.object({
 });
 export type ScrapeRun = z.infer<typeof scrapeRunSchema>;
 
-export const scrapeRunListQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(200).default(20) })
-  .strict();
+export const scrapeRunListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict();
 export const scrapeRunListSchema = z.object({ items: z.array(scrapeRunSchema) });
 
 export const scrapeTriggerQuerySchema = z
-  .object({ wait: z.enum(["true", "false"]).default("false").transform((v) => v === "true") })
+  .object({
+    wait: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+  })
   .strict();
 export const scrapeAcceptedSchema = z.object({ runId: z.number().int() });

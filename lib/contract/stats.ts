@@ -16,7 +16,12 @@ export const statsSchema = z.object({
   byReason: z.record(reasonSchema, z.number().int()).describe("Unmapped markets by reason, whatever their status"),
   total: z.number().int(),
   lastRun: z
-    .object({ id: z.number().int(), status: runStatusSchema, finishedAt: timestampSchema.nullable(), coverage: z.record(z.string(), coverage) })
+    .object({
+      id: z.number().int(),
+      status: runStatusSchema,
+      finishedAt: timestampSchema.nullable(),
+      coverage: z.record(z.string(), coverage),
+    })
     .nullable()
     .describe("The latest finished run"),
   runs: z

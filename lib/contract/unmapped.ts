@@ -6,7 +6,12 @@ import { platformSchema, reasonSchema, statusSchema } from "./enums";
 const repeatable = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const UNMAPPED_SORTS = ["occurrenceCount", "lastSeenAt", "firstSeenAt", "priority"] as const;
@@ -38,15 +43,15 @@ export const unmappedItemSchema = z.object({
   occurrenceCount: z
     .number()
     .int()
-    .describe(
-      "Sightings: how many times the market was seen, counting one per market instance (one line) per event snapshot",
-    ),
+    .describe("Sightings: how many times the market was seen, counting one per market instance (one line) per event snapshot"),
   firstSeenAt: timestampSchema,
   lastSeenAt: timestampSchema,
   regressedAt: timestampSchema.nullable().describe("When a MAPPED market was sighted unmapped again and reopened"),
   priorityScore: z
     .number()
-    .describe("ln(1 + occurrenceCount) - days since lastSeenAt: higher is more urgent; each day of silence weighs like e-fold fewer sightings"),
+    .describe(
+      "ln(1 + occurrenceCount) - days since lastSeenAt: higher is more urgent; each day of silence weighs like e-fold fewer sightings",
+    ),
 });
 export type UnmappedItem = z.infer<typeof unmappedItemSchema>;
 
@@ -66,7 +71,12 @@ export const unmappedDetailSchema = unmappedItemSchema.extend({
       runId: z.number().int(),
       events: z.number().int().describe("Distinct events it appeared in during that run"),
       sightings: z.number().int(),
-      share: z.number().min(0).max(1).nullable().describe("Its share of all the platform's sightings in that run: coverage gained if mapped"),
+      share: z
+        .number()
+        .min(0)
+        .max(1)
+        .nullable()
+        .describe("Its share of all the platform's sightings in that run: coverage gained if mapped"),
     })
     .nullable()
     .describe("In the latest run that sighted it"),

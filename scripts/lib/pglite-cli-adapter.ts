@@ -16,8 +16,7 @@ function patch(adapter: Adapter, pg: PGlite, shadow: boolean): Adapter {
   };
   if (shadow) {
     const original = adapter.executeRaw.bind(adapter);
-    adapter.executeRaw = async (query) =>
-      query.args.length === 0 ? ((await pg.exec(query.sql)), 0) : original(query);
+    adapter.executeRaw = async (query) => (query.args.length === 0 ? (await pg.exec(query.sql), 0) : original(query));
     adapter.dispose = async () => pg.close();
   }
   return adapter;

@@ -1,6 +1,6 @@
 // The database: Prisma for typed access, plus the raw driver for the two things Prisma does badly
 // here (multi-statement migration scripts and the bulk upsert). Embedded PGlite by default;
-// PostgreSQL when a URL is given. Either way one instance per process (see server/runtime.ts).
+// PostgreSQL when a URL is given. Either way one instance per process (see server/runtime/index.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -229,7 +229,10 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
     },
     // Concurrent health checks share one ping, so a stalled database does not fill the pool with them.
     ping() {
-      const ping = { text: "SELECT 1", query_timeout: Math.min(queryTimeoutMs ?? PING_TIMEOUT_MS, timeouts?.connectMs ?? PING_TIMEOUT_MS) } as pg.QueryConfig;
+      const ping = {
+        text: "SELECT 1",
+        query_timeout: Math.min(queryTimeoutMs ?? PING_TIMEOUT_MS, timeouts?.connectMs ?? PING_TIMEOUT_MS),
+      } as pg.QueryConfig;
       pinging ??= pool
         .query(ping)
         .then(

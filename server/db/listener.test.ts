@@ -29,7 +29,11 @@ describe.skipIf(!available("postgres"))("LISTEN on PostgreSQL", () => {
       await waitFor("the first notification", () => (calls >= 1 ? true : undefined));
 
       const backend = async () =>
-        (await direct.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'")).rows[0]?.pid;
+        (
+          await direct.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+          )
+        ).rows[0]?.pid;
       const first = await waitFor("the LISTEN backend", backend);
       await direct.query("SELECT pg_terminate_backend($1)", [first]);
       const second = await waitFor("a new LISTEN backend", async () => {

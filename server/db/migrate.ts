@@ -8,10 +8,7 @@ import type { Database } from "./client";
 
 const MIGRATION_LOCK = 72_707_001; // any constant shared by every process of this app
 
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  "../../prisma/migrations",
-);
+export const MIGRATIONS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../prisma/migrations");
 
 export class MigrationError extends Error {}
 

@@ -15,7 +15,6 @@ const CHUNK = FLUSH_CHUNK_ROWS.postgres;
 
 const batch = (n: number, offset = 0) => pendingMarkets(n, "F", offset);
 
-
 describe.skipIf(!TEST_DATABASE_URL)("market counters through database faults (postgres)", () => {
   let direct: Database;
   let app: Database;
@@ -47,7 +46,10 @@ describe.skipIf(!TEST_DATABASE_URL)("market counters through database faults (po
     const result = await flushing;
     const stored = await fullCount(direct);
     const mismatches = await counterMismatches(direct);
-    console.log(`[fault] cut mid-flush: ${stored} of ${rows.length} markets stored, ${result.failed.length} handed back, counter mismatches:`, mismatches);
+    console.log(
+      `[fault] cut mid-flush: ${stored} of ${rows.length} markets stored, ${result.failed.length} handed back, counter mismatches:`,
+      mismatches,
+    );
     expect(result.failed.length).toBeGreaterThan(0);
     expect(stored).toBeLessThan(rows.length);
     expect(stored % CHUNK).toBe(0); // no chunk half-applied

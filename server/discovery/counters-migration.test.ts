@@ -25,7 +25,9 @@ describe.each(DB_KINDS)("counters migration on %s", (kind) => {
     db = await openDatabase(created ? { url: created.url } : { memory: true });
     // The migrations before this one, as an older release applied them.
     const older = fs.mkdtempSync(path.join(os.tmpdir(), "mt-older-"));
-    for (const name of fs.readdirSync(MIGRATIONS_DIR).filter((n) => n < COUNTERS && fs.existsSync(path.join(MIGRATIONS_DIR, n, "migration.sql")))) {
+    for (const name of fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((n) => n < COUNTERS && fs.existsSync(path.join(MIGRATIONS_DIR, n, "migration.sql")))) {
       fs.cpSync(path.join(MIGRATIONS_DIR, name), path.join(older, name), { recursive: true });
     }
     await migrate(db, older);

@@ -23,7 +23,9 @@ describe.each(DB_KINDS)("market counters on %s", (kind) => {
   const all = async (): Promise<UnmappedItem[]> => {
     const items: UnmappedItem[] = [];
     for (let page = 1; ; page++) {
-      const p = unmappedListSchema.parse(await ok(await api(`/api/unmapped?status=NEW,ACKNOWLEDGED,IGNORED,MAPPED&sort=lastSeenAt&pageSize=200&page=${page}`)));
+      const p = unmappedListSchema.parse(
+        await ok(await api(`/api/unmapped?status=NEW,ACKNOWLEDGED,IGNORED,MAPPED&sort=lastSeenAt&pageSize=200&page=${page}`)),
+      );
       items.push(...p.items);
       if (items.length >= p.total) return items;
     }
@@ -34,8 +36,13 @@ describe.each(DB_KINDS)("market counters on %s", (kind) => {
     const mismatches = await counterMismatches(db);
     const total = await fullCount(db);
     const stats = statsSchema.parse(await ok(await api("/api/stats")));
-    const byStatus = await db.query<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM unmapped_markets GROUP BY 1`);
-    console.log(`[counters] ${kind} after ${when}: ${total} markets by count(*), stats total ${stats.total}, ${mismatches.length} mismatches`, mismatches);
+    const byStatus = await db.query<{ status: string; n: number }>(
+      `SELECT status::text, count(*)::int AS n FROM unmapped_markets GROUP BY 1`,
+    );
+    console.log(
+      `[counters] ${kind} after ${when}: ${total} markets by count(*), stats total ${stats.total}, ${mismatches.length} mismatches`,
+      mismatches,
+    );
     expect(mismatches).toEqual([]);
     expect(stats.total).toBe(total);
     for (const s of STATUSES) expect(stats.byStatus[s], s).toBe(byStatus.find((r) => r.status === s)?.n ?? 0);
@@ -76,7 +83,9 @@ describe.each(DB_KINDS)("market counters on %s", (kind) => {
     });
 
     it("equal a full count after map-market and after the regression of the next scrape", async () => {
-      const list = unmappedListSchema.parse(await ok(await api("/api/unmapped?status=NEW,ACKNOWLEDGED,IGNORED&source=sportybet&sort=occurrenceCount&pageSize=1")));
+      const list = unmappedListSchema.parse(
+        await ok(await api("/api/unmapped?status=NEW,ACKNOWLEDGED,IGNORED&source=sportybet&sort=occurrenceCount&pageSize=1")),
+      );
       const target = list.items[0];
       await ok(
         await api(`/api/unmapped/${target.id}/map`, {

@@ -179,7 +179,9 @@ export class DiscoveryService {
         ...this.rejected.last,
       ].slice(0, LAST_REJECTED);
       // JSON form: the key is what the database refused, so it may hold anything (NUL, escapes).
-      log.error(`[discovery] rejected ${market.source} market ${JSON.stringify(market.externalMarketId)} (${market.count} sightings): ${code} ${error}`);
+      log.error(
+        `[discovery] rejected ${market.source} market ${JSON.stringify(market.externalMarketId)} (${market.count} sightings): ${code} ${error}`,
+      );
     }
     // Only the alert's first few markets are built: a flush can insert 100,000.
     const count = result.regressed.length + result.inserted.length;

@@ -33,29 +33,35 @@ describe.each(DB_KINDS)("flush integrity on %s", (kind) => {
     fs.rmSync(spillDir, { recursive: true, force: true });
   });
 
-  it.skipIf(!available(kind))("isolates poison rows among thousands: every good sighting stored, the bad ones rejected and counted", async () => {
-    const pub = alerts();
-    const d = new DiscoveryService(t.db, pub);
-    const expected = recordMany(d.recorder, "GOOD", 6_000);
-    // Straight into the recorder, past the parser's cleaning: what a buggy source could still send.
-    d.recorder.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
-    d.recorder.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
-    d.recorder.record(sighting("BAD-\ud800"), "UNKNOWN_MARKET");
-    const result = await d.flush();
-    const got = await stored(t, "GOOD");
-    console.log(`[poison ${kind}] stored ${got.sightings} of ${expected} good sightings in ${got.markets} markets; rejected`, result.rejected.length);
-    expect(got).toEqual({ markets: 6_000, sightings: expected });
-    expect(result.failed).toHaveLength(0);
-    expect(result.rejected.map((r) => r.market.externalMarketId).sort()).toEqual(["BAD-NUL", "BAD-\ud800"]);
-    expect(pub.announced).toBe(6_000);
-    const stats = d.stats();
-    expect(stats).toMatchObject({ rejectedMarkets: 2, rejectedSightings: 3, pendingMarkets: 0, retryingMarkets: 0 });
-    expect(stats.lastRejected.map((r) => r.externalMarketId).sort()).toEqual(["BAD-NUL", "BAD-\ud800"]);
-    // What /api/health serves is the contract's recorder object.
-    expect(healthSchema.shape.recorder.parse(stats)).toEqual(stats);
-    // Rejected rows are not retried: the next flush has nothing to do.
-    expect((await d.flush()).rows).toBe(0);
-  });
+  it.skipIf(!available(kind))(
+    "isolates poison rows among thousands: every good sighting stored, the bad ones rejected and counted",
+    async () => {
+      const pub = alerts();
+      const d = new DiscoveryService(t.db, pub);
+      const expected = recordMany(d.recorder, "GOOD", 6_000);
+      // Straight into the recorder, past the parser's cleaning: what a buggy source could still send.
+      d.recorder.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
+      d.recorder.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
+      d.recorder.record(sighting("BAD-\ud800"), "UNKNOWN_MARKET");
+      const result = await d.flush();
+      const got = await stored(t, "GOOD");
+      console.log(
+        `[poison ${kind}] stored ${got.sightings} of ${expected} good sightings in ${got.markets} markets; rejected`,
+        result.rejected.length,
+      );
+      expect(got).toEqual({ markets: 6_000, sightings: expected });
+      expect(result.failed).toHaveLength(0);
+      expect(result.rejected.map((r) => r.market.externalMarketId).sort()).toEqual(["BAD-NUL", "BAD-\ud800"]);
+      expect(pub.announced).toBe(6_000);
+      const stats = d.stats();
+      expect(stats).toMatchObject({ rejectedMarkets: 2, rejectedSightings: 3, pendingMarkets: 0, retryingMarkets: 0 });
+      expect(stats.lastRejected.map((r) => r.externalMarketId).sort()).toEqual(["BAD-NUL", "BAD-\ud800"]);
+      // What /api/health serves is the contract's recorder object.
+      expect(healthSchema.shape.recorder.parse(stats)).toEqual(stats);
+      // Rejected rows are not retried: the next flush has nothing to do.
+      expect((await d.flush()).rows).toBe(0);
+    },
+  );
 
   it.skipIf(!available(kind))("a chunk sent twice with one batch id, in turn or at once, is applied once and announced once", async () => {
     const r = new Recorder();

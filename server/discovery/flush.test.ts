@@ -86,7 +86,12 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     for (let i = 0; i < 3; i++) d.recorder.record(s("KEEP"), "UNKNOWN_MARKET");
     await d.flush();
     const after = await triage.get(items[0].id);
-    expect(after).toMatchObject({ status: "IGNORED", notes: "Player prop - betpawa doesn't offer", version: edited.version, occurrenceCount: 4 });
+    expect(after).toMatchObject({
+      status: "IGNORED",
+      notes: "Player prop - betpawa doesn't offer",
+      version: edited.version,
+      occurrenceCount: 4,
+    });
   });
 
   it.skipIf(!available(kind))("concurrent flushes of overlapping batches lose no count", async () => {

@@ -59,7 +59,15 @@ export interface RejectedMarket {
   error: string;
 }
 
-export const emptyFlushResult = (): FlushResult => ({ rows: 0, sightings: 0, inserted: [], regressed: [], failed: [], failedChunks: [], rejected: [] });
+export const emptyFlushResult = (): FlushResult => ({
+  rows: 0,
+  sightings: 0,
+  inserted: [],
+  regressed: [],
+  failed: [],
+  failedChunks: [],
+  rejected: [],
+});
 
 interface ReturnedRow {
   id: number;
@@ -150,7 +158,14 @@ async function writeChunk(db: Database, chunk: FlushChunk): Promise<ChunkOutcome
     for (const r of rows) {
       if (!r.inserted && !r.regressed) continue;
       const { source, external_market_id, market_name, reason } = r;
-      announced.push({ id: Number(r.id), source: source!, externalMarketId: external_market_id!, marketName: market_name!, reason: reason!, regressed: r.regressed });
+      announced.push({
+        id: Number(r.id),
+        source: source!,
+        externalMarketId: external_market_id!,
+        marketName: market_name!,
+        reason: reason!,
+        regressed: r.regressed,
+      });
     }
     return { ok: true, announced, rows: rows.length };
   } catch (e) {
@@ -232,7 +247,11 @@ export async function warmUp(db: Database): Promise<void> {
 }
 
 /** Flushes rows as fresh chunks of the database's chunk size. */
-export async function flushBatch(db: Database, batch: Iterable<PendingMarket>, chunkRows: number = FLUSH_CHUNK_ROWS[db.kind]): Promise<FlushResult> {
+export async function flushBatch(
+  db: Database,
+  batch: Iterable<PendingMarket>,
+  chunkRows: number = FLUSH_CHUNK_ROWS[db.kind],
+): Promise<FlushResult> {
   return writeChunks(db, chunksOf(batch, chunkRows));
 }
 

@@ -10,7 +10,12 @@ import { ITEM_COLUMNS } from "./list-sql";
 import { TriageService } from "./triage-service";
 
 const ROWS = 12_000;
-const SORT_SQL = { occurrenceCount: "occurrence_count", lastSeenAt: "last_seen_at", firstSeenAt: "first_seen_at", priority: "priority_raw" };
+const SORT_SQL = {
+  occurrenceCount: "occurrence_count",
+  lastSeenAt: "last_seen_at",
+  firstSeenAt: "first_seen_at",
+  priority: "priority_raw",
+};
 const base: UnmappedListQuery = { sort: "lastSeenAt", order: "desc", page: 1, pageSize: 50 };
 
 describe.each(DB_KINDS)("list totals and deep pages on %s", (kind) => {
@@ -38,7 +43,11 @@ describe.each(DB_KINDS)("list totals and deep pages on %s", (kind) => {
         [{ ...base, status: ["IGNORED", "MAPPED"] }, `WHERE status IN ('IGNORED', 'MAPPED')`, []],
         [{ ...base, source: "bet9ja", status: ["NEW"] }, `WHERE source = 'bet9ja' AND status = 'NEW'`, []],
         [{ ...base, reason: "NO_MATCHING_OUTCOMES" }, `WHERE reason = 'NO_MATCHING_OUTCOMES'`, []],
-        [{ ...base, source: "bet9ja", status: ["MAPPED"], reason: "UNKNOWN_PARAM_MARKET" }, `WHERE source = 'bet9ja' AND status = 'MAPPED' AND reason = 'UNKNOWN_PARAM_MARKET'`, []],
+        [
+          { ...base, source: "bet9ja", status: ["MAPPED"], reason: "UNKNOWN_PARAM_MARKET" },
+          `WHERE source = 'bet9ja' AND status = 'MAPPED' AND reason = 'UNKNOWN_PARAM_MARKET'`,
+          [],
+        ],
       ];
       for (const [q, where] of cases) {
         const page = unmappedListSchema.parse(await triage.list(q));
@@ -84,7 +93,10 @@ describe.each(DB_KINDS)("list totals and deep pages on %s", (kind) => {
                  ORDER BY ${SORT_SQL[sort]} ${dir}, id ${dir} LIMIT 50 OFFSET ${(page - 1) * 50}`,
               );
               const got = await triage.list(q);
-              expect(got.items.map((i) => i.id), `${sort} ${order} ${JSON.stringify(filter)} page ${page}`).toEqual(old.map((r) => Number(r.id)));
+              expect(
+                got.items.map((i) => i.id),
+                `${sort} ${order} ${JSON.stringify(filter)} page ${page}`,
+              ).toEqual(old.map((r) => Number(r.id)));
               compared += old.length;
             }
           }

@@ -56,7 +56,9 @@ describe.skipIf(!TEST_DATABASE_URL)("flush through a faulty connection (postgres
     expect(second.failed).toHaveLength(0);
 
     const got = await stored({ db: direct }, "LOST");
-    console.log(`[lost reply] stored ${got.sightings} sightings, expected ${expected}; announced ${pub.announced} new markets, expected 2000`);
+    console.log(
+      `[lost reply] stored ${got.sightings} sightings, expected ${expected}; announced ${pub.announced} new markets, expected 2000`,
+    );
     expect(got).toEqual({ markets: 3_000, sightings: expected });
     expect(pub.announced).toBe(2_000);
     const inserted = [...first.inserted, ...second.inserted].map((m) => m.externalMarketId);

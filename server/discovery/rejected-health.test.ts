@@ -22,9 +22,13 @@ describe.each(DB_KINDS)("rejected rows in /api/health on %s", (kind) => {
     expect(res.status).toBe(200);
     const health = healthSchema.parse(await res.json());
     const got = await stored({ db }, "HEALTH");
-    console.log(`[health ${kind}] stored ${got.sightings} of 2000 good sightings; health.recorder rejected ${health.recorder.rejectedMarkets}`);
+    console.log(
+      `[health ${kind}] stored ${got.sightings} of 2000 good sightings; health.recorder rejected ${health.recorder.rejectedMarkets}`,
+    );
     expect(got).toEqual({ markets: 2_000, sightings: 2_000 });
     expect(health.recorder).toMatchObject({ rejectedMarkets: 1, rejectedSightings: 1 });
-    expect(health.recorder.lastRejected).toMatchObject([{ source: "sportybet", externalMarketId: "HEALTH-POISON", sightings: 1, code: "22P05" }]);
+    expect(health.recorder.lastRejected).toMatchObject([
+      { source: "sportybet", externalMarketId: "HEALTH-POISON", sightings: 1, code: "22P05" },
+    ]);
   });
 });

@@ -67,7 +67,10 @@ export class SpillJournal {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw e;
     }
-    return names.filter((n) => n.startsWith("spill-") && n.endsWith(SUFFIX)).sort().map((n) => path.join(dir, n));
+    return names
+      .filter((n) => n.startsWith("spill-") && n.endsWith(SUFFIX))
+      .sort()
+      .map((n) => path.join(dir, n));
   }
 
   /** The chunks of one file, one line at a time (a big file is never read into memory whole). */

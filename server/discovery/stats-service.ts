@@ -17,7 +17,8 @@ interface RunRow {
   new_markets: number;
 }
 
-const sourcesOf = (r: RunRow): Record<string, SourceRunStats> => (typeof r.sources === "string" ? JSON.parse(r.sources) : (r.sources ?? {}));
+const sourcesOf = (r: RunRow): Record<string, SourceRunStats> =>
+  typeof r.sources === "string" ? JSON.parse(r.sources) : (r.sources ?? {});
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 const zeroes = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TriageStatus, number>;

@@ -150,8 +150,6 @@ export class TriageService {
   }
 
   private stale(current: number) {
-    return preconditionFailed(
-      `The market was changed by someone else (now at version ${current}). Reload it and apply your change again.`,
-    );
+    return preconditionFailed(`The market was changed by someone else (now at version ${current}). Reload it and apply your change again.`);
   }
 }

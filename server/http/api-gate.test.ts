@@ -126,11 +126,18 @@ describe.each(DB_KINDS)("bad input on %s", (kind) => {
         [`/api/unmapped/${marketId}`, json("PATCH", { status: "IGNORED", reason: "why\u0000" }), "body.reason"],
         ["/api/mappings", json("POST", { canonicalId: "nul_test", name: "N\u0000", sportybetId: "1", outcomes: [] }), "body.name"],
         [`/api/unmapped/${marketId}/map`, json("POST", { canonicalId: "nul_map", name: "x\u0000", betpawaId: "1" }), "body.name"],
-        [`/api/mappings/nul_test`, json("PATCH", { outcomes: [{ canonicalId: "a", betpawaName: "\udc00", sportybetDesc: null, bet9jaSuffix: null, position: 0 }] }), "body.outcomes.0.betpawaName"],
+        [
+          `/api/mappings/nul_test`,
+          json("PATCH", { outcomes: [{ canonicalId: "a", betpawaName: "\udc00", sportybetDesc: null, bet9jaSuffix: null, position: 0 }] }),
+          "body.outcomes.0.betpawaName",
+        ],
       ];
       for (const [p, init, field] of cases) {
         const problem = await expectProblem(await api(p, init), 400);
-        expect(problem.errors?.map((e) => e.field), p).toContain(field);
+        expect(
+          problem.errors?.map((e) => e.field),
+          p,
+        ).toContain(field);
       }
       await unchanged();
       expect((await api("/api/mappings/nul_test")).status).toBe(404);
@@ -177,17 +184,55 @@ describe.each(DB_KINDS)("bad input on %s", (kind) => {
       } as RequestInit);
       await expectProblem(chunked, 413);
       // Invalid UTF-8 is a 400, not a 500.
-      const badUtf8 = await raw(server.url, "PATCH", `/api/unmapped/${marketId}`, { "content-type": "application/json" }, Buffer.from([0x7b, 0x22, 0x6e, 0x6f, 0x74, 0x65, 0x73, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0x22, 0x7d]));
+      const badUtf8 = await raw(
+        server.url,
+        "PATCH",
+        `/api/unmapped/${marketId}`,
+        { "content-type": "application/json" },
+        Buffer.from([0x7b, 0x22, 0x6e, 0x6f, 0x74, 0x65, 0x73, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0x22, 0x7d]),
+      );
       expect(badUtf8.status).toBe(400);
       await unchanged();
     });
 
     it("a seeded fuzz of every documented route never gets a 500 and always gets JSON", async () => {
       let seed = 20261201;
-      const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
       const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-      const nasty = ["", "%00", "%ZZ", "-1", "0", "1e309", "NaN", "99999999999", "%C0%AF", "%E2%80%AE", "a".repeat(300), "<script>", "null", "[]", "%7B%7D", "ALL", "new", "%F0%9F%92%A9"];
-      const bodies = ["{", "[]", "null", '"x"', "{}", '{"status":"MAPPED"}', '{"notes":1}', '{"notes":"\\u0000"}', '{"status":"NEW","x":1}', '{"canonicalId":"A B"}', '{"outcomes":[{}]}', JSON.stringify({ notes: "ok" })];
+      const nasty = [
+        "",
+        "%00",
+        "%ZZ",
+        "-1",
+        "0",
+        "1e309",
+        "NaN",
+        "99999999999",
+        "%C0%AF",
+        "%E2%80%AE",
+        "a".repeat(300),
+        "<script>",
+        "null",
+        "[]",
+        "%7B%7D",
+        "ALL",
+        "new",
+        "%F0%9F%92%A9",
+      ];
+      const bodies = [
+        "{",
+        "[]",
+        "null",
+        '"x"',
+        "{}",
+        '{"status":"MAPPED"}',
+        '{"notes":1}',
+        '{"notes":"\\u0000"}',
+        '{"status":"NEW","x":1}',
+        '{"canonicalId":"A B"}',
+        '{"outcomes":[{}]}',
+        JSON.stringify({ notes: "ok" }),
+      ];
       const paths = Object.entries(openApiDocument().paths as Record<string, Record<string, unknown>>);
       const statuses = new Map<number, number>();
       for (let i = 0; i < 300; i++) {
@@ -195,8 +240,17 @@ describe.each(DB_KINDS)("bad input on %s", (kind) => {
         const method = pick(Object.keys(item)).toUpperCase();
         if (template === "/api/scrape") continue; // starting scrapes is not input handling
         const p = template.replace(/\{[^}]+\}/g, () => pick([String(marketId), "1", "nul_test", ...nasty]));
-        const query = Array.from({ length: Math.floor(rnd() * 3) }, () => `${pick(["q", "page", "pageSize", "status", "sort", "order", "source", "actor", "limit", "x"])}=${pick(nasty)}`).join("&");
-        const res = await raw(server.url, method, `${p}${query ? `?${query}` : ""}`, { "content-type": "application/json" }, method === "GET" ? undefined : pick(bodies));
+        const query = Array.from(
+          { length: Math.floor(rnd() * 3) },
+          () => `${pick(["q", "page", "pageSize", "status", "sort", "order", "source", "actor", "limit", "x"])}=${pick(nasty)}`,
+        ).join("&");
+        const res = await raw(
+          server.url,
+          method,
+          `${p}${query ? `?${query}` : ""}`,
+          { "content-type": "application/json" },
+          method === "GET" ? undefined : pick(bodies),
+        );
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         expect(res.status, `${method} ${p}?${query} -> ${res.status}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
         // A trailing slash is redirected to the canonical path (Next's own rule); everything else answers in JSON.

@@ -7,7 +7,11 @@ import { openDatabase, type Database } from "@/server/db/client";
 import { available, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
 import { isDatabaseUnavailable, notFound } from "./errors";
 
-const caught = async (p: Promise<unknown>) => p.then(() => new Error("expected a failure"), (e: unknown) => e);
+const caught = async (p: Promise<unknown>) =>
+  p.then(
+    () => new Error("expected a failure"),
+    (e: unknown) => e,
+  );
 
 describe("isDatabaseUnavailable by shape", () => {
   it.each([

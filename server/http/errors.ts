@@ -26,16 +26,24 @@ export function isHttpError(e: unknown): e is HttpError {
 
 export const notFound = (what: string) => new HttpError(404, "Not Found", `${what} does not exist`);
 export const badRequest = (detail: string, errors?: FieldError[]) => new HttpError(400, "Bad Request", detail, errors);
-export const conflict = (detail: string, extra?: Record<string, unknown>) =>
-  new HttpError(409, "Conflict", detail, undefined, extra);
+export const conflict = (detail: string, extra?: Record<string, unknown>) => new HttpError(409, "Conflict", detail, undefined, extra);
 export const preconditionFailed = (detail: string) => new HttpError(412, "Precondition Failed", detail);
-export const payloadTooLarge = (limit: number) =>
-  new HttpError(413, "Content Too Large", `The request body may be at most ${limit} bytes`);
+export const payloadTooLarge = (limit: number) => new HttpError(413, "Content Too Large", `The request body may be at most ${limit} bytes`);
 export const serviceUnavailable = (detail: string) => new HttpError(503, "Service Unavailable", detail);
 
 // Database outages, recognised by shape: pg's errors, Prisma's, and Prisma's driver-adapter
 // wrappers of pg's all carry the evidence somewhere in code, kind, cause or meta.
-const NET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
+const NET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNABORTED",
+]);
 /** 57014 statement timeout / cancel, 57P01-03 shutdown, 25P03 idle-in-transaction timeout. */
 const SQLSTATES = new Set(["57014", "57P01", "57P02", "57P03", "25P03"]);
 /** Can't reach, timed out, closed connection, pool timeout (a transaction that could not start in time: MESSAGES). */

@@ -7,6 +7,7 @@ export function ifMatchVersion(req: Request): number | undefined {
   const header = req.headers.get("if-match")?.trim();
   if (!header || header === "*") return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header);
-  if (!m) throw badRequest('If-Match must be the ETag of the market, e.g. "3"', [{ field: "header.If-Match", message: "not a version ETag" }]);
+  if (!m)
+    throw badRequest('If-Match must be the ETag of the market, e.g. "3"', [{ field: "header.If-Match", message: "not a version ETag" }]);
   return Number(m[1]);
 }

@@ -44,10 +44,10 @@ export function problem(
   extra: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(
-    JSON.stringify({ type: "about:blank", title, status, detail, ...extra }),
-    { status, headers: { "content-type": PROBLEM, "cache-control": "no-store", ...headers } },
-  );
+  return new Response(JSON.stringify({ type: "about:blank", title, status, detail, ...extra }), {
+    status,
+    headers: { "content-type": PROBLEM, "cache-control": "no-store", ...headers },
+  });
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
@@ -119,10 +119,11 @@ function maxBodyBytes(): number {
   return globalThis.__marketTriageRuntime?.config.API_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES;
 }
 
-export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  spec: RouteSpec<P, Q, B>,
-  handler: Handler<P, Q, B>,
-) {
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>, handler: Handler<P, Q, B>) {
   return async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       let params: unknown = undefined;

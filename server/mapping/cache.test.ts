@@ -145,9 +145,7 @@ describe("Bet9ja lookup", () => {
     ["S_1X2", "1"],
     ["S_GGNG", "2.5"],
   ])("reports UNKNOWN_PARAM_MARKET for %s with param %s", (key, param) => {
-    expect(reason(cache, b9(key, param, ["1", "X", "2", "O", "U", "Y", "N", "1H"]))).toBe(
-      "UNKNOWN_PARAM_MARKET",
-    );
+    expect(reason(cache, b9(key, param, ["1", "X", "2", "O", "U", "Y", "N", "1H"]))).toBe("UNKNOWN_PARAM_MARKET");
   });
 
   it("understands lines and handicaps on the listed markets", () => {
@@ -180,11 +178,7 @@ describe("Bet9ja lookup", () => {
 
     it("needs a usable suffix on a supported side", () => {
       expect(reason(cache, b9("S_HAOU", "1.5", ["O", "U"]))).toBe("NO_MATCHING_OUTCOMES");
-      const noAway = new MappingCache(
-        mergeMappings(builtinCatalog(), [
-          userEntry({ canonicalId: "away_over_under_ft", betpawaId: null }),
-        ]),
-      );
+      const noAway = new MappingCache(mergeMappings(builtinCatalog(), [userEntry({ canonicalId: "away_over_under_ft", betpawaId: null })]));
       expect(reason(noAway, b9("S_HAOU", "1.5", ["OA", "UA"]))).toBe("NO_MATCHING_OUTCOMES");
       expect(reason(noAway, b9("S_HAOU", "1.5", ["OH"]))).toBe("MAPPED");
     });
@@ -197,9 +191,7 @@ describe("Bet9ja lookup", () => {
         ]),
       );
       expect(reason(unsupported, b9("S_HAOU", "1.5", spec))).toBe("UNSUPPORTED_PLATFORM");
-      const absent = new MappingCache(
-        builtinCatalog().filter((e) => !["5006", "5003"].includes(e.betpawaId ?? "")),
-      );
+      const absent = new MappingCache(builtinCatalog().filter((e) => !["5006", "5003"].includes(e.betpawaId ?? "")));
       expect(reason(absent, b9("S_HAOU", "1.5", spec))).toBe("UNKNOWN_MARKET");
     });
 
@@ -218,9 +210,7 @@ describe("Bet9ja lookup", () => {
 describe("user mappings", () => {
   it("a user override replaces the builtin behaviour", () => {
     const overridden = new MappingCache(
-      mergeMappings(builtinCatalog(), [
-        userEntry({ canonicalId: "over_under_ft", betpawaId: null, sportybetId: "18", bet9jaKey: "S_OU" }),
-      ]),
+      mergeMappings(builtinCatalog(), [userEntry({ canonicalId: "over_under_ft", betpawaId: null, sportybetId: "18", bet9jaKey: "S_OU" })]),
     );
     expect(reason(overridden, sb("18", "total=2.5", ["Over", "Under"]))).toBe("UNSUPPORTED_PLATFORM");
     expect(reason(overridden, b9("S_OU", "2.5", ["O", "U"]))).toBe("UNSUPPORTED_PLATFORM");
@@ -228,9 +218,11 @@ describe("user mappings", () => {
 
   it("a user entry wins over a builtin one claiming the same platform id", () => {
     const entries = mergeMappings(builtinCatalog(), [
-      userEntry({ canonicalId: "five_minutes", sportybetId: "900069", outcomes: [
-        { canonicalId: "home", betpawaName: "1", sportybetDesc: "Home", bet9jaSuffix: null, position: 0 },
-      ] }),
+      userEntry({
+        canonicalId: "five_minutes",
+        sportybetId: "900069",
+        outcomes: [{ canonicalId: "home", betpawaName: "1", sportybetDesc: "Home", bet9jaSuffix: null, position: 0 }],
+      }),
     ]);
     expect(reason(new MappingCache(entries), sb("900069", "from=1|to=5", ["Home"]))).toBe("MAPPED");
   });

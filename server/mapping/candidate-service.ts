@@ -44,7 +44,9 @@ export class CandidateService {
       source: r.source,
       externalMarketId: r.external_market_id,
       marketName: r.market_name,
-      outcomes: (typeof r.sample_outcomes === "string" ? JSON.parse(r.sample_outcomes) : r.sample_outcomes).map((o: { name: string }) => o.name),
+      outcomes: (typeof r.sample_outcomes === "string" ? JSON.parse(r.sample_outcomes) : r.sample_outcomes).map(
+        (o: { name: string }) => o.name,
+      ),
       specifiers: r.specifiers ?? [],
     }));
     return { mappings: rankMappings(subject, this.mappings.cache.entries), markets: rankMarkets(subject, others) };

@@ -64,7 +64,8 @@ export function rankMappings(subject: CandidateSubject, entries: readonly Mappin
       const paired = pairings.filter((p) => p.canonicalOutcomeId !== null);
       const outcomeScore = subject.outcomes.length ? paired.reduce((n, p) => n + p.confidence, 0) / subject.outcomes.length : 0;
       const mappable = e.outcomes.filter((o) => o.betpawaName !== null).length;
-      const countScore = mappable === 0 ? 0 : 1 - Math.abs(mappable - subject.outcomes.length) / Math.max(mappable, subject.outcomes.length);
+      const countScore =
+        mappable === 0 ? 0 : 1 - Math.abs(mappable - subject.outcomes.length) / Math.max(mappable, subject.outcomes.length);
       const linesAgree = takesLines(subject.specifiers) === entryTakesLines(e);
       const score = 0.5 * nameScore + 0.3 * outcomeScore + 0.1 * countScore + 0.1 * (linesAgree ? 1 : 0);
       const reasons = [`name ${pct(nameScore)} similar`];
@@ -113,7 +114,14 @@ export function rankMarkets(subject: CandidateSubject, others: OtherMarket[], li
       const reasons = [`name ${pct(nameScore)} similar`, `outcomes ${pct(outcomeScore)} similar`];
       if (sameCount) reasons.push(`same number of outcomes (${m.outcomes.length})`);
       if (linesAgree && takesLines(m.specifiers)) reasons.push("both take lines");
-      return { id: m.id, source: m.source, externalMarketId: m.externalMarketId, marketName: m.marketName, score: Math.round(score * 1000) / 1000, reasons };
+      return {
+        id: m.id,
+        source: m.source,
+        externalMarketId: m.externalMarketId,
+        marketName: m.marketName,
+        score: Math.round(score * 1000) / 1000,
+        reasons,
+      };
     })
     .filter((c) => c.score >= 0.25)
     .sort((a, b) => b.score - a.score || a.id - b.id)

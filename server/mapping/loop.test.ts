@@ -56,60 +56,71 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     return triage.get(items.find((i) => i.externalMarketId === externalMarketId)!.id);
   };
 
-  it.skipIf(!available(kind))("map -> scrape: sightings stop growing and it stays MAPPED; deactivate -> scrape: reopens NEW, regressed, announced", async () => {
-    const before = await market("800117");
-    expect(before.occurrenceCount).toBe(3);
-    const { mapping, market: mapped } = await mapMarket(mappings, triage, before.id, {
-      canonicalId: "player_booked",
-      name: "Player To Be Booked",
-      betpawaId: "990001",
-      reason: "betpawa offers it since November",
-    });
-    expect(mapped).toMatchObject({ status: "MAPPED", mappingCanonicalId: "player_booked", version: before.version + 1 });
-    expect(mapping).toMatchObject({ canonicalId: "player_booked", origin: "user", sportybetId: "800117", active: true });
-    expect(mapping.outcomes.map((o) => o.sportybetDesc)).toEqual(["Yes", "No"]);
+  it.skipIf(!available(kind))(
+    "map -> scrape: sightings stop growing and it stays MAPPED; deactivate -> scrape: reopens NEW, regressed, announced",
+    async () => {
+      const before = await market("800117");
+      expect(before.occurrenceCount).toBe(3);
+      const { mapping, market: mapped } = await mapMarket(mappings, triage, before.id, {
+        canonicalId: "player_booked",
+        name: "Player To Be Booked",
+        betpawaId: "990001",
+        reason: "betpawa offers it since November",
+      });
+      expect(mapped).toMatchObject({ status: "MAPPED", mappingCanonicalId: "player_booked", version: before.version + 1 });
+      expect(mapping).toMatchObject({ canonicalId: "player_booked", origin: "user", sportybetId: "800117", active: true });
+      expect(mapping.outcomes.map((o) => o.sportybetDesc)).toEqual(["Yes", "No"]);
 
-    await scrape();
-    expect(await market("800117")).toMatchObject({ status: "MAPPED", occurrenceCount: 3 });
-    expect((await market("S_OUA")).occurrenceCount).toBe(12); // the others keep counting
+      await scrape();
+      expect(await market("800117")).toMatchObject({ status: "MAPPED", occurrenceCount: 3 });
+      expect((await market("S_OUA")).occurrenceCount).toBe(12); // the others keep counting
 
-    alerts.length = 0;
-    await mappings.deactivate("player_booked", "betpawa withdrew it");
-    await scrape();
-    const reopened = await market("800117");
-    expect(reopened).toMatchObject({ status: "NEW", occurrenceCount: 6 });
-    expect(reopened.regressedAt).not.toBeNull();
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0].markets).toEqual([expect.objectContaining({ id: before.id, externalMarketId: "800117", regressed: true })]);
+      alerts.length = 0;
+      await mappings.deactivate("player_booked", "betpawa withdrew it");
+      await scrape();
+      const reopened = await market("800117");
+      expect(reopened).toMatchObject({ status: "NEW", occurrenceCount: 6 });
+      expect(reopened.regressedAt).not.toBeNull();
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].markets).toEqual([expect.objectContaining({ id: before.id, externalMarketId: "800117", regressed: true })]);
 
-    // Seen again while NEW: counted, never announced again.
-    alerts.length = 0;
-    await scrape();
-    expect(alerts).toEqual([]);
+      // Seen again while NEW: counted, never announced again.
+      alerts.length = 0;
+      await scrape();
+      expect(alerts).toEqual([]);
 
-    const history = await new AuditService(t.db.prisma).list({ entityType: "unmapped_market", entityId: String(before.id), page: 1, pageSize: 50 });
-    expect(history.items.map((h) => h.action)).toEqual(["regressed", "mapped"]);
-    expect(history.items[1].reason).toBe("betpawa offers it since November");
-  });
+      const history = await new AuditService(t.db.prisma).list({
+        entityType: "unmapped_market",
+        entityId: String(before.id),
+        page: 1,
+        pageSize: 50,
+      });
+      expect(history.items.map((h) => h.action)).toEqual(["regressed", "mapped"]);
+      expect(history.items[1].reason).toBe("betpawa offers it since November");
+    },
+  );
 
-  it.skipIf(!available(kind))("extends an existing mapping with the market's platform key (UNSUPPORTED_PLATFORM gains its betpawa id)", async () => {
-    const m = await market("900069");
-    expect(m.reason).toBe("UNSUPPORTED_PLATFORM");
-    const { mapping } = await mapMarket(mappings, triage, m.id, { canonicalId: "1x2_5min", betpawaId: "28000999" });
-    expect(mapping).toMatchObject({ origin: "user", sportybetId: "900069", betpawaId: "28000999" });
-    expect(mapping.builtin?.betpawaId).toBeNull();
-    await scrape();
-    expect(await market("900069")).toMatchObject({ status: "MAPPED", occurrenceCount: 6 });
-  });
+  it.skipIf(!available(kind))(
+    "extends an existing mapping with the market's platform key (UNSUPPORTED_PLATFORM gains its betpawa id)",
+    async () => {
+      const m = await market("900069");
+      expect(m.reason).toBe("UNSUPPORTED_PLATFORM");
+      const { mapping } = await mapMarket(mappings, triage, m.id, { canonicalId: "1x2_5min", betpawaId: "28000999" });
+      expect(mapping).toMatchObject({ origin: "user", sportybetId: "900069", betpawaId: "28000999" });
+      expect(mapping.builtin?.betpawaId).toBeNull();
+      await scrape();
+      expect(await market("900069")).toMatchObject({ status: "MAPPED", occurrenceCount: 6 });
+    },
+  );
 
   it.skipIf(!available(kind))("a failure inside the map transaction leaves neither the mapping nor the status changed", async () => {
     const m = await market("800117");
     await t.db.exec(`
       CREATE FUNCTION fail_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql;
       CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.action = 'mapped') EXECUTE FUNCTION fail_audit();`);
-    await expect(mapMarket(mappings, triage, m.id, { canonicalId: "player_booked", name: "Player To Be Booked", betpawaId: "990001" })).rejects.toThrow(
-      /audit store unavailable/,
-    );
+    await expect(
+      mapMarket(mappings, triage, m.id, { canonicalId: "player_booked", name: "Player To Be Booked", betpawaId: "990001" }),
+    ).rejects.toThrow(/audit store unavailable/);
     expect(await t.db.prisma.userMapping.count()).toBe(0);
     expect(await t.db.prisma.auditEntry.count()).toBe(0);
     expect(await triage.get(m.id)).toEqual(m);

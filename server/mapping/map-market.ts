@@ -64,7 +64,7 @@ export async function mapMarket(
     }
     const source = market.source as Platform;
     const field = PLATFORM_FIELD[source];
-    const samples = (Array.isArray(market.sampleOutcomes) ? (market.sampleOutcomes as { name: string; odds: number | null }[]) : []);
+    const samples = Array.isArray(market.sampleOutcomes) ? (market.sampleOutcomes as { name: string; odds: number | null }[]) : [];
     const sampleNames = samples.map((o) => o.name);
 
     const effective = await mappings.effective(tx);

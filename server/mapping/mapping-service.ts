@@ -71,7 +71,8 @@ export class MappingService {
       ...rows.map((r) => toItem(rowToEntry(r), r.active)),
     ];
     const needle = q.q?.toLowerCase();
-    const platformKey = q.platform === "betpawa" ? "betpawaId" : q.platform === "sportybet" ? "sportybetId" : q.platform === "bet9ja" ? "bet9jaKey" : null;
+    const platformKey =
+      q.platform === "betpawa" ? "betpawaId" : q.platform === "sportybet" ? "sportybetId" : q.platform === "bet9ja" ? "bet9jaKey" : null;
     const items = all
       .filter((m) => !q.origin || m.origin === q.origin)
       .filter((m) => q.active === undefined || m.active === q.active)
@@ -196,9 +197,11 @@ export class MappingService {
       const builtin = this.builtin.get(canonicalId);
       if (!row && !builtin) throw notFound(`Mapping ${canonicalId}`);
       if (row && expectedVersion !== undefined && row.version !== expectedVersion) {
-        throw preconditionFailed(`Mapping ${canonicalId} was changed by someone else (now at version ${row.version}). Reload it and apply your change again.`);
+        throw preconditionFailed(
+          `Mapping ${canonicalId} was changed by someone else (now at version ${row.version}). Reload it and apply your change again.`,
+        );
       }
-      const base = row?.active ? rowToEntry(row) : builtin ?? rowToEntry(row!);
+      const base = row?.active ? rowToEntry(row) : (builtin ?? rowToEntry(row!));
       const next: MappingEntry = {
         ...base,
         origin: "user",

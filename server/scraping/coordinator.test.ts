@@ -33,30 +33,77 @@ describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
 
   const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
   const markets = () =>
-    t.db.query<{ source: string; external_market_id: string; occurrence_count: number; reason: string; specifiers: string[]; market_name: string }>(
+    t.db.query<{
+      source: string;
+      external_market_id: string;
+      occurrence_count: number;
+      reason: string;
+      specifiers: string[];
+      market_name: string;
+    }>(
       `SELECT source::text, external_market_id, occurrence_count, reason::text, specifiers, market_name FROM unmapped_markets ORDER BY source, external_market_id`,
     );
 
-  it.skipIf(!available(kind))("records exactly the unmapped market instances, with reasons and lines; a second cycle doubles the counts", async () => {
-    const run = await cycle();
-    expect(run).toMatchObject({ status: "completed", events: 8, newMarkets: 5 });
-    expect(run.sources.sportybet).toMatchObject({ events: 4, markets: 24, mapped: 8, unmapped: 16, new: 3, eventsFailed: 0 });
-    expect(run.sources.bet9ja).toMatchObject({ events: 4, markets: 24, mapped: 12, unmapped: 12, new: 2 });
-    // S_OUA appears at two lines per event: 2 instances x 4 events. Neither S_OUA nor S_OU1TX may
-    // be taken for the mapped S_OU they share a prefix with.
-    expect(await markets()).toEqual([
-      { source: "sportybet", external_market_id: "18", occurrence_count: 4, reason: "UNKNOWN_PARAM_MARKET", specifiers: ["total=lots"], market_name: "Over/Under" },
-      { source: "sportybet", external_market_id: "800117", occurrence_count: 4, reason: "UNKNOWN_MARKET", specifiers: [], market_name: "Player To Be Booked" },
-      { source: "sportybet", external_market_id: "900069", occurrence_count: 8, reason: "UNSUPPORTED_PLATFORM", specifiers: ["from=1|to=5", "from=6|to=10"], market_name: "1X2 from 1 to 5 minute" },
-      { source: "bet9ja", external_market_id: "S_OU1TX", occurrence_count: 4, reason: "UNKNOWN_MARKET", specifiers: [], market_name: expect.any(String) },
-      { source: "bet9ja", external_market_id: "S_OUA", occurrence_count: 8, reason: "UNKNOWN_MARKET", specifiers: ["0.5", "1.5"], market_name: "Away Over/Under" },
-    ].sort((a, b) => (a.source + a.external_market_id < b.source + b.external_market_id ? -1 : 1)));
+  it.skipIf(!available(kind))(
+    "records exactly the unmapped market instances, with reasons and lines; a second cycle doubles the counts",
+    async () => {
+      const run = await cycle();
+      expect(run).toMatchObject({ status: "completed", events: 8, newMarkets: 5 });
+      expect(run.sources.sportybet).toMatchObject({ events: 4, markets: 24, mapped: 8, unmapped: 16, new: 3, eventsFailed: 0 });
+      expect(run.sources.bet9ja).toMatchObject({ events: 4, markets: 24, mapped: 12, unmapped: 12, new: 2 });
+      // S_OUA appears at two lines per event: 2 instances x 4 events. Neither S_OUA nor S_OU1TX may
+      // be taken for the mapped S_OU they share a prefix with.
+      expect(await markets()).toEqual(
+        [
+          {
+            source: "sportybet",
+            external_market_id: "18",
+            occurrence_count: 4,
+            reason: "UNKNOWN_PARAM_MARKET",
+            specifiers: ["total=lots"],
+            market_name: "Over/Under",
+          },
+          {
+            source: "sportybet",
+            external_market_id: "800117",
+            occurrence_count: 4,
+            reason: "UNKNOWN_MARKET",
+            specifiers: [],
+            market_name: "Player To Be Booked",
+          },
+          {
+            source: "sportybet",
+            external_market_id: "900069",
+            occurrence_count: 8,
+            reason: "UNSUPPORTED_PLATFORM",
+            specifiers: ["from=1|to=5", "from=6|to=10"],
+            market_name: "1X2 from 1 to 5 minute",
+          },
+          {
+            source: "bet9ja",
+            external_market_id: "S_OU1TX",
+            occurrence_count: 4,
+            reason: "UNKNOWN_MARKET",
+            specifiers: [],
+            market_name: expect.any(String),
+          },
+          {
+            source: "bet9ja",
+            external_market_id: "S_OUA",
+            occurrence_count: 8,
+            reason: "UNKNOWN_MARKET",
+            specifiers: ["0.5", "1.5"],
+            market_name: "Away Over/Under",
+          },
+        ].sort((a, b) => (a.source + a.external_market_id < b.source + b.external_market_id ? -1 : 1)),
+      );
 
-    const second = await cycle();
-    expect(second.newMarkets).toBe(0);
-    const counts = Object.fromEntries((await markets()).map((m) => [`${m.source}/${m.external_market_id}`, m.occurrence_count]));
-    expect(counts).toEqual({ "sportybet/18": 8, "sportybet/800117": 8, "sportybet/900069": 16, "bet9ja/S_OU1TX": 8, "bet9ja/S_OUA": 16 });
-  });
+      const second = await cycle();
+      expect(second.newMarkets).toBe(0);
+      const counts = Object.fromEntries((await markets()).map((m) => [`${m.source}/${m.external_market_id}`, m.occurrence_count]));
+      expect(counts).toEqual({ "sportybet/18": 8, "sportybet/800117": 8, "sportybet/900069": 16, "bet9ja/S_OU1TX": 8, "bet9ja/S_OUA": 16 });
+    },
+  );
 
   it.skipIf(!available(kind))("isolates a failing event: the others are recorded and the run is partial", async () => {
     deps.sources = [fixtureSource(3, new Set(["sr:match:2"]))];
@@ -71,7 +118,13 @@ describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
   });
 
   it.skipIf(!available(kind))("fails the run when every source fails discovery", async () => {
-    deps.sources = [{ name: "down", discover: () => Promise.reject(new SourceError("network", "ECONNREFUSED")), fetchEvent: () => Promise.reject(new Error("unused")) }];
+    deps.sources = [
+      {
+        name: "down",
+        discover: () => Promise.reject(new SourceError("network", "ECONNREFUSED")),
+        fetchEvent: () => Promise.reject(new Error("unused")),
+      },
+    ];
     const run = await cycle();
     expect(run.status).toBe("failed");
     expect(run.error).toBe("Every source failed discovery");

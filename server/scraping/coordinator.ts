@@ -178,7 +178,9 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
       if (done > lastProgressCurrent && (now - lastProgress >= PROGRESS_EVERY_MS || done === total)) {
         lastProgress = now;
         lastProgressCurrent = done;
-        const perSource = [...totalBySource].map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`).join(", ");
+        const perSource = [...totalBySource]
+          .map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`)
+          .join(", ");
         progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
       }
     }
@@ -207,6 +209,8 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const run = await deps.runs.finish(runId, outcome);
   const summary = `${run.events} events, ${run.markets} markets, ${run.unmapped} unmapped sightings, ${run.newMarkets} new markets`;
   progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
-  (run.status === "completed" ? log.info : log.warn)(`[scrape] run ${runId} ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`);
+  (run.status === "completed" ? log.info : log.warn)(
+    `[scrape] run ${runId} ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`,
+  );
   return run;
 }

@@ -62,7 +62,9 @@ export class RunLiveness {
         const running = await this.runs.heartbeat(id);
         if (!running && !markedFailed) {
           markedFailed = true;
-          log.warn(`[scrape] run ${id} was marked failed by another process (no heartbeat seen); it continues and writes its result at the end`);
+          log.warn(
+            `[scrape] run ${id} was marked failed by another process (no heartbeat seen); it continues and writes its result at the end`,
+          );
         }
         if (!unlock && !ended) {
           await take();

@@ -33,7 +33,13 @@ const poisonSource: Source = {
       platform: "sportybet",
       body: {
         bizCode: 10000,
-        data: { markets: [market("900\u00001", "Poison\u0000 name\t\u001b[2J"), market("900\u00001", "Poison\u0000 name", "total=\u00002.5"), market("9002", "Half\ud800")] },
+        data: {
+          markets: [
+            market("900\u00001", "Poison\u0000 name\t\u001b[2J"),
+            market("900\u00001", "Poison\u0000 name", "total=\u00002.5"),
+            market("9002", "Half\ud800"),
+          ],
+        },
       },
     };
   },
@@ -50,17 +56,43 @@ describe.each(DB_KINDS)("a cycle over poisoned scraped text on %s", (kind) => {
     const mappings = new MappingService(t.db.prisma);
     await mappings.reload();
     const runs = new RunStore(t.db.prisma);
-    const deps = { sources: [poisonSource], mappings: mappings.cache, discovery: new DiscoveryService(t.db, nullPublisher), publisher: nullPublisher, runs, concurrency: 2, flushEveryEvents: 1 };
+    const deps = {
+      sources: [poisonSource],
+      mappings: mappings.cache,
+      discovery: new DiscoveryService(t.db, nullPublisher),
+      publisher: nullPublisher,
+      runs,
+      concurrency: 2,
+      flushEveryEvents: 1,
+    };
     const run = await runCycle(deps, await runs.create("manual"), new AbortController().signal);
     expect(run).toMatchObject({ status: "partial", events: 1 });
     expect(run.sources.sportybet.errors.join(" ")).not.toMatch(/\u0000/);
-    const rows = await t.db.query<{ external_market_id: string; market_name: string; occurrence_count: number; specifiers: string[]; sample_outcomes: { name: string }[] }>(
+    const rows = await t.db.query<{
+      external_market_id: string;
+      market_name: string;
+      occurrence_count: number;
+      specifiers: string[];
+      sample_outcomes: { name: string }[];
+    }>(
       `SELECT external_market_id, market_name, occurrence_count, specifiers, sample_outcomes FROM unmapped_markets ORDER BY external_market_id`,
     );
     console.log(`[poisoned text ${kind}] stored ${rows.reduce((n, r) => n + r.occurrence_count, 0)} of 3 sightings`);
     expect(rows).toEqual([
-      { external_market_id: "9001", market_name: "Poison name", occurrence_count: 2, specifiers: ["total=2.5"], sample_outcomes: [{ name: "Yes\ufffd", odds: 1.5 }] },
-      { external_market_id: "9002", market_name: "Half\ufffd", occurrence_count: 1, specifiers: [], sample_outcomes: [{ name: "Yes\ufffd", odds: 1.5 }] },
+      {
+        external_market_id: "9001",
+        market_name: "Poison name",
+        occurrence_count: 2,
+        specifiers: ["total=2.5"],
+        sample_outcomes: [{ name: "Yes\ufffd", odds: 1.5 }],
+      },
+      {
+        external_market_id: "9002",
+        market_name: "Half\ufffd",
+        occurrence_count: 1,
+        specifiers: [],
+        sample_outcomes: [{ name: "Yes\ufffd", odds: 1.5 }],
+      },
     ]);
   });
 });

@@ -37,9 +37,7 @@ export interface DiscoveredEvent {
 }
 
 /** The native payload of one event, exactly as the platform's event endpoint wraps it. */
-export type NativeEventPayload =
-  | { platform: "sportybet"; body: unknown }
-  | { platform: "bet9ja"; body: unknown };
+export type NativeEventPayload = { platform: "sportybet"; body: unknown } | { platform: "bet9ja"; body: unknown };
 
 /** How a source tells the run about partial failures and progress while it discovers. */
 export interface DiscoveryReport {

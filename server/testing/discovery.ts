@@ -34,4 +34,3 @@ export async function stored(t: { db: Database }, prefix: string) {
   );
   return { markets: rows[0].markets, sightings: rows[0].sightings ?? 0 };
 }
-

@@ -27,12 +27,33 @@ function sportyEvent(n: number) {
     data: {
       eventId: `sr:match:${n}`,
       markets: [
-        sportyMarket("1", "1X2", null, [["Home", "2.10"], ["Draw", "3.30"], ["Away", "3.40"]]),
-        sportyMarket("18", "Over/Under", "total=2.5", [["Over 2.5", "1.85"], ["Under 2.5", "1.95"]]),
-        sportyMarket("800117", "Player To Be Booked", null, [["Yes", "2.50"], ["No", "1.50"]]),
-        sportyMarket("18", "Over/Under", "total=lots", [["Over", "1.85"], ["Under", "1.95"]]),
-        sportyMarket("900069", "1X2 from 1 to 5 minute", "from=1|to=5", [["Home", "9.0"], ["Draw", "1.1"], ["Away", "9.5"]]),
-        sportyMarket("900069", "1X2 from 1 to 5 minute", "from=6|to=10", [["Home", "9.0"], ["Draw", "1.1"], ["Away", "9.5"]]),
+        sportyMarket("1", "1X2", null, [
+          ["Home", "2.10"],
+          ["Draw", "3.30"],
+          ["Away", "3.40"],
+        ]),
+        sportyMarket("18", "Over/Under", "total=2.5", [
+          ["Over 2.5", "1.85"],
+          ["Under 2.5", "1.95"],
+        ]),
+        sportyMarket("800117", "Player To Be Booked", null, [
+          ["Yes", "2.50"],
+          ["No", "1.50"],
+        ]),
+        sportyMarket("18", "Over/Under", "total=lots", [
+          ["Over", "1.85"],
+          ["Under", "1.95"],
+        ]),
+        sportyMarket("900069", "1X2 from 1 to 5 minute", "from=1|to=5", [
+          ["Home", "9.0"],
+          ["Draw", "1.1"],
+          ["Away", "9.5"],
+        ]),
+        sportyMarket("900069", "1X2 from 1 to 5 minute", "from=6|to=10", [
+          ["Home", "9.0"],
+          ["Draw", "1.1"],
+          ["Away", "9.5"],
+        ]),
       ],
     },
   };
@@ -82,4 +103,3 @@ export function fixtureSource(events: number, failing: Set<string> = new Set()):
     },
   };
 }
-

@@ -36,7 +36,8 @@ export function launchServer(env: Record<string, string>, command: string[] = NO
         () => {
           const m = /listening on (http:\/\/\S+)/.exec(out);
           if (m) return m[1];
-          if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited ${child.exitCode ?? child.signalCode}: ${out}`);
+          if (child.exitCode !== null || child.signalCode !== null)
+            throw new Error(`server exited ${child.exitCode ?? child.signalCode}: ${out}`);
           return undefined;
         },
         120_000,

@@ -6,7 +6,7 @@ export async function waitFor<T>(
   check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   limitMs = 60_000,
 ): Promise<T> {
-  for (const deadline = Date.now() + limitMs; ; ) {
+  for (const deadline = Date.now() + limitMs; ;) {
     const value = await check();
     if (value !== undefined && value !== null && value !== false) return value as T;
     if (Date.now() > deadline) throw new Error(`waited ${limitMs} ms for ${what}`);

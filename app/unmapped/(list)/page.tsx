@@ -19,7 +19,9 @@ export default async function UnmappedPage({ searchParams }: { searchParams: Sea
   const queries = [listQuery(view), ...STATUS_TABS.map((tab) => tabCountQuery(view, tab))];
   // A failed prefetch is left out of the cache; the browser then fetches it and can show the error.
   await Promise.all(
-    queries.map((query) => client.prefetchQuery({ queryKey: queryKeys.unmappedList(query), queryFn: () => getRuntime().triage.list(query) })),
+    queries.map((query) =>
+      client.prefetchQuery({ queryKey: queryKeys.unmappedList(query), queryFn: () => getRuntime().triage.list(query) }),
+    ),
   );
   return (
     <HydrationBoundary state={dehydrate(client)}>

@@ -67,13 +67,16 @@ export function extendDraftOf(mapping: MappingDetail, source: Platform, samples:
   const field = outcomeFieldOf(source);
   const byOutcome = new Map<string, { sample: string; confidence: number }>();
   for (const p of pairings ?? []) {
-    if (p.canonicalOutcomeId && !byOutcome.has(p.canonicalOutcomeId)) byOutcome.set(p.canonicalOutcomeId, { sample: p.sampleName, confidence: p.confidence });
+    if (p.canonicalOutcomeId && !byOutcome.has(p.canonicalOutcomeId))
+      byOutcome.set(p.canonicalOutcomeId, { sample: p.sampleName, confidence: p.confidence });
   }
   const used = new Set<string>();
   const rows = mapping.outcomes.map((o): ExtendRow => {
     let suggested = byOutcome.get(o.canonicalId) ?? null;
     if (!suggested && !pairings) {
-      const names = [o[field], o.betpawaName, o.canonicalId.replace(/_/g, " ")].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase());
+      const names = [o[field], o.betpawaName, o.canonicalId.replace(/_/g, " ")]
+        .filter((n): n is string => Boolean(n))
+        .map((n) => n.toLowerCase());
       const exact = samples.find((s) => !used.has(s) && names.includes(s.toLowerCase()));
       if (exact) suggested = { sample: exact, confidence: 1 };
     }
@@ -151,14 +154,21 @@ export function validate(t: Target, source: Platform): FieldErrors {
     if (!t.mapping || !t.extend) {
       set("body.canonicalId", "pick the mapping to extend: a suggestion, or search for one");
     } else {
-      if (t.occupiedBy !== null) set("body.canonicalId", `this mapping already maps ${source} ${t.occupiedBy}; a mapping takes one market per platform`);
+      if (t.occupiedBy !== null)
+        set("body.canonicalId", `this mapping already maps ${source} ${t.occupiedBy}; a mapping takes one market per platform`);
       set("body.name", checkText(t.extend.name, "a name", 200));
-      set("body.betpawaId", t.extend.betpawaId.trim() ? checkPlatformId(t.extend.betpawaId, "a betpawa id") : "the mapping has no betpawa market id yet: give it one, or the market stays unmapped");
+      set(
+        "body.betpawaId",
+        t.extend.betpawaId.trim()
+          ? checkPlatformId(t.extend.betpawaId, "a betpawa id")
+          : "the mapping has no betpawa market id yet: give it one, or the market stays unmapped",
+      );
       const seen = new Map<string, number>();
       t.extend.rows.forEach((r, i) => {
         set(`body.outcomes.${i}.betpawaName`, checkText(r.betpawaName, "a betpawa name", 200, false));
         if (r.sample === null) return;
-        if (seen.has(r.sample)) set(`body.outcomes.${i}.${outcomeFieldOf(source)}`, `“${r.sample}” is already paired in row ${(seen.get(r.sample) ?? 0) + 1}`);
+        if (seen.has(r.sample))
+          set(`body.outcomes.${i}.${outcomeFieldOf(source)}`, `“${r.sample}” is already paired in row ${(seen.get(r.sample) ?? 0) + 1}`);
         else seen.set(r.sample, i);
       });
       if (!t.extend.rows.some((r) => r.sample !== null && r.betpawaName.trim())) {
@@ -167,7 +177,10 @@ export function validate(t: Target, source: Platform): FieldErrors {
     }
   } else {
     const f = t.fresh;
-    set("body.canonicalId", checkSlug(f.canonicalId) ?? (t.idTaken ? "an active mapping already has this id: pick another id, or extend that mapping" : null));
+    set(
+      "body.canonicalId",
+      checkSlug(f.canonicalId) ?? (t.idTaken ? "an active mapping already has this id: pick another id, or extend that mapping" : null),
+    );
     set("body.name", checkText(f.name, "a name", 200));
     set("body.betpawaId", checkText(f.betpawaId, "the betpawa market id", 100));
     const included = f.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.include);
@@ -239,7 +252,8 @@ export function previewOf(t: Target, market: UnmappedDetail): PreviewEntry | nul
     const before = new Map(t.mapping.outcomes.map((o) => [o.canonicalId, o]));
     for (const o of body.outcomes) {
       const b = before.get(o.canonicalId);
-      for (const col of ["betpawaName", "sportybetDesc", "bet9jaSuffix"] as const) if (!b || b[col] !== o[col]) changed.add(`${o.canonicalId}:${col}`);
+      for (const col of ["betpawaName", "sportybetDesc", "bet9jaSuffix"] as const)
+        if (!b || b[col] !== o[col]) changed.add(`${o.canonicalId}:${col}`);
     }
     if (body.name) changed.add("name");
     if (body.betpawaId) changed.add("betpawaId");
@@ -256,7 +270,9 @@ export function previewOf(t: Target, market: UnmappedDetail): PreviewEntry | nul
       overridesBuiltin: t.mapping.origin === "builtin",
     };
   }
-  for (const o of body.outcomes) for (const col of ["betpawaName", "sportybetDesc", "bet9jaSuffix"] as const) if (o[col] !== null) changed.add(`${o.canonicalId}:${col}`);
+  for (const o of body.outcomes)
+    for (const col of ["betpawaName", "sportybetDesc", "bet9jaSuffix"] as const)
+      if (o[col] !== null) changed.add(`${o.canonicalId}:${col}`);
   changed.add("name").add("betpawaId").add("canonicalId");
   return {
     canonicalId: body.canonicalId,

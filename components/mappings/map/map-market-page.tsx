@@ -194,7 +194,12 @@ export function MapMarketPage({ id }: { id: number }) {
     }
     return (
       <div className="detail-page">
-        <ErrorState title="The market could not be loaded" message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
+        <ErrorState
+          title="The market could not be loaded"
+          message={errorMessage(detail.error)}
+          onRetry={() => void detail.refetch()}
+          retrying={detail.isFetching}
+        />
       </div>
     );
   }
@@ -209,7 +214,10 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
   const source = market.source;
   const platform = PLATFORM_LABEL[source];
 
-  const candidates = useQuery({ queryKey: mappingKeys.candidates(market.id), queryFn: ({ signal }) => mappingsApi.candidates(market.id, signal) });
+  const candidates = useQuery({
+    queryKey: mappingKeys.candidates(market.id),
+    queryFn: ({ signal }) => mappingsApi.candidates(market.id, signal),
+  });
   const [chosenMode, setMode] = useState<Mode | null>(null);
   const mode = chosenMode ?? defaultMode(candidates.data);
   const [pick, setPick] = useState<{ canonicalId: string; pairings: Pairing[] | null } | null>(null);
@@ -288,9 +296,19 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
   const errorFor = (field: string): string | undefined => clientErrors[field] ?? serverErrors[field];
   const holder = holderOf(save.error);
   const holderError = serverErrors["body.sportybetId"] ?? serverErrors["body.bet9jaKey"];
-  const shownFields = ["body.canonicalId", "body.name", "body.betpawaId", "body.outcomes", "body.reason", "body.sportybetId", "body.bet9jaKey"];
+  const shownFields = [
+    "body.canonicalId",
+    "body.name",
+    "body.betpawaId",
+    "body.outcomes",
+    "body.reason",
+    "body.sportybetId",
+    "body.bet9jaKey",
+  ];
   const generalError =
-    save.error && !Object.keys(serverErrors).some((f) => shownFields.includes(f) || f.startsWith("row.") || f.startsWith("body.outcomes.")) ? errorMessage(save.error) : null;
+    save.error && !Object.keys(serverErrors).some((f) => shownFields.includes(f) || f.startsWith("row.") || f.startsWith("body.outcomes."))
+      ? errorMessage(save.error)
+      : null;
   const alreadyMapped = isApiError(save.error) && save.error.status === 409 && !holder;
   const clientErrorCount = Object.keys(clientErrors).length;
 
@@ -352,7 +370,8 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
               {submitted && clientErrorCount > 0 && (
                 <div className="banner banner-danger" role="alert">
                   <span>
-                    <strong>Not mapped yet.</strong> Fix the {clientErrorCount === 1 ? "problem" : `${formatCount(clientErrorCount)} problems`} marked below.
+                    <strong>Not mapped yet.</strong> Fix the{" "}
+                    {clientErrorCount === 1 ? "problem" : `${formatCount(clientErrorCount)} problems`} marked below.
                   </span>
                 </div>
               )}
@@ -365,10 +384,18 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
                   <fieldset className="mode-switch">
                     <legend className="visually-hidden">Target</legend>
                     <label className={mode === "extend" ? "mode-option mode-option-current" : "mode-option"}>
-                      <input type="radio" name={id("mode")} value="extend" checked={mode === "extend"} onChange={() => chooseMode("extend")} />
+                      <input
+                        type="radio"
+                        name={id("mode")}
+                        value="extend"
+                        checked={mode === "extend"}
+                        onChange={() => chooseMode("extend")}
+                      />
                       <span>
                         <strong>Extend an existing mapping</strong>
-                        <span className="mode-hint">Add {platform} {market.externalMarketId} to a canonical market that exists</span>
+                        <span className="mode-hint">
+                          Add {platform} {market.externalMarketId} to a canonical market that exists
+                        </span>
                       </span>
                     </label>
                     <label className={mode === "new" ? "mode-option mode-option-current" : "mode-option"}>
@@ -407,7 +434,12 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
                       )}
                       <TargetPicker
                         market={market}
-                        candidates={{ data: candidates.data, isPending: candidates.isPending, error: candidates.error, refetch: () => void candidates.refetch() }}
+                        candidates={{
+                          data: candidates.data,
+                          isPending: candidates.isPending,
+                          error: candidates.error,
+                          refetch: () => void candidates.refetch(),
+                        }}
                         selected={pick?.canonicalId ?? null}
                         onPick={onPick}
                       />
@@ -415,31 +447,44 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
                         <div className="selected-mapping" aria-live="polite">
                           {!mapping ? (
                             picked.isError ? (
-                              <p className="field-error">Could not load {pick.canonicalId}: {errorMessage(picked.error)}</p>
+                              <p className="field-error">
+                                Could not load {pick.canonicalId}: {errorMessage(picked.error)}
+                              </p>
                             ) : (
                               <p className="muted">Loading {pick.canonicalId}…</p>
                             )
                           ) : (
                             <>
                               <p className="selected-title">
-                                Extending <strong>{mapping.name}</strong> <span className="mono muted">{mapping.canonicalId}</span> <OriginBadge origin={mapping.origin} />{" "}
+                                Extending <strong>{mapping.name}</strong> <span className="mono muted">{mapping.canonicalId}</span>{" "}
+                                <OriginBadge origin={mapping.origin} />{" "}
                                 <Link href={`/mappings/${encodeURIComponent(mapping.canonicalId)}`} target="_blank">
                                   Open the mapping<span className="visually-hidden"> (new tab)</span>
                                 </Link>
                               </p>
                               {mapping.origin === "builtin" && (
-                                <p className="muted">A built-in entry: mapping this market saves a user override of it with {platform} {market.externalMarketId} added.</p>
+                                <p className="muted">
+                                  A built-in entry: mapping this market saves a user override of it with {platform}{" "}
+                                  {market.externalMarketId} added.
+                                </p>
                               )}
                               {occupiedBy && (
                                 <p className="field-error">
-                                  It already maps {platform} {occupiedBy}; a mapping takes one market per platform. Pick another one or create a new mapping.
+                                  It already maps {platform} {occupiedBy}; a mapping takes one market per platform. Pick another one or
+                                  create a new mapping.
                                 </p>
                               )}
                               {extendDraft && (
                                 <div className="form-grid">
                                   <Field id={id("x-name")} label="Name" required error={errorFor("body.name")}>
                                     {(a) => (
-                                      <input {...a} className="input" value={extendDraft.name} maxLength={200} onChange={(e) => setExtend({ ...extendDraft, name: e.target.value })} />
+                                      <input
+                                        {...a}
+                                        className="input"
+                                        value={extendDraft.name}
+                                        maxLength={200}
+                                        onChange={(e) => setExtend({ ...extendDraft, name: e.target.value })}
+                                      />
                                     )}
                                   </Field>
                                   <Field
@@ -447,7 +492,11 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
                                     label="betpawa market id"
                                     required
                                     error={errorFor("body.betpawaId")}
-                                    hint={mapping.betpawaId ? undefined : "This mapping has no betpawa counterpart yet: without one the market stays unmapped."}
+                                    hint={
+                                      mapping.betpawaId
+                                        ? undefined
+                                        : "This mapping has no betpawa counterpart yet: without one the market stays unmapped."
+                                    }
                                   >
                                     {(a) => (
                                       <input
@@ -500,10 +549,30 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
                           />
                         )}
                       </Field>
-                      <Field id={id("n-name")} label="Name" required error={errorFor("body.name")} hint="As traders will read it, e.g. Match Shots Outside Box - Full Time">
-                        {(a) => <input {...a} className="input" value={fresh.name} maxLength={200} onChange={(e) => setFresh({ ...fresh, name: e.target.value })} />}
+                      <Field
+                        id={id("n-name")}
+                        label="Name"
+                        required
+                        error={errorFor("body.name")}
+                        hint="As traders will read it, e.g. Match Shots Outside Box - Full Time"
+                      >
+                        {(a) => (
+                          <input
+                            {...a}
+                            className="input"
+                            value={fresh.name}
+                            maxLength={200}
+                            onChange={(e) => setFresh({ ...fresh, name: e.target.value })}
+                          />
+                        )}
                       </Field>
-                      <Field id={id("n-betpawa")} label="betpawa market id" required error={errorFor("body.betpawaId")} hint="The home book's market this one is compared with">
+                      <Field
+                        id={id("n-betpawa")}
+                        label="betpawa market id"
+                        required
+                        error={errorFor("body.betpawaId")}
+                        hint="The home book's market this one is compared with"
+                      >
                         {(a) => (
                           <input
                             {...a}
@@ -535,15 +604,33 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
                   )}
                   {mode === "extend" ? (
                     mapping && extendDraft ? (
-                      <ExtendOutcomes mapping={mapping} draft={extendDraft} samples={market.sampleOutcomes} source={source} onRow={updateExtendRow} errorFor={errorFor} idPrefix={id("x")} />
+                      <ExtendOutcomes
+                        mapping={mapping}
+                        draft={extendDraft}
+                        samples={market.sampleOutcomes}
+                        source={source}
+                        onRow={updateExtendRow}
+                        errorFor={errorFor}
+                        idPrefix={id("x")}
+                      />
                     ) : (
-                      <p className="muted">Pick the mapping to extend first; its outcomes are paired with this market&apos;s outcomes here.</p>
+                      <p className="muted">
+                        Pick the mapping to extend first; its outcomes are paired with this market&apos;s outcomes here.
+                      </p>
                     )
                   ) : (
-                    <NewOutcomes draft={fresh} source={source} odds={odds} onRows={(rows) => setFresh({ ...fresh, rows })} errorFor={errorFor} idPrefix={id("n")} />
+                    <NewOutcomes
+                      draft={fresh}
+                      source={source}
+                      odds={odds}
+                      onRows={(rows) => setFresh({ ...fresh, rows })}
+                      errorFor={errorFor}
+                      idPrefix={id("n")}
+                    />
                   )}
                   <p className="muted table-note">
-                    The scraper matches {platform} outcomes by these names ({outcomeFieldOf(source) === "sportybetDesc" ? "the outcome desc" : "the key's outcome suffix"}), exactly.
+                    The scraper matches {platform} outcomes by these names (
+                    {outcomeFieldOf(source) === "sportybetDesc" ? "the outcome desc" : "the key's outcome suffix"}), exactly.
                   </p>
                 </div>
               </section>

@@ -115,7 +115,12 @@ export function ExtendOutcomes({ mapping, draft, samples, source, onRow, errorFo
                     ) : row.sample !== null ? (
                       <span className="muted">chosen by you</span>
                     ) : row.suggested ? (
-                      <button type="button" className="link-button" onClick={() => onRow(i, { sample: row.suggested?.sample ?? null })} title="Use the weak suggestion">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onRow(i, { sample: row.suggested?.sample ?? null })}
+                        title="Use the weak suggestion"
+                      >
                         weak: {row.suggested.sample} ({pct(row.suggested.confidence)})
                       </button>
                     ) : (
@@ -130,8 +135,9 @@ export function ExtendOutcomes({ mapping, draft, samples, source, onRow, errorFo
       </div>
       {unpaired.length > 0 && (
         <p className="field-warning">
-          Not paired: {unpaired.map((s) => `“${s.name}”`).join(", ")}. The scraper skips {unpaired.length === 1 ? "this outcome" : "these outcomes"} of the market; pair{" "}
-          {unpaired.length === 1 ? "it" : "them"} above if betpawa offers {unpaired.length === 1 ? "it" : "them"}.
+          Not paired: {unpaired.map((s) => `“${s.name}”`).join(", ")}. The scraper skips{" "}
+          {unpaired.length === 1 ? "this outcome" : "these outcomes"} of the market; pair {unpaired.length === 1 ? "it" : "them"} above if
+          betpawa offers {unpaired.length === 1 ? "it" : "them"}.
         </p>
       )}
     </>
@@ -150,7 +156,8 @@ interface NewProps {
 export function NewOutcomes({ draft, source, odds, onRows, errorFor, idPrefix }: NewProps) {
   const platform = PLATFORM_LABEL[source];
   const update = (key: number, patch: Partial<NewRow>) => onRows(draft.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const add = () => onRows([...draft.rows, { key: nextRowKey(), sample: "", custom: true, include: true, canonicalId: "", betpawaName: "" }]);
+  const add = () =>
+    onRows([...draft.rows, { key: nextRowKey(), sample: "", custom: true, include: true, canonicalId: "", betpawaName: "" }]);
   return (
     <>
       <div className="edit-table-scroll">
@@ -177,7 +184,12 @@ export function NewOutcomes({ draft, source, odds, onRows, errorFor, idPrefix }:
               return (
                 <tr key={row.key} className={row.include ? undefined : "pairing-unpaired"} data-sample={row.sample}>
                   <td>
-                    <input type="checkbox" checked={row.include} onChange={(e) => update(row.key, { include: e.target.checked })} aria-label={`Include ${label}`} />
+                    <input
+                      type="checkbox"
+                      checked={row.include}
+                      onChange={(e) => update(row.key, { include: e.target.checked })}
+                      aria-label={`Include ${label}`}
+                    />
                   </td>
                   <td>
                     {row.custom ? (
@@ -189,7 +201,12 @@ export function NewOutcomes({ draft, source, odds, onRows, errorFor, idPrefix }:
                           aria-label={`${platform} outcome name, row ${i + 1}`}
                           aria-invalid={sampleErr ? true : undefined}
                           aria-describedby={sampleErr ? `${idPrefix}-n${row.key}-sample-error` : undefined}
-                          onChange={(e) => update(row.key, { sample: e.target.value, ...(row.canonicalId === slugify(row.sample) ? { canonicalId: slugify(e.target.value) } : {}) })}
+                          onChange={(e) =>
+                            update(row.key, {
+                              sample: e.target.value,
+                              ...(row.canonicalId === slugify(row.sample) ? { canonicalId: slugify(e.target.value) } : {}),
+                            })
+                          }
                         />
                         <CellError id={`${idPrefix}-n${row.key}-sample-error`} error={sampleErr} />
                       </>
@@ -228,7 +245,13 @@ export function NewOutcomes({ draft, source, odds, onRows, errorFor, idPrefix }:
                   </td>
                   <td className="cell-row-actions">
                     {row.custom && (
-                      <button type="button" className="row-button row-button-danger" onClick={() => onRows(draft.rows.filter((r) => r.key !== row.key))} aria-label={`Remove row ${i + 1}`} title="Remove">
+                      <button
+                        type="button"
+                        className="row-button row-button-danger"
+                        onClick={() => onRows(draft.rows.filter((r) => r.key !== row.key))}
+                        aria-label={`Remove row ${i + 1}`}
+                        title="Remove"
+                      >
                         <span aria-hidden="true">×</span>
                       </button>
                     )}

@@ -29,8 +29,10 @@ export function MappingPreview({ entry, market, body }: { entry: PreviewEntry | 
         ) : (
           <>
             <p className="preview-lookup">
-              {PLATFORM_LABEL[market.source]} market <span className="mono">{market.externalMarketId}</span> <span aria-hidden="true">→</span><span className="visually-hidden">maps to</span>{" "}
-              <strong>{entry.name || "(no name)"}</strong> <span className="mono muted">{entry.canonicalId}</span>
+              {PLATFORM_LABEL[market.source]} market <span className="mono">{market.externalMarketId}</span>{" "}
+              <span aria-hidden="true">→</span>
+              <span className="visually-hidden">maps to</span> <strong>{entry.name || "(no name)"}</strong>{" "}
+              <span className="mono muted">{entry.canonicalId}</span>
               {entry.betpawaId ? (
                 <>
                   {" "}
@@ -41,7 +43,10 @@ export function MappingPreview({ entry, market, body }: { entry: PreviewEntry | 
               )}
             </p>
             {entry.overridesBuiltin && (
-              <p className="muted">Saved as a user override of the built-in entry with the same id; the built-in entry applies again if the override is deactivated.</p>
+              <p className="muted">
+                Saved as a user override of the built-in entry with the same id; the built-in entry applies again if the override is
+                deactivated.
+              </p>
             )}
             <dl className="facts facts-compact preview-facts">
               <div>

@@ -41,7 +41,17 @@ interface PickProps {
   onPick: (canonicalId: string, pairings: Pairing[] | null) => void;
 }
 
-function UseButton({ name, selected, occupied, onClick }: { name: string; selected: boolean; occupied: string | null; onClick: () => void }) {
+function UseButton({
+  name,
+  selected,
+  occupied,
+  onClick,
+}: {
+  name: string;
+  selected: boolean;
+  occupied: string | null;
+  onClick: () => void;
+}) {
   if (occupied) {
     return (
       <span className="candidate-taken" title={`Already maps another market (${occupied}); a mapping takes one market per platform`}>
@@ -50,7 +60,13 @@ function UseButton({ name, selected, occupied, onClick }: { name: string; select
     );
   }
   return (
-    <button type="button" className={selected ? "button button-small button-selected" : "button button-small"} aria-pressed={selected} onClick={onClick} aria-label={`Use ${name}`}>
+    <button
+      type="button"
+      className={selected ? "button button-small button-selected" : "button button-small"}
+      aria-pressed={selected}
+      onClick={onClick}
+      aria-label={`Use ${name}`}
+    >
       {selected ? "Selected" : "Use"}
     </button>
   );
@@ -96,7 +112,11 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
             {list.map((c) => {
               const isSelected = selected === c.canonicalId;
               return (
-                <li key={c.canonicalId} className={`candidate${isSelected ? " candidate-selected" : ""}${c.occupied ? " candidate-occupied" : ""}`} data-canonical-id={c.canonicalId}>
+                <li
+                  key={c.canonicalId}
+                  className={`candidate${isSelected ? " candidate-selected" : ""}${c.occupied ? " candidate-occupied" : ""}`}
+                  data-canonical-id={c.canonicalId}
+                >
                   <div className="candidate-main">
                     <div className="candidate-title">
                       <span className="candidate-name">{c.name}</span>
@@ -104,7 +124,9 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
                     </div>
                     <div className="candidate-meta">
                       <span className="mono">{c.canonicalId}</span>
-                      <span>betpawa {c.betpawaId === null ? <span className="muted">none</span> : <span className="mono">{c.betpawaId}</span>}</span>
+                      <span>
+                        betpawa {c.betpawaId === null ? <span className="muted">none</span> : <span className="mono">{c.betpawaId}</span>}
+                      </span>
                     </div>
                     <ul className="candidate-reasons" aria-label="Why">
                       {c.reasons.map((r) => (
@@ -113,7 +135,12 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
                     </ul>
                   </div>
                   <Score value={c.score} />
-                  <UseButton name={c.name} selected={isSelected} occupied={c.occupied ? c.reasons.find((r) => r.startsWith("already maps")) ?? "taken" : null} onClick={() => onPick(c.canonicalId, c.pairings)} />
+                  <UseButton
+                    name={c.name}
+                    selected={isSelected}
+                    occupied={c.occupied ? (c.reasons.find((r) => r.startsWith("already maps")) ?? "taken") : null}
+                    onClick={() => onPick(c.canonicalId, c.pairings)}
+                  />
                 </li>
               );
             })}
@@ -158,7 +185,11 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
                   const taken = occupiedBy(m);
                   const isSelected = selected === m.canonicalId;
                   return (
-                    <li key={m.canonicalId} className={`candidate${isSelected ? " candidate-selected" : ""}${taken ? " candidate-occupied" : ""}`} data-canonical-id={m.canonicalId}>
+                    <li
+                      key={m.canonicalId}
+                      className={`candidate${isSelected ? " candidate-selected" : ""}${taken ? " candidate-occupied" : ""}`}
+                      data-canonical-id={m.canonicalId}
+                    >
                       <div className="candidate-main">
                         <div className="candidate-title">
                           <span className="candidate-name">{m.name}</span>
@@ -195,9 +226,7 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
 
       {similar.length > 0 && (
         <details className="disclosure">
-          <summary>
-            Similar unmapped markets on other platforms ({similar.length})
-          </summary>
+          <summary>Similar unmapped markets on other platforms ({similar.length})</summary>
           <ul className="similar-markets disclosure-body">
             {similar.map((m) => (
               <li key={m.id}>

@@ -11,7 +11,9 @@ export function LinesSeen({ lines }: { lines: UnmappedDetail["specifiers"] }) {
           </li>
         ))}
       </ul>
-      <p className="muted table-note">Oldest first{lines.length >= 50 ? "; the first 50 distinct lines are kept" : ""}. A line is not part of the market's identity.</p>
+      <p className="muted table-note">
+        Oldest first{lines.length >= 50 ? "; the first 50 distinct lines are kept" : ""}. A line is not part of the market's identity.
+      </p>
     </>
   );
 }

@@ -94,7 +94,12 @@ export function MarketDetailPage({ id }: { id: number }) {
     }
     return (
       <div className="detail-page">
-        <ErrorState title="The market could not be loaded" message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
+        <ErrorState
+          title="The market could not be loaded"
+          message={errorMessage(detail.error)}
+          onRetry={() => void detail.refetch()}
+          retrying={detail.isFetching}
+        />
       </div>
     );
   }

@@ -22,10 +22,10 @@ export function NeighbourNav({ n, navigating }: { n: Neighbours; navigating: boo
         {navigating
           ? "Opening…"
           : n.inList === false
-          ? "No longer in the list"
-          : n.total === undefined
-            ? `#${formatCount(n.position + 1)}`
-            : `${formatCount(n.position + 1)} of ${formatCount(n.total)}`}
+            ? "No longer in the list"
+            : n.total === undefined
+              ? `#${formatCount(n.position + 1)}`
+              : `${formatCount(n.position + 1)} of ${formatCount(n.total)}`}
       </span>
       {n.next ? (
         <Link href={n.next.href} className="button button-small" title={`Next: ${n.next.name} (j)`} rel="next">

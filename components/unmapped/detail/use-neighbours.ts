@@ -57,10 +57,12 @@ export function useNeighbours(id: number): Neighbours {
     }),
   });
 
-  if (!origin) return { listHref: "/unmapped", position: null, total: undefined, inList: undefined, prev: null, next: null, loading: false };
+  if (!origin)
+    return { listHref: "/unmapped", position: null, total: undefined, inList: undefined, prev: null, next: null, loading: false };
   const search = viewSearch(origin.view);
   const back = listHref(origin.view);
-  if (position === null) return { listHref: back, position: null, total: undefined, inList: undefined, prev: null, next: null, loading: false };
+  if (position === null)
+    return { listHref: back, position: null, total: undefined, inList: undefined, prev: null, next: null, loading: false };
 
   const [before, here, after] = results.map((r) => r.data);
   const link = (item: { id: number; marketName: string } | undefined, at: number): Neighbour | null =>

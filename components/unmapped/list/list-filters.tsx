@@ -37,7 +37,12 @@ export function ListFilters({ view, onChange }: Props) {
 
       <div className="field-inline">
         <label htmlFor="filter-source">Platform</label>
-        <select id="filter-source" className="select" value={view.source ?? ""} onChange={(e) => onChange({ source: PLATFORMS.find((p) => p === e.target.value) ?? null })}>
+        <select
+          id="filter-source"
+          className="select"
+          value={view.source ?? ""}
+          onChange={(e) => onChange({ source: PLATFORMS.find((p) => p === e.target.value) ?? null })}
+        >
           <option value="">All</option>
           {PLATFORMS.map((p) => (
             <option key={p} value={p}>
@@ -49,7 +54,12 @@ export function ListFilters({ view, onChange }: Props) {
 
       <div className="field-inline">
         <label htmlFor="filter-reason">Reason</label>
-        <select id="filter-reason" className="select" value={view.reason ?? ""} onChange={(e) => onChange({ reason: REASONS.find((r) => r === e.target.value) ?? null })}>
+        <select
+          id="filter-reason"
+          className="select"
+          value={view.reason ?? ""}
+          onChange={(e) => onChange({ reason: REASONS.find((r) => r === e.target.value) ?? null })}
+        >
           <option value="">All</option>
           {REASONS.map((r) => (
             <option key={r} value={r}>

@@ -46,7 +46,9 @@ export function ListPagination({ view, shown, loading, onPageSize }: Props) {
   const first = shown ? (shown.page - 1) * shown.pageSize + 1 : 0;
   const last = shown ? (capped ? first + shown.items.length - 1 : Math.min(shown.total, shown.page * shown.pageSize)) : 0;
   const next = shown !== undefined && hasNextPage(view.page, shown);
-  const sizes = PAGE_SIZES.includes(view.pageSize as (typeof PAGE_SIZES)[number]) ? PAGE_SIZES : [...PAGE_SIZES, view.pageSize].sort((a, b) => a - b);
+  const sizes = PAGE_SIZES.includes(view.pageSize as (typeof PAGE_SIZES)[number])
+    ? PAGE_SIZES
+    : [...PAGE_SIZES, view.pageSize].sort((a, b) => a - b);
 
   return (
     <nav className="pagination" aria-label="Pages">

@@ -108,7 +108,15 @@ export function UnmappedListPage() {
   else if (list.isError && (!list.data || list.isPlaceholderData))
     body = <ErrorRows message={errorMessage(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
   else if (items.length === 0)
-    body = <EmptyRows view={view} anyMarkets={all.data ? all.data.total > 0 : undefined} total={total ?? 0} totalCapped={list.data?.totalCapped ?? false} onClearFilters={() => change({ q: "", source: null, reason: null, minOccurrences: null })} />;
+    body = (
+      <EmptyRows
+        view={view}
+        anyMarkets={all.data ? all.data.total > 0 : undefined}
+        total={total ?? 0}
+        totalCapped={list.data?.totalCapped ?? false}
+        onClearFilters={() => change({ q: "", source: null, reason: null, minOccurrences: null })}
+      />
+    );
 
   const refreshing = list.isFetching && list.isPlaceholderData;
   return (

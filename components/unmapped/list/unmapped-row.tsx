@@ -32,7 +32,12 @@ export function UnmappedRow({ item, href, selected, linkRef, onFocus, onStatus }
   };
 
   return (
-    <tr className={selected ? "row row-selected" : "row"} onClick={openFromRow} data-market-id={item.id} data-selected={selected || undefined}>
+    <tr
+      className={selected ? "row row-selected" : "row"}
+      onClick={openFromRow}
+      data-market-id={item.id}
+      data-selected={selected || undefined}
+    >
       <td>
         <PlatformBadge source={item.source} />
       </td>

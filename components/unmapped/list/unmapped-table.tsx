@@ -44,7 +44,14 @@ export function UnmappedTable({ view, items, rowHref, selected, onSelect, onSort
           <th scope="col">External id</th>
           <th scope="col">Reason</th>
           <th scope="col">Status</th>
-          <SortHeader field="occurrenceCount" label="Sightings" view={view} onSort={onSort} className="num" title="Sightings: one per market instance (line) per event snapshot" />
+          <SortHeader
+            field="occurrenceCount"
+            label="Sightings"
+            view={view}
+            onSort={onSort}
+            className="num"
+            title="Sightings: one per market instance (line) per event snapshot"
+          />
           <SortHeader field="firstSeenAt" label="First seen" view={view} onSort={onSort} />
           <SortHeader field="lastSeenAt" label="Last seen" view={view} onSort={onSort} />
           <SortHeader field="priority" label="Priority" view={view} onSort={onSort} className="num" title={PRIORITY_HINT} />

@@ -70,17 +70,33 @@ describe("HttpClient", () => {
 
   it("appends the path to a base URL that has its own path, and percent-encodes the query", async () => {
     const body = await client().json(
-      { method: "GET", path: "/api/ng/factsCenter/event", query: [["eventId", "sr:match:61300947"], ["productId", "3"], ["timeline", ""]], headers: {} },
+      {
+        method: "GET",
+        path: "/api/ng/factsCenter/event",
+        query: [
+          ["eventId", "sr:match:61300947"],
+          ["productId", "3"],
+          ["timeline", ""],
+        ],
+        headers: {},
+      },
       live(),
     );
     expect(body).toMatchObject({ bizCode: 10000, data: { eventId: "sr:match:61300947" } });
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ route: "S3", path: "/api/ng/factsCenter/event", rawQuery: "eventId=sr%3Amatch%3A61300947&productId=3&timeline=" });
+    expect(fake.requests[0]).toMatchObject({
+      route: "S3",
+      path: "/api/ng/factsCenter/event",
+      rawQuery: "eventId=sr%3Amatch%3A61300947&productId=3&timeline=",
+    });
   });
 
   it("sends a POST body as JSON with its length", async () => {
     const payload = [{ sportId: "sr:sport:1", tournamentId: [["sr:tournament:17"]] }];
-    await client().json({ method: "POST", path: "/api/ng/factsCenter/pcEvents", headers: { "content-type": "application/json" }, body: payload }, live());
+    await client().json(
+      { method: "POST", path: "/api/ng/factsCenter/pcEvents", headers: { "content-type": "application/json" }, body: payload },
+      live(),
+    );
     expect(fake.requests[0].body).toEqual(payload);
     expect(fake.requests[0].headers["content-length"]).toBe(String(JSON.stringify(payload).length));
   });
@@ -148,7 +164,11 @@ describe("HttpClient", () => {
   });
 
   it("honours 429 Retry-After as an HTTP-date, and caps a long one", async () => {
-    fake.fault({ route: "B3", times: 1, respond: { kind: "status", status: 429, headers: { "retry-after": new Date(NOW + 12_000).toUTCString() } } });
+    fake.fault({
+      route: "B3",
+      times: 1,
+      respond: { kind: "status", status: 429, headers: { "retry-after": new Date(NOW + 12_000).toUTCString() } },
+    });
     fake.fault({ route: "B3", times: 1, respond: { kind: "status", status: 429, headers: { "retry-after": "3600" } } });
     await client({ retry: { ...DEFAULT_RETRY, retryAfterMaxMs: 20_000 } }).json(EVENT, live());
     expect(clock.sleeps).toEqual([12_000, 20_000]);
@@ -194,7 +214,10 @@ describe("HttpClient", () => {
   });
 
   it("does not retry a body that is not JSON, and says how it starts", async () => {
-    fake.fault({ route: "B3", respond: { kind: "raw", body: "<!DOCTYPE html>\n<html><body>Access denied</body></html>", contentType: "text/html" } });
+    fake.fault({
+      route: "B3",
+      respond: { kind: "raw", body: "<!DOCTYPE html>\n<html><body>Access denied</body></html>", contentType: "text/html" },
+    });
     const e = await failure(client().json(EVENT, live()));
     expect(e.kind).toBe("api");
     expect(e.message).toContain('starts "<!DOCTYPE html> <html><body>Access denied');

@@ -50,12 +50,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 }
 
 /** The wait before retry `retry`: the server's Retry-After when it gave one (capped), else back-off. */
-export function retryDelayMs(
-  retry: number,
-  retryAfterMs: number | null,
-  options: RetryOptions,
-  random: () => number,
-): number {
+export function retryDelayMs(retry: number, retryAfterMs: number | null, options: RetryOptions, random: () => number): number {
   if (retryAfterMs !== null) return Math.min(retryAfterMs, options.retryAfterMaxMs);
   return backoffMs(retry, options, random);
 }

@@ -66,12 +66,9 @@ describe("parseBet9jaKey", () => {
     expect(parseBet9jaKey(key)).toEqual({ market, param, outcome });
   });
 
-  it.each(["1X2_1", "s_1X2_1", "S_1x2_1", "S_", "S__", "S__X", "S_OU@_O", "S_1X2_", "S_1X2", "", "   "])(
-    "rejects %j",
-    (key) => {
-      expect(parseBet9jaKey(key)).toBeNull();
-    },
-  );
+  it.each(["1X2_1", "s_1X2_1", "S_1x2_1", "S_", "S__", "S__X", "S_OU@_O", "S_1X2_", "S_1X2", "", "   "])("rejects %j", (key) => {
+    expect(parseBet9jaKey(key)).toBeNull();
+  });
 
   it("allows exactly 500 characters after trimming and rejects 501", () => {
     const at500 = `S_1X2_${"1".repeat(494)}`;
@@ -87,17 +84,38 @@ describe("parseBet9jaEvent", () => {
     expect(result.dataErrors).toBe(0);
     expect(result.sightings).toEqual([
       {
-        source: "bet9ja", eventId: "707096003", externalMarketId: "S_1X2", name: "1X2", specifier: null,
-        outcomes: [{ name: "1", odds: 2.05 }, { name: "X", odds: 3.25 }, { name: "2", odds: 3.5 }],
-      },
-      {
-        source: "bet9ja", eventId: "707096003", externalMarketId: "S_OU", name: "Over/Under", specifier: "2.5",
-        outcomes: [{ name: "O", odds: 1.88 }, { name: "U", odds: 1.92 }],
-      },
-      {
-        source: "bet9ja", eventId: "707096003", externalMarketId: "S_ZZUNKNOWN", name: "ZZUNKNOWN",
+        source: "bet9ja",
+        eventId: "707096003",
+        externalMarketId: "S_1X2",
+        name: "1X2",
         specifier: null,
-        outcomes: [{ name: "Y", odds: 1.45 }, { name: "N", odds: 2.6 }],
+        outcomes: [
+          { name: "1", odds: 2.05 },
+          { name: "X", odds: 3.25 },
+          { name: "2", odds: 3.5 },
+        ],
+      },
+      {
+        source: "bet9ja",
+        eventId: "707096003",
+        externalMarketId: "S_OU",
+        name: "Over/Under",
+        specifier: "2.5",
+        outcomes: [
+          { name: "O", odds: 1.88 },
+          { name: "U", odds: 1.92 },
+        ],
+      },
+      {
+        source: "bet9ja",
+        eventId: "707096003",
+        externalMarketId: "S_ZZUNKNOWN",
+        name: "ZZUNKNOWN",
+        specifier: null,
+        outcomes: [
+          { name: "Y", odds: 1.45 },
+          { name: "N", odds: 2.6 },
+        ],
       },
     ]);
   });
@@ -106,9 +124,16 @@ describe("parseBet9jaEvent", () => {
     const result = parseBet9jaEvent(withOdds(HAOU_EXAMPLE), "1");
     expect(result.sightings).toEqual([
       {
-        source: "bet9ja", eventId: "1", externalMarketId: "S_HAOU", name: "HAOU", specifier: "1.5",
+        source: "bet9ja",
+        eventId: "1",
+        externalMarketId: "S_HAOU",
+        name: "HAOU",
+        specifier: "1.5",
         outcomes: [
-          { name: "OH", odds: 2 }, { name: "UH", odds: 1.75 }, { name: "OA", odds: 2.8 }, { name: "UA", odds: 1.4 },
+          { name: "OH", odds: 2 },
+          { name: "UH", odds: 1.75 },
+          { name: "OA", odds: 2.8 },
+          { name: "UA", odds: 1.4 },
         ],
       },
     ]);
@@ -161,11 +186,11 @@ describe("parseBet9jaEvent", () => {
     it("drops invalid keys, counting each", () => {
       const result = parseBet9jaEvent(
         withOdds({
-          "s_1X2_1": "2.0",
-          "S_1x2_1": "2.0",
+          s_1X2_1: "2.0",
+          S_1x2_1: "2.0",
           "1X2_1": "2.0",
           [`S_1X2_${"1".repeat(495)}`]: "2.0",
-          "S_GGNG_Y": "1.8",
+          S_GGNG_Y: "1.8",
         }),
         "1",
       );
@@ -175,9 +200,7 @@ describe("parseBet9jaEvent", () => {
 
     it("records S_OU_2.5_O as a param-less S_OU, which the lookup then refuses", () => {
       const result = parseBet9jaEvent(withOdds({ "S_OU_2.5_O": "1.9" }), "1");
-      expect(result.sightings).toMatchObject([
-        { externalMarketId: "S_OU", specifier: null, outcomes: [{ name: "2.5_O", odds: 1.9 }] },
-      ]);
+      expect(result.sightings).toMatchObject([{ externalMarketId: "S_OU", specifier: null, outcomes: [{ name: "2.5_O", odds: 1.9 }] }]);
       expect(new MappingCache(builtinCatalog()).lookup(result.sightings[0])).toEqual({
         mapped: false,
         reason: "UNKNOWN_PARAM_MARKET",
@@ -185,13 +208,16 @@ describe("parseBet9jaEvent", () => {
     });
 
     it("accepts string and number odds, keeps 0, skips null and non-numeric", () => {
-      const result = parseBet9jaEvent(
-        withOdds({ S_1X2_1: 2.05, S_1X2_X: "0", S_1X2_2: null, S_DC_1X: "abc", S_DC_X2: true }),
-        "1",
-      );
+      const result = parseBet9jaEvent(withOdds({ S_1X2_1: 2.05, S_1X2_X: "0", S_1X2_2: null, S_DC_1X: "abc", S_DC_X2: true }), "1");
       expect(result.dataErrors).toBe(3);
       expect(result.sightings).toMatchObject([
-        { externalMarketId: "S_1X2", outcomes: [{ name: "1", odds: 2.05 }, { name: "X", odds: 0 }] },
+        {
+          externalMarketId: "S_1X2",
+          outcomes: [
+            { name: "1", odds: 2.05 },
+            { name: "X", odds: 0 },
+          ],
+        },
         // Its keys were valid, so the market is sighted even with no usable outcome.
         { externalMarketId: "S_DC", outcomes: [] },
       ]);
@@ -220,7 +246,13 @@ describe("parseBet9jaEvent", () => {
         "ev\u00001",
       );
       expect(result.sightings).toMatchObject([
-        { eventId: "ev1", externalMarketId: "S_OU", name: "Over/\ufffdUnder Goals", specifier: "2.5", outcomes: [{ name: "Over", odds: 1.9 }] },
+        {
+          eventId: "ev1",
+          externalMarketId: "S_OU",
+          name: "Over/\ufffdUnder Goals",
+          specifier: "2.5",
+          outcomes: [{ name: "Over", odds: 1.9 }],
+        },
       ]);
       const onlyNul = parseBet9jaEvent(withOdds({ "S_OU@\u0000_O": "1.9" }), "1");
       expect(onlyNul.sightings[0].specifier).toBeNull();

@@ -28,8 +28,16 @@ const S3_EXAMPLE = {
     },
     markets: [
       {
-        id: "1", product: 3, desc: "1X2", name: "1X2", group: "Main", status: 0, favourite: 1,
-        banned: false, sourceType: "BET_RADAR", lastOddsChangeTime: 1893800000000,
+        id: "1",
+        product: 3,
+        desc: "1X2",
+        name: "1X2",
+        group: "Main",
+        status: 0,
+        favourite: 1,
+        banned: false,
+        sourceType: "BET_RADAR",
+        lastOddsChangeTime: 1893800000000,
         outcomes: [
           { id: "1", odds: "2.10", probability: "0.4520", voidProbability: "0E-10", isActive: 1, desc: "Home" },
           { id: "2", odds: "3.30", probability: "0.2810", voidProbability: "0E-10", isActive: 0, desc: "Draw" },
@@ -37,7 +45,12 @@ const S3_EXAMPLE = {
         ],
       },
       {
-        id: "18", product: 3, desc: "Over/Under", specifier: "total=2.5", status: 0, favourite: 0,
+        id: "18",
+        product: 3,
+        desc: "Over/Under",
+        specifier: "total=2.5",
+        status: 0,
+        favourite: 0,
         banned: false,
         outcomes: [
           { id: "12", odds: "1.85", probability: "0.5200", isActive: 1, desc: "Over 2.5" },
@@ -45,7 +58,11 @@ const S3_EXAMPLE = {
         ],
       },
       {
-        id: "999999", product: 3, desc: "Example Unknown Market", status: 0, favourite: 0,
+        id: "999999",
+        product: 3,
+        desc: "Example Unknown Market",
+        status: 0,
+        favourite: 0,
         banned: false,
         outcomes: [
           { id: "1", odds: "1.50", probability: "0.6500", isActive: 1, desc: "Yes" },
@@ -62,7 +79,12 @@ function withMarkets(markets: unknown): unknown {
 
 function market(overrides: Record<string, unknown>): Record<string, unknown> {
   return {
-    id: "1", product: 3, desc: "1X2", status: 0, favourite: 0, banned: false,
+    id: "1",
+    product: 3,
+    desc: "1X2",
+    status: 0,
+    favourite: 0,
+    banned: false,
     outcomes: [{ id: "1", odds: "2.10", probability: "0.45", isActive: 1, desc: "Home" }],
     ...overrides,
   };
@@ -84,20 +106,39 @@ describe("parseSportybetEvent", () => {
     expect(result.dataErrors).toBe(0);
     expect(result.sightings).toEqual([
       {
-        source: "sportybet", eventId: "sr:match:61300947", externalMarketId: "1", name: "1X2",
+        source: "sportybet",
+        eventId: "sr:match:61300947",
+        externalMarketId: "1",
+        name: "1X2",
         specifier: null,
         // The suspended draw is still a sighted outcome with its odds.
-        outcomes: [{ name: "Home", odds: 2.1 }, { name: "Draw", odds: 3.3 }, { name: "Away", odds: 3.4 }],
+        outcomes: [
+          { name: "Home", odds: 2.1 },
+          { name: "Draw", odds: 3.3 },
+          { name: "Away", odds: 3.4 },
+        ],
       },
       {
-        source: "sportybet", eventId: "sr:match:61300947", externalMarketId: "18", name: "Over/Under",
+        source: "sportybet",
+        eventId: "sr:match:61300947",
+        externalMarketId: "18",
+        name: "Over/Under",
         specifier: "total=2.5",
-        outcomes: [{ name: "Over 2.5", odds: 1.85 }, { name: "Under 2.5", odds: 1.95 }],
+        outcomes: [
+          { name: "Over 2.5", odds: 1.85 },
+          { name: "Under 2.5", odds: 1.95 },
+        ],
       },
       {
-        source: "sportybet", eventId: "sr:match:61300947", externalMarketId: "999999",
-        name: "Example Unknown Market", specifier: null,
-        outcomes: [{ name: "Yes", odds: 1.5 }, { name: "No", odds: 2.4 }],
+        source: "sportybet",
+        eventId: "sr:match:61300947",
+        externalMarketId: "999999",
+        name: "Example Unknown Market",
+        specifier: null,
+        outcomes: [
+          { name: "Yes", odds: 1.5 },
+          { name: "No", odds: 2.4 },
+        ],
       },
     ]);
   });
@@ -199,10 +240,7 @@ describe("parseSportybetEvent", () => {
     });
 
     it("falls back to name, then id, when desc is blank", () => {
-      const result = parseSportybetEvent(
-        withMarkets([market({ desc: "", name: "From name" }), market({ desc: " " })]),
-        "e",
-      );
+      const result = parseSportybetEvent(withMarkets([market({ desc: "", name: "From name" }), market({ desc: " " })]), "e");
       expect(result.sightings.map((s) => s.name)).toEqual(["From name", "1"]);
     });
 
@@ -244,7 +282,13 @@ describe("parseSportybetEvent", () => {
       );
       expect(result.dataErrors).toBe(1);
       expect(result.sightings).toMatchObject([
-        { eventId: "sr:match:1", externalMarketId: "18", name: "Over/\ufffdUnder  ", specifier: "total=2.5", outcomes: [{ name: "Over ", odds: 1.9 }] },
+        {
+          eventId: "sr:match:1",
+          externalMarketId: "18",
+          name: "Over/\ufffdUnder  ",
+          specifier: "total=2.5",
+          outcomes: [{ name: "Over ", odds: 1.9 }],
+        },
         { externalMarketId: "2", name: "Named" },
       ]);
       const bad = (() => {

@@ -58,7 +58,16 @@ function recorder() {
 describe("parseBet9jaStart", () => {
   it("reads YYYY-MM-DD HH:MM:SS as UTC and nothing else", () => {
     expect(parseBet9jaStart("2030-01-05 15:00:00")).toEqual(new Date("2030-01-05T15:00:00Z"));
-    for (const bad of ["2030-01-05T15:00:00", "2030-01-05 15:00", "2030-01-05 15:00:00Z", "2030-13-05 15:00:00", "2030-02-29 10:00:00", "2030-01-05 24:00:00", 1893855600000, null]) {
+    for (const bad of [
+      "2030-01-05T15:00:00",
+      "2030-01-05 15:00",
+      "2030-01-05 15:00:00Z",
+      "2030-13-05 15:00:00",
+      "2030-02-29 10:00:00",
+      "2030-01-05 24:00:00",
+      1893855600000,
+      null,
+    ]) {
       expect(parseBet9jaStart(bad), String(bad)).toBeNull();
     }
   });
@@ -116,7 +125,11 @@ describe("Bet9ja source", () => {
   it("reports progress as each group request finishes", async () => {
     const { report, progress } = recorder();
     await source({ concurrency: 1 }).discover(live(), report);
-    expect(progress).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(progress).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
   });
 
   it("fetches an event by its ID and returns the whole response", async () => {
@@ -131,16 +144,18 @@ describe("Bet9ja source", () => {
   });
 
   it.each([
-    ["R \"E\"", { R: "E", D: null }, 'R="E"'],
-    ["R \"X\"", { R: "X", D: {} }, 'R="X"'],
-    ["R \"D\" (only B3 accepts it)", { R: "D", D: { E: [] } }, 'R="D"'],
+    ['R "E"', { R: "E", D: null }, 'R="E"'],
+    ['R "X"', { R: "X", D: {} }, 'R="X"'],
+    ['R "D" (only B3 accepts it)', { R: "D", D: { E: [] } }, 'R="D"'],
     ["D.E that is not a list", { R: "OK", D: { E: {} } }, "D.E is not a list"],
     ["no D", { R: "OK" }, "D is missing"],
   ])("reports a group answering with %s and keeps the other's events", async (_, body, text) => {
     fake.fault({ route: "B2", key: cup.groupId, respond: { kind: "json", body } });
     const { report, errors } = recorder();
     expect((await source().discover(live(), report)).map((e) => e.ref)).toEqual(["707096002", "707096001"]);
-    expect(errors).toEqual([`group ${cup.groupId}: Bet9ja events of group ${cup.groupId}: ${text}${text.startsWith("D ") ? " or not an object" : ""}`]);
+    expect(errors).toEqual([
+      `group ${cup.groupId}: Bet9ja events of group ${cup.groupId}: ${text}${text.startsWith("D ") ? " or not an object" : ""}`,
+    ]);
     expect(fake.requestsTo("B2")).toHaveLength(2);
   });
 
@@ -157,27 +172,33 @@ describe("Bet9ja source", () => {
     // The hanging group times out; the others answer well inside 1 s even on a busy machine.
     const events = await source({ timeoutMs: 1_000 }).discover(live(), report);
     expect(events.map((e) => e.ref)).toEqual(["707096003", "707096004"]);
-    expect(errors).toEqual([`group ${premier.groupId}: Bet9ja GET /desktop/feapi/PalimpsestAjax/GetEventsInGroupV2: no complete response within 1000 ms (after 3 attempts)`]);
+    expect(errors).toEqual([
+      `group ${premier.groupId}: Bet9ja GET /desktop/feapi/PalimpsestAjax/GetEventsInGroupV2: no complete response within 1000 ms (after 3 attempts)`,
+    ]);
   });
 
   it("fails the source when every group fails", async () => {
     fake.fault({ route: "B2", respond: { kind: "status", status: 404 } });
-    const e = await source().discover(live(), recorder().report).catch((x: unknown) => x);
+    const e = await source()
+      .discover(live(), recorder().report)
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as Error).message).toContain("all 2 event lists failed");
     expect(fake.requestsTo("B2")).toHaveLength(2);
   });
 
   it.each([
-    ["R \"E\"", { R: "E", D: null }, 'R="E"'],
-    ["R \"D\"", { R: "D", D: { PAL: {} } }, 'R="D"'],
+    ['R "E"', { R: "E", D: null }, 'R="E"'],
+    ['R "D"', { R: "D", D: { PAL: {} } }, 'R="D"'],
     ["no D.PAL", { R: "OK", D: {} }, "D.PAL is not an object"],
     ["no Soccer", { R: "OK", D: { PAL: { "2": { SG: {} } } } }, "no Soccer"],
     ["Soccer SG as a list", { R: "OK", D: { PAL: { "1": { SG: [] } } } }, "Soccer SG is not an object"],
     ["a top-level list", [{ R: "OK" }], "body is not a JSON object"],
   ])("fails the whole source when the tree answers with %s", async (_, body, text) => {
     fake.fault({ route: "B1", respond: { kind: "json", body } });
-    const e = await source().discover(live()).catch((x: unknown) => x);
+    const e = await source()
+      .discover(live())
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as Error).message).toContain(text);
     expect(fake.requestsTo("B1")).toHaveLength(1);

@@ -22,8 +22,7 @@ export const BET9JA_HEADERS: Readonly<Record<string, string>> = {
   accept: "*/*",
   "accept-language": "en-GB,en-US;q=0.9,en;q=0.8",
   "accept-encoding": "gzip, deflate",
-  "user-agent":
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/144.0.0.0 Safari/537.36",
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/144.0.0.0 Safari/537.36",
 };
 
 type Json = Record<string, unknown>;
@@ -63,8 +62,12 @@ export function parseBet9jaStart(value: unknown): Date | null {
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
   const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   const roundTrips =
-    at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day &&
-    at.getUTCHours() === hour && at.getUTCMinutes() === minute && at.getUTCSeconds() === second;
+    at.getUTCFullYear() === year &&
+    at.getUTCMonth() === month - 1 &&
+    at.getUTCDate() === day &&
+    at.getUTCHours() === hour &&
+    at.getUTCMinutes() === minute &&
+    at.getUTCSeconds() === second;
   return roundTrips ? at : null;
 }
 

@@ -40,7 +40,16 @@ describe.each(DB_KINDS)("hostile bookmaker names through the REST API on %s", (k
         tournaments: [premier],
         matches: [1, 2].map((n) =>
           fakeMatch(n, premier, Date.now() + n * 3_600_000, {
-            sportybet: { markets: [sportyMarket("990777", SB_NAME, SB_OUTCOMES.map((o, i) => [o, i ? "2.20" : "1.60"]), { specifier: "total=0.5" })] },
+            sportybet: {
+              markets: [
+                sportyMarket(
+                  "990777",
+                  SB_NAME,
+                  SB_OUTCOMES.map((o, i) => [o, i ? "2.20" : "1.60"]),
+                  { specifier: "total=0.5" },
+                ),
+              ],
+            },
             bet9ja: { odds: bet9jaOdds("S_XSSCC", null, { [B9_SUFFIX]: "1.75", N: "2.05" }), mk: [{ ID: "S_XSSCC", DS: B9_NAME }] },
           }),
         ),
@@ -65,7 +74,10 @@ describe.each(DB_KINDS)("hostile bookmaker names through the REST API on %s", (k
     expect(list.items[0]).toMatchObject({ source: "sportybet", externalMarketId: "990777", marketName: SB_NAME, occurrenceCount: 2 });
     const detail = unmappedDetailSchema.parse(await api(`/api/unmapped/${list.items[0].id}`));
     expect(detail.marketName).toBe(SB_NAME);
-    expect(detail.sampleOutcomes).toEqual([{ name: SB_OUTCOMES[0], odds: 1.6 }, { name: SB_OUTCOMES[1], odds: 2.2 }]);
+    expect(detail.sampleOutcomes).toEqual([
+      { name: SB_OUTCOMES[0], odds: 1.6 },
+      { name: SB_OUTCOMES[1], odds: 2.2 },
+    ]);
     expect(detail.specifiers).toEqual(["total=0.5"]);
   });
 
@@ -74,6 +86,9 @@ describe.each(DB_KINDS)("hostile bookmaker names through the REST API on %s", (k
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ externalMarketId: "S_XSSCC", marketName: B9_NAME, occurrenceCount: 2 });
     const detail = unmappedDetailSchema.parse(await api(`/api/unmapped/${list.items[0].id}`));
-    expect(detail.sampleOutcomes).toEqual([{ name: B9_SUFFIX, odds: 1.75 }, { name: "N", odds: 2.05 }]);
+    expect(detail.sampleOutcomes).toEqual([
+      { name: B9_SUFFIX, odds: 1.75 },
+      { name: "N", odds: 2.05 },
+    ]);
   });
 });

@@ -39,16 +39,75 @@ const B9_TOO_LONG = `S_${"C".repeat(600)}`;
  * plus 3 data errors (two malformed outcomes, one market with a numeric id).
  */
 const sportybetMarkets = (): unknown[] => [
-  sportyMarket("1", "1X2", [["Home", "2.10"], ["Draw", "3.30"], ["Away", "3.40"]]),
-  sportyMarket("18", "Over/Under", [["Over 2.5", "1.85"], ["Under 2.5", "1.95"]], { specifier: "total=2.5" }),
-  sportyMarket("18", "Over/Under", [["Over 3.5", "2.60"], ["Under 3.5", "1.45"]], { specifier: "total=3.5" }),
-  sportyMarket("800117", "Player To Be Booked", [["Yes", "2.50"], ["No", "1.50"]]),
-  sportyMarket("900069", "1X2 from 1 to 5 minute", [["Home", "9.0"], ["Draw", "1.1"], ["Away", "9.5"]], { specifier: "from=1|to=5" }),
-  sportyMarket("900069", "1X2 from 1 to 5 minute", [["Home", "9.0"], ["Draw", "1.1"], ["Away", "9.5"]], { specifier: "from=6|to=10" }),
-  sportyMarket("11", "Draw No Bet", [["Home", "1.50"], ["Away", "2.50"]], { specifier: "foo=1" }),
-  sportyMarket("990001", SB_SCRIPT, [["<b>Home</b>", "1.70"], ["<img src=x onerror=alert(1)>", "2.10"]]),
-  sportyMarket("990002", "Corner Race", [["Yes", "1.80"], ["No", 2.5], ["Draw", null]]),
-  sportyMarket(990003, "Numeric Id Market", [["Yes", "1.80"], ["No", "2.00"]]),
+  sportyMarket("1", "1X2", [
+    ["Home", "2.10"],
+    ["Draw", "3.30"],
+    ["Away", "3.40"],
+  ]),
+  sportyMarket(
+    "18",
+    "Over/Under",
+    [
+      ["Over 2.5", "1.85"],
+      ["Under 2.5", "1.95"],
+    ],
+    { specifier: "total=2.5" },
+  ),
+  sportyMarket(
+    "18",
+    "Over/Under",
+    [
+      ["Over 3.5", "2.60"],
+      ["Under 3.5", "1.45"],
+    ],
+    { specifier: "total=3.5" },
+  ),
+  sportyMarket("800117", "Player To Be Booked", [
+    ["Yes", "2.50"],
+    ["No", "1.50"],
+  ]),
+  sportyMarket(
+    "900069",
+    "1X2 from 1 to 5 minute",
+    [
+      ["Home", "9.0"],
+      ["Draw", "1.1"],
+      ["Away", "9.5"],
+    ],
+    { specifier: "from=1|to=5" },
+  ),
+  sportyMarket(
+    "900069",
+    "1X2 from 1 to 5 minute",
+    [
+      ["Home", "9.0"],
+      ["Draw", "1.1"],
+      ["Away", "9.5"],
+    ],
+    { specifier: "from=6|to=10" },
+  ),
+  sportyMarket(
+    "11",
+    "Draw No Bet",
+    [
+      ["Home", "1.50"],
+      ["Away", "2.50"],
+    ],
+    { specifier: "foo=1" },
+  ),
+  sportyMarket("990001", SB_SCRIPT, [
+    ["<b>Home</b>", "1.70"],
+    ["<img src=x onerror=alert(1)>", "2.10"],
+  ]),
+  sportyMarket("990002", "Corner Race", [
+    ["Yes", "1.80"],
+    ["No", 2.5],
+    ["Draw", null],
+  ]),
+  sportyMarket(990003, "Numeric Id Market", [
+    ["Yes", "1.80"],
+    ["No", "2.00"],
+  ]),
 ];
 
 /**
@@ -70,7 +129,7 @@ const bet9jaMarkets = () => ({
     ...bet9jaOdds("S_ODDS", null, { Y: "1.50", N: null, X: "abc" }),
     ...bet9jaOdds(B9_LONG_OK, null, { Y: "3.00" }),
     ...bet9jaOdds(B9_TOO_LONG, null, { Y: "3.00" }),
-    "s_1X2_1": "2.05",
+    s_1X2_1: "2.05",
   },
   mk: [
     { ID: "S_1X2", DS: "1X2" },
@@ -100,17 +159,80 @@ const byKey = (a: { source: string; external_market_id: string }, b: { source: s
 /** The unmapped rows one cycle over knownWorld writes; `cycles` scales the counts. */
 function expectedRows(cycles: number) {
   const rows = [
-    { source: "sportybet", external_market_id: "11", occurrence_count: 3, reason: "UNKNOWN_PARAM_MARKET", specifiers: ["foo=1"], market_name: "Draw No Bet" },
-    { source: "sportybet", external_market_id: "800117", occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: "Player To Be Booked" },
-    { source: "sportybet", external_market_id: "900069", occurrence_count: 6, reason: "UNSUPPORTED_PLATFORM", specifiers: ["from=1|to=5", "from=6|to=10"], market_name: "1X2 from 1 to 5 minute" },
-    { source: "sportybet", external_market_id: "990001", occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: SB_SCRIPT },
-    { source: "sportybet", external_market_id: "990002", occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: "Corner Race" },
-    { source: "bet9ja", external_market_id: B9_LONG_OK, occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: B9_LONG_OK.slice(2) },
+    {
+      source: "sportybet",
+      external_market_id: "11",
+      occurrence_count: 3,
+      reason: "UNKNOWN_PARAM_MARKET",
+      specifiers: ["foo=1"],
+      market_name: "Draw No Bet",
+    },
+    {
+      source: "sportybet",
+      external_market_id: "800117",
+      occurrence_count: 3,
+      reason: "UNKNOWN_MARKET",
+      specifiers: [],
+      market_name: "Player To Be Booked",
+    },
+    {
+      source: "sportybet",
+      external_market_id: "900069",
+      occurrence_count: 6,
+      reason: "UNSUPPORTED_PLATFORM",
+      specifiers: ["from=1|to=5", "from=6|to=10"],
+      market_name: "1X2 from 1 to 5 minute",
+    },
+    {
+      source: "sportybet",
+      external_market_id: "990001",
+      occurrence_count: 3,
+      reason: "UNKNOWN_MARKET",
+      specifiers: [],
+      market_name: SB_SCRIPT,
+    },
+    {
+      source: "sportybet",
+      external_market_id: "990002",
+      occurrence_count: 3,
+      reason: "UNKNOWN_MARKET",
+      specifiers: [],
+      market_name: "Corner Race",
+    },
+    {
+      source: "bet9ja",
+      external_market_id: B9_LONG_OK,
+      occurrence_count: 3,
+      reason: "UNKNOWN_MARKET",
+      specifiers: [],
+      market_name: B9_LONG_OK.slice(2),
+    },
     { source: "bet9ja", external_market_id: "S_O", occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: "O" },
     { source: "bet9ja", external_market_id: "S_ODDS", occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: "ODDS" },
-    { source: "bet9ja", external_market_id: "S_OU1TX", occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: "OU1TX" },
-    { source: "bet9ja", external_market_id: "S_OUA", occurrence_count: 6, reason: "UNKNOWN_MARKET", specifiers: ["0.5", "1.5"], market_name: "Away Over/Under" },
-    { source: "bet9ja", external_market_id: "S_XSS", occurrence_count: 3, reason: "UNKNOWN_MARKET", specifiers: [], market_name: B9_SCRIPT },
+    {
+      source: "bet9ja",
+      external_market_id: "S_OU1TX",
+      occurrence_count: 3,
+      reason: "UNKNOWN_MARKET",
+      specifiers: [],
+      market_name: "OU1TX",
+    },
+    {
+      source: "bet9ja",
+      external_market_id: "S_OUA",
+      occurrence_count: 6,
+      reason: "UNKNOWN_MARKET",
+      specifiers: ["0.5", "1.5"],
+      market_name: "Away Over/Under",
+    },
+    {
+      source: "bet9ja",
+      external_market_id: "S_XSS",
+      occurrence_count: 3,
+      reason: "UNKNOWN_MARKET",
+      specifiers: [],
+      market_name: B9_SCRIPT,
+    },
   ];
   return rows.map((r) => ({ ...r, occurrence_count: r.occurrence_count * cycles })).sort(byKey);
 }
@@ -165,34 +287,84 @@ describe.each(DB_KINDS)("bookmaker scrape cycle on %s", (kind) => {
   const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
   const rows = async () =>
     (
-      await t.db.query<{ source: string; external_market_id: string; occurrence_count: number; reason: string; specifiers: string[]; market_name: string }>(
-        `SELECT source::text, external_market_id, occurrence_count, reason::text, specifiers, market_name FROM unmapped_markets`,
-      )
+      await t.db.query<{
+        source: string;
+        external_market_id: string;
+        occurrence_count: number;
+        reason: string;
+        specifiers: string[];
+        market_name: string;
+      }>(`SELECT source::text, external_market_id, occurrence_count, reason::text, specifiers, market_name FROM unmapped_markets`)
     ).sort(byKey);
   const sample = async (source: string, id: string) =>
-    (await t.db.query<{ sample_outcomes: unknown }>(`SELECT sample_outcomes FROM unmapped_markets WHERE source = $1::"Platform" AND external_market_id = $2`, [source, id]))[0]
-      ?.sample_outcomes;
+    (
+      await t.db.query<{ sample_outcomes: unknown }>(
+        `SELECT sample_outcomes FROM unmapped_markets WHERE source = $1::"Platform" AND external_market_id = $2`,
+        [source, id],
+      )
+    )[0]?.sample_outcomes;
 
-  it.skipIf(!available(kind))("records exactly the known unmapped instances, none of the mapped ones; a second cycle doubles the counts", async () => {
-    const run = await cycle();
-    expect(run).toMatchObject({ status: "completed", error: null, events: 6, markets: 60, mapped: 21, unmapped: 39, newMarkets: 11 });
-    expect(run.sources.sportybet).toEqual({ events: 3, eventsFailed: 0, markets: 27, mapped: 9, unmapped: 18, new: 5, dataErrors: 9, errors: [] });
-    expect(run.sources.bet9ja).toEqual({ events: 3, eventsFailed: 0, markets: 33, mapped: 12, unmapped: 21, new: 6, dataErrors: 12, errors: [] });
-    expect(await rows()).toEqual(expectedRows(1));
-    // Malformed outcomes are skipped, the rest of their market kept.
-    expect(await sample("sportybet", "990002")).toEqual([{ name: "Yes", odds: 1.8 }]);
-    expect(await sample("bet9ja", "S_ODDS")).toEqual([{ name: "Y", odds: 1.5 }]);
+  it.skipIf(!available(kind))(
+    "records exactly the known unmapped instances, none of the mapped ones; a second cycle doubles the counts",
+    async () => {
+      const run = await cycle();
+      expect(run).toMatchObject({ status: "completed", error: null, events: 6, markets: 60, mapped: 21, unmapped: 39, newMarkets: 11 });
+      expect(run.sources.sportybet).toEqual({
+        events: 3,
+        eventsFailed: 0,
+        markets: 27,
+        mapped: 9,
+        unmapped: 18,
+        new: 5,
+        dataErrors: 9,
+        errors: [],
+      });
+      expect(run.sources.bet9ja).toEqual({
+        events: 3,
+        eventsFailed: 0,
+        markets: 33,
+        mapped: 12,
+        unmapped: 21,
+        new: 6,
+        dataErrors: 12,
+        errors: [],
+      });
+      expect(await rows()).toEqual(expectedRows(1));
+      // Malformed outcomes are skipped, the rest of their market kept.
+      expect(await sample("sportybet", "990002")).toEqual([{ name: "Yes", odds: 1.8 }]);
+      expect(await sample("bet9ja", "S_ODDS")).toEqual([{ name: "Y", odds: 1.5 }]);
 
-    // Football only, upcoming only: nothing was asked about the basketball tournament or the started match.
-    expect(fake.requestsTo("S2").map((r) => r.key).sort()).toEqual(["sr:tournament:17", "sr:tournament:9001"]);
-    expect(fake.requestsTo("B2").map((r) => r.key).sort()).toEqual([premier.groupId, cup.groupId].sort());
-    expect(fake.requestsTo("S3").map((r) => r.key).sort()).toEqual(["sr:match:61300001", "sr:match:61300002", "sr:match:61300003"]);
-    expect(fake.requestsTo("B3").map((r) => r.key).sort()).toEqual(["707096001", "707096002", "707096003"]);
+      // Football only, upcoming only: nothing was asked about the basketball tournament or the started match.
+      expect(
+        fake
+          .requestsTo("S2")
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(["sr:tournament:17", "sr:tournament:9001"]);
+      expect(
+        fake
+          .requestsTo("B2")
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual([premier.groupId, cup.groupId].sort());
+      expect(
+        fake
+          .requestsTo("S3")
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(["sr:match:61300001", "sr:match:61300002", "sr:match:61300003"]);
+      expect(
+        fake
+          .requestsTo("B3")
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(["707096001", "707096002", "707096003"]);
 
-    const second = await cycle();
-    expect(second).toMatchObject({ status: "completed", events: 6, unmapped: 39, newMarkets: 0 });
-    expect(await rows()).toEqual(expectedRows(2));
-  });
+      const second = await cycle();
+      expect(second).toMatchObject({ status: "completed", events: 6, unmapped: 39, newMarkets: 0 });
+      expect(await rows()).toEqual(expectedRows(2));
+    },
+  );
 
   it.skipIf(!available(kind))("publishes each source's discovery and fetch counts as scrape_progress", async () => {
     const run = await cycle();
@@ -201,7 +373,9 @@ describe.each(DB_KINDS)("bookmaker scrape cycle on %s", (kind) => {
     expect(messages).toContain("discovery 0/6 Found 6 upcoming events (sportybet: 2/2 lists, 3 events; bet9ja: 2/2 lists, 3 events)");
     // The first discovery report is published at once (whichever source reports first; the other's
     // total may still be unknown, shown as ?); later ones are throttled.
-    expect(messages.some((m) => /^discovery 0\/0 Discovering events: sportybet: \d\/[\d?] lists, \d events; bet9ja: \d\/[\d?] lists/.test(m))).toBe(true);
+    expect(
+      messages.some((m) => /^discovery 0\/0 Discovering events: sportybet: \d\/[\d?] lists, \d events; bet9ja: \d\/[\d?] lists/.test(m)),
+    ).toBe(true);
     const last = progress.filter((p) => p.phase === "scraping").at(-1);
     expect(last).toMatchObject({ current: 6, total: 6, message: "Scraped 6 of 6 events (sportybet 3/3, bet9ja 3/3)" });
     expect(progress.at(-1)).toMatchObject({ phase: "completed", current: 6, total: 6 });
@@ -246,14 +420,20 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
   const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
   const counts = async () =>
     Object.fromEntries(
-      (await t.db.query<{ source: string; external_market_id: string; occurrence_count: number }>(
-        `SELECT source::text, external_market_id, occurrence_count FROM unmapped_markets`,
-      )).map((r) => [`${r.source}/${r.external_market_id}`, r.occurrence_count]),
+      (
+        await t.db.query<{ source: string; external_market_id: string; occurrence_count: number }>(
+          `SELECT source::text, external_market_id, occurrence_count FROM unmapped_markets`,
+        )
+      ).map((r) => [`${r.source}/${r.external_market_id}`, r.occurrence_count]),
     );
 
   it("records a failing tournament, failing events and retried events in the run, and ends partial", async () => {
     fake.fault({ route: "S2", key: "sr:tournament:9001", respond: { kind: "status", status: 500 } });
-    fake.fault({ route: "S3", key: "sr:match:61300002", respond: { kind: "json", body: { bizCode: 19999, message: "Event not found", data: null } } });
+    fake.fault({
+      route: "S3",
+      key: "sr:match:61300002",
+      respond: { kind: "json", body: { bizCode: 19999, message: "Event not found", data: null } },
+    });
     fake.fault({ route: "B3", key: "707096001", respond: { kind: "json", body: { R: "X", D: {} } } });
     fake.fault({ route: "B3", key: "707096003", respond: { kind: "raw", body: '{"R":"OK","D":{"O":{"S_1X2_1":' } });
     fake.fault({ route: "B3", key: "707096002", times: 2, respond: { kind: "status", status: 503 } });
@@ -267,7 +447,7 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
     ]);
     expect(run.sources.bet9ja).toMatchObject({ events: 1, eventsFailed: 2, markets: 11 });
     expect([...run.sources.bet9ja.errors].sort()).toEqual([
-      'event 707096001: Bet9ja 707096001: R=X',
+      "event 707096001: Bet9ja 707096001: R=X",
       'event 707096003: Bet9ja GET /desktop/feapi/PalimpsestAjax/GetEvent: body is not JSON (30 bytes, starts "{\\"R\\":\\"OK\\",\\"D\\":{\\"O\\":{\\"S_1X2_1\\":")',
     ]);
     // The event behind two 503s was fetched on its third attempt and counted; bad JSON was not retried.
@@ -278,7 +458,7 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
 
   it.each([
     // The parser prints the code without quotes, so the string "10000" reads like the number.
-    ["bizCode as the string \"10000\"", { bizCode: "10000", message: "0#0", data: { markets: [] } }, 'bizCode="10000": 0#0'],
+    ['bizCode as the string "10000"', { bizCode: "10000", message: "0#0", data: { markets: [] } }, 'bizCode="10000": 0#0'],
     ["no data", { bizCode: 10000, message: "0#0" }, "response has no data"],
     ["markets null", { bizCode: 10000, message: "0#0", data: { markets: null } }, "markets is not an array"],
   ])("fails a SportyBet event whose response has %s", async (_, body, text) => {
@@ -290,7 +470,7 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
   });
 
   it.each([
-    ["R \"E\"", { R: "E", D: null }, "event not found"],
+    ['R "E"', { R: "E", D: null }, "event not found"],
     ["D that is not an object", { R: "OK", D: [] }, "D is missing or not an object"],
   ])("fails a Bet9ja event whose response has %s", async (_, body, text) => {
     fake.fault({ route: "B3", key: "707096003", respond: { kind: "json", body } });
@@ -299,7 +479,7 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
     expect(run.sources.bet9ja.errors[0]).toContain(text);
   });
 
-  it("accepts R \"D\" on a Bet9ja event", async () => {
+  it('accepts R "D" on a Bet9ja event', async () => {
     fake.fault({ route: "B3", key: "707096003", respond: { kind: "json", body: { R: "D", D: { O: { S_OUA_Y: "1.5" } } } } });
     const run = await cycle();
     expect(run.status).toBe("completed");
@@ -322,7 +502,9 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
     expect(run.status).toBe("partial");
     const errors = run.sources.sportybet.errors;
     expect(errors.filter((e) => e.startsWith("discovery: tournament "))).toHaveLength(2);
-    expect(errors.at(-1)).toMatch(/^discovery failed: all 2 event lists failed; first: tournament sr:tournament:\d+: .*no complete response within 1500 ms \(after 3 attempts\)$/);
+    expect(errors.at(-1)).toMatch(
+      /^discovery failed: all 2 event lists failed; first: tournament sr:tournament:\d+: .*no complete response within 1500 ms \(after 3 attempts\)$/,
+    );
     expect(run.sources.bet9ja).toMatchObject({ events: 3, eventsFailed: 0 });
   });
 
@@ -332,15 +514,32 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
     const run = await cycle();
     expect(run.status).toBe("failed");
     expect(run.error).toBe("Every source failed discovery");
-    expect(run.sources.sportybet.errors).toEqual(["discovery failed: SportyBet GET /api/ng/factsCenter/popularAndSportList: HTTP 503 (after 3 attempts)"]);
-    expect(run.sources.bet9ja.errors[0]).toMatch(/^discovery failed: Bet9ja GET \/desktop\/feapi\/PalimpsestAjax\/GetSports: .*\(after 3 attempts\)$/);
+    expect(run.sources.sportybet.errors).toEqual([
+      "discovery failed: SportyBet GET /api/ng/factsCenter/popularAndSportList: HTTP 503 (after 3 attempts)",
+    ]);
+    expect(run.sources.bet9ja.errors[0]).toMatch(
+      /^discovery failed: Bet9ja GET \/desktop\/feapi\/PalimpsestAjax\/GetSports: .*\(after 3 attempts\)$/,
+    );
     expect(fake.requestsTo("S1")).toHaveLength(3);
     expect(fake.requestsTo("B1")).toHaveLength(3);
   });
 
   it("counts every instance of an event with hundreds of markets", async () => {
-    const many = Array.from({ length: 400 }, (_, i) => sportyMarket(String(700_000 + i), `Many ${i}`, [["Yes", "1.90"], ["No", "1.90"]], i % 2 ? { specifier: `total=${i}.5` } : {}));
-    const manyKeys = Object.assign({}, ...Array.from({ length: 400 }, (_, i) => bet9jaOdds(`S_MANY${i}`, i % 2 ? `${i}.5` : null, { Y: "1.90", N: "1.90" })));
+    const many = Array.from({ length: 400 }, (_, i) =>
+      sportyMarket(
+        String(700_000 + i),
+        `Many ${i}`,
+        [
+          ["Yes", "1.90"],
+          ["No", "1.90"],
+        ],
+        i % 2 ? { specifier: `total=${i}.5` } : {},
+      ),
+    );
+    const manyKeys = Object.assign(
+      {},
+      ...Array.from({ length: 400 }, (_, i) => bet9jaOdds(`S_MANY${i}`, i % 2 ? `${i}.5` : null, { Y: "1.90", N: "1.90" })),
+    );
     fake.world = {
       tournaments: [premier],
       matches: [fakeMatch(1, premier, Date.now() + HOUR, { sportybet: { markets: many }, bet9ja: { odds: manyKeys } })],

@@ -78,7 +78,10 @@ describe("demo source", () => {
     expect(dataErrors).toBe(0);
     for (const [i, payload] of payloads.entries()) {
       if (payload.platform === "sportybet") {
-        const body = payload.body as { bizCode: number; data: { eventId: string; estimateStartTime: number; markets: Array<Record<string, unknown>> } };
+        const body = payload.body as {
+          bizCode: number;
+          data: { eventId: string; estimateStartTime: number; markets: Array<Record<string, unknown>> };
+        };
         expect(body.bizCode).toBe(10000);
         expect(body.data.eventId).toBe(events[i].ref);
         expect(body.data.estimateStartTime).toBe(events[i].startsAt.getTime());
@@ -124,7 +127,8 @@ describe("demo source", () => {
       const distinct = new Set(catalogSightings.map((s) => s.externalMarketId));
       expect(distinct.size).toBeGreaterThanOrEqual(25);
       expect(distinct.size).toBeLessThanOrEqual(40);
-      for (const s of catalogSightings) expect([s.externalMarketId, s.specifier, cache.lookup(s)]).toEqual([s.externalMarketId, s.specifier, { mapped: true }]);
+      for (const s of catalogSightings)
+        expect([s.externalMarketId, s.specifier, cache.lookup(s)]).toEqual([s.externalMarketId, s.specifier, { mapped: true }]);
       // Lines: some markets come with more than one.
       expect(catalogSightings.length).toBeGreaterThan(distinct.size);
     }

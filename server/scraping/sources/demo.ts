@@ -173,7 +173,14 @@ const NEW_TEMPLATES: Array<{ name: string; outcomes: string[]; ladder: string[] 
 const PERIODS = ["", " - 1st Half", " - 2nd Half"];
 
 const BET9JA_SUFFIXES: Readonly<Record<string, string>> = {
-  Over: "O", Under: "U", Yes: "Y", No: "N", Home: "1", Away: "2", None: "N", Neither: "N",
+  Over: "O",
+  Under: "U",
+  Yes: "Y",
+  No: "N",
+  Home: "1",
+  Away: "2",
+  None: "N",
+  Neither: "N",
 };
 
 function newUnmapped(seed: number, platform: Platform, k: number): UnmappedDef {
@@ -204,9 +211,7 @@ function sampleUnmappedDefs(seed: number, platform: Platform): UnmappedDef[] {
       const shape = sportybet ? sportybetShape(m.name ?? "") : bet9jaShape(m.externalMarketId);
       return {
         id: sportybet ? m.externalMarketId : `S_${m.externalMarketId}`,
-        name: sportybet
-          ? (m.name ?? m.externalMarketId)
-          : (BET9JA_DISPLAY_NAMES[m.externalMarketId] ?? null),
+        name: sportybet ? (m.name ?? m.externalMarketId) : (BET9JA_DISPLAY_NAMES[m.externalMarketId] ?? null),
         ...shape,
         presence: 0.6 + 0.3 * rng(),
         lineCount: int(rng, 1, 3),
@@ -251,9 +256,7 @@ const SPORTYBET_VARIANTS: Readonly<Record<string, string>> = {
 const EUROPEAN_HANDICAPS = ["0:1", "1:0", "0:2", "2:0"];
 const ASIAN_HANDICAPS = ["-1.5", "-1", "-0.5", "0", "0.5", "1"];
 const SPORTYBET_CORE = ["1", "10", "29", "18", "16", "14", "11", "47", "45", "26"];
-const BET9JA_CORE = [
-  "S_1X2", "S_DC", "S_GGNG", "S_OU", "S_AH", "S_1X2HND", "S_DNB", "S_HTFT", "S_CSFT", "S_OE",
-];
+const BET9JA_CORE = ["S_1X2", "S_DC", "S_GGNG", "S_OU", "S_AH", "S_1X2HND", "S_DNB", "S_HTFT", "S_CSFT", "S_OE"];
 
 interface CatalogDef {
   id: string;
@@ -272,10 +275,7 @@ function namedOutcomes(entry: MappingEntry, pick: "sportybetDesc" | "bet9jaSuffi
 }
 
 function mappable(entry: MappingEntry, pick: "sportybetDesc" | "bet9jaSuffix"): boolean {
-  return (
-    entry.betpawaId !== null &&
-    entry.outcomes.some((o) => o[pick] !== null && o.betpawaName !== null)
-  );
+  return entry.betpawaId !== null && entry.outcomes.some((o) => o[pick] !== null && o.betpawaName !== null);
 }
 
 function sportybetLines(id: string): (rng: Rng) => Array<string | null> {
@@ -356,10 +356,30 @@ const PERIOD = 72 * HOUR;
 const LEAD = 10 * 60_000;
 
 const TEAMS = [
-  "Alpha FC", "Beta United", "Gamma Town", "Delta City", "Epsilon Rovers", "Zeta Athletic",
-  "Eta Wanderers", "Theta Albion", "Iota County", "Kappa Rangers", "Lambda Stars", "Mu Harbour",
-  "Nu Valley", "Xi Borough", "Omicron Park", "Pi Forest", "Rho Villa", "Sigma Olympic",
-  "Tau Dynamo", "Upsilon Sporting", "Phi Real", "Chi Academicals", "Psi Mariners", "Omega Vale",
+  "Alpha FC",
+  "Beta United",
+  "Gamma Town",
+  "Delta City",
+  "Epsilon Rovers",
+  "Zeta Athletic",
+  "Eta Wanderers",
+  "Theta Albion",
+  "Iota County",
+  "Kappa Rangers",
+  "Lambda Stars",
+  "Mu Harbour",
+  "Nu Valley",
+  "Xi Borough",
+  "Omicron Park",
+  "Pi Forest",
+  "Rho Villa",
+  "Sigma Olympic",
+  "Tau Dynamo",
+  "Upsilon Sporting",
+  "Phi Real",
+  "Chi Academicals",
+  "Psi Mariners",
+  "Omega Vale",
 ];
 const TOURNAMENTS = [
   { country: "England", name: "Premier League", sr: "17", category: "1", group: "170880" },
@@ -437,7 +457,10 @@ function marketsFor(world: World, platform: Platform, match: Match, cycle: numbe
   const core = platform === "sportybet" ? SPORTYBET_CORE : BET9JA_CORE;
   const pool = world.catalog[platform];
   const chosen = pool.filter((d) => core.includes(d.id));
-  const rest = shuffled(rng, pool.filter((d) => !core.includes(d.id)));
+  const rest = shuffled(
+    rng,
+    pool.filter((d) => !core.includes(d.id)),
+  );
   chosen.push(...rest.slice(0, Math.max(0, int(rng, 25, 40) - chosen.length)));
 
   const specs: MarketSpec[] = chosen.map((d) => ({
@@ -448,10 +471,7 @@ function marketsFor(world: World, platform: Platform, match: Match, cycle: numbe
   }));
 
   const introduced = Math.max(0, cycle - 1) * world.newPerCycle;
-  const unmapped = [
-    ...world.unmapped[platform],
-    ...Array.from({ length: introduced }, (_, k) => newUnmapped(world.seed, platform, k)),
-  ];
+  const unmapped = [...world.unmapped[platform], ...Array.from({ length: introduced }, (_, k) => newUnmapped(world.seed, platform, k))];
   unmapped.forEach((def, index) => {
     const presence = rngFor(world.seed, "presence", platform, def.id, match.srId)();
     // Every market shows up in at least one match per cycle, so each one is discoverable.
@@ -462,10 +482,7 @@ function marketsFor(world: World, platform: Platform, match: Match, cycle: numbe
       id: def.id,
       name: def.name ?? def.id,
       outcomes: def.outcomes,
-      lines:
-        platform === "sportybet"
-          ? chosenLines.map((l) => (l === null ? null : `total=${l}`))
-          : chosenLines,
+      lines: platform === "sportybet" ? chosenLines.map((l) => (l === null ? null : `total=${l}`)) : chosenLines,
     });
   });
   return specs;
@@ -587,10 +604,7 @@ function buildWorld(opts: DemoSourceOptions, now: number): World {
     bet9jaBase: 700_000_000 + int(rng, 0, 999) * 10_000,
     catalog: { sportybet: catalogDefs("sportybet"), bet9ja: catalogDefs("bet9ja") },
     unmapped: {
-      sportybet: [
-        ...sampleUnmappedDefs(opts.seed, "sportybet"),
-        ...(hostile ? hostileDefs("sportybet") : []),
-      ],
+      sportybet: [...sampleUnmappedDefs(opts.seed, "sportybet"), ...(hostile ? hostileDefs("sportybet") : [])],
       bet9ja: [...sampleUnmappedDefs(opts.seed, "bet9ja"), ...(hostile ? hostileDefs("bet9ja") : [])],
     },
   };

@@ -45,7 +45,10 @@ describe("fetchLists", () => {
   it("turns an abort into a rejection rather than per-list errors", async () => {
     const abort = new AbortController();
     const { r, log } = report();
-    const tasks = [{ label: "a", fetch: async () => (abort.abort(new Error("stop")), Promise.reject(new Error("cancelled"))) }, { label: "b", fetch: async () => [] }];
+    const tasks = [
+      { label: "a", fetch: async () => (abort.abort(new Error("stop")), Promise.reject(new Error("cancelled"))) },
+      { label: "b", fetch: async () => [] },
+    ];
     await expect(fetchLists("x", tasks, 1, abort.signal, r)).rejects.toThrow("stop");
     expect(log).toEqual(["0/2"]);
   });

@@ -56,7 +56,10 @@ describe("buildSources with SportyBet and Bet9ja", () => {
     const t = fakeTournament(17, "Premier League", "England");
     fake = await startFakeBookmaker({
       prefix: "/mirror",
-      world: { tournaments: [t], matches: [fakeMatch(1, t, now + 7_200_000), fakeMatch(2, t, now + 3_600_000), fakeMatch(3, t, now + 10_800_000)] },
+      world: {
+        tournaments: [t],
+        matches: [fakeMatch(1, t, now + 7_200_000), fakeMatch(2, t, now + 3_600_000), fakeMatch(3, t, now + 10_800_000)],
+      },
     });
   });
   afterAll(async () => fake?.close());

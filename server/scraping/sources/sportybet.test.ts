@@ -28,7 +28,17 @@ function world(): FakeWorld {
   return {
     tournaments: [premier, cup, nba],
     matches: [
-      fakeMatch(1, premier, now + 5 * HOUR, { sportybet: { markets: [sportyMarket("1", "1X2", [["Home", "2.10"], ["Draw", "3.30"], ["Away", "3.40"]])] } }),
+      fakeMatch(1, premier, now + 5 * HOUR, {
+        sportybet: {
+          markets: [
+            sportyMarket("1", "1X2", [
+              ["Home", "2.10"],
+              ["Draw", "3.30"],
+              ["Away", "3.40"],
+            ]),
+          ],
+        },
+      }),
       fakeMatch(2, premier, now + 2 * HOUR),
       fakeMatch(3, cup, now + 3 * HOUR),
       // Already started, or with kick-offs the reference cannot read: all skipped.
@@ -113,7 +123,11 @@ describe("SportyBet source", () => {
   it("reports progress as each tournament request finishes", async () => {
     const { report, progress, errors } = recorder();
     await source({ concurrency: 1 }).discover(live(), report);
-    expect(progress).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(progress).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -144,7 +158,7 @@ describe("SportyBet source", () => {
   });
 
   it.each([
-    ["bizCode as the string \"10000\"", { bizCode: "10000", message: "0#0", data: [] }, 'bizCode="10000"'],
+    ['bizCode as the string "10000"', { bizCode: "10000", message: "0#0", data: [] }, 'bizCode="10000"'],
     ["a failure bizCode", { bizCode: 4001, message: "Bad tournament", data: null }, "bizCode=4001: Bad tournament"],
     ["a JSON array", [1, 2], "body is not a JSON object"],
   ])("reports a tournament answering with %s, without retrying", async (_, body, text) => {
@@ -173,7 +187,9 @@ describe("SportyBet source", () => {
   it("fails the source when every tournament fails", async () => {
     fake.fault({ route: "S2", respond: { kind: "raw", body: "<html>maintenance</html>" } });
     const { report, errors } = recorder();
-    const e = await source().discover(live(), report).catch((x: unknown) => x);
+    const e = await source()
+      .discover(live(), report)
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as SourceError).message).toMatch(/^all 2 event lists failed; first: tournament sr:tournament:\d+: SportyBet POST/);
     expect(errors).toHaveLength(2);
@@ -181,13 +197,20 @@ describe("SportyBet source", () => {
 
   it.each([
     ["HTTP 503 every time", { kind: "status", status: 503 } as const, "HTTP 503 (after 3 attempts)", 3],
-    ["bizCode \"10000\" as a string", { kind: "json", body: { bizCode: "10000", message: "0#0", data: { sportList: [] } } } as const, 'bizCode="10000"', 1],
+    [
+      'bizCode "10000" as a string',
+      { kind: "json", body: { bizCode: "10000", message: "0#0", data: { sportList: [] } } } as const,
+      'bizCode="10000"',
+      1,
+    ],
     ["no data", { kind: "json", body: { bizCode: 10000, message: "0#0" } } as const, "data.sportList is missing", 1],
     ["data null", { kind: "json", body: { bizCode: 10000, message: "0#0", data: null } } as const, "data.sportList is missing", 1],
-    ["a body that is not JSON", { kind: "raw", body: "{\"bizCode\":10000," } as const, "body is not JSON", 1],
+    ["a body that is not JSON", { kind: "raw", body: '{"bizCode":10000,' } as const, "body is not JSON", 1],
   ])("fails the whole source when the tree answers with %s", async (_, respond, text, attempts) => {
     fake.fault({ route: "S1", respond });
-    const e = await source().discover(live()).catch((x: unknown) => x);
+    const e = await source()
+      .discover(live())
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as Error).message).toContain(text);
     expect(fake.requestsTo("S1")).toHaveLength(attempts);

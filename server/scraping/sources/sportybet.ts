@@ -28,8 +28,7 @@ export const SPORTYBET_HEADERS: Readonly<Record<string, string>> = {
   clientid: "web",
   operid: "2",
   platform: "web",
-  "user-agent":
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36",
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36",
 };
 
 type Json = Record<string, unknown>;

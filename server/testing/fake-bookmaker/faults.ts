@@ -3,19 +3,20 @@
 
 export type Route = "S1" | "S2" | "S3" | "B1" | "B2" | "B3";
 
-export type FaultResponse = { delayMs?: number } & (
+export type FaultResponse = { delayMs?: number } &
   /** The normal response, after `delayMs`. */
-  | { kind: "ok" }
-  | { kind: "status"; status: number; headers?: Record<string, string>; body?: string }
-  /** Headers are never sent; the client has to time out (or be aborted). */
-  | { kind: "hang" }
-  /** The connection is destroyed without a response. */
-  | { kind: "reset" }
-  /** A body that is not JSON (an HTML block page, a cut-off object). */
-  | { kind: "raw"; body: string; status?: number; contentType?: string }
-  /** Any JSON instead of the normal body (wrong envelope codes, wrong shapes). */
-  | { kind: "json"; body: unknown; status?: number }
-);
+  (
+    | { kind: "ok" }
+    | { kind: "status"; status: number; headers?: Record<string, string>; body?: string }
+    /** Headers are never sent; the client has to time out (or be aborted). */
+    | { kind: "hang" }
+    /** The connection is destroyed without a response. */
+    | { kind: "reset" }
+    /** A body that is not JSON (an HTML block page, a cut-off object). */
+    | { kind: "raw"; body: string; status?: number; contentType?: string }
+    /** Any JSON instead of the normal body (wrong envelope codes, wrong shapes). */
+    | { kind: "json"; body: unknown; status?: number }
+  );
 
 export interface FaultRule {
   route: Route;

@@ -24,7 +24,15 @@ function sportybetPadding(i: number, count: number, pool: number): unknown[] {
   return Array.from({ length: count }, (_, j) => {
     const k = (i * 7 + j) % pool;
     const line = k % 3 === 0 ? { specifier: `total=${(k % 5) + 0.5}` } : {};
-    return sportyMarket(String(880_000 + k), `Padding Market ${k}`, [["Yes", "1.90"], ["No", "1.90"]], line);
+    return sportyMarket(
+      String(880_000 + k),
+      `Padding Market ${k}`,
+      [
+        ["Yes", "1.90"],
+        ["No", "1.90"],
+      ],
+      line,
+    );
   });
 }
 

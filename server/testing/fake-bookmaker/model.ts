@@ -93,20 +93,14 @@ export function sportyMarket(
     favourite: 0,
     banned: false,
     outcomes: outcomes.map((o, i) =>
-      Array.isArray(o)
-        ? { id: String(i + 1), odds: o[1], probability: "0.5000", voidProbability: "0E-10", isActive: 1, desc: o[0] }
-        : o,
+      Array.isArray(o) ? { id: String(i + 1), odds: o[1], probability: "0.5000", voidProbability: "0E-10", isActive: 1, desc: o[0] } : o,
     ),
     ...extra,
   };
 }
 
 /** Bet9ja odds keys for one market instance: `S_OU`, "2.5", { O: "1.85" } -> `S_OU@2.5_O`. */
-export function bet9jaOdds(
-  marketKey: string,
-  param: string | null,
-  outcomes: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
+export function bet9jaOdds(marketKey: string, param: string | null, outcomes: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const prefix = param === null ? marketKey : `${marketKey}@${param}`;
   return Object.fromEntries(Object.entries(outcomes).map(([suffix, odds]) => [`${prefix}_${suffix}`, odds]));
 }

@@ -113,7 +113,11 @@ function bet9jaListing(m: FakeMatch): Record<string, unknown> {
 
 export function b2(world: FakeWorld, groupId: string): unknown {
   const t = world.tournaments.find((x) => x.groupId === groupId);
-  const events = t ? byTournament(world, t).filter((m) => m.bet9ja !== null).map(bet9jaListing) : [];
+  const events = t
+    ? byTournament(world, t)
+        .filter((m) => m.bet9ja !== null)
+        .map(bet9jaListing)
+    : [];
   return { R: "OK", D: { E: events } };
 }
 

@@ -52,7 +52,12 @@ describe("fake bookmaker", () => {
       message: "0#0",
       data: {
         sportList: [
-          { id: "sr:sport:1", categories: [{ id: "sr:category:1", name: "England", tournaments: [{ id: "sr:tournament:17", name: "Premier League", eventSize: 2 }] }] },
+          {
+            id: "sr:sport:1",
+            categories: [
+              { id: "sr:category:1", name: "England", tournaments: [{ id: "sr:tournament:17", name: "Premier League", eventSize: 2 }] },
+            ],
+          },
           { id: "sr:sport:2", categories: [{ name: "USA", tournaments: [{ id: "sr:tournament:132" }] }] },
         ],
       },
@@ -75,20 +80,47 @@ describe("fake bookmaker", () => {
     const { body } = await get("/api/ng/factsCenter/event?eventId=sr%3Amatch%3A61300001&productId=3&_t=1");
     expect(body).toMatchObject({
       bizCode: 10000,
-      data: { eventId: "sr:match:61300001", homeTeamName: "Home 1 FC", sport: { category: { name: "England", tournament: { id: "sr:tournament:17" } } } },
+      data: {
+        eventId: "sr:match:61300001",
+        homeTeamName: "Home 1 FC",
+        sport: { category: { name: "England", tournament: { id: "sr:tournament:17" } } },
+      },
     });
     expect(parseSportybetEvent(body, "sr:match:61300001").sightings).toHaveLength(1);
-    expect((await get("/api/ng/factsCenter/event?eventId=sr%3Amatch%3A9&productId=3")).body).toEqual({ bizCode: 19999, message: "Event not found", data: null });
+    expect((await get("/api/ng/factsCenter/event?eventId=sr%3Amatch%3A9&productId=3")).body).toEqual({
+      bizCode: 19999,
+      message: "Event not found",
+      data: null,
+    });
   });
 
   it("serves the Bet9ja tree, a group's events and an event, keyed by GROUPID and EVENTID", async () => {
     const tree = (await get("/desktop/feapi/PalimpsestAjax/GetSports?DISP=0&v_cache_version=1.301.2.225")).body;
-    expect(tree).toMatchObject({ R: "OK", D: { PAL: { "1": { S_DESC: "Soccer", SG: { "11001": { SG_DESC: "England", G: { [premier.groupId]: { G_DESC: "Premier League", NUM: 1 } } } } }, "2": {} } } });
+    expect(tree).toMatchObject({
+      R: "OK",
+      D: {
+        PAL: {
+          "1": {
+            S_DESC: "Soccer",
+            SG: { "11001": { SG_DESC: "England", G: { [premier.groupId]: { G_DESC: "Premier League", NUM: 1 } } } },
+          },
+          "2": {},
+        },
+      },
+    });
     const group = (await get(`/desktop/feapi/PalimpsestAjax/GetEventsInGroupV2?GROUPID=${premier.groupId}&DISP=0&GROUPMARKETID=1`)).body;
-    expect(group).toEqual({ R: "OK", D: { E: [{ ID: "707096001", C: "1001", EXTID: "61300001", DS: "Home 1 FC - Away 1 United", STARTDATE: bet9jaTime(KICKOFF), O: {} }] } });
+    expect(group).toEqual({
+      R: "OK",
+      D: { E: [{ ID: "707096001", C: "1001", EXTID: "61300001", DS: "Home 1 FC - Away 1 United", STARTDATE: bet9jaTime(KICKOFF), O: {} }] },
+    });
     const event = (await get("/desktop/feapi/PalimpsestAjax/GetEvent?EVENTID=707096001")).body;
-    expect(event).toMatchObject({ R: "OK", D: { ID: "707096001", EXTID: "61300001", GID: premier.groupId, GN: "Premier League", SG: "England", O: { "S_OU@2.5_O": "1.88" } } });
-    expect(parseBet9jaEvent(event, "707096001").sightings).toMatchObject([{ externalMarketId: "S_OU", name: "Over/Under", specifier: "2.5" }]);
+    expect(event).toMatchObject({
+      R: "OK",
+      D: { ID: "707096001", EXTID: "61300001", GID: premier.groupId, GN: "Premier League", SG: "England", O: { "S_OU@2.5_O": "1.88" } },
+    });
+    expect(parseBet9jaEvent(event, "707096001").sightings).toMatchObject([
+      { externalMarketId: "S_OU", name: "Over/Under", specifier: "2.5" },
+    ]);
     expect((await get("/desktop/feapi/PalimpsestAjax/GetEvent?EVENTID=707096002")).body).toEqual({ R: "E", D: null });
   });
 

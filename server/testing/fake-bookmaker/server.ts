@@ -188,7 +188,14 @@ export async function startFakeBookmaker(options: FakeBookmakerOptions): Promise
       case "ok":
         return json(200, render(fake.world, route, key));
       case "status":
-        return send(req, res, fault.status, fault.body ?? JSON.stringify({ error: `status ${fault.status}` }), "application/json", fault.headers);
+        return send(
+          req,
+          res,
+          fault.status,
+          fault.body ?? JSON.stringify({ error: `status ${fault.status}` }),
+          "application/json",
+          fault.headers,
+        );
       case "hang":
         return;
       case "reset":

@@ -3,18 +3,18 @@
 // and route handlers read them here. Only types are imported, so this file pulls no database or
 // Socket.IO code into Next's bundle.
 import type { Health } from "@/lib/contract/health";
-import type { Config } from "./config";
-import type { Database } from "./db/client";
-import type { DiscoveryService } from "./discovery/discovery-service";
-import type { TriageService } from "./discovery/triage-service";
-import { serviceUnavailable } from "./http/errors";
-import type { AuditService } from "./audit/audit-service";
-import type { StatsService } from "./discovery/stats-service";
-import type { CandidateService } from "./mapping/candidate-service";
-import type { MappingService } from "./mapping/mapping-service";
-import type { Publisher } from "./realtime/publisher";
-import type { RunStore } from "./scraping/run-store";
-import type { ScrapeController } from "./scraping/scrape-controller";
+import type { Config } from "../config";
+import type { Database } from "../db/client";
+import type { DiscoveryService } from "../discovery/discovery-service";
+import type { TriageService } from "../discovery/triage-service";
+import { serviceUnavailable } from "../http/errors";
+import type { AuditService } from "../audit/audit-service";
+import type { StatsService } from "../discovery/stats-service";
+import type { CandidateService } from "../mapping/candidate-service";
+import type { MappingService } from "../mapping/mapping-service";
+import type { Publisher } from "../realtime/publisher";
+import type { RunStore } from "../scraping/run-store";
+import type { ScrapeController } from "../scraping/scrape-controller";
 
 export interface Runtime {
   config: Config;
