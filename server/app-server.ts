@@ -84,9 +84,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const runs = new RunStore(db.prisma);
     // With PGlite this is the only process, so a `running` run left over was cut off by a crash.
     if (db.kind === "pglite") await runs.failAbandoned();
+    const sources = options.sources ?? buildSources(config);
     const scrape = new ScrapeController(
       {
-        sources: options.sources ?? buildSources(config),
+        sources,
         mappings: mappings.cache,
         discovery,
         publisher: realtime,
@@ -155,6 +156,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stop() {
         stopping ??= (async () => {
           await scrape.stop();
+          await Promise.all(
+            sources.map((s) => s.close?.().catch((e) => log.warn(`[shutdown] closing source ${s.name}: ${(e as Error).message}`))),
+          );
           const report = await discovery.close();
           if (report.journalFiles)
             log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);

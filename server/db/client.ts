@@ -4,13 +4,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { log } from "@/server/log";
 import { Listener } from "./listener";
+import { PGliteThread } from "./pglite-thread/remote";
 import { acquireDirLock, type DirLock } from "./lock";
 
 export interface Database {
@@ -71,15 +71,17 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     location = path.join(target.dataDir, "pglite");
     fs.mkdirSync(location, { recursive: true });
   }
-  let pgl: PGlite;
+  let pgl: PGliteThread;
   try {
-    pgl = new PGlite(location, { startParams: PGLITE_START, extensions: { pg_trgm } } as never);
-    await pgl.waitReady;
+    // In a worker thread: a statement runs synchronously inside PGlite and would otherwise hold
+    // the server's event loop (every request, Socket.IO ping and timer) for its whole run.
+    pgl = await PGliteThread.open(location, PGLITE_START, (e) => log.error(`[db] the embedded database stopped: ${e.message}`));
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pgl) });
+  // The adapter uses the part of PGlite's interface the thread handle provides (query, exec, transaction).
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pgl as unknown as PGlite) });
   const exec = async (script: string) => {
     await pgl.exec(script);
   };

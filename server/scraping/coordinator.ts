@@ -9,11 +9,10 @@ import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
-import { parseBet9jaEvent } from "./parsers/bet9ja";
-import { parseSportybetEvent } from "./parsers/sportybet";
+import { parseEvent } from "./parsers";
 import { cleanText } from "./parsers/text";
 import type { RunOutcome, RunStore } from "./run-store";
-import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "./types";
+import type { DiscoveredEvent, DiscoveryReport, ParseResult, Source } from "./types";
 
 const MAX_ERRORS_PER_SOURCE = 20;
 /** Scraping progress is published at most this often (plus the final count), so clients are never flooded. */
@@ -40,8 +39,12 @@ const emptyStats = (): SourceRunStats => ({
   errors: [],
 });
 
-function parse(payload: NativeEventPayload, ref: string): ParseResult {
-  return payload.platform === "sportybet" ? parseSportybetEvent(payload.body, ref) : parseBet9jaEvent(payload.body, ref);
+/** The event's sightings: parsed by the source itself when it can do that off this thread. */
+async function scrapeEvent(source: Source, event: DiscoveredEvent, signal: AbortSignal, turns: LoopYielder): Promise<ParseResult> {
+  if (source.fetchParsed) return source.fetchParsed(event, signal);
+  const payload = await source.fetchEvent(event, signal);
+  await turns.yieldIfDue();
+  return parseEvent(payload, event.ref);
 }
 
 /** Reorders in place to a round-robin over the events' platforms, keeping each one's order. */
@@ -81,8 +84,12 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   // Discovery: all sources at once, each on its own; a failing source contributes no events.
   const events: { event: DiscoveredEvent; source: Source }[] = [];
   const discovery = new Map(deps.sources.map((s) => [s.name, { done: 0, total: 0, events: 0 }]));
-  const discoveryMessage = () =>
-    [...discovery].map(([name, d]) => `${name}: ${d.done}/${d.total || "?"} lists, ${d.events} events`).join("; ");
+  // While discovering, a source that has not reported its lists yet shows "?"; once discovery is over,
+  // a source that listed nothing of the kind (the demo has no tournaments or groups) shows its events only.
+  const discoveryMessage = (over = false) =>
+    [...discovery]
+      .map(([name, d]) => `${name}: ${d.total || !over ? `${d.done}/${d.total || "?"} lists, ` : ""}${d.events} events`)
+      .join("; ");
   let lastDiscoveryProgress = 0;
   let discoveryFailures = 0;
   await Promise.all(
@@ -118,7 +125,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const totalBySource = new Map<string, number>();
   for (const { event } of events) totalBySource.set(event.source, (totalBySource.get(event.source) ?? 0) + 1);
   const total = events.length;
-  progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage()})`);
+  progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage(true)})`);
 
   const newBySource = new Map<Platform, number>();
   let flushFailed = false;
@@ -147,11 +154,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
       const key = event.source;
       const s = statsOf(key);
       try {
-        const payload = await source.fetchEvent(event, signal);
+        const parsed = await scrapeEvent(source, event, signal, turns);
         await turns.yieldIfDue();
         // One event's sightings are recorded in one synchronous burst (the recorder counts
         // distinct events by it): the turns come between events, never inside one.
-        const parsed = parse(payload, event.ref);
         const at = Date.now();
         s.events++;
         s.dataErrors += parsed.dataErrors;
