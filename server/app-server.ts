@@ -20,6 +20,7 @@ import { ScrapeController } from "./scraping/scrape-controller";
 import { buildSources } from "./scraping/sources";
 import { log, setLogLevel } from "./log";
 import { answerClientError, createApiGate } from "./http/api-gate";
+import { createApiDispatcher, loadApiRoutes } from "./http/api-dispatch";
 import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
 
@@ -131,12 +132,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app.prepare();
     const handle = app.getRequestHandler();
     // Socket.IO attached first and answers /socket.io itself; the gate answers malformed, unknown
-    // and oversized requests; everything else goes to Next.
+    // and oversized requests; the API goes straight to its route handlers, pages to Next.
     const gate = createApiGate(config.API_MAX_BODY_BYTES);
+    const api = createApiDispatcher(await loadApiRoutes(path.join(PROJECT_DIR, "app")));
     httpServer.on("clientError", answerClientError);
     httpServer.on("request", (req, res) => {
       if (req.url?.startsWith("/socket.io/")) return;
       if (gate(req, res)) return;
+      if (req.url === "/api" || req.url?.startsWith("/api/") || req.url?.startsWith("/api?")) return api(req, res);
       void handle(req, res);
     });
 

@@ -44,7 +44,8 @@ interface DetailRow extends ItemRow {
   run_platform_sightings: number | null;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+/** Dates from the driver, or ISO text the SQL already formatted (list-sql.ts isoText). */
+const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const round = (n: number) => Math.round(Number(n) * 1000) / 1000;
 
@@ -91,11 +92,10 @@ export class TriageService {
 
   async list(q: UnmappedListQuery): Promise<UnmappedList> {
     const sql = listSql(q);
-    const [rows, count] = await Promise.all([
-      this.db.query<ItemRow>(sql.rows, sql.params),
-      this.db.query<{ n: number | string }>(sql.total, sql.params),
-    ]);
-    return { items: rows.map(toItem), ...totalOf(sql, Number(count[0]?.n ?? 0)), page: q.page, pageSize: q.pageSize };
+    const rows = await this.db.query<ItemRow & { total_n: number | string }>(sql.page, sql.params);
+    // An empty page is one row with only the total.
+    const items = rows[0]?.id === null ? [] : rows.map(toItem);
+    return { items, ...totalOf(sql, Number(rows[0]?.total_n ?? 0)), page: q.page, pageSize: q.pageSize };
   }
 
   async get(id: number): Promise<UnmappedDetail> {
