@@ -2,6 +2,7 @@
 // bounded concurrency, look every market instance up, record the unmapped ones, flush after each
 // batch of events and at the end, and write the run. A failing source or event is recorded and
 // never stops the others.
+import pMap from "p-map";
 import type { Platform } from "@/lib/contract/enums";
 import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { DiscoveryService } from "@/server/discovery/discovery-service";
@@ -139,59 +140,55 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   let sinceFlush = 0;
   let lastProgress = 0;
   let lastProgressCurrent = 0;
-  let next = 0;
   // A source that answers from memory (the demo) never waits on I/O, and a parse never does:
   // without turns a whole cycle ran as one task, and HTTP requests and Socket.IO writes (progress
   // included) waited for its end. One yielder for all workers, so the turns come every budget
   // whatever the concurrency; checked before each fetch and each parse, so a worker that would
   // start new work once the budget is spent waits for the turn instead.
   const turns = new LoopYielder();
-  const worker = async () => {
-    for (;;) {
+  const scrapeOne = async ({ event, source }: (typeof events)[number]) => {
+    await turns.yieldIfDue();
+    if (signal.aborted) return;
+    const key = event.source;
+    const s = statsOf(key);
+    try {
+      const parsed = await scrapeEvent(source, event, signal, turns);
       await turns.yieldIfDue();
-      if (next >= events.length || signal.aborted) break;
-      const { event, source } = events[next++];
-      const key = event.source;
-      const s = statsOf(key);
-      try {
-        const parsed = await scrapeEvent(source, event, signal, turns);
-        await turns.yieldIfDue();
-        // One event's sightings are recorded in one synchronous burst (the recorder counts
-        // distinct events by it): the turns come between events, never inside one.
-        const at = Date.now();
-        s.events++;
-        s.dataErrors += parsed.dataErrors;
-        for (const sighting of parsed.sightings) {
-          s.markets++;
-          const hit = deps.mappings.lookup(sighting);
-          if (hit.mapped) s.mapped++;
-          else {
-            s.unmapped++;
-            deps.discovery.recorder.record(sighting, hit.reason, at, runId);
-          }
+      // One event's sightings are recorded in one synchronous burst (the recorder counts
+      // distinct events by it): the turns come between events, never inside one.
+      const at = Date.now();
+      s.events++;
+      s.dataErrors += parsed.dataErrors;
+      for (const sighting of parsed.sightings) {
+        s.markets++;
+        const hit = deps.mappings.lookup(sighting);
+        if (hit.mapped) s.mapped++;
+        else {
+          s.unmapped++;
+          deps.discovery.recorder.record(sighting, hit.reason, at, runId);
         }
-      } catch (e) {
-        s.eventsFailed++;
-        noteError(key, `event ${event.ref}: ${message(e)}`);
       }
-      done++;
-      if (++sinceFlush >= deps.flushEveryEvents) {
-        sinceFlush = 0;
-        await flush();
-      }
-      const now = Date.now();
-      // Workers resuming from a flush may all find the run done: the final count goes out once.
-      if (done > lastProgressCurrent && (now - lastProgress >= PROGRESS_EVERY_MS || done === total)) {
-        lastProgress = now;
-        lastProgressCurrent = done;
-        const perSource = [...totalBySource]
-          .map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`)
-          .join(", ");
-        progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
-      }
+    } catch (e) {
+      s.eventsFailed++;
+      noteError(key, `event ${event.ref}: ${message(e)}`);
+    }
+    done++;
+    if (++sinceFlush >= deps.flushEveryEvents) {
+      sinceFlush = 0;
+      await flush();
+    }
+    const now = Date.now();
+    // Events resuming from a flush may all find the run done: the final count goes out once.
+    if (done > lastProgressCurrent && (now - lastProgress >= PROGRESS_EVERY_MS || done === total)) {
+      lastProgress = now;
+      lastProgressCurrent = done;
+      const perSource = [...totalBySource]
+        .map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`)
+        .join(", ");
+      progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency, Math.max(1, total)) }, worker));
+  await pMap(events, scrapeOne, { concurrency: Math.max(1, deps.concurrency) });
   await flush();
 
   for (const [platform, n] of newBySource) statsOf(platform).new += n;
