@@ -2,7 +2,7 @@
 // port with a seeded demo source, on PGlite in memory or a fresh PostgreSQL database.
 import { loadConfig } from "@/server/config";
 import { startServer, type StartedServer } from "@/server/app-server";
-import { createDemoThreadSource } from "@/server/scraping/sources/demo-thread";
+import { createDemoThreadSource } from "@/server/scraping/sources/demo/thread";
 import type { Source } from "@/server/scraping/types";
 import { createPostgresDatabase, type DbKind } from "./databases";
 

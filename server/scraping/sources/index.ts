@@ -2,7 +2,7 @@ import type { Config } from "@/server/config";
 import type { RetryOptions } from "../http/retry";
 import type { Source } from "../types";
 import { createBet9jaSource } from "./bet9ja";
-import { createDemoThreadSource } from "./demo-thread";
+import { createDemoThreadSource } from "./demo/thread";
 import { createSportybetSource } from "./sportybet";
 
 export function retryOptions(config: Config): RetryOptions {

@@ -1,11 +1,11 @@
 // The demo feed as the server runs it: the same source as demo.ts, in a worker thread (demo-host.ts)
 // that also parses, so a cycle's generation and parsing never hold the server's event loop. Each
 // call is one message; the payloads and sightings are the in-thread source's, byte for byte.
-import type { NativeEventPayload, ParseResult, Source } from "../types";
-import type { DiscoveredEvent } from "../types";
+import type { NativeEventPayload, ParseResult, Source } from "../../types";
+import type { DiscoveredEvent } from "../../types";
 import { WorkerRpc } from "@/server/util/worker-rpc";
 import pLimit from "p-limit";
-import type { DemoSourceOptions } from "./demo";
+import type { DemoSourceOptions } from ".";
 
 const IN_FLIGHT = 2;
 
@@ -20,7 +20,7 @@ export function createDemoThreadSource(opts: DemoThreadOptions): Source {
   // while the server takes one reply at a time.
   const slots = pLimit(IN_FLIGHT);
   // Started on first use, so a server that never scrapes never starts the thread.
-  const thread = () => (rpc ??= new WorkerRpc(new URL("./demo-host.ts", import.meta.url), opts));
+  const thread = () => (rpc ??= new WorkerRpc(new URL("./host.ts", import.meta.url), opts));
   const call = async <T>(signal: AbortSignal, op: string, args?: unknown): Promise<T> => {
     signal.throwIfAborted();
     const value = await slots(() => thread().call<T>(op, args));
