@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
+import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
@@ -23,7 +24,6 @@ import { answerClientError, createApiGate } from "./http/api-gate";
 import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
 
-const SCRAPE_RUN_LOCK = 72_707_003;
 const MAPPINGS_CHANGED = "market_triage_mappings_changed";
 
 export const PROJECT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -96,7 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
       config.SCRAPE_INTERVAL_SECONDS,
       config.SCRAPE_START_DELAY_SECONDS,
-      (onLost) => db.tryLock(SCRAPE_RUN_LOCK, onLost),
+      (onLost) => db.tryLock(LOCKS.scrapeRun, onLost),
       { heartbeatSeconds: config.RUN_HEARTBEAT_SECONDS, staleSeconds: config.RUN_STALE_SECONDS },
     );
     await scrape.repairStale(); // runs whose process is gone (PostgreSQL; PGlite's are failed above)

@@ -5,13 +5,13 @@
 import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, MappingPatch } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
 import type { Prisma, PrismaClient, UserMapping } from "@/generated/prisma/client";
+import { LOCKS } from "@/server/db/locks";
 import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { MappingCache } from "./cache";
 import { builtinCatalog, mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
 
 export type Tx = Prisma.TransactionClient;
 
-const MAPPING_WRITE_LOCK = 72_707_002;
 const PLATFORM_FIELDS = [
   ["sportybetId", "sportybet market"],
   ["bet9jaKey", "Bet9ja market key"],
@@ -114,7 +114,7 @@ export class MappingService {
   /** Runs a mapping write: serialised across processes, then the cache reloaded before returning. */
   async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const result = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${MAPPING_WRITE_LOCK})::text AS locked`);
+      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCKS.mappingWrite})::text AS locked`);
       return fn(tx);
     });
     await this.reload();
