@@ -5,6 +5,7 @@
 // unmapped is refused instead of being saved.
 import type { MapMarket, MapResult } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
+import { uniqueSlugs } from "@/lib/slug";
 import type { TriageService } from "@/server/discovery/triage-service";
 import { conflict, notFound } from "@/server/http/errors";
 import type { Sighting } from "@/server/scraping/types";
@@ -13,23 +14,18 @@ import { outcomeField, pairOutcomes } from "./candidates";
 import { mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
 import { PLATFORM_FIELD, unprocessable, type MappingService } from "./mapping-service";
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 60) || "outcome";
-
 /** Outcomes for a brand-new mapping, one per sampled outcome, named as the platform names them. */
 function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcome[] {
   const field = outcomeField(source);
-  const used = new Set<string>();
-  return samples.map((name, position) => {
-    let id = slug(name);
-    for (let n = 2; used.has(id); n++) id = `${slug(name)}_${n}`;
-    used.add(id);
-    return { canonicalId: id, betpawaName: name, sportybetDesc: null, bet9jaSuffix: null, [field]: name, position };
-  });
+  const ids = uniqueSlugs(samples);
+  return samples.map((name, position) => ({
+    canonicalId: ids[position],
+    betpawaName: name,
+    sportybetDesc: null,
+    bet9jaSuffix: null,
+    [field]: name,
+    position,
+  }));
 }
 
 /**
