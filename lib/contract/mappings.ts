@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf, pageQueryShape, timestampSchema } from "./common";
+import { bet9jaKeySchema } from "./bet9ja-key";
 import { platformSchema } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
 
@@ -10,11 +11,6 @@ export const slugSchema = z
   .regex(/^[a-z0-9_]+$/, "use lower-case letters, digits and _ only");
 
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
-const bet9jaKey = z
-  .string()
-  .trim()
-  .max(100)
-  .regex(/^S_[A-Za-z0-9@.\-+/:]+$/, "a Bet9ja market key starts with S_, e.g. S_OU");
 const reason = z.string().trim().max(500, "reason can be at most 500 characters");
 
 export const mappingOutcomeSchema = z.object({
@@ -79,7 +75,7 @@ export const mappingCreateSchema = z
     name: z.string().trim().min(1).max(200),
     betpawaId: platformId.nullable().optional(),
     sportybetId: platformId.nullable().optional(),
-    bet9jaKey: bet9jaKey.nullable().optional(),
+    bet9jaKey: bet9jaKeySchema.nullable().optional(),
     outcomes: outcomesSchema,
     reason: reason.optional(),
   })
@@ -95,7 +91,7 @@ export const mappingPatchSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     betpawaId: platformId.nullable().optional(),
     sportybetId: platformId.nullable().optional(),
-    bet9jaKey: bet9jaKey.nullable().optional(),
+    bet9jaKey: bet9jaKeySchema.nullable().optional(),
     outcomes: outcomesSchema.optional(),
     reason: reason.optional(),
   })
