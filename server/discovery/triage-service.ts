@@ -3,6 +3,7 @@
 // capped count (server/discovery/list-sql.ts), so it costs about the same at 1,000 rows or 1,000,000.
 import type { UnmappedDetail, UnmappedItem, UnmappedList, UnmappedListQuery, UnmappedPatch } from "@/lib/contract/unmapped";
 import type { Database } from "@/server/db/client";
+import { isoColumn, isoColumnOrNull, jsonColumn } from "@/server/db/columns";
 import { notFound, preconditionFailed } from "@/server/http/errors";
 import { listSql, totalOf } from "./list-sql";
 
@@ -44,8 +45,6 @@ interface DetailRow extends ItemRow {
   run_platform_sightings: number | null;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const round = (n: number) => Math.round(Number(n) * 1000) / 1000;
 
 function toItem(r: ItemRow): UnmappedItem {
@@ -57,9 +56,9 @@ function toItem(r: ItemRow): UnmappedItem {
     reason: r.reason,
     status: r.status,
     occurrenceCount: Number(r.occurrence_count),
-    firstSeenAt: iso(r.first_seen_at),
-    lastSeenAt: iso(r.last_seen_at),
-    regressedAt: isoOrNull(r.regressed_at),
+    firstSeenAt: isoColumn(r.first_seen_at),
+    lastSeenAt: isoColumn(r.last_seen_at),
+    regressedAt: isoColumnOrNull(r.regressed_at),
     priorityScore: round(r.priority_score),
   };
 }
@@ -67,12 +66,12 @@ function toItem(r: ItemRow): UnmappedItem {
 function toDetail(r: DetailRow): UnmappedDetail {
   return {
     ...toItem(r),
-    sampleOutcomes: typeof r.sample_outcomes === "string" ? JSON.parse(r.sample_outcomes) : r.sample_outcomes,
+    sampleOutcomes: jsonColumn(r.sample_outcomes),
     specifiers: r.specifiers ?? [],
     notes: r.notes,
-    updatedAt: iso(r.updated_at),
+    updatedAt: isoColumn(r.updated_at),
     version: Number(r.version),
-    mappedAt: isoOrNull(r.mapped_at),
+    mappedAt: isoColumnOrNull(r.mapped_at),
     mappingCanonicalId: r.mapping_canonical_id,
     impact:
       r.last_run_id === null
