@@ -4,6 +4,7 @@
 // one running slot in the database (run-store.ts), which a second INSERT cannot do.
 import os from "node:os";
 import { randomUUID } from "node:crypto";
+import type { Health } from "@/lib/contract/health";
 import type { ScrapeRun } from "@/lib/contract/scrape";
 import { conflict } from "@/server/http/errors";
 import { log } from "@/server/log";
@@ -16,14 +17,6 @@ interface Current {
   done: Promise<ScrapeRun>;
   abort: AbortController;
   id: number | null;
-}
-
-export interface SchedulerStatus {
-  enabled: boolean;
-  intervalSeconds: number;
-  running: boolean;
-  currentRunId: number | null;
-  nextRunAt: string | null;
 }
 
 export class ScrapeController {
@@ -131,7 +124,7 @@ export class ScrapeController {
     this.timer.unref();
   }
 
-  status(): SchedulerStatus {
+  status(): Health["scheduler"] {
     return {
       enabled: this.intervalSeconds > 0 && !this.stopped,
       intervalSeconds: this.intervalSeconds,
