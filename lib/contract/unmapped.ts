@@ -29,7 +29,6 @@ export const unmappedListQuerySchema = z
   })
   .strict();
 export type UnmappedListQuery = z.infer<typeof unmappedListQuerySchema>;
-export type UnmappedListQueryInput = z.input<typeof unmappedListQuerySchema>;
 
 export const outcomeSampleSchema = z.object({ name: z.string(), odds: z.number().nullable() });
 

@@ -245,10 +245,6 @@ export class MappingService {
     });
     return this.get(canonicalId);
   }
-
-  builtinEntry(canonicalId: string): MappingEntry | undefined {
-    return this.builtin.get(canonicalId);
-  }
 }
 
 export const PLATFORM_FIELD: Record<Platform, "sportybetId" | "bet9jaKey"> = { sportybet: "sportybetId", bet9ja: "bet9jaKey" };
