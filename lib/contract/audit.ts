@@ -11,9 +11,12 @@ export const AUDIT_ACTIONS = [
   "mapping_deactivated",
 ] as const;
 
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+const entityTypeSchema = z.enum(["unmapped_market", "mapping"]);
+
 export const auditEntrySchema = z.object({
   id: z.number().int(),
-  entityType: z.enum(["unmapped_market", "mapping"]),
+  entityType: entityTypeSchema,
   entityId: z.string().describe("Market id or mapping canonicalId"),
   action: z.enum(AUDIT_ACTIONS),
   actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
@@ -26,7 +29,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z
   .object({
-    entityType: z.enum(["unmapped_market", "mapping"]).optional(),
+    entityType: entityTypeSchema.optional(),
     entityId: z.string().max(100).optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     actor: z.string().max(100).optional(),

@@ -5,6 +5,7 @@
 import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, MappingPatch } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
 import type { Prisma, PrismaClient, UserMapping } from "@/generated/prisma/client";
+import { AuditService } from "@/server/audit/audit-service";
 import { LOCKS } from "@/server/db/locks";
 import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { MappingCache } from "./cache";
@@ -155,16 +156,14 @@ export class MappingService {
     const before = row?.active ? rowToEntry(row) : (this.builtin.get(next.canonicalId) ?? (row ? rowToEntry(row) : null));
     if (row) await tx.userMapping.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
     else await tx.userMapping.create({ data: { canonicalId: next.canonicalId, ...data } });
-    await tx.auditEntry.create({
-      data: {
-        entityType: "mapping",
-        entityId: next.canonicalId,
-        action: row?.active ? "mapping_updated" : "mapping_created",
-        actor,
-        before: (before as unknown as Prisma.InputJsonValue) ?? undefined,
-        after: { ...next, origin: "user" } as unknown as Prisma.InputJsonValue,
-        reason,
-      },
+    await AuditService.record(tx, {
+      entityType: "mapping",
+      entityId: next.canonicalId,
+      action: row?.active ? "mapping_updated" : "mapping_created",
+      actor,
+      before,
+      after: { ...next, origin: "user" },
+      reason,
     });
   }
 
@@ -231,16 +230,14 @@ export class MappingService {
         throw notFound(`Mapping ${canonicalId}`);
       }
       await tx.userMapping.update({ where: { id: row.id }, data: { active: false, version: { increment: 1 } } });
-      await tx.auditEntry.create({
-        data: {
-          entityType: "mapping",
-          entityId: canonicalId,
-          action: "mapping_deactivated",
-          actor,
-          before: rowToEntry(row) as unknown as Prisma.InputJsonValue,
-          after: (this.builtin.get(canonicalId) as unknown as Prisma.InputJsonValue) ?? undefined,
-          reason,
-        },
+      await AuditService.record(tx, {
+        entityType: "mapping",
+        entityId: canonicalId,
+        action: "mapping_deactivated",
+        actor,
+        before: rowToEntry(row),
+        after: this.builtin.get(canonicalId) ?? null,
+        reason,
       });
     });
     return this.get(canonicalId);
