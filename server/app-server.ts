@@ -12,6 +12,7 @@ import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-ser
 import { TriageService } from "./discovery/triage-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
+import { MapMarketService } from "./mapping/map-market";
 import { AuditService } from "./audit/audit-service";
 import { StatsService } from "./discovery/stats-service";
 import { attachRealtime } from "./realtime/socket";
@@ -106,6 +107,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       db,
       publisher: realtime,
       mappings,
+      mapMarket: new MapMarketService(mappings, triage),
       discovery,
       triage,
       runs,
