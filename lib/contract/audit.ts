@@ -14,17 +14,19 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 const entityTypeSchema = z.enum(["unmapped_market", "mapping"]);
 
-export const auditEntrySchema = z.object({
-  id: z.number().int(),
-  entityType: entityTypeSchema,
-  entityId: z.string().describe("Market id or mapping canonicalId"),
-  action: z.enum(AUDIT_ACTIONS),
-  actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
-  reason: z.string().nullable(),
-  createdAt: timestampSchema,
-});
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    entityType: entityTypeSchema,
+    entityId: z.string().describe("Market id or mapping canonicalId"),
+    action: z.enum(AUDIT_ACTIONS),
+    actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    reason: z.string().nullable(),
+    createdAt: timestampSchema,
+  })
+  .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z
@@ -38,4 +40,4 @@ export const auditQuerySchema = z
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const historyQuerySchema = z.object(pageQueryShape).strict();
-export const auditListSchema = pageOf(auditEntrySchema);
+export const auditListSchema = pageOf(auditEntrySchema).meta({ id: "AuditList" });

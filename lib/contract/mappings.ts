@@ -10,16 +10,23 @@ export const slugSchema = z
   .max(100)
   .regex(/^[a-z0-9_]+$/, "use lower-case letters, digits and _ only");
 
+/** The path of a route under a mapping: /api/mappings/{canonicalId}. */
+export const canonicalIdParamsSchema = z.object({
+  canonicalId: slugSchema.meta({ description: "The mapping's canonicalId; anything else names nothing: 404" }),
+});
+
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
 const reason = z.string().trim().max(500, "reason can be at most 500 characters");
 
-export const mappingOutcomeSchema = z.object({
-  canonicalId: slugSchema,
-  betpawaName: z.string().trim().min(1).max(200).nullable(),
-  sportybetDesc: z.string().trim().min(1).max(200).nullable(),
-  bet9jaSuffix: z.string().trim().min(1).max(100).nullable(),
-  position: z.number().int().min(0).max(1000),
-});
+export const mappingOutcomeSchema = z
+  .object({
+    canonicalId: slugSchema,
+    betpawaName: z.string().trim().min(1).max(200).nullable(),
+    sportybetDesc: z.string().trim().min(1).max(200).nullable(),
+    bet9jaSuffix: z.string().trim().min(1).max(100).nullable(),
+    position: z.number().int().min(0).max(1000),
+  })
+  .meta({ id: "MappingOutcome" });
 export type MappingOutcomeDto = z.infer<typeof mappingOutcomeSchema>;
 
 const outcomesSchema = z
@@ -30,28 +37,32 @@ const outcomesSchema = z
 
 export const mappingOriginSchema = z.enum(["builtin", "user"]);
 
-export const mappingItemSchema = z.object({
-  canonicalId: z.string(),
-  name: z.string(),
-  origin: mappingOriginSchema,
-  betpawaId: z.string().nullable(),
-  sportybetId: z.string().nullable(),
-  bet9jaKey: z.string().nullable(),
-  outcomeCount: z.number().int(),
-  active: z.boolean().describe("Whether the scraper uses this entry now (an overridden built-in entry is inactive)"),
-  priority: z.number().int().describe("Precedence for its canonicalId: user (1) overrides built-in (0)"),
-});
+export const mappingItemSchema = z
+  .object({
+    canonicalId: z.string(),
+    name: z.string(),
+    origin: mappingOriginSchema,
+    betpawaId: z.string().nullable(),
+    sportybetId: z.string().nullable(),
+    bet9jaKey: z.string().nullable(),
+    outcomeCount: z.number().int(),
+    active: z.boolean().describe("Whether the scraper uses this entry now (an overridden built-in entry is inactive)"),
+    priority: z.number().int().describe("Precedence for its canonicalId: user (1) overrides built-in (0)"),
+  })
+  .meta({ id: "MappingItem" });
 export type MappingItem = z.infer<typeof mappingItemSchema>;
 
-export const mappingDetailSchema = mappingItemSchema.extend({
-  outcomes: z.array(mappingOutcomeSchema),
-  version: z.number().int().nullable().describe("User mappings only; send as If-Match when editing"),
-  updatedAt: timestampSchema.nullable(),
-  builtin: mappingItemSchema
-    .extend({ outcomes: z.array(mappingOutcomeSchema) })
-    .nullable()
-    .describe("The built-in entry with this canonicalId, if any"),
-});
+export const mappingDetailSchema = mappingItemSchema
+  .extend({
+    outcomes: z.array(mappingOutcomeSchema),
+    version: z.number().int().nullable().describe("User mappings only; send as If-Match when editing"),
+    updatedAt: timestampSchema.nullable(),
+    builtin: mappingItemSchema
+      .extend({ outcomes: z.array(mappingOutcomeSchema) })
+      .nullable()
+      .describe("The built-in entry with this canonicalId, if any"),
+  })
+  .meta({ id: "MappingDetail" });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
 
 export const mappingListQuerySchema = z
@@ -67,7 +78,7 @@ export const mappingListQuerySchema = z
   })
   .strict();
 export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
-export const mappingListSchema = pageOf(mappingItemSchema);
+export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList" });
 
 export const mappingCreateSchema = z
   .object({
@@ -83,7 +94,8 @@ export const mappingCreateSchema = z
   .refine((m) => Boolean(m.sportybetId || m.bet9jaKey), {
     message: "give at least one platform id (sportybetId or bet9jaKey)",
     path: ["sportybetId"],
-  });
+  })
+  .meta({ id: "MappingCreate" });
 export type MappingCreate = z.infer<typeof mappingCreateSchema>;
 
 export const mappingPatchSchema = z
@@ -95,7 +107,8 @@ export const mappingPatchSchema = z
     outcomes: outcomesSchema.optional(),
     reason: reason.optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: "MappingPatch" });
 export type MappingPatch = z.infer<typeof mappingPatchSchema>;
 
 export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).strict();
@@ -108,40 +121,49 @@ export const mapMarketSchema = z
     outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
     reason: reason.optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: "MapMarket" });
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
-export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema });
+export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema }).meta({ id: "MapResult" });
 export type MapResult = z.infer<typeof mapResultSchema>;
 
-export const outcomePairingSchema = z.object({
-  sampleName: z.string().describe("The outcome name as the platform sends it"),
-  canonicalOutcomeId: z.string().nullable(),
-  betpawaName: z.string().nullable(),
-  confidence: z.number().min(0).max(1),
-});
+export const outcomePairingSchema = z
+  .object({
+    sampleName: z.string().describe("The outcome name as the platform sends it"),
+    canonicalOutcomeId: z.string().nullable(),
+    betpawaName: z.string().nullable(),
+    confidence: z.number().min(0).max(1),
+  })
+  .meta({ id: "OutcomePairing" });
 
-export const mappingCandidateSchema = z.object({
-  canonicalId: z.string(),
-  name: z.string(),
-  origin: mappingOriginSchema,
-  betpawaId: z.string().nullable(),
-  score: z.number().min(0).max(1),
-  reasons: z.array(z.string()),
-  /** The mapping already names another market of this platform, so it cannot take this one. */
-  occupied: z.boolean(),
-  pairings: z.array(outcomePairingSchema),
-});
-export const marketCandidateSchema = z.object({
-  id: z.number().int(),
-  source: platformSchema,
-  externalMarketId: z.string(),
-  marketName: z.string(),
-  score: z.number().min(0).max(1),
-  reasons: z.array(z.string()),
-});
-export const candidatesSchema = z.object({
-  mappings: z.array(mappingCandidateSchema),
-  markets: z.array(marketCandidateSchema),
-});
+export const mappingCandidateSchema = z
+  .object({
+    canonicalId: z.string(),
+    name: z.string(),
+    origin: mappingOriginSchema,
+    betpawaId: z.string().nullable(),
+    score: z.number().min(0).max(1),
+    reasons: z.array(z.string()),
+    /** The mapping already names another market of this platform, so it cannot take this one. */
+    occupied: z.boolean(),
+    pairings: z.array(outcomePairingSchema),
+  })
+  .meta({ id: "MappingCandidate" });
+export const marketCandidateSchema = z
+  .object({
+    id: z.number().int(),
+    source: platformSchema,
+    externalMarketId: z.string(),
+    marketName: z.string(),
+    score: z.number().min(0).max(1),
+    reasons: z.array(z.string()),
+  })
+  .meta({ id: "MarketCandidate" });
+export const candidatesSchema = z
+  .object({
+    mappings: z.array(mappingCandidateSchema),
+    markets: z.array(marketCandidateSchema),
+  })
+  .meta({ id: "Candidates" });
 export type Candidates = z.infer<typeof candidatesSchema>;
