@@ -113,8 +113,11 @@ describe.skipIf(!available("postgres"))("runs across two processes on one Postgr
     expect((await fetch(`${aUrl}/api/health`)).status).toBe(200);
     const out = a.output();
     expect(out).not.toMatch(/uncaught|unhandled/i);
-    // Every mention of the terminated connection is one of our log lines, not a stack trace.
-    for (const line of out.split("\n").filter((l) => /terminating connection/.test(l))) expect(line).toMatch(/^\[(db|scrape)\]/);
+    // Every mention of the terminated connection is one of our log lines (a JSON record whose
+    // message is ours), not a stack trace.
+    for (const line of out.split("\n").filter((l) => /terminating connection/.test(l))) {
+      expect((JSON.parse(line) as { msg: string }).msg).toMatch(/^\[(db|scrape)\]/);
+    }
   }, 180_000);
 
   it("kill -9 of the process running a scrape: the other marks the run failed with the reason, and a new run can start", async () => {
