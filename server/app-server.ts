@@ -85,9 +85,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const runs = new RunStore(db.prisma);
     // With PGlite this is the only process, so a `running` run left over was cut off by a crash.
     if (db.kind === "pglite") await runs.failAbandoned();
+    const sources = options.sources ?? buildSources(config);
     const scrape = new ScrapeController(
       {
-        sources: options.sources ?? buildSources(config),
+        sources,
         mappings: mappings.cache,
         discovery,
         publisher: realtime,
@@ -95,8 +96,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         concurrency: config.SCRAPE_CONCURRENCY,
         flushEveryEvents: config.FLUSH_EVERY_EVENTS,
       },
-      config.SCRAPE_INTERVAL_SECONDS,
-      config.SCRAPE_START_DELAY_SECONDS,
+      {
+        intervalSeconds: config.SCRAPE_INTERVAL_SECONDS,
+        startDelaySeconds: config.SCRAPE_START_DELAY_SECONDS,
+        startSooner: realtime.firstClient,
+        // A real bookmaker feed keeps its interval from the start; the demo shows a new user a few quick rounds.
+        warmupRuns: sources.every((s) => s.name === "demo") ? config.SCRAPE_WARMUP_RUNS : 0,
+        warmupIntervalSeconds: config.SCRAPE_WARMUP_INTERVAL_SECONDS,
+      },
       (onLost) => db.tryLock(LOCKS.scrapeRun, onLost),
       { heartbeatSeconds: config.RUN_HEARTBEAT_SECONDS, staleSeconds: config.RUN_STALE_SECONDS },
     );
