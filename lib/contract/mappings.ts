@@ -18,22 +18,39 @@ export const canonicalIdParamsSchema = z.object({
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
 const reason = z.string().trim().max(500, "reason can be at most 500 characters");
 
+const outcomeName = (max: number) => z.string().trim().min(1).max(max).nullable();
+const position = z.number().int().min(0).max(1000);
+
 export const mappingOutcomeSchema = z
   .object({
     canonicalId: slugSchema,
-    betpawaName: z.string().trim().min(1).max(200).nullable(),
-    sportybetDesc: z.string().trim().min(1).max(200).nullable(),
-    bet9jaSuffix: z.string().trim().min(1).max(100).nullable(),
-    position: z.number().int().min(0).max(1000),
+    betpawaName: outcomeName(200),
+    sportybetDesc: outcomeName(200),
+    bet9jaSuffix: outcomeName(100),
+    position,
   })
   .meta({ id: "MappingOutcome" });
 export type MappingOutcomeDto = z.infer<typeof mappingOutcomeSchema>;
 
+/**
+ * An outcome as a request sends it: a name that may be null may also be left out (a SportyBet-only
+ * outcome has no bet9jaSuffix), and position defaults to the outcome's place in the list.
+ */
+const mappingOutcomeInputSchema = mappingOutcomeSchema
+  .extend({
+    betpawaName: outcomeName(200).default(null),
+    sportybetDesc: outcomeName(200).default(null),
+    bet9jaSuffix: outcomeName(100).default(null),
+    position: position.optional().describe("Order among the mapping's outcomes; defaults to its index in this list"),
+  })
+  .meta({ id: "MappingOutcomeInput" });
+
 const outcomesSchema = z
-  .array(mappingOutcomeSchema)
+  .array(mappingOutcomeInputSchema)
   .min(1, "a mapping needs at least one outcome")
   .max(200)
-  .refine((o) => new Set(o.map((x) => x.canonicalId)).size === o.length, "outcome canonicalIds must be unique");
+  .refine((o) => new Set(o.map((x) => x.canonicalId)).size === o.length, "outcome canonicalIds must be unique")
+  .transform((list): MappingOutcomeDto[] => list.map((o, index) => ({ ...o, position: o.position ?? index })));
 
 export const mappingOriginSchema = z.enum(["builtin", "user"]);
 

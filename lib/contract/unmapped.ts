@@ -30,7 +30,7 @@ export const UNMAPPED_SORTS = ["occurrenceCount", "lastSeenAt", "firstSeenAt", "
 
 export const unmappedListQuerySchema = z
   .object({
-    source: platformSchema.optional(),
+    source: repeatable(platformSchema, "Platform"),
     status: repeatable(statusSchema, "Triage status"),
     reason: reasonSchema.optional(),
     minOccurrences: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
