@@ -45,6 +45,16 @@ export interface StartedServer {
   stop(): Promise<ShutdownReport>;
 }
 
+/**
+ * The bookmaker sources hold keep-alive HTTP agents (their `client`); closing them at shutdown
+ * frees the idle sockets to SportyBet and Bet9ja instead of leaving them to the far end's timeout.
+ */
+function closeSources(sources: readonly Source[]): void {
+  for (const source of sources) {
+    if ("client" in source) (source.client as { close?: () => void } | undefined)?.close?.();
+  }
+}
+
 function databaseTarget(config: Config) {
   if (config.DATABASE_URL) {
     const timeouts = {
@@ -164,6 +174,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stop() {
         stopping ??= (async () => {
           await scrape.stop();
+          closeSources(sources);
           const report = await discovery.close();
           if (report.journalFiles)
             log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);
