@@ -23,7 +23,7 @@ const baseUrl = (fallback: string) =>
       }
     }, "must be an http:// or https:// URL without query or fragment");
 
-export const configSchema = z.object({
+const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: intIn(0, 65535).default(3000),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageOf, pageQueryShape, timestampSchema } from "./common";
 
-export const AUDIT_ACTIONS = [
+const AUDIT_ACTIONS = [
   "status_changed",
   "notes_changed",
   "mapped",
@@ -11,10 +11,9 @@ export const AUDIT_ACTIONS = [
   "mapping_deactivated",
 ] as const;
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 const entityTypeSchema = z.enum(["unmapped_market", "mapping"]);
 
-export const auditEntrySchema = z
+const auditEntrySchema = z
   .object({
     id: z.number().int(),
     entityType: entityTypeSchema,

@@ -4,7 +4,7 @@
 // (server/scraping/parsers/bet9ja.ts).
 import { z } from "zod";
 
-export const BET9JA_KEY_PREFIX = "S_";
+const BET9JA_KEY_PREFIX = "S_";
 
 export const bet9jaKeySchema = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageOf, pageQueryShape, timestampSchema } from "./common";
 import { bet9jaKeySchema } from "./bet9ja-key";
-import { platformSchema } from "./enums";
+import { platformSchema, type Platform } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
 
 export const slugSchema = z
@@ -15,13 +15,19 @@ export const canonicalIdParamsSchema = z.object({
   canonicalId: slugSchema.meta({ description: "The mapping's canonicalId; anything else names nothing: 404" }),
 });
 
+/** Which mapping field holds a platform's market id, and which outcome field its outcome name. */
+export const PLATFORM_FIELDS = {
+  sportybet: { market: "sportybetId", outcome: "sportybetDesc" },
+  bet9ja: { market: "bet9jaKey", outcome: "bet9jaSuffix" },
+} as const satisfies Record<Platform, { market: string; outcome: string }>;
+
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
 const reason = z.string().trim().max(500, "reason can be at most 500 characters");
 
 const outcomeName = (max: number) => z.string().trim().min(1).max(max).nullable();
 const position = z.number().int().min(0).max(1000);
 
-export const mappingOutcomeSchema = z
+const mappingOutcomeSchema = z
   .object({
     canonicalId: slugSchema,
     betpawaName: outcomeName(200),
@@ -54,7 +60,7 @@ const outcomesSchema = z
 
 export const mappingOriginSchema = z.enum(["builtin", "user"]);
 
-export const mappingItemSchema = z
+const mappingItemSchema = z
   .object({
     canonicalId: z.string(),
     name: z.string(),
@@ -145,7 +151,7 @@ export type MapMarket = z.infer<typeof mapMarketSchema>;
 export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema }).meta({ id: "MapResult" });
 export type MapResult = z.infer<typeof mapResultSchema>;
 
-export const outcomePairingSchema = z
+const outcomePairingSchema = z
   .object({
     sampleName: z.string().describe("The outcome name as the platform sends it"),
     canonicalOutcomeId: z.string().nullable(),
@@ -154,7 +160,7 @@ export const outcomePairingSchema = z
   })
   .meta({ id: "OutcomePairing" });
 
-export const mappingCandidateSchema = z
+const mappingCandidateSchema = z
   .object({
     canonicalId: z.string(),
     name: z.string(),
@@ -167,7 +173,7 @@ export const mappingCandidateSchema = z
     pairings: z.array(outcomePairingSchema),
   })
   .meta({ id: "MappingCandidate" });
-export const marketCandidateSchema = z
+const marketCandidateSchema = z
   .object({
     id: z.number().int(),
     source: platformSchema,

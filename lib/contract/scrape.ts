@@ -2,7 +2,7 @@ import { z } from "zod";
 import { timestampSchema } from "./common";
 import { runStatusSchema } from "./enums";
 
-export const sourceRunStatsSchema = z
+const sourceRunStatsSchema = z
   .object({
     events: z.number().int().describe("Events whose markets were fetched and parsed"),
     eventsFailed: z.number().int(),

@@ -42,9 +42,9 @@ export const unmappedListQuerySchema = z
   .strict();
 export type UnmappedListQuery = z.infer<typeof unmappedListQuerySchema>;
 
-export const outcomeSampleSchema = z.object({ name: z.string(), odds: z.number().nullable() }).meta({ id: "OutcomeSample" });
+const outcomeSampleSchema = z.object({ name: z.string(), odds: z.number().nullable() }).meta({ id: "OutcomeSample" });
 
-export const unmappedItemSchema = z
+const unmappedItemSchema = z
   .object({
     id: z.number().int(),
     source: platformSchema,

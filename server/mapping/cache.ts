@@ -118,7 +118,7 @@ const MAX_SPECIFIER_LENGTH = 1000;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A finite decimal number, as Python's float() would accept it minus inf/nan. */
-export function parseDecimal(text: string): number | null {
+function parseDecimal(text: string): number | null {
   const trimmed = text.trim();
   if (!DECIMAL.test(trimmed)) return null;
   const value = Number(trimmed);

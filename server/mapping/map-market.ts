@@ -3,20 +3,20 @@
 // before the caller answers, so the next scrape counts the market as mapped. The change is
 // checked against the market's own latest sighting first: a mapping that would still leave it
 // unmapped is refused instead of being saved.
-import type { MapMarket, MapResult } from "@/lib/contract/mappings";
+import { PLATFORM_FIELDS, type MapMarket, type MapResult } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
 import { uniqueSlugs } from "@/lib/slug";
 import type { LockedMarket, TriageService } from "@/server/discovery/triage-service";
 import { conflict } from "@/server/http/errors";
 import type { Sighting } from "@/server/scraping/types";
 import { MappingCache } from "./cache";
-import { outcomeField, pairOutcomes } from "./candidates";
+import { pairOutcomes } from "./candidates";
 import { mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
-import { PLATFORM_FIELD, unprocessable, type MappingService } from "./mapping-service";
+import { unprocessable, type MappingService } from "./mapping-service";
 
 /** Outcomes for a brand-new mapping, one per sampled outcome, named as the platform names them. */
 function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcome[] {
-  const field = outcomeField(source);
+  const field = PLATFORM_FIELDS[source].outcome;
   const ids = uniqueSlugs(samples);
   return samples.map((name, position) => ({
     canonicalId: ids[position],
@@ -34,7 +34,7 @@ function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcom
  * takes the platform's name until someone edits it.
  */
 function withPairing(source: Platform, outcomes: MappingOutcome[], samples: string[]): MappingOutcome[] {
-  const field = outcomeField(source);
+  const field = PLATFORM_FIELDS[source].outcome;
   const byOutcome = new Map<string, string>();
   for (const p of pairOutcomes(source, samples, outcomes)) {
     if (p.canonicalOutcomeId && p.confidence >= 0.5) byOutcome.set(p.canonicalOutcomeId, p.sampleName);
@@ -64,7 +64,7 @@ export class MapMarketService {
         throw conflict(`Market ${marketId} is already MAPPED${market.mappingCanonicalId ? ` by ${market.mappingCanonicalId}` : ""}`);
       }
       const { source } = market;
-      const field = PLATFORM_FIELD[source];
+      const field = PLATFORM_FIELDS[source].market;
       const sampleNames = market.sampleOutcomes.map((o) => o.name);
 
       const effective = await mappings.effective(tx);

@@ -3,7 +3,6 @@
 // writes across processes, validates against the merged set inside it, writes the audit trail,
 // and reloads this process's cache before returning, so the next lookup uses it.
 import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, MappingPatch } from "@/lib/contract/mappings";
-import type { Platform } from "@/lib/contract/enums";
 import type { Prisma, PrismaClient, UserMapping } from "@/generated/prisma/client";
 import { AuditService } from "@/server/audit/audit-service";
 import { LOCKS } from "@/server/db/locks";
@@ -13,7 +12,8 @@ import { builtinCatalog, mergeMappings, type MappingEntry, type MappingOutcome }
 
 export type Tx = Prisma.TransactionClient;
 
-const PLATFORM_FIELDS = [
+/** The platform ids a mapping holds, with how a conflict names them. */
+const HELD_IDS = [
   ["sportybetId", "sportybet market"],
   ["bet9jaKey", "Bet9ja market key"],
 ] as const;
@@ -21,7 +21,7 @@ const PLATFORM_FIELDS = [
 export const unprocessable = (detail: string, field: string) =>
   new HttpError(422, "Unprocessable Content", detail, [{ field, message: detail }]);
 
-export function rowToEntry(r: UserMapping): MappingEntry {
+function rowToEntry(r: UserMapping): MappingEntry {
   return {
     canonicalId: r.canonicalId,
     name: r.name,
@@ -128,7 +128,7 @@ export class MappingService {
    * (the built-in catalog shares S_HA1HOU between the home and away halves) are not new claims.
    */
   assertNoHolder(effective: MappingEntry[], next: MappingEntry, previous: MappingEntry | undefined): void {
-    for (const [field, label] of PLATFORM_FIELDS) {
+    for (const [field, label] of HELD_IDS) {
       const value = next[field];
       if (!value || value === previous?.[field]) continue;
       const holder = effective.find((e) => e.canonicalId !== next.canonicalId && e[field] === value);
@@ -243,5 +243,3 @@ export class MappingService {
     return this.get(canonicalId);
   }
 }
-
-export const PLATFORM_FIELD: Record<Platform, "sportybetId" | "bet9jaKey"> = { sportybet: "sportybetId", bet9ja: "bet9jaKey" };

@@ -11,7 +11,7 @@ import { FaultBook, type FaultRule, type Route } from "./faults";
 import type { FakeWorld } from "./model";
 import { b1, b2, b3, bet9jaNotFound, s1, s2, s3, sportybetNotFound } from "./payloads";
 
-export interface RecordedRequest {
+interface RecordedRequest {
   route: Route | null;
   method: string;
   /** Path without the prefix. */
