@@ -96,7 +96,7 @@ async function request<S extends z.ZodType>(schema: S, path: string, options: Re
 /** Query string for GET /api/unmapped; defaults are sent explicitly so cache keys and URLs agree. */
 export function unmappedSearchParams(query: UnmappedListQuery): URLSearchParams {
   const p = new URLSearchParams();
-  if (query.source) p.set("source", query.source);
+  if (query.source?.length) p.set("source", query.source.join(","));
   if (query.status?.length) p.set("status", query.status.join(","));
   if (query.reason) p.set("reason", query.reason);
   if (query.minOccurrences !== undefined) p.set("minOccurrences", String(query.minOccurrences));

@@ -65,7 +65,7 @@ export function parseView(params: ParamSource): ListView {
   const tab = STATUS_TABS.find((t) => t === status) ?? DEFAULT_VIEW.tab;
   return {
     tab,
-    source: valid(shape.source, get("source"), undefined) ?? null,
+    source: valid(shape.source, get("source"), undefined)?.[0] ?? null,
     reason: valid(shape.reason, get("reason"), undefined) ?? null,
     minOccurrences: valid(shape.minOccurrences, get("minOccurrences"), undefined) ?? null,
     q: valid(shape.q, get("q"), undefined) ?? "",
@@ -131,7 +131,7 @@ export function positionQuery(view: ListView, position: number): UnmappedListQue
 
 function filterQuery(view: ListView): Pick<UnmappedListQuery, "source" | "reason" | "minOccurrences" | "q"> {
   return {
-    ...(view.source ? { source: view.source } : {}),
+    ...(view.source ? { source: [view.source] } : {}),
     ...(view.reason ? { reason: view.reason } : {}),
     ...(view.minOccurrences !== null ? { minOccurrences: view.minOccurrences } : {}),
     ...(view.q ? { q: view.q } : {}),

@@ -6,11 +6,13 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
+import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
+import { MapMarketService } from "./mapping/map-market";
 import { AuditService } from "./audit/audit-service";
 import { StatsService } from "./discovery/stats-service";
 import { attachRealtime } from "./realtime/socket";
@@ -24,7 +26,6 @@ import { createApiDispatcher, loadApiRoutes } from "./http/api-dispatch";
 import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
 
-const SCRAPE_RUN_LOCK = 72_707_003;
 const MAPPINGS_CHANGED = "market_triage_mappings_changed";
 
 export const PROJECT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -96,9 +97,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         concurrency: config.SCRAPE_CONCURRENCY,
         flushEveryEvents: config.FLUSH_EVERY_EVENTS,
       },
-      config.SCRAPE_INTERVAL_SECONDS,
-      config.SCRAPE_START_DELAY_SECONDS,
-      (onLost) => db.tryLock(SCRAPE_RUN_LOCK, onLost),
+      {
+        intervalSeconds: config.SCRAPE_INTERVAL_SECONDS,
+        startDelaySeconds: config.SCRAPE_START_DELAY_SECONDS,
+        startSooner: realtime.firstClient,
+        // A real bookmaker feed keeps its interval from the start; the demo shows a new user a few quick rounds.
+        warmupRuns: sources.every((s) => s.name === "demo") ? config.SCRAPE_WARMUP_RUNS : 0,
+        warmupIntervalSeconds: config.SCRAPE_WARMUP_INTERVAL_SECONDS,
+      },
+      (onLost) => db.tryLock(LOCKS.scrapeRun, onLost),
       { heartbeatSeconds: config.RUN_HEARTBEAT_SECONDS, staleSeconds: config.RUN_STALE_SECONDS },
     );
     await scrape.repairStale(); // runs whose process is gone (PostgreSQL; PGlite's are failed above)
@@ -108,6 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       db,
       publisher: realtime,
       mappings,
+      mapMarket: new MapMarketService(mappings, triage),
       discovery,
       triage,
       runs,

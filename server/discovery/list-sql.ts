@@ -64,11 +64,14 @@ export function listSql(q: UnmappedListQuery): ListSql {
   // The counters have the same three columns, so these conditions apply to both tables. Typed
   // parameters (not text cast to the enum, whose input function is only stable) keep them plain
   // comparisons the planner can match to the (status, col, id) indexes.
-  if (q.source) add((p) => `source = ${p}::"Platform"`, q.source);
-  if (q.status?.length === 1) add((p) => `status = ${p}::"TriageStatus"`, q.status[0]);
-  // An array literal: PGlite serialises a JS array only for array types it knows, not enum arrays.
-  // The values are validated enum labels, so the literal needs no quoting.
-  else if (q.status?.length) add((p) => `status = ANY(${p}::"TriageStatus"[])`, `{${q.status.join(",")}}`);
+  const oneOf = (column: string, type: string, values: readonly string[] | undefined) => {
+    if (values?.length === 1) add((p) => `${column} = ${p}::"${type}"`, values[0]);
+    // An array literal: PGlite serialises a JS array only for array types it knows, not enum arrays.
+    // The values are validated enum labels, so the literal needs no quoting.
+    else if (values?.length) add((p) => `${column} = ANY(${p}::"${type}"[])`, `{${values.join(",")}}`);
+  };
+  oneOf("source", "Platform", q.source);
+  oneOf("status", "TriageStatus", q.status);
   if (q.reason) add((p) => `reason = ${p}::"UnmappedReason"`, q.reason);
   const countedWhere = where.length ? `WHERE ${where.join(" AND ")}` : "";
   if (q.minOccurrences !== undefined) add((p) => `occurrence_count >= ${p}`, q.minOccurrences);

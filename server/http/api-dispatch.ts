@@ -41,7 +41,7 @@ export function routeFile(appDir: string, template: string): string {
 }
 
 /** Imports every documented route's handlers; a documented route without its file stops the start. */
-export async function loadApiRoutes(appDir: string, paths: Record<string, object> = openApiDocument().paths): Promise<LoadedRoute[]> {
+export async function loadApiRoutes(appDir: string, paths: Record<string, object> = openApiDocument().paths ?? {}): Promise<LoadedRoute[]> {
   const routes: LoadedRoute[] = [];
   for (const template of Object.keys(paths)) {
     const file = routeFile(appDir, template);

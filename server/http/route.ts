@@ -37,7 +37,7 @@ const PROBLEM = "application/problem+json";
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim().slice(0, 300);
 
-export function problem(
+function problem(
   status: number,
   title: string,
   detail?: string,

@@ -114,6 +114,10 @@ export function createSportybetSource(options: BookmakerSourceOptions): Source &
   return {
     name: "sportybet",
     client,
+    // Frees the keep-alive sockets to the bookmaker at shutdown instead of leaving them to its timeout.
+    async close() {
+      client.close();
+    },
 
     async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
       const tree = await client.json(
