@@ -46,6 +46,8 @@ export interface DbTimeouts {
   idleInTransactionMs: number;
 }
 
+/** How long a PGlite transaction may wait for the ones queued before it, and run. */
+const PGLITE_TX_WAIT_MS = 30_000;
 /** A ping without configured limits (tools, tests) still gives up after this long. */
 const PING_TIMEOUT_MS = 5_000;
 /** How much longer than statementMs the client waits for a reply before it gives up on the connection. */
@@ -81,7 +83,12 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     throw e;
   }
   // The adapter uses the part of PGlite's interface the thread handle provides (query, exec, transaction).
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pgl as unknown as PGlite) });
+  // One connection: concurrent transactions (50 parallel edits, say) wait their turn, each for the
+  // ones before it, so waiting to start is normal here and must not fail after Prisma's default 2 s.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(pgl as unknown as PGlite),
+    transactionOptions: { maxWait: PGLITE_TX_WAIT_MS, timeout: PGLITE_TX_WAIT_MS },
+  });
   const exec = async (script: string) => {
     await pgl.exec(script);
   };
@@ -155,7 +162,11 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
   // An idle client that loses its connection emits on the pool; without a listener that crashes the process.
   pool.on("error", (e) => log.error("[db] idle PostgreSQL client error:", e.message));
   await pool.query("SELECT 1"); // fail fast with a clear error if the server is unreachable
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Starting a transaction waits for a pooled connection: as long as getting one may take.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: timeouts?.connectMs ?? PING_TIMEOUT_MS, timeout: timeouts?.statementMs ?? 30_000 },
+  });
   const listener = new Listener(connection);
   let pinging: Promise<boolean> | null = null;
   return {
