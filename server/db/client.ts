@@ -37,7 +37,7 @@ export interface Database {
 }
 
 /** PostgreSQL limits, so a stalled or unreachable database ends requests instead of hanging them. */
-export interface DbTimeouts {
+interface DbTimeouts {
   /** Getting a connection (new or from the pool). */
   connectMs: number;
   /** One statement on the server (its statement_timeout). */

@@ -29,7 +29,7 @@ const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
  * A timestamp as the API writes it (ISO 8601 UTC with milliseconds, as Date#toISOString): made by
  * the database, so the server does not parse a Date from text only to print it again (three per row).
  */
-export const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export const ITEM_COLUMNS = `id, source, external_market_id, market_name, reason, status, occurrence_count,
   ${isoText("first_seen_at")} AS first_seen_at, ${isoText("last_seen_at")} AS last_seen_at, ${isoText("regressed_at")} AS regressed_at,

@@ -32,7 +32,7 @@ interface LoadedRoute {
 const HANDLER_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /** `/api/unmapped/{id}/map` -> `app/api/unmapped/[id]/map/route.ts`. */
-export function routeFile(appDir: string, template: string): string {
+function routeFile(appDir: string, template: string): string {
   const segments = template
     .split("/")
     .filter(Boolean)

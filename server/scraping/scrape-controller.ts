@@ -10,10 +10,9 @@ import os from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Health } from "@/lib/contract/health";
 import type { ScrapeRun } from "@/lib/contract/scrape";
-import { conflict } from "@/server/http/errors";
 import { log } from "@/server/log";
 import { runCycle, type CycleDeps } from "./coordinator";
-import { isRunInProgress, RunInProgressError } from "./errors";
+import { isRunInProgress, RunInProgressError, ScrapeStoppedError } from "./errors";
 import { RunLiveness, type LivenessTiming, type TryRunLock } from "./run-liveness";
 
 /** When scheduled runs happen; see the file's opening comment. */
@@ -66,7 +65,7 @@ export class ScrapeController {
 
   /** Starts a run now. Throws RunInProgressError naming the running run when one is going. */
   async trigger(trigger: ScrapeRun["trigger"]): Promise<{ runId: number; done: Promise<ScrapeRun> }> {
-    if (this.stopped) throw conflict("The server is shutting down");
+    if (this.stopped) throw new ScrapeStoppedError();
     if (this.current) {
       const runId = await this.current.runId;
       throw new RunInProgressError(runId);

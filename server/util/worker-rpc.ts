@@ -22,7 +22,7 @@ export interface SerializedError {
   fields: Record<string, unknown>;
 }
 
-export function serializeError(e: unknown): SerializedError {
+function serializeError(e: unknown): SerializedError {
   if (!(e instanceof Error)) return { name: "Error", message: String(e), fields: {} };
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(e)) {

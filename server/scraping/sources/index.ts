@@ -5,7 +5,7 @@ import { createBet9jaSource } from "./bet9ja";
 import { createDemoThreadSource } from "./demo/thread";
 import { createSportybetSource } from "./sportybet";
 
-export function retryOptions(config: Config): RetryOptions {
+function retryOptions(config: Config): RetryOptions {
   return {
     retries: config.SCRAPE_RETRIES,
     baseDelayMs: config.SCRAPE_RETRY_BASE_MS,

@@ -165,7 +165,7 @@ export function hostileDefs(platform: Platform): UnmappedDef[] {
 
 // Catalog markets -----------------------------------------------------------------------------
 
-export const GOAL_LINES = ["0.5", "1.5", "2.5", "3.5", "4.5"];
+const GOAL_LINES = ["0.5", "1.5", "2.5", "3.5", "4.5"];
 const SPORTYBET_LADDERS: Readonly<Record<string, string[]>> = {
   "166": ["8.5", "9.5", "10.5", "11.5"],
   "177": ["3.5", "4.5", "5.5"],

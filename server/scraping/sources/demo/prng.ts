@@ -1,7 +1,7 @@
 // The demo's seeded randomness: every value derives from (seed, what, which) through a hash, so the
 // same seed gives the same feed whatever order things are asked for in.
 
-export function hash(text: string): number {
+function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -12,7 +12,7 @@ export function hash(text: string): number {
 
 export type Rng = () => number;
 
-export function mulberry32(seed: number): Rng {
+function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -15,7 +15,7 @@ import {
 } from "./markets";
 import { int, lines, rngFor, shuffled } from "./prng";
 
-export const HOUR = 3_600_000;
+const HOUR = 3_600_000;
 /** Kick-offs spread over this window; a slot whose match has started re-opens one period later. */
 const PERIOD = 72 * HOUR;
 /** Discovered kick-offs stay at least this far ahead, so they are still upcoming when fetched. */
@@ -47,7 +47,7 @@ const TEAMS = [
   "Psi Mariners",
   "Omega Vale",
 ];
-export const TOURNAMENTS = [
+const TOURNAMENTS = [
   { country: "England", name: "Premier League", sr: "17", category: "1", group: "170880" },
   { country: "Spain", name: "LaLiga", sr: "8", category: "32", group: "180928" },
   { country: "Italy", name: "Serie A", sr: "23", category: "31", group: "167856" },
