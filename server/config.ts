@@ -59,7 +59,7 @@ const configSchema = z.object({
   SCRAPE_CONCURRENCY: intIn(1, 256).default(16),
   FLUSH_EVERY_EVENTS: intIn(1, 10_000).default(50),
   RECORDER_MAX_PENDING: intIn(100, 10_000_000).default(200_000),
-  /** Markets per flush statement; 0 = by database: 250 on PGlite (it blocks the event loop while it runs), 5,000 on PostgreSQL. */
+  /** Markets per flush statement; 0 = by database: 100 on PGlite, 1,000 on PostgreSQL (see server/discovery/flush.ts). */
   FLUSH_CHUNK_ROWS: intIn(0, 100_000).default(0),
   /** Journal of sightings the database could not take (shutdown while it is down, pending limit); default <DATA_DIR>/spill. */
   SPILL_DIR: z.string().min(1).optional(),
@@ -104,7 +104,7 @@ const configSchema = z.object({
   RUN_STALE_SECONDS: intIn(2, 86_400).default(60),
   /** PostgreSQL: milliseconds to get a connection (new or from the pool) before the request fails (503). */
   DB_CONNECT_TIMEOUT_MS: intIn(100, 600_000).default(5_000),
-  /** PostgreSQL: statement_timeout; the client gives up 2 s later (a stalled network). A 5,000-row flush takes < 1 s. */
+  /** PostgreSQL: statement_timeout; the client gives up 2 s later (a stalled network). A 1,000-row flush chunk takes well under 1 s. */
   DB_STATEMENT_TIMEOUT_MS: intIn(100, 3_600_000).default(30_000),
   /** PostgreSQL: idle_in_transaction_session_timeout, so a transaction left open does not hold locks forever. */
   DB_IDLE_TX_TIMEOUT_MS: intIn(100, 3_600_000).default(60_000),

@@ -18,6 +18,11 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Parameterised query; rows as objects. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * The same for background work (a flush chunk): on the embedded database it goes after the
+   * interactive queries waiting for it (one connection serves both); on PostgreSQL it is query().
+   */
+  queryBulk<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements on one connection (simple-query protocol). */
   exec(script: string): Promise<void>;
   /** Runs fn while holding a PostgreSQL advisory lock on one connection. */
@@ -98,6 +103,9 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pgl.query<T>(sql, params)).rows;
     },
+    async queryBulk<T>(sql: string, params: unknown[] = []) {
+      return (await pgl.queryBulk<T>(sql, params)).rows;
+    },
     exec,
     // PGlite is one connection: the lock is still taken so the code path matches PostgreSQL.
     async withAdvisoryLock(key, fn) {
@@ -173,6 +181,9 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
     kind: "postgres",
     prisma,
     async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async queryBulk<T>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as T[];
     },
     async exec(script) {

@@ -115,8 +115,9 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     let fail = true;
     const flaky = {
       ...t.db,
-      query: (sql: string, params?: unknown[]) =>
-        fail && sql.includes("INSERT INTO unmapped_markets") ? Promise.reject(new Error("connection lost")) : t.db.query(sql, params),
+      // The flush's statements go through queryBulk (background work); the rest through query.
+      queryBulk: (sql: string, params?: unknown[]) =>
+        fail && sql.includes("INSERT INTO unmapped_markets") ? Promise.reject(new Error("connection lost")) : t.db.queryBulk(sql, params),
     } as typeof t.db;
     const d = new DiscoveryService(flaky, capture());
     d.recorder.record(s("F1"), "UNKNOWN_MARKET");

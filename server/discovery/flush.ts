@@ -14,15 +14,14 @@ import { UPSERT_SQL } from "./flush-sql";
 import { MAX_SAMPLE_OUTCOMES, type PendingMarket } from "./recorder";
 
 /**
- * Rows per statement. PGlite runs in the main thread, so one statement blocks the event loop for
- * its whole run. Measured for a 100,000-new-market flush on a PGlite data folder (2 cores, other
- * work running): 250 rows cost a median 37 ms of CPU per statement (p90 46 ms, about 20 ms of it
- * inside the database by EXPLAIN ANALYZE, mostly the 14 indexes, 2 of them trigram GIN), the whole
- * flush 14.5 s with its longest block 139 ms; 500 rows: 70 ms, 17 s; 100 rows: 18 ms, 21 s (the
- * per-statement overhead wins). Before, 5,000-row chunks (450 ms each) held the loop for the whole
- * 9.3 s flush. PostgreSQL runs elsewhere and keeps big chunks.
+ * Rows per statement. The statement no longer runs on the server's thread (PGlite has its own
+ * worker, PostgreSQL its own processes), so the size is set by who waits behind one: on PGlite a
+ * request's query waits for the statement already running (flush statements go after waiting
+ * requests: queryBulk), measured at 100 rows a median 14-21 ms and p99 40-80 ms on a loaded
+ * 2-core machine (250 rows: 50 ms, p99 over 200 ms); on PostgreSQL the server thread still builds
+ * each chunk's JSON and reads its RETURNING, which at 5,000 rows held it for 70 ms, at 1,000 under 20.
  */
-export const FLUSH_CHUNK_ROWS = { pglite: 250, postgres: 5_000 } as const;
+export const FLUSH_CHUNK_ROWS = { pglite: 100, postgres: 1_000 } as const;
 
 export interface FlushChunk {
   /** Names exactly these rows: a chunk is never merged or split while it keeps its id. */
@@ -152,7 +151,7 @@ async function writeChunk(db: Database, chunk: FlushChunk): Promise<ChunkOutcome
     return { ok: false, error: Object.assign(new Error(`unserialisable row: ${(e as Error).message}`), { code: "22000" }) };
   }
   try {
-    const rows = await withRetry(() => db.query<ReturnedRow>(UPSERT_SQL, [json, chunk.id]));
+    const rows = await withRetry(() => db.queryBulk<ReturnedRow>(UPSERT_SQL, [json, chunk.id]));
     const announced: Announced[] = [];
     for (const r of rows) {
       if (!r.inserted && !r.regressed) continue;

@@ -26,11 +26,20 @@ function checkOptions(options?: QueryOptions) {
   }
 }
 
+/**
+ * The longest a bulk statement waits for interactive calls to clear before it is sent anyway, so a
+ * steady stream of requests cannot hold a flush back for long.
+ */
+const BULK_MAX_WAIT_MS = 250;
+
 export class PGliteThread {
   private readonly rpc: WorkerRpc;
   private parsers: Record<number | string, Parser> = { ...types.parsers };
   private nextTx = 1;
   private isClosed = false;
+  /** Interactive calls sent and not answered yet (requests, pings, transactions). */
+  private interactive = 0;
+  private whenIdle: (() => void)[] = [];
 
   private constructor(onExit: (e: Error) => void) {
     this.rpc = new WorkerRpc(new URL("./host.ts", import.meta.url), null, { revive, onExit });
@@ -52,7 +61,31 @@ export class PGliteThread {
   }
 
   private call<K extends keyof Ops>(op: K, args?: Args<K>): Promise<Awaited<ReturnType<Ops[K]>>> {
-    return this.rpc.call(op, args);
+    this.interactive++;
+    return this.rpc.call<Awaited<ReturnType<Ops[K]>>>(op, args).finally(() => {
+      if (--this.interactive === 0) for (const wake of this.whenIdle.splice(0)) wake();
+    });
+  }
+
+  /** Resolves once no interactive call is in flight, or after BULK_MAX_WAIT_MS. */
+  private interactiveCleared(): Promise<void> {
+    if (this.interactive === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, BULK_MAX_WAIT_MS);
+      this.whenIdle.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * A statement of background work (a flush chunk): sent when no interactive call is waiting, so a
+   * request waits at most for the one statement already running, never for a queue of them.
+   */
+  async queryBulk<T>(sql: string, params: unknown[] = []): Promise<Results<T>> {
+    await this.interactiveCleared();
+    return this.parse<T>(await this.rpc.call("query", { sql, params }));
   }
 
   get closed(): boolean {
