@@ -1,7 +1,7 @@
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { queryKeys } from "@/lib/query-keys";
 import { DEFAULT_VIEW, tabCountQuery } from "@/lib/unmapped-view";
 import { getRuntime } from "@/server/runtime";
 import { AppHeader } from "@/components/layout/app-header";
@@ -21,15 +21,22 @@ export const viewport: Viewport = { themeColor: "#17202c", colorScheme: "light" 
 
 const NEW_COUNT = tabCountQuery(DEFAULT_VIEW, "NEW");
 
+/** Read once per request, outside render (a clock read is not a pure render input). */
+async function renderedAt(): Promise<number> {
+  return Date.now();
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Hydrated above the header so the header and the page's own HydrationBoundary never race for
   // the same query during hydration.
   const client = new QueryClient();
-  await client.prefetchQuery({ queryKey: queryKeys.unmappedList(NEW_COUNT), queryFn: () => getRuntime().triage.list(NEW_COUNT) });
+  // The time relative times are rendered against, so the browser's first render matches the HTML.
+  const serverNow = await renderedAt();
+  await client.prefetchQuery({ ...unmappedQueries.list(NEW_COUNT), queryFn: () => getRuntime().triage.list(NEW_COUNT) });
   return (
     <html lang="en">
       <body>
-        <Providers serverNow={Date.now()}>
+        <Providers serverNow={serverNow}>
           <HydrationBoundary state={dehydrate(client)}>
             <a href="#main" className="skip-link">
               Skip to content

@@ -1,8 +1,8 @@
 "use client";
+import { isApiError } from "@/lib/api/errors";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
-import { isApiError } from "@/lib/api-client";
 import { UnmappedAlertToasts } from "@/components/alerts/unmapped-alert-toasts";
 import { RealtimeSync } from "@/components/realtime/realtime-sync";
 import { ScrapeProvider } from "@/components/scrape/scrape-context";

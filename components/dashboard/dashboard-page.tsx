@@ -2,16 +2,16 @@
 // The team's morning view: how much is left to triage, how much of each competitor the comparison
 // covers and where it is heading, the most urgent new markets, and what changed recently.
 // Server-rendered from prefetched data; a finished scrape run or an alert refreshes it in place.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { auditQueries, RECENT_CHANGES_QUERY } from "@/lib/api/audit";
+import { errorMessage } from "@/lib/api/errors";
+import { DASHBOARD_RUNS, statsQueries } from "@/lib/api/stats";
+import { unmappedQueries, URGENT_NEW_QUERY } from "@/lib/api/unmapped";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { api, errorMessage } from "@/lib/api-client";
 import { PLATFORMS, STATUSES, type Platform, type TriageStatus } from "@/lib/contract/enums";
 import type { Stats } from "@/lib/contract/stats";
-import { DASHBOARD_RUNS, mappingKeys, mappingsApi } from "@/lib/mappings-client";
-import { queryKeys } from "@/lib/query-keys";
 import { DEFAULT_VIEW, listHref } from "@/lib/unmapped-view";
 import { HistoryList, HistorySkeleton } from "@/components/history/history-list";
-import { useRealtimeMessage } from "@/components/realtime/use-realtime";
 import { ScrapeButton } from "@/components/scrape/scrape-button";
 import { useIsClient } from "@/components/ui/clock";
 import { ErrorState } from "@/components/ui/error-state";
@@ -22,7 +22,6 @@ import { PlatformBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL, STATUS_HINT, STATUS_LABEL } from "@/components/unmapped/labels";
 import { Priority } from "@/components/unmapped/priority";
 import { LineChart, StackedBarChart, type Series } from "./charts";
-import { PRIORITY_QUERY, RECENT_QUERY } from "./queries";
 import "@/components/mappings/mappings.css";
 import "./dashboard.css";
 
@@ -235,8 +234,7 @@ function Trends({ stats }: { stats: Stats }) {
 
 function PriorityMarkets() {
   const list = useQuery({
-    queryKey: queryKeys.unmappedList(PRIORITY_QUERY),
-    queryFn: ({ signal }) => api.listUnmapped(PRIORITY_QUERY, signal),
+    ...unmappedQueries.list(URGENT_NEW_QUERY),
     staleTime: FRESH_MS,
   });
   const items = list.data?.items ?? [];
@@ -320,8 +318,7 @@ function PriorityMarkets() {
 
 function RecentChanges() {
   const audit = useQuery({
-    queryKey: mappingKeys.auditList(RECENT_QUERY),
-    queryFn: ({ signal }) => mappingsApi.audit(RECENT_QUERY, signal),
+    ...auditQueries.list(RECENT_CHANGES_QUERY),
     staleTime: FRESH_MS,
   });
   return (
@@ -353,24 +350,10 @@ function RecentChanges() {
 }
 
 export function DashboardPage() {
-  const client = useQueryClient();
   const isClient = useIsClient();
   const stats = useQuery({
-    queryKey: mappingKeys.stats(DASHBOARD_RUNS),
-    queryFn: ({ signal }) => mappingsApi.stats(DASHBOARD_RUNS, signal),
+    ...statsQueries.get(DASHBOARD_RUNS),
     staleTime: FRESH_MS,
-  });
-
-  // A finished run changes coverage, trends and counts; alerts only refresh ["unmapped"] keys.
-  useRealtimeMessage("scrape_progress", (m) => {
-    if (m.data.phase === "completed" || m.data.phase === "failed") {
-      void client.invalidateQueries({ queryKey: ["stats"] });
-      void client.invalidateQueries({ queryKey: mappingKeys.audit });
-    }
-  });
-  useRealtimeMessage("unmapped_alert", () => {
-    void client.invalidateQueries({ queryKey: ["stats"] });
-    void client.invalidateQueries({ queryKey: mappingKeys.audit });
   });
 
   const data = stats.data;

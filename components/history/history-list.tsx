@@ -2,12 +2,15 @@
 // The history of a market or a mapping (and, with showEntity, the app-wide audit feed): every
 // status, notes and mapping change with who, when and why. Stored values are scraped or typed
 // text, so everything renders as React text.
+import { HISTORY_FIRST_PAGE } from "@/lib/api/audit";
+import { errorMessage } from "@/lib/api/errors";
+import { keys, type PageWindow } from "@/lib/api/keys";
+import { mappingQueries } from "@/lib/api/mappings";
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { errorMessage } from "@/lib/api-client";
 import type { AuditEntry } from "@/lib/contract/audit";
-import { HISTORY_FIRST_PAGE, mappingKeys, mappingsApi, type AuditList } from "@/lib/mappings-client";
 import { formatCount } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -147,14 +150,14 @@ interface PanelProps {
   title: string;
   titleId: string;
   empty: string;
-  query: (pageSize: number) => { queryKey: readonly unknown[]; queryFn: (ctx: { signal: AbortSignal }) => Promise<AuditList> };
+  /** The query options of the first `pageSize` entries. */
+  query: (window: PageWindow) => ReturnType<typeof unmappedQueries.history | typeof mappingQueries.history>;
 }
 
 /** A card with the newest entries and "Show older" for more. */
 function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
   const [pageSize, setPageSize] = useState(STEP);
-  const q = query(pageSize);
-  const history = useQuery({ queryKey: q.queryKey, queryFn: q.queryFn, placeholderData: keepPreviousData });
+  const history = useQuery({ ...query({ page: 1, pageSize }), placeholderData: keepPreviousData });
   const data = history.data;
   return (
     <section className="card" aria-labelledby={titleId} aria-busy={history.isFetching}>
@@ -211,17 +214,14 @@ export function MarketHistory({ marketId, version }: { marketId: number; version
   useEffect(() => {
     if (version === undefined || version === seen.current) return;
     seen.current = version;
-    void client.invalidateQueries({ queryKey: ["unmapped", "history", marketId] });
+    void client.invalidateQueries({ queryKey: keys.unmapped.historyOf(marketId) });
   }, [client, marketId, version]);
   return (
     <HistoryPanel
       title="History"
       titleId="market-history-title"
       empty="No changes yet. Status, notes and mapping changes are recorded here with their reason."
-      query={(pageSize) => ({
-        queryKey: mappingKeys.marketHistory(marketId, { page: 1, pageSize }),
-        queryFn: ({ signal }) => mappingsApi.marketHistory(marketId, { page: 1, pageSize }, signal),
-      })}
+      query={(window) => unmappedQueries.history(marketId, window)}
     />
   );
 }
@@ -233,10 +233,7 @@ export function MappingHistory({ canonicalId }: { canonicalId: string }) {
       title="History"
       titleId="mapping-history-title"
       empty="No changes yet: this is the built-in entry as shipped. Edits and overrides are recorded here with their reason."
-      query={(pageSize) => ({
-        queryKey: mappingKeys.mappingHistory(canonicalId, { page: 1, pageSize }),
-        queryFn: ({ signal }) => mappingsApi.mappingHistory(canonicalId, { page: 1, pageSize }, signal),
-      })}
+      query={(window) => mappingQueries.history(canonicalId, window)}
     />
   );
 }

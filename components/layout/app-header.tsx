@@ -1,9 +1,8 @@
 "use client";
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { api } from "@/lib/api-client";
-import { queryKeys } from "@/lib/query-keys";
 import { DEFAULT_VIEW, tabCountQuery } from "@/lib/unmapped-view";
 import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
@@ -15,7 +14,7 @@ const newCount = tabCountQuery(DEFAULT_VIEW, "NEW");
 
 export function AppHeader() {
   const pathname = usePathname();
-  const fresh = useQuery({ queryKey: queryKeys.unmappedList(newCount), queryFn: ({ signal }) => api.listUnmapped(newCount, signal) });
+  const fresh = useQuery({ ...unmappedQueries.list(newCount) });
   const onList = pathname.startsWith("/unmapped");
   const onDashboard = pathname.startsWith("/dashboard");
   const onMappings = pathname.startsWith("/mappings");

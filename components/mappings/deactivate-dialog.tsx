@@ -1,12 +1,13 @@
 "use client";
 // Deactivating a user mapping: a confirmation that says what happens next (the built-in entry
 // applies again, or nothing does and covered markets reopen as New), with a required reason.
+import { errorMessage, fieldErrorsOf } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { mappingsApi } from "@/lib/api/mappings";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { errorMessage } from "@/lib/api-client";
 import type { MappingDetail } from "@/lib/contract/mappings";
-import { fieldErrorsOf, mappingKeys, mappingsApi } from "@/lib/mappings-client";
 import { Field } from "./field";
 import { checkReason } from "./validation";
 
@@ -18,11 +19,11 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
   const restores = mapping.builtin !== null;
 
   const deactivate = useMutation({
-    mutationFn: () => mappingsApi.deactivateMapping(mapping.canonicalId, reason.trim()),
+    mutationFn: () => mappingsApi.deactivate(mapping.canonicalId, reason.trim()),
     onSuccess: (now) => {
-      client.setQueryData(mappingKeys.mappingDetail(now.canonicalId), now);
-      void client.invalidateQueries({ queryKey: mappingKeys.mappings });
-      void client.invalidateQueries({ queryKey: mappingKeys.audit });
+      client.setQueryData(keys.mappings.detail(now.canonicalId), now);
+      void client.invalidateQueries({ queryKey: keys.mappings.all });
+      void client.invalidateQueries({ queryKey: keys.audit.all });
       dialog.current?.close();
       setReason("");
       setSubmitted(false);

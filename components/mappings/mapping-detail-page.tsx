@@ -1,12 +1,13 @@
 "use client";
 // One mapping: its platform ids and outcomes as the scraper uses them, editing (a built-in entry
 // gets a user override), deactivating a user mapping, and the history of every change.
+import { errorMessage, isApiError } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { mappingQueries } from "@/lib/api/mappings";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage, isApiError } from "@/lib/api-client";
 import type { MappingDetail } from "@/lib/contract/mappings";
-import { mappingKeys, mappingsApi } from "@/lib/mappings-client";
 import { MappingHistory } from "@/components/history/history-list";
 import { useIsClient } from "@/components/ui/clock";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -94,11 +95,10 @@ function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
 export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const client = useQueryClient();
   const detail = useQuery({
-    queryKey: mappingKeys.mappingDetail(canonicalId),
-    queryFn: ({ signal }) => mappingsApi.getMapping(canonicalId, signal),
+    ...mappingQueries.detail(canonicalId),
   });
   // The mapping and its history together: a reload after a conflict shows what the other person did.
-  const reload = () => void client.invalidateQueries({ queryKey: mappingKeys.mappings });
+  const reload = () => void client.invalidateQueries({ queryKey: keys.mappings.all });
   const [editing, setEditing] = useState(false);
   const isClient = useIsClient();
   const mapping = detail.data;

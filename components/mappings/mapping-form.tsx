@@ -2,13 +2,14 @@
 // Editing a mapping: name, platform ids, betpawa id and the outcomes table, sent as one PATCH with
 // If-Match (the user row's version), so a change made elsewhere meanwhile is never overwritten
 // silently. On a built-in entry the same PATCH creates the user override; the form says so.
+import { errorMessage, fieldErrorsOf, holderOf, isApiError } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { mappingsApi } from "@/lib/api/mappings";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { errorMessage, isApiError } from "@/lib/api-client";
 import type { MappingDetail, MappingOutcomeDto, MappingPatch } from "@/lib/contract/mappings";
-import { fieldErrorsOf, holderOf, mappingKeys, mappingsApi } from "@/lib/mappings-client";
 import { formatCount } from "@/components/ui/format";
 import { CellError, Field } from "./field";
 import {
@@ -177,11 +178,11 @@ export function MappingForm({ mapping, onDone, onCancel, onReload, reloading }: 
   const isOverride = mapping.origin === "builtin";
 
   const save = useMutation({
-    mutationFn: (patch: MappingPatch) => mappingsApi.updateMapping(mapping.canonicalId, patch, mapping.version),
+    mutationFn: (patch: MappingPatch) => mappingsApi.update(mapping.canonicalId, patch, mapping.version),
     onSuccess: (saved) => {
-      client.setQueryData(mappingKeys.mappingDetail(saved.canonicalId), saved);
-      void client.invalidateQueries({ queryKey: mappingKeys.mappings });
-      void client.invalidateQueries({ queryKey: mappingKeys.audit });
+      client.setQueryData(keys.mappings.detail(saved.canonicalId), saved);
+      void client.invalidateQueries({ queryKey: keys.mappings.all });
+      void client.invalidateQueries({ queryKey: keys.audit.all });
       toast.success(isOverride ? `Override created: the scraper now uses your version of ${saved.name}` : `Saved ${saved.name}`, {
         id: `mapping-${saved.canonicalId}`,
       });

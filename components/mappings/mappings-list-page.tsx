@@ -1,13 +1,13 @@
 "use client";
 // The mappings browser: built-in and user mappings as the scraper sees them, searchable and
 // filterable, driven by the URL like the unmapped list. Rows open the mapping's page.
+import { errorMessage } from "@/lib/api/errors";
+import { mappingQueries } from "@/lib/api/mappings";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, type MouseEvent, type ReactNode } from "react";
-import { errorMessage } from "@/lib/api-client";
 import type { MappingItem } from "@/lib/contract/mappings";
-import { mappingKeys, mappingsApi } from "@/lib/mappings-client";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { useIsClient } from "@/components/ui/clock";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -97,8 +97,7 @@ export function MappingsListPage() {
   const navigate = useNavigateMappingsView();
   const query = mappingsQuery(view);
   const list = useQuery({
-    queryKey: mappingKeys.mappingList(query),
-    queryFn: ({ signal }) => mappingsApi.listMappings(query, signal),
+    ...mappingQueries.list(query),
     placeholderData: keepPreviousData,
   });
   const isClient = useIsClient();

@@ -2,12 +2,13 @@
 // Status changes straight from the list (keys a and i, row buttons). List items carry no version,
 // so the market is read first: if its status is no longer what the row showed, someone else got
 // there first and nothing is overwritten; otherwise the change is sent with If-Match.
+import { errorMessage } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { unmappedApi, unmappedQueries } from "@/lib/api/unmapped";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { api, errorMessage } from "@/lib/api-client";
 import type { TriageStatus } from "@/lib/contract/enums";
 import type { UnmappedDetail, UnmappedItem } from "@/lib/contract/unmapped";
-import { queryKeys } from "@/lib/query-keys";
 import { restoreLists, setStatusInLists, type ListSnapshot } from "./cache-updates";
 import { STATUS_LABEL } from "./labels";
 
@@ -28,14 +29,13 @@ export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, Quick
   const mutation: UseMutationResult<UnmappedDetail, Error, QuickStatus, ListSnapshot> = useMutation({
     mutationFn: async ({ item, status }: QuickStatus) => {
       const current = await client.fetchQuery({
-        queryKey: queryKeys.unmappedDetail(item.id),
-        queryFn: ({ signal }) => api.getUnmapped(item.id, signal),
+        ...unmappedQueries.detail(item.id),
         staleTime: 0,
       });
       if (current.status !== item.status) {
         throw new Error(`Someone else already set it to ${STATUS_LABEL[current.status]}; the list has been refreshed.`);
       }
-      return api.updateUnmapped(item.id, { status }, current.version);
+      return unmappedApi.update(item.id, { status }, current.version);
     },
     onMutate: ({ item, status }) => setStatusInLists(client, item.id, status),
     onError: (error, { item }, snapshot) => {
@@ -43,13 +43,13 @@ export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, Quick
       toast.error(`Could not update “${item.marketName}”`, { id: `status-${item.id}`, description: errorMessage(error) });
     },
     onSuccess: (detail, { item, status }) => {
-      client.setQueryData(queryKeys.unmappedDetail(item.id), detail);
+      client.setQueryData(keys.unmapped.detail(item.id), detail);
       toast.success(`${VERB[status]}: ${item.marketName}`, {
         id: `status-${item.id}`,
         action: { label: "Undo", onClick: () => mutation.mutate({ item: { ...item, status }, status: item.status }) },
       });
     },
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.unmapped }),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.unmapped.all }),
   });
   return mutation;
 }

@@ -1,6 +1,6 @@
+import { mappingQueries } from "@/lib/api/mappings";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { mappingKeys } from "@/lib/mappings-client";
 import { getRuntime } from "@/server/runtime";
 import { MappingsListPage } from "@/components/mappings/mappings-list-page";
 import { mappingsQuery, parseMappingsView } from "@/components/mappings/mappings-view";
@@ -16,7 +16,7 @@ export default async function MappingsPage({ searchParams }: { searchParams: Sea
   const query = mappingsQuery(parseMappingsView(await searchParams));
   const client = new QueryClient();
   // A failed prefetch is left out of the cache; the browser then fetches it and can show the error.
-  await client.prefetchQuery({ queryKey: mappingKeys.mappingList(query), queryFn: () => getRuntime().mappings.list(query) });
+  await client.prefetchQuery({ ...mappingQueries.list(query), queryFn: () => getRuntime().mappings.list(query) });
   return (
     <HydrationBoundary state={dehydrate(client)}>
       <MappingsListPage />

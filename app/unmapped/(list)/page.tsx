@@ -1,6 +1,6 @@
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { queryKeys } from "@/lib/query-keys";
 import { listQuery, parseView, STATUS_TABS, tabCountQuery } from "@/lib/unmapped-view";
 import { getRuntime } from "@/server/runtime";
 import { UnmappedListPage } from "@/components/unmapped/list/unmapped-list-page";
@@ -19,9 +19,7 @@ export default async function UnmappedPage({ searchParams }: { searchParams: Sea
   const queries = [listQuery(view), ...STATUS_TABS.map((tab) => tabCountQuery(view, tab))];
   // A failed prefetch is left out of the cache; the browser then fetches it and can show the error.
   await Promise.all(
-    queries.map((query) =>
-      client.prefetchQuery({ queryKey: queryKeys.unmappedList(query), queryFn: () => getRuntime().triage.list(query) }),
-    ),
+    queries.map((query) => client.prefetchQuery({ ...unmappedQueries.list(query), queryFn: () => getRuntime().triage.list(query) })),
   );
   return (
     <HydrationBoundary state={dehydrate(client)}>

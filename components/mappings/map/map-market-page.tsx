@@ -3,14 +3,15 @@
 // Left, the source market (outcomes, lines, what mapping it gains); right, the target (extend a
 // suggested or searched mapping, or create a new one), the outcome pairing, a preview of the
 // resulting mapping, a required reason and submit. One POST maps it and marks the market MAPPED.
+import { errorMessage, fieldErrorsOf, holderOf, isApiError } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { mappingQueries } from "@/lib/api/mappings";
+import { unmappedApi, unmappedQueries } from "@/lib/api/unmapped";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { api, errorMessage, isApiError } from "@/lib/api-client";
 import type { Candidates, MapResult } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
-import { fieldErrorsOf, holderOf, mappingKeys, mappingsApi } from "@/lib/mappings-client";
-import { queryKeys } from "@/lib/query-keys";
 import { useIsClient } from "@/components/ui/clock";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
@@ -172,7 +173,7 @@ function PageSkeleton() {
 }
 
 export function MapMarketPage({ id }: { id: number }) {
-  const detail = useQuery({ queryKey: queryKeys.unmappedDetail(id), queryFn: ({ signal }) => api.getUnmapped(id, signal) });
+  const detail = useQuery({ ...unmappedQueries.detail(id) });
   const market = detail.data;
   if (!market) {
     if (detail.isPending) return <PageSkeleton />;
@@ -215,8 +216,7 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
   const platform = PLATFORM_LABEL[source];
 
   const candidates = useQuery({
-    queryKey: mappingKeys.candidates(market.id),
-    queryFn: ({ signal }) => mappingsApi.candidates(market.id, signal),
+    ...unmappedQueries.candidates(market.id),
   });
   const [chosenMode, setMode] = useState<Mode | null>(null);
   const mode = chosenMode ?? defaultMode(candidates.data);
@@ -228,8 +228,7 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
   const [result, setResult] = useState<MapResult | null>(null);
 
   const picked = useQuery({
-    queryKey: mappingKeys.mappingDetail(pick?.canonicalId ?? ""),
-    queryFn: ({ signal }) => mappingsApi.getMapping(pick?.canonicalId ?? "", signal),
+    ...mappingQueries.detail(pick?.canonicalId ?? ""),
     enabled: pick !== null,
   });
   const mapping = pick && picked.data?.canonicalId === pick.canonicalId ? picked.data : null;
@@ -246,8 +245,7 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
   // Searched through the list (which matches canonical ids) rather than GET by id: a free id is not an error.
   const slugQuery = { q: slug, active: true, page: 1, pageSize: 50 };
   const sameId = useQuery({
-    queryKey: mappingKeys.mappingList(slugQuery),
-    queryFn: ({ signal }) => mappingsApi.listMappings(slugQuery, signal),
+    ...mappingQueries.list(slugQuery),
     enabled: mode === "new" && slugValid,
   });
   const existing = slugValid ? (sameId.data?.items.find((m) => m.canonicalId === slug) ?? null) : null;
@@ -263,15 +261,15 @@ function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; on
     mutationFn: () => {
       const b = requestBody(target, source);
       if (!b) throw new Error("Pick a mapping first.");
-      return mappingsApi.mapMarket(market.id, b);
+      return unmappedApi.map(market.id, b);
     },
     onSuccess: (r) => {
-      client.setQueryData(queryKeys.unmappedDetail(market.id), r.market);
-      client.setQueryData(mappingKeys.mappingDetail(r.mapping.canonicalId), r.mapping);
-      void client.invalidateQueries({ queryKey: queryKeys.unmapped });
-      void client.invalidateQueries({ queryKey: mappingKeys.mappings });
-      void client.invalidateQueries({ queryKey: mappingKeys.audit });
-      void client.invalidateQueries({ queryKey: ["stats"] });
+      client.setQueryData(keys.unmapped.detail(market.id), r.market);
+      client.setQueryData(keys.mappings.detail(r.mapping.canonicalId), r.mapping);
+      void client.invalidateQueries({ queryKey: keys.unmapped.all });
+      void client.invalidateQueries({ queryKey: keys.mappings.all });
+      void client.invalidateQueries({ queryKey: keys.audit.all });
+      void client.invalidateQueries({ queryKey: keys.stats.all });
       setResult(r);
     },
   });

@@ -2,13 +2,13 @@
 // Choosing the mapping to extend: the ranked suggestions from /candidates (score, reasons, one
 // click to pick) and a search over every active mapping. A mapping that already names another
 // market of this platform cannot take this one, and says so.
+import { errorMessage } from "@/lib/api/errors";
+import { mappingQueries } from "@/lib/api/mappings";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage } from "@/lib/api-client";
 import type { Candidates, MappingItem } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
-import { mappingKeys, mappingsApi } from "@/lib/mappings-client";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { formatCount } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -77,8 +77,7 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
   const idField = platformIdFieldOf(market.source);
   const searchQuery = { q, active: true, page: 1, pageSize: 8 };
   const search = useQuery({
-    queryKey: mappingKeys.mappingList(searchQuery),
-    queryFn: ({ signal }) => mappingsApi.listMappings(searchQuery, signal),
+    ...mappingQueries.list(searchQuery),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });

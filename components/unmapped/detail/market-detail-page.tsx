@@ -1,13 +1,13 @@
 "use client";
 // Everything known about one unmapped market, and its triage. Server-rendered from the prefetched
 // detail; realtime alerts and finished runs refresh it in place.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorMessage, isApiError } from "@/lib/api/errors";
+import { unmappedQueries } from "@/lib/api/unmapped";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
-import { api, errorMessage, isApiError } from "@/lib/api-client";
 import type { TriageStatus } from "@/lib/contract/enums";
-import { queryKeys } from "@/lib/query-keys";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useIsClient } from "@/components/ui/clock";
@@ -27,9 +27,8 @@ import { TriagePanel } from "./triage-panel";
 import { useNeighbours } from "./use-neighbours";
 
 export function MarketDetailPage({ id }: { id: number }) {
-  const client = useQueryClient();
   const router = useRouter();
-  const detail = useQuery({ queryKey: queryKeys.unmappedDetail(id), queryFn: ({ signal }) => api.getUnmapped(id, signal) });
+  const detail = useQuery({ ...unmappedQueries.detail(id) });
   const neighbours = useNeighbours(id);
   const update = useUpdateMarket(id);
   const market = detail.data;

@@ -1,5 +1,5 @@
 "use client";
-import { errorMessage, isApiError } from "@/lib/api-client";
+import { errorMessage, isApiError } from "@/lib/api/errors";
 import type { TriageStatus } from "@/lib/contract/enums";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import type { useUpdateMarket } from "../use-update-market";

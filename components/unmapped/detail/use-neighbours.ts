@@ -3,11 +3,11 @@
 // (`from`) and this market's position in it (`pos`); the API returns the rows around that position
 // one at a time. If the market has left the list since (it was just triaged out of its tab), the
 // row now at its position is the natural "next".
+import { keys } from "@/lib/api/keys";
+import { unmappedApi } from "@/lib/api/unmapped";
 import { useQueries } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { api } from "@/lib/api-client";
-import { queryKeys } from "@/lib/query-keys";
 import { listHref, parseView, positionQuery, viewSearch, type ListView } from "@/lib/unmapped-view";
 import { detailHref } from "../list/use-list-view";
 
@@ -50,8 +50,8 @@ export function useNeighbours(id: number): Neighbours {
       const query = positionQuery(origin?.view ?? parseView({}), Math.max(0, at));
       return {
         // A disabled slot gets a key of its own, never shared with a real position.
-        queryKey: enabled ? queryKeys.unmappedList(query) : ["unmapped", "no-neighbour", offset],
-        queryFn: ({ signal }: { signal: AbortSignal }) => api.listUnmapped(query, signal),
+        queryKey: enabled ? keys.unmapped.list(query) : ["unmapped", "no-neighbour", offset],
+        queryFn: ({ signal }: { signal: AbortSignal }) => unmappedApi.list(query, signal),
         enabled,
       };
     }),

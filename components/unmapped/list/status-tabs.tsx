@@ -1,7 +1,6 @@
 "use client";
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { keepPreviousData, useQueries } from "@tanstack/react-query";
-import { api } from "@/lib/api-client";
-import { queryKeys } from "@/lib/query-keys";
 import { STATUS_TABS, tabCountQuery, type ListView } from "@/lib/unmapped-view";
 import { TAB_LABEL } from "../labels";
 import { formatTotal } from "./total";
@@ -13,8 +12,7 @@ export function StatusTabs({ view }: { view: ListView }) {
     queries: STATUS_TABS.map((tab) => {
       const query = tabCountQuery(view, tab);
       return {
-        queryKey: queryKeys.unmappedList(query),
-        queryFn: ({ signal }: { signal: AbortSignal }) => api.listUnmapped(query, signal),
+        ...unmappedQueries.list(query),
         placeholderData: keepPreviousData,
       };
     }),

@@ -1,12 +1,12 @@
 "use client";
 // The triage list: tabs, filters, table and pagination, all driven by the URL. Changing the view
 // keeps the previous rows on screen (dimmed) until the next page arrives, so nothing jumps.
+import { errorMessage } from "@/lib/api/errors";
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { api, errorMessage } from "@/lib/api-client";
 import type { TriageStatus } from "@/lib/contract/enums";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
-import { queryKeys } from "@/lib/query-keys";
 import { listQuery, tabCountQuery, viewSearch, type ListView } from "@/lib/unmapped-view";
 import { useIsClient } from "@/components/ui/clock";
 import { useQuickStatus } from "../use-quick-status";
@@ -26,13 +26,12 @@ export function UnmappedListPage() {
   const navigate = useNavigateView();
   const query = listQuery(view);
   const list = useQuery({
-    queryKey: queryKeys.unmappedList(query),
-    queryFn: ({ signal }) => api.listUnmapped(query, signal),
+    ...unmappedQueries.list(query),
     placeholderData: keepPreviousData,
   });
   // Tells "no markets at all" (run a scrape) from "none in this tab" (all triaged).
   const everything = tabCountQuery({ ...view, q: "", source: null, reason: null, minOccurrences: null }, "ALL");
-  const all = useQuery({ queryKey: queryKeys.unmappedList(everything), queryFn: ({ signal }) => api.listUnmapped(everything, signal) });
+  const all = useQuery({ ...unmappedQueries.list(everything) });
   const quickStatus = useQuickStatus();
   const isClient = useIsClient();
 
