@@ -2,7 +2,7 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { DEFAULT_VIEW, tabCountQuery } from "@/lib/unmapped-view";
+import { DEFAULT_VIEW, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { getRuntime } from "@/server/runtime";
 import { AppHeader } from "@/components/layout/app-header";
 import { ScrapePanel } from "@/components/scrape/scrape-panel";

@@ -10,7 +10,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { PLATFORMS, STATUSES, type Platform, type TriageStatus } from "@/lib/contract/enums";
 import type { Stats } from "@/lib/contract/stats";
-import { DEFAULT_VIEW, listHref } from "@/lib/unmapped-view";
+import { DEFAULT_VIEW, listHref } from "@/lib/url-state/unmapped-view";
 import { HistoryList, HistorySkeleton } from "@/components/history/history-list";
 import { ScrapeButton } from "@/components/scrape/scrape-button";
 import { useIsClient } from "@/components/ui/clock";
@@ -39,7 +39,7 @@ function StatusCards({ stats }: { stats: Stats }) {
       {STATUS_ORDER.map((status) => (
         <Link
           key={status}
-          href={listHref({ ...DEFAULT_VIEW, tab: status })}
+          href={listHref({ ...DEFAULT_VIEW, status: [status] })}
           className={`stat-card stat-card-link stat-${status.toLowerCase()}`}
           title={STATUS_HINT[status]}
           data-status={status}

@@ -3,7 +3,7 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { DEFAULT_VIEW, tabCountQuery } from "@/lib/unmapped-view";
+import { DEFAULT_VIEW, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
 import { ScrapeButton } from "@/components/scrape/scrape-button";

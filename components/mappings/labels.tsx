@@ -1,6 +1,6 @@
 // Words and badges for mappings: where an entry comes from and whether the scraper uses it.
 import type { MappingItem } from "@/lib/contract/mappings";
-import type { MappingOrigin, MappingPlatform } from "./mappings-view";
+import type { MappingOrigin, MappingPlatform } from "@/lib/url-state/mappings-view";
 
 export const ORIGIN_LABEL: Record<MappingOrigin, string> = { builtin: "Built-in", user: "User" };
 export const ORIGIN_HINT: Record<MappingOrigin, string> = {

@@ -1,6 +1,6 @@
 // Words for the contract's codes: what a trader reads instead of UNKNOWN_PARAM_MARKET.
 import type { Platform, TriageStatus, UnmappedReason } from "@/lib/contract/enums";
-import type { StatusTab } from "@/lib/unmapped-view";
+import type { StatusTab } from "@/lib/url-state/unmapped-view";
 
 export const PLATFORM_LABEL: Record<Platform, string> = { sportybet: "SportyBet", bet9ja: "Bet9ja" };
 

@@ -1,9 +1,9 @@
 import { mappingQueries } from "@/lib/api/mappings";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { loadMappingsView, mappingsQuery } from "@/lib/url-state/mappings-view";
 import { getRuntime } from "@/server/runtime";
 import { MappingsListPage } from "@/components/mappings/mappings-list-page";
-import { mappingsQuery, parseMappingsView } from "@/components/mappings/mappings-view";
 
 // Reads the database through the runtime on every request; `next build` must never run it.
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Mappings" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MappingsPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = mappingsQuery(parseMappingsView(await searchParams));
+  const query = mappingsQuery(await loadMappingsView(searchParams));
   const client = new QueryClient();
   // A failed prefetch is left out of the cache; the browser then fetches it and can show the error.
   await client.prefetchQuery({ ...mappingQueries.list(query), queryFn: () => getRuntime().mappings.list(query) });

@@ -1,48 +1,47 @@
 "use client";
 // The triage list: tabs, filters, table and pagination, all driven by the URL. Changing the view
 // keeps the previous rows on screen (dimmed) until the next page arrives, so nothing jumps.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/lib/api/errors";
 import { unmappedQueries } from "@/lib/api/unmapped";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { TriageStatus } from "@/lib/contract/enums";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
-import { listQuery, tabCountQuery, viewSearch, type ListView } from "@/lib/unmapped-view";
+import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
+import type { TableState } from "@/components/data-table/data-table";
+import { hasNextPage } from "@/components/data-table/page-total";
+import { Pagination } from "@/components/data-table/pagination";
 import { useIsClient } from "@/components/ui/clock";
+import { useUrlSearch } from "@/components/url-state/url-state-adapter";
 import { useQuickStatus } from "../use-quick-status";
 import { ListFilters } from "./list-filters";
-import { ListPagination } from "./list-pagination";
-import { EmptyRows, ErrorRows, SkeletonRows } from "./list-states";
+import { EmptyList } from "./list-states";
 import { StatusTabs } from "./status-tabs";
-import { hasNextPage } from "./total";
 import { UnmappedTable } from "./unmapped-table";
-import { detailHref, useListView, useNavigateView } from "./use-list-view";
 import { useListKeyboard } from "./use-list-keyboard";
+import { detailHref, useUnmappedView } from "./use-unmapped-view";
 
 type PendingSelection = "first" | "last" | null;
 
+const NO_ITEMS: UnmappedItem[] = [];
+
 export function UnmappedListPage() {
-  const view = useListView();
-  const navigate = useNavigateView();
-  const query = listQuery(view);
-  const list = useQuery({
-    ...unmappedQueries.list(query),
-    placeholderData: keepPreviousData,
-  });
+  const [view, navigate] = useUnmappedView();
+  const list = useQuery({ ...unmappedQueries.list(listQuery(view)), placeholderData: keepPreviousData });
   // Tells "no markets at all" (run a scrape) from "none in this tab" (all triaged).
-  const everything = tabCountQuery({ ...view, q: "", source: null, reason: null, minOccurrences: null }, "ALL");
-  const all = useQuery({ ...unmappedQueries.list(everything) });
+  const all = useQuery(unmappedQueries.list(tabCountQuery(DEFAULT_VIEW, "ALL")));
   const quickStatus = useQuickStatus();
   const isClient = useIsClient();
+  // The list's query as it is in the address bar: the detail page's way back to this very view.
+  const from = useUrlSearch().toString();
 
-  const items = list.data?.items ?? [];
-  const search = viewSearch(view);
+  const items = list.data?.items ?? NO_ITEMS;
   const [selected, setSelected] = useState<number | null>(null);
   const pending = useRef<PendingSelection>(null);
   const linkRefs = useRef<(HTMLAnchorElement | null)[]>([]);
   const focusedLink = useRef<Element | null>(null);
 
-  const change = useCallback((patch: Partial<ListView>) => navigate({ ...view, page: 1, ...patch }), [navigate, view]);
+  const change = useCallback((patch: Parameters<typeof navigate>[0]) => navigate({ page: 1, ...patch }), [navigate]);
 
   const select = useCallback((index: number) => {
     setSelected(index);
@@ -50,9 +49,9 @@ export function UnmappedListPage() {
   }, []);
 
   // A new view starts without a selection, unless j/k walked off the edge of the previous page.
-  const [selectionView, setSelectionView] = useState(search);
-  if (selectionView !== search) {
-    setSelectionView(search);
+  const [selectionView, setSelectionView] = useState(from);
+  if (selectionView !== from) {
+    setSelectionView(from);
     setSelected(null);
   }
   useEffect(() => {
@@ -63,26 +62,36 @@ export function UnmappedListPage() {
 
   // Rows leave the tab once triaged: keep the selection on the row that took the place, and keep
   // the keyboard focus in the table instead of losing it to the page.
+  const clamped = selected === null || items.length === 0 ? selected : Math.min(selected, items.length - 1);
+  if (clamped !== selected) setSelected(clamped);
   useEffect(() => {
-    if (selected === null || items.length === 0) return;
-    const index = Math.min(selected, items.length - 1);
-    if (index !== selected) setSelected(index);
+    if (clamped === null) return;
     const removed = focusedLink.current !== null && !focusedLink.current.isConnected;
     const focusLost = document.activeElement === document.body || document.activeElement === null;
-    if (removed && focusLost) linkRefs.current[index]?.focus();
-  }, [items, selected]);
+    if (removed && focusLost) linkRefs.current[clamped]?.focus();
+  }, [items, clamped]);
 
   // Positions come from the page on screen, which lags the view while the next page loads.
   const offset = list.data ? (list.data.page - 1) * list.data.pageSize : 0;
-  const rowHref = (item: UnmappedItem, index: number) => detailHref(item.id, search, offset + index);
-  const setStatus = (item: UnmappedItem, status: TriageStatus) => {
-    if (item.status !== status) quickStatus.mutate({ item, status });
-  };
-  const total = list.data?.total;
+  const href = useCallback((item: UnmappedItem, index: number) => detailHref(item.id, from, offset + index), [from, offset]);
+  const linkRef = useCallback((index: number, el: HTMLAnchorElement | null) => {
+    linkRefs.current[index] = el;
+  }, []);
+  const onFocus = useCallback((index: number) => {
+    focusedLink.current = linkRefs.current[index];
+    setSelected(index);
+  }, []);
+  const { mutate } = quickStatus;
+  const setStatus = useCallback(
+    (item: UnmappedItem, status: TriageStatus) => {
+      if (item.status !== status) mutate({ item, status });
+    },
+    [mutate],
+  );
 
   useListKeyboard({
     count: items.length,
-    selected,
+    selected: clamped,
     select,
     // Through the row's own link, so its pending spinner shows while the market loads.
     open: (i) => linkRefs.current[i]?.click(),
@@ -90,32 +99,41 @@ export function UnmappedListPage() {
     nextPage: () => {
       if (!list.data || !hasNextPage(view.page, list.data)) return false;
       pending.current = "first";
-      navigate({ ...view, page: view.page + 1 });
+      navigate({ page: view.page + 1 });
       return true;
     },
     prevPage: () => {
       if (view.page <= 1) return false;
       pending.current = "last";
-      navigate({ ...view, page: view.page - 1 });
+      navigate({ page: view.page - 1 });
       return true;
     },
   });
 
-  let body: ReactNode;
-  if (list.isPending) body = <SkeletonRows rows={Math.min(view.pageSize, 14)} />;
+  let state: TableState | undefined;
+  if (list.isPending) state = { kind: "loading", rows: Math.min(view.pageSize, 14) };
   // Rows kept from the previous view would not match this one: show the failure instead.
   else if (list.isError && (!list.data || list.isPlaceholderData))
-    body = <ErrorRows message={errorMessage(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+    state = {
+      kind: "error",
+      title: "The markets could not be loaded",
+      message: errorMessage(list.error),
+      onRetry: () => void list.refetch(),
+      retrying: list.isFetching,
+    };
   else if (items.length === 0)
-    body = (
-      <EmptyRows
-        view={view}
-        anyMarkets={all.data ? all.data.total > 0 : undefined}
-        total={total ?? 0}
-        totalCapped={list.data?.totalCapped ?? false}
-        onClearFilters={() => change({ q: "", source: null, reason: null, minOccurrences: null })}
-      />
-    );
+    state = {
+      kind: "message",
+      content: (
+        <EmptyList
+          view={view}
+          anyMarkets={all.data ? all.data.total > 0 : undefined}
+          total={list.data?.total ?? 0}
+          totalCapped={list.data?.totalCapped ?? false}
+          onChange={navigate}
+        />
+      ),
+    };
 
   const refreshing = list.isFetching && list.isPlaceholderData;
   return (
@@ -125,7 +143,7 @@ export function UnmappedListPage() {
           <h1>Unmapped markets</h1>
           <p className="muted">Competitor markets no mapping covers: their odds are missing from the comparison until they are mapped.</p>
         </div>
-        <StatusTabs view={view} />
+        <StatusTabs view={view} onChange={navigate} />
         <ListFilters view={view} onChange={change} />
       </header>
       {list.isError && list.data && !list.isPlaceholderData && (
@@ -140,20 +158,29 @@ export function UnmappedListPage() {
         <UnmappedTable
           view={view}
           items={items}
-          rowHref={rowHref}
-          selected={selected}
-          onSelect={(i) => {
-            focusedLink.current = linkRefs.current[i];
-            setSelected(i);
-          }}
+          total={list.data?.total}
+          selected={clamped}
           onSort={(sort, order) => change({ sort, order })}
-          onStatus={setStatus}
-          linkRefs={linkRefs}
           busy={refreshing}
-          body={body}
+          state={state}
+          href={href}
+          linkRef={linkRef}
+          onFocus={onFocus}
+          onStatus={setStatus}
         />
       </div>
-      <ListPagination view={view} shown={list.data} loading={list.isFetching} onPageSize={(pageSize) => change({ pageSize })} />
+      <Pagination
+        summaryId="list-summary"
+        pageSizeId="page-size"
+        page={view.page}
+        pageSize={view.pageSize}
+        shown={list.data}
+        loading={list.isFetching}
+        nothing="No markets"
+        hrefOf={(page) => listHref({ ...view, page })}
+        onPage={(page) => navigate({ page })}
+        onPageSize={(pageSize) => change({ pageSize })}
+      />
     </div>
   );
 }

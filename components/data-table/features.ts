@@ -1,0 +1,35 @@
+// The table features every table of the app may use, and what a column may say about itself.
+// Sorting and paging are manual: the server sorts and pages, the table only holds the state.
+import { createColumnHelper, rowPaginationFeature, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import type { ColumnDef, RowData } from "@tanstack/react-table";
+
+export interface ColumnMeta {
+  /** Classes of the column's header and cells (alignment: "num"). */
+  className?: string;
+  /** Class of the column's <col>, which sets its width in a fixed layout. */
+  colClassName?: string;
+  /** Classes of the column's cells only. */
+  cellClassName?: string;
+  /** A tooltip for the header. */
+  title?: string;
+  /** The column's name where a row is shown stacked (narrow screens); defaults to its header text. */
+  label?: string;
+  /** The header is only for screen readers (an actions column). */
+  hiddenHeader?: boolean;
+  /** Rendered as <th scope="row">: the cell that names the row. */
+  rowHeader?: boolean;
+}
+
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  columnMeta: {} as ColumnMeta,
+});
+export type DataTableFeatures = typeof dataTableFeatures;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of one table have values of different types
+export type DataColumn<T extends RowData> = ColumnDef<DataTableFeatures, T, any>;
+
+/** Typed column definitions for rows of type T. */
+export const columnsFor = <T extends RowData>() => createColumnHelper<DataTableFeatures, T>();

@@ -1,0 +1,132 @@
+"use client";
+// The triage list's columns. A column's id is the API's sort key where the server can sort by it.
+import Link from "next/link";
+import type { TriageStatus } from "@/lib/contract/enums";
+import type { UnmappedItem } from "@/lib/contract/unmapped";
+import { columnsFor, type DataColumn } from "@/components/data-table/features";
+import { formatCount } from "@/components/ui/format";
+import { LinkPending } from "@/components/ui/link-pending";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { PlatformBadge, ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
+import { Priority, PRIORITY_HINT } from "../priority";
+
+export interface RowHandlers {
+  href: (item: UnmappedItem, index: number) => string;
+  /** The row's link, which takes the keyboard focus when the row is selected. */
+  linkRef: (index: number, el: HTMLAnchorElement | null) => void;
+  onFocus: (index: number) => void;
+  onStatus: (item: UnmappedItem, status: TriageStatus) => void;
+}
+
+const col = columnsFor<UnmappedItem>();
+const SORTABLE = new Set(["occurrenceCount", "firstSeenAt", "lastSeenAt", "priority"]);
+
+function RowActions({ item, onStatus }: { item: UnmappedItem; onStatus: RowHandlers["onStatus"] }) {
+  return (
+    <>
+      <button
+        type="button"
+        className="row-action"
+        onClick={() => onStatus(item, "ACKNOWLEDGED")}
+        disabled={item.status === "ACKNOWLEDGED"}
+        aria-label={`Acknowledge ${item.marketName}`}
+        title="Acknowledge (a)"
+      >
+        <span className="icon-check" aria-hidden="true" />
+      </button>
+      <button
+        type="button"
+        className="row-action"
+        onClick={() => onStatus(item, "IGNORED")}
+        disabled={item.status === "IGNORED"}
+        aria-label={`Ignore ${item.marketName}`}
+        title="Ignore (i)"
+      >
+        <span className="icon-ignore" aria-hidden="true" />
+      </button>
+    </>
+  );
+}
+
+export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
+  const columns: DataColumn<UnmappedItem>[] = [
+    col.accessor("source", {
+      id: "source",
+      header: "Platform",
+      meta: { colClassName: "col-platform" },
+      cell: (c) => <PlatformBadge source={c.getValue()} />,
+    }),
+    col.accessor("marketName", {
+      id: "name",
+      header: "Market",
+      meta: { colClassName: "col-name", className: "cell-name" },
+      cell: ({ row }) => (
+        <Link
+          ref={(el) => h.linkRef(row.index, el)}
+          href={h.href(row.original, row.index)}
+          prefetch={false}
+          className="row-link"
+          onFocus={() => h.onFocus(row.index)}
+          title={row.original.marketName}
+        >
+          {row.original.marketName}
+          <LinkPending />
+        </Link>
+      ),
+    }),
+    col.accessor("externalMarketId", {
+      id: "externalMarketId",
+      header: "External id",
+      meta: { colClassName: "col-id", className: "cell-mono" },
+      cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+    }),
+    col.accessor("reason", {
+      id: "reason",
+      header: "Reason",
+      meta: { colClassName: "col-reason" },
+      cell: (c) => <ReasonBadge reason={c.getValue()} />,
+    }),
+    col.accessor("status", {
+      id: "status",
+      header: "Status",
+      meta: { colClassName: "col-status", className: "cell-status" },
+      cell: ({ row }) => (
+        <>
+          <StatusBadge status={row.original.status} />
+          <RegressedBadge at={row.original.regressedAt} />
+        </>
+      ),
+    }),
+    col.accessor("occurrenceCount", {
+      id: "occurrenceCount",
+      header: "Sightings",
+      meta: { colClassName: "col-count", className: "num", title: "Sightings: one per market instance (line) per event snapshot" },
+      cell: (c) => formatCount(c.getValue()),
+    }),
+    col.accessor("firstSeenAt", {
+      id: "firstSeenAt",
+      header: "First seen",
+      meta: { colClassName: "col-time", className: "cell-time" },
+      cell: (c) => <RelativeTime iso={c.getValue()} />,
+    }),
+    col.accessor("lastSeenAt", {
+      id: "lastSeenAt",
+      header: "Last seen",
+      meta: { colClassName: "col-time", className: "cell-time" },
+      cell: (c) => <RelativeTime iso={c.getValue()} />,
+    }),
+    col.accessor("priorityScore", {
+      id: "priority",
+      header: "Priority",
+      meta: { colClassName: "col-priority", className: "num", title: PRIORITY_HINT },
+      cell: (c) => <Priority score={c.getValue()} />,
+    }),
+    col.display({
+      id: "actions",
+      header: "Actions",
+      meta: { colClassName: "col-actions", className: "cell-actions", hiddenHeader: true },
+      cell: ({ row }) => <RowActions item={row.original} onStatus={h.onStatus} />,
+    }),
+  ];
+  return columns.map((c) => ({ ...c, enableSorting: SORTABLE.has(c.id ?? "") }));
+}
