@@ -3,7 +3,7 @@
 // row, rows keyed by id, and the states that replace the rows: loading (skeleton rows), error (with
 // Retry) and any message (empty list, past the end). Markup and styles only; the state lives in
 // the TanStack table from useDataTable.
-import { flexRender, type Row, type RowData } from "@tanstack/react-table";
+import { flexRender, type Cell, type Row, type RowData } from "@tanstack/react-table";
 import type { HTMLAttributes, ReactNode } from "react";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -30,6 +30,8 @@ interface Props<T extends RowData> {
   /** Replaces the rows. */
   state?: TableState;
   rowProps?: (row: Row<DataTableFeatures, T>) => RowAttributes;
+  /** Extra classes of one cell (e.g. a value a pending change sets). */
+  cellClassName?: (cell: Cell<DataTableFeatures, T, unknown>) => string | undefined;
 }
 
 function StateRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
@@ -69,7 +71,12 @@ function ColumnWidths<T extends RowData>({ table }: { table: DataTableInstance<T
   );
 }
 
-function Body<T extends RowData>({ table, state, rowProps }: Pick<Props<T>, "table" | "state" | "rowProps">) {
+function Body<T extends RowData>({
+  table,
+  state,
+  rowProps,
+  cellClassName,
+}: Pick<Props<T>, "table" | "state" | "rowProps" | "cellClassName">) {
   const colSpan = table.getAllLeafColumns().length;
   if (state?.kind === "loading") return <SkeletonRows table={table} rows={state.rows ?? 12} />;
   if (state?.kind === "error") {
@@ -86,7 +93,7 @@ function Body<T extends RowData>({ table, state, rowProps }: Pick<Props<T>, "tab
         <tr key={row.id} {...rowProps?.(row)}>
           {row.getAllCells().map((cell) => {
             const meta = cell.column.columnDef.meta;
-            const className = [meta?.className, meta?.cellClassName].filter(Boolean).join(" ") || undefined;
+            const className = [meta?.className, meta?.cellClassName, cellClassName?.(cell)].filter(Boolean).join(" ") || undefined;
             const header = cell.column.columnDef.header;
             const label = meta?.label ?? (typeof header === "string" ? header : undefined);
             const content = flexRender(cell.column.columnDef.cell, cell.getContext());
@@ -115,6 +122,7 @@ export function DataTable<T extends RowData>({
   describedBy,
   state,
   rowProps,
+  cellClassName,
 }: Props<T>) {
   return (
     <table
@@ -134,7 +142,7 @@ export function DataTable<T extends RowData>({
         ))}
       </thead>
       <tbody>
-        <Body table={table} state={state} rowProps={rowProps} />
+        <Body table={table} state={state} rowProps={rowProps} cellClassName={cellClassName} />
       </tbody>
     </table>
   );

@@ -3,6 +3,8 @@ import type { Platform, TriageStatus, UnmappedReason } from "@/lib/contract/enum
 import type { StatusTab } from "@/lib/url-state/unmapped-view";
 
 export const PLATFORM_LABEL: Record<Platform, string> = { sportybet: "SportyBet", bet9ja: "Bet9ja" };
+/** Each platform's colour, defined once as a design token (app/globals.css). */
+export const PLATFORM_COLOR: Record<Platform, string> = { sportybet: "var(--platform-sportybet)", bet9ja: "var(--platform-bet9ja)" };
 
 export const STATUS_LABEL: Record<TriageStatus, string> = {
   NEW: "New",
