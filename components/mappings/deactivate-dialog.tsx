@@ -1,50 +1,49 @@
 "use client";
 // Deactivating a user mapping: a confirmation that says what happens next (the built-in entry
 // applies again, or nothing does and covered markets reopen as New), with a required reason.
-import { errorMessage, fieldErrorsOf } from "@/lib/api/errors";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { mappingsApi } from "@/lib/api/mappings";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
-import { toast } from "sonner";
-import type { MappingDetail } from "@/lib/contract/mappings";
-import { Field } from "./field";
-import { checkReason } from "./validation";
+import { requiredReasonSchema, type MappingDetail } from "@/lib/contract/mappings";
+import { Field } from "@/components/forms/field";
+import { showServerErrors } from "@/components/forms/server-errors";
+
+const deactivateSchema = z.object({ reason: requiredReasonSchema });
+type Values = z.output<typeof deactivateSchema>;
 
 export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
   const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState("");
-  const [submitted, setSubmitted] = useState(false);
   const restores = mapping.builtin !== null;
+  const form = useForm<Values>({ defaultValues: { reason: "" }, resolver: zodResolver(deactivateSchema) });
 
   const deactivate = useMutation({
-    mutationFn: () => mappingsApi.deactivate(mapping.canonicalId, reason.trim()),
+    mutationFn: ({ reason }: Values) => mappingsApi.deactivate(mapping.canonicalId, reason),
     onSuccess: (now) => {
       client.setQueryData(keys.mappings.detail(now.canonicalId), now);
       void client.invalidateQueries({ queryKey: keys.mappings.all });
       void client.invalidateQueries({ queryKey: keys.audit.all });
       dialog.current?.close();
-      setReason("");
-      setSubmitted(false);
+      form.reset();
       toast.success(restores ? `Override deactivated: the built-in ${now.name} applies again` : `Deactivated ${mapping.name}`, {
         id: `mapping-${mapping.canonicalId}`,
       });
     },
+    onError: (e) => showServerErrors(e, form.setError),
   });
 
   const open = () => {
     deactivate.reset();
     if (!dialog.current?.open) dialog.current?.showModal();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    if (checkReason(reason)) return;
-    deactivate.mutate();
-  };
-  const error = (submitted ? checkReason(reason) : null) ?? fieldErrorsOf(deactivate.error)["query.reason"];
-  const general = deactivate.error && !fieldErrorsOf(deactivate.error)["query.reason"] ? errorMessage(deactivate.error) : null;
+  const error = form.formState.errors.reason?.message;
+  const general = deactivate.error && !error ? errorMessage(deactivate.error) : null;
 
   return (
     <>
@@ -59,7 +58,7 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
           if (e.target === e.currentTarget && !deactivate.isPending) dialog.current?.close();
         }}
       >
-        <form className="dialog-body" onSubmit={submit} noValidate>
+        <form className="dialog-body" onSubmit={form.handleSubmit((values) => deactivate.mutate(values))} noValidate>
           <header className="dialog-header">
             <h2 id="deactivate-title">{restores ? "Deactivate the override?" : "Deactivate this mapping?"}</h2>
           </header>
@@ -82,12 +81,11 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
             {(a) => (
               <textarea
                 {...a}
+                {...form.register("reason")}
                 className="input textarea textarea-short"
                 rows={3}
-                value={reason}
                 autoFocus
                 placeholder="e.g. Wrong betpawa market; back to the catalog entry"
-                onChange={(e) => setReason(e.target.value)}
               />
             )}
           </Field>

@@ -98,7 +98,10 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
     ...mappingQueries.detail(canonicalId),
   });
   // The mapping and its history together: a reload after a conflict shows what the other person did.
-  const reload = () => void client.invalidateQueries({ queryKey: keys.mappings.all });
+  const reload = async () => {
+    await client.invalidateQueries({ queryKey: keys.mappings.all });
+    return client.getQueryData(mappingQueries.detail(canonicalId).queryKey);
+  };
   const [editing, setEditing] = useState(false);
   const isClient = useIsClient();
   const mapping = detail.data;
@@ -198,6 +201,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
             <div className="card-body stack">
               {editing ? (
                 <MappingForm
+                  mode="edit"
                   mapping={mapping}
                   onDone={() => setEditing(false)}
                   onCancel={() => setEditing(false)}

@@ -10,12 +10,16 @@ export const slugSchema = z
   .regex(/^[a-z0-9_]+$/, "use lower-case letters, digits and _ only");
 
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
+export const platformIdSchema = platformId;
 const bet9jaKey = z
   .string()
   .trim()
   .max(100)
   .regex(/^S_[A-Za-z0-9@.\-+/:]+$/, "a Bet9ja market key starts with S_, e.g. S_OU");
 const reason = z.string().trim().max(500, "reason can be at most 500 characters");
+/** Why a change was made; kept in the history. The API takes none; the app's forms require one. */
+export const changeReasonSchema = reason;
+export const requiredReasonSchema = reason.min(1, "say why: it is kept in the history");
 
 export const mappingOutcomeSchema = z.object({
   canonicalId: slugSchema,
@@ -73,22 +77,34 @@ export const mappingListQuerySchema = z
 export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
 export const mappingListSchema = pageOf(mappingItemSchema);
 
+/** A mapping's own fields, all but its canonical id: as created, and as the app's forms edit them. */
+export const mappingNameSchema = z.string().trim().min(1, "a name is required").max(200);
+const mappingFields = {
+  name: mappingNameSchema,
+  betpawaId: platformId.nullable().optional(),
+  sportybetId: platformId.nullable().optional(),
+  bet9jaKey: bet9jaKey.nullable().optional(),
+  outcomes: outcomesSchema,
+};
+const hasPlatformId = (m: { sportybetId?: string | null; bet9jaKey?: string | null }) => Boolean(m.sportybetId || m.bet9jaKey);
+const platformIdRequired = { message: "give at least one platform id (sportybetId or bet9jaKey)", path: ["sportybetId"] };
+
+/** The address of the app's new-mapping form (/mappings/new), so no mapping may be called that. */
+export const NEW_MAPPING_PATH_ID = "new";
+export const mappingIdSchema = slugSchema.refine(
+  (id) => id !== NEW_MAPPING_PATH_ID,
+  `"${NEW_MAPPING_PATH_ID}" is reserved; pick another id`,
+);
+
 export const mappingCreateSchema = z
-  .object({
-    canonicalId: slugSchema,
-    name: z.string().trim().min(1).max(200),
-    betpawaId: platformId.nullable().optional(),
-    sportybetId: platformId.nullable().optional(),
-    bet9jaKey: bet9jaKey.nullable().optional(),
-    outcomes: outcomesSchema,
-    reason: reason.optional(),
-  })
+  .object({ canonicalId: mappingIdSchema, ...mappingFields, reason: reason.optional() })
   .strict()
-  .refine((m) => Boolean(m.sportybetId || m.bet9jaKey), {
-    message: "give at least one platform id (sportybetId or bet9jaKey)",
-    path: ["sportybetId"],
-  });
+  .refine(hasPlatformId, platformIdRequired);
 export type MappingCreate = z.infer<typeof mappingCreateSchema>;
+
+/** A whole mapping as the app's forms edit it (creating or editing), with the reason they require. */
+export const mappingFormSchema = z.object({ ...mappingFields, reason: requiredReasonSchema }).refine(hasPlatformId, platformIdRequired);
+export type MappingFormValues = z.input<typeof mappingFormSchema>;
 
 export const mappingPatchSchema = z
   .object({
@@ -106,7 +122,7 @@ export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).
 
 export const mapMarketSchema = z
   .object({
-    canonicalId: slugSchema.describe("An existing mapping to extend, or the id of a new one"),
+    canonicalId: mappingIdSchema.describe("An existing mapping to extend, or the id of a new one"),
     name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
     betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
     outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),

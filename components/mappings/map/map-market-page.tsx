@@ -20,7 +20,7 @@ import { LinkPending } from "@/components/ui/link-pending";
 import { Skeleton } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
-import { Field } from "../field";
+import { Field } from "@/components/forms/field";
 import { OriginBadge } from "../labels";
 import { hasErrors, REASON_LIMIT, type FieldErrors } from "../validation";
 import {

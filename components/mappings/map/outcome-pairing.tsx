@@ -6,7 +6,7 @@ import type { Platform } from "@/lib/contract/enums";
 import type { MappingDetail } from "@/lib/contract/mappings";
 import { formatOdds } from "@/components/ui/format";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
-import { CellError } from "../field";
+import { CellError } from "@/components/forms/field";
 import { slugify } from "../validation";
 import { nextRowKey, outcomeFieldOf, type ExtendDraft, type ExtendRow, type NewDraft, type NewRow } from "./map-draft";
 

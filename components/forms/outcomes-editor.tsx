@@ -1,0 +1,133 @@
+"use client";
+// The one outcomes editor: a table of outcome rows held in a react-hook-form field array, on the
+// data-table kit. The mapping form edits a canonical id and a name per platform in each row; the
+// mapping editor's outcome pairing chooses the market's outcome for each mapping outcome, or edits
+// one row per market outcome. Columns say what each cell edits; rows are added, moved and removed
+// where the form allows it.
+import { useMemo, type ReactNode } from "react";
+import { useFieldArray, useFormContext, type ArrayPath, type FieldArray, type FieldValues } from "react-hook-form";
+import { DataTable } from "@/components/data-table/data-table";
+import { columnsFor } from "@/components/data-table/features";
+import { useDataTable } from "@/components/data-table/use-data-table";
+
+export interface OutcomeColumn {
+  id: string;
+  header: string;
+  className?: string;
+  /** The cell names its row (a canonical outcome id that is not edited). */
+  rowHeader?: boolean;
+  cell: (index: number) => ReactNode;
+}
+
+interface Props<F extends FieldValues, N extends ArrayPath<F>> {
+  /** The field array: "outcomes", "fresh.rows"… */
+  name: N;
+  caption: string;
+  describedBy?: string;
+  columns: OutcomeColumn[];
+  /** How row actions name a row for screen readers: "row 2", "“Over”". */
+  rowLabel: (index: number) => string;
+  canMove?: boolean;
+  /** Which rows may be removed; none when absent. */
+  canRemove?: (index: number) => boolean;
+  add?: { label: string; row: () => FieldArray<F, N> };
+}
+
+interface Row {
+  key: string;
+}
+const col = columnsFor<Row>();
+
+export function OutcomesEditor<F extends FieldValues, N extends ArrayPath<F>>({
+  name,
+  caption,
+  describedBy,
+  columns,
+  rowLabel,
+  canMove = false,
+  canRemove,
+  add,
+}: Props<F, N>) {
+  const { control } = useFormContext<F>();
+  const { fields, append, remove, move } = useFieldArray<F, N, "key">({ control, name, keyName: "key" });
+  const count = fields.length;
+  const hasActions = canMove || canRemove !== undefined;
+
+  const tableColumns = useMemo(
+    () => [
+      ...columns.map((c) =>
+        col.display({
+          id: c.id,
+          header: c.header,
+          meta: { className: c.className, rowHeader: c.rowHeader },
+          cell: ({ row }) => c.cell(row.index),
+        }),
+      ),
+      ...(hasActions
+        ? [
+            col.display({
+              id: "actions",
+              header: "Row actions",
+              meta: { className: "cell-row-actions", hiddenHeader: true },
+              cell: ({ row: { index } }) => (
+                <>
+                  {canMove && (
+                    <>
+                      <button
+                        type="button"
+                        className="row-button"
+                        onClick={() => move(index, index - 1)}
+                        disabled={index === 0}
+                        aria-label={`Move ${rowLabel(index)} up`}
+                        title="Move up"
+                      >
+                        <span aria-hidden="true">↑</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="row-button"
+                        onClick={() => move(index, index + 1)}
+                        disabled={index === count - 1}
+                        aria-label={`Move ${rowLabel(index)} down`}
+                        title="Move down"
+                      >
+                        <span aria-hidden="true">↓</span>
+                      </button>
+                    </>
+                  )}
+                  {canRemove?.(index) && (
+                    <button
+                      type="button"
+                      className="row-button row-button-danger"
+                      onClick={() => remove(index)}
+                      aria-label={`Remove ${rowLabel(index)}`}
+                      title="Remove"
+                    >
+                      <span aria-hidden="true">×</span>
+                    </button>
+                  )}
+                </>
+              ),
+            }),
+          ]
+        : []),
+    ],
+    [columns, hasActions, canMove, canRemove, count, move, remove, rowLabel],
+  );
+  const table = useDataTable({ data: fields as Row[], columns: tableColumns, getRowId: (f) => f.key });
+
+  return (
+    <>
+      <div className="edit-table-scroll">
+        <DataTable table={table} caption={caption} describedBy={describedBy} className="table-compact edit-table" />
+      </div>
+      {add && (
+        <div>
+          <button type="button" className="button button-small" onClick={() => append(add.row())}>
+            {add.label}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
