@@ -1,67 +1,12 @@
 "use client";
-// The mapping form's own fields: its id (creating only), name, platform ids and the reason, each
-// with its hint and error beside it. A platform id another mapping holds links to that mapping.
+// The mapping form's own fields: its id (creating only), name and platform ids, each with its
+// hint and error beside it. A platform id another mapping holds links to that mapping.
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { get, useFormContext, useWatch, type Path } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { mappingHref } from "@/lib/api/mappings";
-import { changeReasonSchema, mappingNameSchema, platformIdSchema, slugSchema } from "@/lib/contract/mappings";
-import { Field } from "@/components/forms/field";
-import { formatCount } from "@/components/ui/format";
+import { mappingNameSchema, platformIdSchema, slugSchema } from "@/lib/contract/mappings";
+import { TextField } from "@/components/forms/form-fields";
 import type { MappingDraft } from "./mapping-draft";
-
-const REASON_LIMIT = changeReasonSchema.maxLength ?? undefined;
-
-function TextField({
-  name,
-  label,
-  hint,
-  required,
-  mono,
-  maxLength,
-  className,
-  extra,
-}: {
-  name: Path<MappingDraft>;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  mono?: boolean;
-  maxLength?: number | null;
-  className?: string;
-  /** After the error message: e.g. a link to the mapping holding the id. */
-  extra?: ReactNode;
-}) {
-  const { register, formState } = useFormContext<MappingDraft>();
-  const error = (get(formState.errors, name) as { message?: string; type?: string } | undefined)?.message;
-  return (
-    <Field
-      id={`mapping-${name}`}
-      label={label}
-      required={required}
-      hint={hint}
-      className={className}
-      error={
-        error && (
-          <>
-            {error}
-            {extra}
-          </>
-        )
-      }
-    >
-      {(a) => (
-        <input
-          {...a}
-          {...register(name)}
-          className={mono ? "input mono" : "input"}
-          maxLength={maxLength ?? undefined}
-          spellCheck={mono ? false : undefined}
-        />
-      )}
-    </Field>
-  );
-}
 
 export function MappingFields({ creating, holder }: { creating: boolean; holder: string | null }) {
   const { formState } = useFormContext<MappingDraft>();
@@ -75,7 +20,7 @@ export function MappingFields({ creating, holder }: { creating: boolean; holder:
   return (
     <div className="form-grid">
       {creating && (
-        <TextField
+        <TextField<MappingDraft>
           name="canonicalId"
           label="Canonical id"
           required
@@ -85,22 +30,22 @@ export function MappingFields({ creating, holder }: { creating: boolean; holder:
           className="form-wide"
         />
       )}
-      <TextField name="name" label="Name" required maxLength={mappingNameSchema.maxLength} className="form-wide" />
-      <TextField
+      <TextField<MappingDraft> name="name" label="Name" required maxLength={mappingNameSchema.maxLength} className="form-wide" />
+      <TextField<MappingDraft>
         name="betpawaId"
         label="betpawa market id"
         mono
         maxLength={platformIdSchema.maxLength}
         hint="Empty: no betpawa counterpart, so the scraper cannot compare it."
       />
-      <TextField
+      <TextField<MappingDraft>
         name="sportybetId"
         label="SportyBet market id"
         mono
         maxLength={platformIdSchema.maxLength}
         extra={holderLink("sportybetId")}
       />
-      <TextField
+      <TextField<MappingDraft>
         name="bet9jaKey"
         label="Bet9ja market key"
         mono
@@ -109,29 +54,5 @@ export function MappingFields({ creating, holder }: { creating: boolean; holder:
         extra={holderLink("bet9jaKey")}
       />
     </div>
-  );
-}
-
-export function ReasonField() {
-  const { register, formState } = useFormContext<MappingDraft>();
-  const reason = useWatch<MappingDraft, "reason">({ name: "reason" });
-  return (
-    <Field
-      id="mapping-reason"
-      label="Reason for the change"
-      required
-      error={formState.errors.reason?.message}
-      hint={`Kept in the mapping's history. ${formatCount(reason.length)} / ${REASON_LIMIT ?? "–"}`}
-    >
-      {(a) => (
-        <textarea
-          {...a}
-          {...register("reason")}
-          className="input textarea textarea-short"
-          rows={2}
-          placeholder="e.g. SportyBet renamed the outcomes"
-        />
-      )}
-    </Field>
   );
 }

@@ -14,7 +14,8 @@ import { mappingsApi } from "@/lib/api/mappings";
 import type { MappingDetail } from "@/lib/contract/mappings";
 import { showServerErrors } from "@/components/forms/server-errors";
 import { formatCount } from "@/components/ui/format";
-import { MappingFields, ReasonField } from "./mapping-fields";
+import { ReasonField } from "@/components/forms/form-fields";
+import { MappingFields } from "./mapping-fields";
 import { draftOf, mappingCreateFormSchema, mappingEditSchema, patchOf, rebase, type MappingDraft } from "./mapping-draft";
 import { MappingOutcomes } from "./mapping-outcomes";
 
@@ -99,6 +100,8 @@ export function MappingForm(props: Props) {
   const placedOnFields = Object.values(formState.errors).some((e) => e?.type === "server");
   const general = save.error && !stale && !placedOnFields && Object.keys(formState.errors).length === 0 ? errorMessage(save.error) : null;
   const errorCount = countErrors(formState.errors);
+  // A rule over all outcomes (at least one, ids unique) is the field array's own error.
+  const outcomesError = formState.errors.outcomes?.message ?? formState.errors.outcomes?.root?.message;
   const label = mapping ? `Edit ${mapping.name}` : "New mapping";
 
   return (
@@ -164,9 +167,9 @@ export function MappingForm(props: Props) {
           <p className="field-hint" id="mapping-outcomes-hint">
             One row per canonical outcome, in display order. A platform name left empty means that platform does not offer the outcome.
           </p>
-          {formState.errors.outcomes?.message && (
+          {outcomesError && (
             <p className="field-error" id="mapping-outcomes-error">
-              {formState.errors.outcomes.message}
+              {outcomesError}
             </p>
           )}
           <MappingOutcomes
@@ -175,7 +178,12 @@ export function MappingForm(props: Props) {
           />
         </fieldset>
 
-        <ReasonField />
+        <ReasonField<MappingDraft>
+          name="reason"
+          label="Reason for the change"
+          kept="Kept in the mapping's history."
+          placeholder="e.g. SportyBet renamed the outcomes"
+        />
 
         <div className="form-actions">
           {nothingToSave && <span className="muted">Nothing to save: no field differs from the current mapping.</span>}

@@ -5,7 +5,7 @@ import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
 import { OutcomesView } from "../outcomes-view";
-import type { PreviewEntry } from "./map-draft";
+import type { PreviewEntry } from "./map-request";
 
 function Value({ value, changed }: { value: string | null; changed: boolean }) {
   return (
