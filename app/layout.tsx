@@ -8,6 +8,11 @@ import { AppHeader } from "@/components/layout/app-header";
 import { ScrapePanel } from "@/components/scrape/scrape-panel";
 import { Providers } from "./providers";
 import "./globals.css";
+import "./styles/controls.css";
+import "./styles/forms.css";
+import "./styles/badges.css";
+import "./styles/content.css";
+import shell from "@/components/layout/app-shell.module.css";
 
 // The header's "new" count is read from the database while rendering; `next build` must not.
 export const dynamic = "force-dynamic";
@@ -41,10 +46,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="#main" className="skip-link">
               Skip to content
             </a>
-            <div className="app">
+            <div className={shell.app}>
               <AppHeader />
               <ScrapePanel />
-              <main id="main" className="app-main" tabIndex={-1}>
+              <main id="main" className={shell.appMain} tabIndex={-1}>
                 {children}
               </main>
             </div>

@@ -53,7 +53,7 @@ test("status and notes save optimistically and survive a reload", async ({ page,
 
   await status.getByRole("button", { name: "Acknowledged" }).click();
   await expect(status.getByRole("button", { name: "Acknowledged" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.locator(".detail-meta .badge").first()).toHaveText("Acknowledged");
+  await expect(page.locator("article > header .badge").first()).toHaveText("Acknowledged");
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
 
   const notes = page.getByLabel("Notes");

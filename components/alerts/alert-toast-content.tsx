@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { UnmappedAlertData } from "@/lib/contract/realtime";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { formatCount } from "@/components/ui/format";
+import styles from "./alert-toast.module.css";
 
 type AlertMarket = UnmappedAlertData["markets"][number];
 
@@ -10,21 +11,21 @@ type AlertMarket = UnmappedAlertData["markets"][number];
 export function AlertToastContent({ count, markets, onNavigate }: { count: number; markets: AlertMarket[]; onNavigate: () => void }) {
   const more = count - markets.length;
   return (
-    <div className="alert-toast">
-      <ul className="alert-toast-markets">
+    <div className={styles.alertToast}>
+      <ul className={styles.alertToastMarkets}>
         {markets.map((m) => (
           <li key={m.id}>
-            <Link href={`/unmapped/${m.id}`} onClick={onNavigate} className="alert-toast-link">
+            <Link href={`/unmapped/${m.id}`} onClick={onNavigate} className={styles.alertToastLink}>
               {m.marketName}
             </Link>
-            <span className="alert-toast-meta">
+            <span className={styles.alertToastMeta}>
               {PLATFORM_LABEL[m.source]} · {m.externalMarketId}
               {m.regressed && <span className="alert-toast-reopened"> · reopened: was mapped</span>}
             </span>
           </li>
         ))}
       </ul>
-      <Link href="/unmapped?sort=firstSeenAt" onClick={onNavigate} className="alert-toast-all">
+      <Link href="/unmapped?sort=firstSeenAt" onClick={onNavigate} className={styles.alertToastAll}>
         {more > 0 ? `and ${formatCount(more)} more: review all new` : "Review new markets"}
       </Link>
     </div>

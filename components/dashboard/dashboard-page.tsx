@@ -16,8 +16,9 @@ import { RecentChanges } from "./recent-changes";
 import { CoverageCard, StatusCards } from "./stat-cards";
 import { Trends } from "./trends";
 import { UrgentMarkets } from "./urgent-markets";
-import "@/components/mappings/mappings.css";
-import "./dashboard.css";
+import { cx } from "@/components/ui/cx";
+import styles from "./dashboard.module.css";
+import list from "@/components/data-table/list.module.css";
 
 const FRESH_MS = 10_000;
 
@@ -31,9 +32,9 @@ export function DashboardPage() {
   const data = stats.data;
   const lastRun = data?.lastRun;
   return (
-    <div className="dashboard" data-hydrated={isClient || undefined}>
-      <header className="dash-header">
-        <div className="list-title">
+    <div className={styles.dashboard} data-hydrated={isClient || undefined}>
+      <header className={styles.dashHeader}>
+        <div className={list.listTitle}>
           <h1>Dashboard</h1>
           <p className="muted">
             {lastRun ? (
@@ -75,9 +76,9 @@ export function DashboardPage() {
             retrying={stats.isFetching}
           />
         ) : (
-          <div className="stat-cards" aria-busy="true" aria-label="Loading the figures">
+          <div className={styles.statCards} aria-busy="true" aria-label="Loading the figures">
             {Array.from({ length: STATUSES.length + PLATFORMS.length }, (_, i) => (
-              <div key={i} className="stat-card">
+              <div key={i} className={styles.statCard}>
                 <Skeleton width="60%" />
                 <Skeleton width="40%" height="1.8rem" />
               </div>
@@ -90,20 +91,20 @@ export function DashboardPage() {
             <h2 id="counts-title" className="visually-hidden">
               Markets by status and coverage
             </h2>
-            <div className="stat-cards">
+            <div className={styles.statCards}>
               <StatusCards stats={data} />
               {PLATFORMS.map((p) => (
                 <CoverageCard key={p} platform={p} stats={data} />
               ))}
             </div>
           </section>
-          <div className="dash-grid">
+          <div className={styles.dashGrid}>
             <Trends stats={data} />
           </div>
         </>
       )}
 
-      <div className="dash-grid dash-grid-lists">
+      <div className={cx(styles.dashGrid, styles.dashGridLists)}>
         <UrgentMarkets staleTime={FRESH_MS} />
         <RecentChanges staleTime={FRESH_MS} />
       </div>

@@ -26,12 +26,16 @@ export function RunsTable({ caption, runs, label, perPlatform, all }: Props) {
     () => [
       col.display({ id: "run", header: "Run", meta: { rowHeader: true }, cell: ({ row }) => label(row.original) }),
       ...PLATFORMS.map((p) =>
-        col.display({ id: p, header: PLATFORM_LABEL[p], meta: { className: "num" }, cell: ({ row }) => perPlatform(row.original, p) }),
+        col.display({ id: p, header: PLATFORM_LABEL[p], meta: { kind: "numeric" }, cell: ({ row }) => perPlatform(row.original, p) }),
       ),
-      col.display({ id: "all", header: "All", meta: { className: "num" }, cell: ({ row }) => all(row.original) }),
+      col.display({ id: "all", header: "All", meta: { kind: "numeric" }, cell: ({ row }) => all(row.original) }),
     ],
     [label, perPlatform, all],
   );
   const table = useDataTable({ data: runs, columns, getRowId: (r) => String(r.id) });
-  return <DataTable table={table} caption={caption} className="table-compact disclosure-body" />;
+  return (
+    <div className="disclosure-body">
+      <DataTable table={table} caption={caption} variant="compact" />
+    </div>
+  );
 }

@@ -8,9 +8,12 @@ import { DEFAULT_VIEW, listHref } from "@/lib/url-state/unmapped-view";
 import { formatCount, formatPercent } from "@/components/ui/format";
 import { PlatformBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL, STATUS_HINT, STATUS_LABEL } from "@/components/unmapped/labels";
+import { cx } from "@/components/ui/cx";
+import styles from "./dashboard.module.css";
 
 const points = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "always" });
 const STATUS_ORDER: TriageStatus[] = ["NEW", "ACKNOWLEDGED", "MAPPED", "IGNORED"];
+const STAT_CLASS = { NEW: "statNew", ACKNOWLEDGED: "statAcknowledged", MAPPED: "statMapped", IGNORED: "statIgnored" } as const;
 
 export function StatusCards({ stats }: { stats: Stats }) {
   return (
@@ -19,13 +22,17 @@ export function StatusCards({ stats }: { stats: Stats }) {
         <Link
           key={status}
           href={listHref({ ...DEFAULT_VIEW, status: [status] })}
-          className={`stat-card stat-card-link stat-${status.toLowerCase()}`}
+          className={cx(styles.statCard, styles.statCardLink, styles[STAT_CLASS[status]])}
           title={STATUS_HINT[status]}
           data-status={status}
         >
-          <span className="stat-label">{STATUS_LABEL[status]}</span>
-          <span className="stat-value">{formatCount(stats.byStatus[status])}</span>
-          <span className="stat-sub">
+          <span className={styles.statLabel} data-stat="label">
+            {STATUS_LABEL[status]}
+          </span>
+          <span className={styles.statValue} data-stat="value">
+            {formatCount(stats.byStatus[status])}
+          </span>
+          <span className={styles.statSub}>
             {PLATFORMS.map((p, i) => (
               <span key={p}>
                 {i > 0 && " · "}
@@ -44,19 +51,23 @@ export function CoverageCard({ platform, stats }: { platform: Platform; stats: S
   const previous = stats.runs.length > 1 ? stats.runs[stats.runs.length - 2]?.perPlatform[platform] : undefined;
   const delta = last?.coverage != null && previous?.coverage != null ? (last.coverage - previous.coverage) * 100 : null;
   return (
-    <div className="stat-card stat-coverage" data-platform={platform}>
-      <span className="stat-label stat-label-plain">
+    <div className={cx(styles.statCard, styles.statCoverage)} data-platform={platform}>
+      <span className={cx(styles.statLabel, styles.statLabelPlain)} data-stat="label">
         <PlatformBadge source={platform} /> coverage
       </span>
-      <span className="stat-value" data-coverage={last?.coverage ?? ""}>
+      <span className={styles.statValue} data-stat="value" data-coverage={last?.coverage ?? ""}>
         {last?.coverage == null ? "–" : formatPercent(last.coverage)}
       </span>
-      <span className="stat-sub">
+      <span className={styles.statSub}>
         {last ? (
           <>
             {formatCount(last.mapped)} of {formatCount(last.markets)} sightings mapped
             {delta !== null && (
-              <span className={delta > 0 ? "delta delta-up" : delta < 0 ? "delta delta-down" : "delta"} title="Change since the run before">
+              <span
+                className={cx(styles.delta, delta > 0 && styles.deltaUp, delta < 0 && styles.deltaDown)}
+                data-trend={delta > 0 ? "up" : delta < 0 ? "down" : "flat"}
+                title="Change since the run before"
+              >
                 {" "}
                 {delta > 0 ? "▲" : delta < 0 ? "▼" : "="} {points.format(delta)} pts
               </span>

@@ -8,6 +8,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { PLATFORM_COLOR, PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { LineChart, StackedBarChart, type Series } from "./charts";
 import { RunsTable, type Run } from "./runs-table";
+import { cx } from "@/components/ui/cx";
+import styles from "./dashboard.module.css";
 
 const pctAxis = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
 const runLabel = (run: Run) => `#${run.id}`;
@@ -44,7 +46,7 @@ export function Trends({ stats }: { stats: Stats }) {
   const runs = stats.runs;
   if (runs.length === 0) {
     return (
-      <section className="card dash-wide" aria-labelledby="trends-title">
+      <section className={cx(styles.dashWide, "card")} aria-labelledby="trends-title">
         <header className="card-header">
           <h2 id="trends-title">Trends</h2>
         </header>
@@ -84,7 +86,7 @@ export function Trends({ stats }: { stats: Stats }) {
           series={coverageSeries}
           format={(v) => pctAxis.format(v)}
         />
-        <details className="disclosure chart-data">
+        <details className={cx(styles.chartData, "disclosure")}>
           <summary>Show the numbers</summary>
           <RunsTable caption="Coverage per run" runs={runs} {...coverageOf} />
         </details>
@@ -97,7 +99,7 @@ export function Trends({ stats }: { stats: Stats }) {
           series={newSeries}
           format={(v) => formatCount(Math.round(v))}
         />
-        <details className="disclosure chart-data">
+        <details className={cx(styles.chartData, "disclosure")}>
           <summary>Show the numbers</summary>
           <RunsTable caption="New unmapped markets per run" runs={runs} {...newOf} />
         </details>

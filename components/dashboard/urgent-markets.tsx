@@ -8,47 +8,49 @@ import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DataTable, type TableState } from "@/components/data-table/data-table";
 import { columnsFor } from "@/components/data-table/features";
 import { useDataTable } from "@/components/data-table/use-data-table";
+import { cx } from "@/components/ui/cx";
 import { formatCount } from "@/components/ui/format";
 import { PlatformBadge } from "@/components/unmapped/badges";
 import { Priority } from "@/components/unmapped/priority";
+import styles from "./dashboard.module.css";
 
 const col = columnsFor<UnmappedItem>();
 const COLUMNS = [
   col.accessor("source", {
     id: "source",
     header: "Platform",
-    meta: { colClassName: "col-platform" },
+    meta: { width: "platform" },
     cell: (c) => <PlatformBadge source={c.getValue()} />,
   }),
   col.accessor("marketName", {
     id: "name",
     header: "Market",
-    meta: { className: "cell-name" },
+    meta: { kind: "name" },
     cell: ({ row: { original: m } }) => (
       <>
-        <Link href={`/unmapped/${m.id}`} className="row-link" title={m.marketName}>
+        <Link href={`/unmapped/${m.id}`} title={m.marketName}>
           {m.marketName}
         </Link>
-        <span className="cell-sub mono">{m.externalMarketId}</span>
+        <span className={cx(styles.cellSub, "mono")}>{m.externalMarketId}</span>
       </>
     ),
   }),
   col.accessor("occurrenceCount", {
     id: "occurrenceCount",
     header: "Sightings",
-    meta: { colClassName: "col-dash-count", className: "num" },
+    meta: { colClassName: styles.colDashCount, kind: "numeric" },
     cell: (c) => formatCount(c.getValue()),
   }),
   col.accessor("priorityScore", {
     id: "priority",
     header: "Priority",
-    meta: { colClassName: "col-priority", className: "num" },
+    meta: { width: "priority", kind: "numeric" },
     cell: (c) => <Priority score={c.getValue()} />,
   }),
   col.display({
     id: "actions",
     header: "Actions",
-    meta: { colClassName: "col-dash-action", className: "cell-actions", hiddenHeader: true },
+    meta: { colClassName: styles.colDashAction, kind: "actions", hiddenHeader: true },
     cell: ({ row: { original: m } }) => (
       <Link href={`/unmapped/${m.id}/map`} className="button button-small" aria-label={`Map ${m.marketName}`}>
         Map
@@ -85,7 +87,7 @@ export function UrgentMarkets({ staleTime }: { staleTime: number }) {
         <DataTable
           table={table}
           caption="The ten new markets with the highest priority"
-          className="table-dash"
+          variant="card"
           state={state}
           rowProps={(row) => ({ "data-market-id": row.original.id })}
         />

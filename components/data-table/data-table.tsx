@@ -5,8 +5,11 @@
 // the TanStack table from useDataTable.
 import { flexRender, type Cell, type Row, type RowData } from "@tanstack/react-table";
 import type { HTMLAttributes, ReactNode } from "react";
+import { cx } from "@/components/ui/cx";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { colClass, columnClass } from "./cells";
+import styles from "./data-table.module.css";
 import type { DataTableFeatures } from "./features";
 import { SortHeader } from "./sort-header";
 import type { DataTableInstance } from "./use-data-table";
@@ -16,19 +19,34 @@ export type TableState =
   | { kind: "error"; title: string; message: string; onRetry: () => void; retrying: boolean }
   | { kind: "message"; content: ReactNode };
 
-type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | boolean | undefined };
+/** "list": a page's main table; "compact": a small table in a card; "edit": inputs in cells; "card": a list filling a card. */
+export type TableVariant = "list" | "compact" | "edit" | "card";
+const VARIANT: Record<TableVariant, string | undefined> = {
+  list: undefined,
+  compact: styles.compact,
+  edit: cx(styles.compact, styles.edit),
+  card: styles.card,
+};
+
+export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & {
+  /** The row is the selected one (highlighted). */
+  selected?: boolean;
+  [data: `data-${string}`]: string | number | boolean | undefined;
+};
 
 interface Props<T extends RowData> {
   table: DataTableInstance<T>;
   /** What the table is; read by screen readers, hidden on screen unless `showCaption`. */
   caption: ReactNode;
   showCaption?: boolean;
-  className?: string;
+  variant?: TableVariant;
   /** Rows on screen are being replaced (dimmed, aria-busy). */
   busy?: boolean;
   describedBy?: string;
   /** Replaces the rows. */
   state?: TableState;
+  /** Rows that can be selected say whether they are (aria-selected). */
+  selectable?: boolean;
   rowProps?: (row: Row<DataTableFeatures, T>) => RowAttributes;
   /** Extra classes of one cell (e.g. a value a pending change sets). */
   cellClassName?: (cell: Cell<DataTableFeatures, T, unknown>) => string | undefined;
@@ -37,7 +55,7 @@ interface Props<T extends RowData> {
 function StateRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
   return (
     <tr>
-      <td colSpan={colSpan} className="cell-state">
+      <td colSpan={colSpan} className={styles.state}>
         {children}
       </td>
     </tr>
@@ -49,7 +67,7 @@ function SkeletonRows<T extends RowData>({ table, rows }: { table: DataTableInst
   return (
     <>
       {Array.from({ length: rows }, (_, r) => (
-        <tr key={r} className="row row-skeleton" aria-hidden="true">
+        <tr key={r} className={styles.skeleton} aria-hidden="true">
           {columns.map((column, c) => (
             <td key={column.id}>{!column.columnDef.meta?.hiddenHeader && <Skeleton width={`${50 + ((r * 17 + c * 11) % 40)}%`} />}</td>
           ))}
@@ -61,22 +79,54 @@ function SkeletonRows<T extends RowData>({ table, rows }: { table: DataTableInst
 
 function ColumnWidths<T extends RowData>({ table }: { table: DataTableInstance<T> }) {
   const columns = table.getAllLeafColumns();
-  if (!columns.some((c) => c.columnDef.meta?.colClassName)) return null;
+  if (!columns.some((c) => colClass(c.columnDef.meta))) return null;
   return (
     <colgroup>
       {columns.map((c) => (
-        <col key={c.id} className={c.columnDef.meta?.colClassName} />
+        <col key={c.id} className={colClass(c.columnDef.meta)} />
       ))}
     </colgroup>
+  );
+}
+
+function DataRow<T extends RowData>({
+  row,
+  selectable,
+  rowProps,
+  cellClassName,
+}: { row: Row<DataTableFeatures, T> } & Pick<Props<T>, "selectable" | "rowProps" | "cellClassName">) {
+  const { selected = false, className, ...attributes } = rowProps?.(row) ?? {};
+  return (
+    <tr
+      {...attributes}
+      className={cx(attributes.onClick && styles.clickable, selected && styles.selected, className)}
+      aria-selected={selectable ? selected : undefined}
+    >
+      {row.getAllCells().map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        const cellClass = cx(columnClass(meta), meta?.cellClassName, cellClassName?.(cell));
+        const header = cell.column.columnDef.header;
+        const label = meta?.label ?? (typeof header === "string" ? header : undefined);
+        const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+        return meta?.rowHeader ? (
+          <th key={cell.id} scope="row" className={cellClass} data-column={cell.column.id} data-label={label}>
+            {content}
+          </th>
+        ) : (
+          <td key={cell.id} className={cellClass} data-column={cell.column.id} data-label={label}>
+            {content}
+          </td>
+        );
+      })}
+    </tr>
   );
 }
 
 function Body<T extends RowData>({
   table,
   state,
-  rowProps,
-  cellClassName,
-}: Pick<Props<T>, "table" | "state" | "rowProps" | "cellClassName">) {
+  ...rows
+}: Pick<Props<T>, "table" | "state" | "selectable" | "rowProps" | "cellClassName">) {
   const colSpan = table.getAllLeafColumns().length;
   if (state?.kind === "loading") return <SkeletonRows table={table} rows={state.rows ?? 12} />;
   if (state?.kind === "error") {
@@ -90,24 +140,7 @@ function Body<T extends RowData>({
   return (
     <>
       {table.getRowModel().rows.map((row) => (
-        <tr key={row.id} {...rowProps?.(row)}>
-          {row.getAllCells().map((cell) => {
-            const meta = cell.column.columnDef.meta;
-            const className = [meta?.className, meta?.cellClassName, cellClassName?.(cell)].filter(Boolean).join(" ") || undefined;
-            const header = cell.column.columnDef.header;
-            const label = meta?.label ?? (typeof header === "string" ? header : undefined);
-            const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-            return meta?.rowHeader ? (
-              <th key={cell.id} scope="row" className={className} data-column={cell.column.id} data-label={label}>
-                {content}
-              </th>
-            ) : (
-              <td key={cell.id} className={className} data-column={cell.column.id} data-label={label}>
-                {content}
-              </td>
-            );
-          })}
-        </tr>
+        <DataRow key={row.id} row={row} {...rows} />
       ))}
     </>
   );
@@ -117,20 +150,15 @@ export function DataTable<T extends RowData>({
   table,
   caption,
   showCaption,
-  className,
+  variant = "list",
   busy = false,
   describedBy,
   state,
-  rowProps,
-  cellClassName,
+  ...rows
 }: Props<T>) {
   return (
-    <table
-      className={["table", className, busy ? "table-busy" : null].filter(Boolean).join(" ")}
-      aria-busy={busy}
-      aria-describedby={describedBy}
-    >
-      <caption className={showCaption ? "table-caption" : "visually-hidden"}>{caption}</caption>
+    <table className={cx(styles.table, VARIANT[variant], busy && styles.busy)} aria-busy={busy} aria-describedby={describedBy}>
+      <caption className={showCaption ? undefined : "visually-hidden"}>{caption}</caption>
       <ColumnWidths table={table} />
       <thead>
         {table.getHeaderGroups().map((group) => (
@@ -142,8 +170,29 @@ export function DataTable<T extends RowData>({
         ))}
       </thead>
       <tbody>
-        <Body table={table} state={state} rowProps={rowProps} cellClassName={cellClassName} />
+        <Body table={table} state={state} {...rows} />
       </tbody>
     </table>
+  );
+}
+
+/** A small icon button in a row (acknowledge, ignore): shown on hover, focus, selection and touch screens. */
+export function RowAction({
+  label,
+  title,
+  icon,
+  onClick,
+  disabled,
+}: {
+  label: string;
+  title: string;
+  icon: string;
+  onClick: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <button type="button" className={styles.rowAction} onClick={onClick} disabled={disabled} aria-label={label} title={title}>
+      <span className={icon} aria-hidden="true" />
+    </button>
   );
 }

@@ -3,8 +3,15 @@
 import { createColumnHelper, rowPaginationFeature, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 import type { ColumnDef, RowData } from "@tanstack/react-table";
 
+/** What a column holds, which sets how its cells look: a name (its link stands out), numbers, ids, times, row actions. */
+export type ColumnKind = "name" | "numeric" | "mono" | "time" | "actions";
+/** The kit's column widths; other widths come from the column's own colClassName. */
+export type ColumnWidth = "platform" | "id" | "reason" | "status" | "count" | "time" | "priority" | "actions";
+
 export interface ColumnMeta {
-  /** Classes of the column's header and cells (alignment: "num"). */
+  kind?: ColumnKind;
+  width?: ColumnWidth;
+  /** More classes of the column's header and cells. */
   className?: string;
   /** Class of the column's <col>, which sets its width in a fixed layout. */
   colClassName?: string;

@@ -3,6 +3,7 @@
 // filter is set. Values reach the URL (the owner) only when committed.
 import type { ReactNode } from "react";
 import { DebouncedInput } from "@/components/ui/debounced-input";
+import styles from "./list.module.css";
 
 export function FilterBar({
   label,
@@ -16,7 +17,7 @@ export function FilterBar({
   onClear: () => void;
 }) {
   return (
-    <form className="filters" role="search" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+    <form className={styles.filters} role="search" aria-label={label} onSubmit={(e) => e.preventDefault()}>
       {children}
       {canClear && (
         <button type="button" className="button button-ghost button-small" onClick={onClear}>
@@ -42,11 +43,11 @@ export function SearchFilter({
   onCommit: (q: string) => void;
 }) {
   return (
-    <div className="search-field">
+    <div className={styles.searchField}>
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <span className="search-icon" aria-hidden="true" />
+      <span className={styles.searchIcon} aria-hidden="true" />
       <DebouncedInput
         id={id}
         type="search"
@@ -58,7 +59,7 @@ export function SearchFilter({
         value={value}
         onCommit={onCommit}
       />
-      <kbd className="search-hint" aria-hidden="true">
+      <kbd className={styles.searchHint} aria-hidden="true">
         /
       </kbd>
     </div>

@@ -3,6 +3,7 @@
 // first, previous, next and last pages. Every page is a real link to its URL.
 import type { ReactNode } from "react";
 import { formatCount } from "@/components/ui/format";
+import styles from "./list.module.css";
 import { hasNextPage, pageSummary, type ShownPage } from "./page-total";
 import { ViewLink } from "./view-link";
 
@@ -50,8 +51,8 @@ export function Pagination({ summaryId, pageSizeId, page, pageSize, shown, loadi
   const sizes = (PAGE_SIZES as readonly number[]).includes(pageSize) ? PAGE_SIZES : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
   const links = { hrefOf, onPage };
   return (
-    <nav className="pagination" aria-label="Pages">
-      <p className="pagination-summary" id={summaryId} aria-live="polite">
+    <nav className={styles.pagination} aria-label="Pages">
+      <p className={styles.paginationSummary} id={summaryId} aria-live="polite">
         {pageSummary(shown, loading, nothing)}
       </p>
       <div className="field-inline">
@@ -64,14 +65,14 @@ export function Pagination({ summaryId, pageSizeId, page, pageSize, shown, loadi
           ))}
         </select>
       </div>
-      <div className="pagination-pages">
+      <div className={styles.paginationPages}>
         <PageLink {...links} page={1} label="First page" disabled={page <= 1}>
           «
         </PageLink>
         <PageLink {...links} page={page - 1} rel="prev" disabled={page <= 1}>
           <span aria-hidden="true">‹</span> Previous
         </PageLink>
-        <span className="pagination-page">
+        <span className={styles.paginationPage}>
           Page {formatCount(page)}
           {pages !== undefined && ` of ${formatCount(pages)}`}
         </span>

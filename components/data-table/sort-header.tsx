@@ -1,5 +1,8 @@
 "use client";
 import { flexRender, type Header, type RowData } from "@tanstack/react-table";
+import { cx } from "@/components/ui/cx";
+import { columnClass } from "./cells";
+import styles from "./data-table.module.css";
 import type { DataTableFeatures } from "./features";
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
@@ -12,17 +15,22 @@ export function SortHeader<T extends RowData>({ header }: { header: Header<DataT
   const label = flexRender(column.columnDef.header, header.getContext());
   if (!column.getCanSort()) {
     return (
-      <th scope="col" className={meta?.className} title={meta?.title}>
+      <th scope="col" className={columnClass(meta)} title={meta?.title}>
         {meta?.hiddenHeader ? <span className="visually-hidden">{label}</span> : label}
       </th>
     );
   }
   const sorted = column.getIsSorted();
   return (
-    <th scope="col" className={meta?.className} aria-sort={sorted ? ARIA_SORT[sorted] : undefined}>
-      <button type="button" className={sorted ? "sort sort-active" : "sort"} onClick={column.getToggleSortingHandler()} title={meta?.title}>
+    <th scope="col" className={columnClass(meta)} aria-sort={sorted ? ARIA_SORT[sorted] : undefined}>
+      <button
+        type="button"
+        className={cx(styles.sort, sorted && styles.sortActive)}
+        onClick={column.getToggleSortingHandler()}
+        title={meta?.title}
+      >
         {label}
-        <span className="sort-icon" aria-hidden="true">
+        <span className={styles.sortIcon} aria-hidden="true">
           {sorted ? ICON[sorted] : "↕"}
         </span>
       </button>

@@ -7,12 +7,13 @@
 import { useMemo, type ReactNode } from "react";
 import { useFieldArray, useFormContext, type ArrayPath, type FieldArray, type FieldValues } from "react-hook-form";
 import { DataTable } from "@/components/data-table/data-table";
-import { columnsFor } from "@/components/data-table/features";
+import { columnsFor, type ColumnKind } from "@/components/data-table/features";
 import { useDataTable } from "@/components/data-table/use-data-table";
 
 export interface OutcomeColumn {
   id: string;
   header: string;
+  kind?: ColumnKind;
   className?: string;
   /** The cell names its row (a canonical outcome id that is not edited). */
   rowHeader?: boolean;
@@ -59,7 +60,7 @@ export function OutcomesEditor<F extends FieldValues, N extends ArrayPath<F>>({
         col.display({
           id: c.id,
           header: c.header,
-          meta: { className: c.className, rowHeader: c.rowHeader },
+          meta: { kind: c.kind, className: c.className, rowHeader: c.rowHeader },
           cell: ({ row }) => c.cell(row.index),
         }),
       ),
@@ -119,7 +120,7 @@ export function OutcomesEditor<F extends FieldValues, N extends ArrayPath<F>>({
   return (
     <>
       <div className="edit-table-scroll">
-        <DataTable table={table} caption={caption} describedBy={describedBy} className="table-compact edit-table" />
+        <DataTable table={table} caption={caption} describedBy={describedBy} variant="edit" />
       </div>
       {add && (
         <div>

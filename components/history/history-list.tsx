@@ -16,34 +16,49 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/unmapped/badges";
 import { ACTION_TONE, describeEntry, type Described } from "./describe-entry";
-import "./history.css";
+import { cx } from "@/components/ui/cx";
+import styles from "./history.module.css";
+
+const TONE_CLASS = {
+  status: "historyStatus",
+  notes: "historyNotes",
+  mapped: "historyMapped",
+  danger: "historyDanger",
+  mapping: "historyMapping",
+} as const;
 
 const ACTOR_LABEL: Record<string, string> = { anonymous: "Anonymous user", scraper: "Scraper" };
 
 function EntityLink({ entry }: { entry: AuditEntry }) {
   if (entry.entityType === "unmapped_market") {
     return (
-      <Link href={`/unmapped/${encodeURIComponent(entry.entityId)}`} className="history-entity">
+      <Link href={`/unmapped/${encodeURIComponent(entry.entityId)}`} className={styles.historyEntity}>
         Market #{entry.entityId}
       </Link>
     );
   }
   return (
-    <Link href={`/mappings/${encodeURIComponent(entry.entityId)}`} className="history-entity mono">
+    <Link href={`/mappings/${encodeURIComponent(entry.entityId)}`} className={cx(styles.historyEntity, "mono")}>
       {entry.entityId}
     </Link>
   );
 }
 
 function Value({ value }: { value: string | null }) {
-  return value === null ? <span className="muted">none</span> : <span className="history-value">{value}</span>;
+  return value === null ? (
+    <span className="muted">none</span>
+  ) : (
+    <span className={styles.historyValue} data-history-value>
+      {value}
+    </span>
+  );
 }
 
 function Body({ d }: { d: Described }): ReactNode {
   switch (d.kind) {
     case "status":
       return (
-        <span className="history-title">
+        <span className={styles.historyTitle}>
           Status {d.before ? <StatusBadge status={d.before} /> : "?"} <span aria-hidden="true">→</span>
           <span className="visually-hidden">changed to</span> {d.after ? <StatusBadge status={d.after} /> : "?"}
         </span>
@@ -51,13 +66,15 @@ function Body({ d }: { d: Described }): ReactNode {
     case "notes":
       return (
         <>
-          <span className="history-title">{d.after === null ? "Notes cleared" : d.before === null ? "Notes added" : "Notes changed"}</span>
-          {d.after !== null && <p className="history-note">{d.after}</p>}
+          <span className={styles.historyTitle}>
+            {d.after === null ? "Notes cleared" : d.before === null ? "Notes added" : "Notes changed"}
+          </span>
+          {d.after !== null && <p className={styles.historyNote}>{d.after}</p>}
         </>
       );
     case "mapped":
       return (
-        <span className="history-title">
+        <span className={styles.historyTitle}>
           Mapped{" "}
           {d.mapping && (
             <>
@@ -71,17 +88,17 @@ function Body({ d }: { d: Described }): ReactNode {
         </span>
       );
     case "regressed":
-      return <span className="history-title">Regressed: sighted unmapped again after it was mapped, reopened as New</span>;
+      return <span className={styles.historyTitle}>Regressed: sighted unmapped again after it was mapped, reopened as New</span>;
     case "mapping":
       return (
         <>
-          <span className="history-title">{d.title}</span>
-          {d.summary && <p className="history-summary">{d.summary}</p>}
+          <span className={styles.historyTitle}>{d.title}</span>
+          {d.summary && <p className={styles.historySummary}>{d.summary}</p>}
           {d.changes.length > 0 && (
-            <ul className="history-changes">
+            <ul className={styles.historyChanges}>
               {d.changes.map((c, i) => (
                 <li key={i}>
-                  <span className="history-change-label">{c.label}</span>
+                  <span className={styles.historyChangeLabel}>{c.label}</span>
                   {(c.before !== null || c.after !== null) && (
                     <>
                       {": "}
@@ -100,22 +117,22 @@ function Body({ d }: { d: Described }): ReactNode {
 
 export function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
   return (
-    <li className={`history-item history-${ACTION_TONE[entry.action]}`} data-action={entry.action}>
-      <span className="history-dot" aria-hidden="true" />
-      <div className="history-content">
+    <li className={cx(styles.historyItem, styles[TONE_CLASS[ACTION_TONE[entry.action]]])} data-action={entry.action}>
+      <span className={styles.historyDot} aria-hidden="true" />
+      <div className={styles.historyContent}>
         {showEntity && (
-          <div className="history-subject">
+          <div className={styles.historySubject}>
             <EntityLink entry={entry} />
           </div>
         )}
         <Body d={describeEntry(entry)} />
         {entry.reason && (
-          <blockquote className="history-reason">
+          <blockquote className={styles.historyReason}>
             <span className="visually-hidden">Reason: </span>
             {entry.reason}
           </blockquote>
         )}
-        <p className="history-meta">
+        <p className={styles.historyMeta}>
           {ACTOR_LABEL[entry.actor] ?? entry.actor} · <RelativeTime iso={entry.createdAt} />
         </p>
       </div>
@@ -126,7 +143,7 @@ export function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; 
 /** Entries newest first, as the history endpoints return them. */
 export function HistoryList({ entries, showEntity = false, label }: { entries: AuditEntry[]; showEntity?: boolean; label: string }) {
   return (
-    <ol className="history" aria-label={label}>
+    <ol className={styles.history} aria-label={label}>
       {entries.map((e) => (
         <HistoryItem key={e.id} entry={e} showEntity={showEntity} />
       ))}
@@ -175,7 +192,7 @@ function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
               {data.total > data.items.length && (
                 <button
                   type="button"
-                  className="button button-small history-more"
+                  className={cx(styles.historyMore, "button button-small")}
                   onClick={() => setPageSize((n) => n + STEP)}
                   disabled={history.isFetching}
                 >

@@ -2,6 +2,7 @@
 import { useRef } from "react";
 import { SHORTCUT_GROUPS } from "./shortcuts";
 import { useHotkeys } from "./use-hotkeys";
+import styles from "./shortcuts.module.css";
 
 /** The "?" button and dialog listing every keyboard shortcut; "?" anywhere opens it. */
 export function ShortcutsDialog() {
@@ -47,9 +48,9 @@ export function ShortcutsDialog() {
           {SHORTCUT_GROUPS.map((group, g) => (
             <section key={group.title} aria-labelledby={`shortcuts-group-${g}`}>
               <h3 id={`shortcuts-group-${g}`}>{group.title}</h3>
-              <dl className="shortcut-list">
+              <dl className={styles.shortcutList}>
                 {group.shortcuts.map((s) => (
-                  <div key={s.action} className="shortcut">
+                  <div key={s.action} className={styles.shortcut}>
                     <dt>
                       {s.keys.map((k, i) => (
                         <span key={k}>

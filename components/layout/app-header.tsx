@@ -8,6 +8,8 @@ import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
 import { ScrapeButton } from "@/components/scrape/scrape-button";
 import { formatCount } from "@/components/ui/format";
+import styles from "./app-shell.module.css";
+import { cx } from "@/components/ui/cx";
 
 // Same key as the New tab's count with no filters, so the two share one query.
 const newCount = tabCountQuery(DEFAULT_VIEW, "NEW");
@@ -19,23 +21,23 @@ export function AppHeader() {
   const onDashboard = pathname.startsWith("/dashboard");
   const onMappings = pathname.startsWith("/mappings");
   return (
-    <header className="app-header">
-      <Link href="/unmapped" className="brand">
-        <span className="brand-mark" aria-hidden="true" />
+    <header className={styles.appHeader}>
+      <Link href="/unmapped" className={styles.brand}>
+        <span className={styles.brandMark} aria-hidden="true" />
         Market Triage
       </Link>
-      <nav aria-label="Main" className="main-nav">
+      <nav aria-label="Main" className={styles.mainNav}>
         <Link
           href="/dashboard"
-          className={onDashboard ? "nav-link nav-link-current" : "nav-link"}
+          className={cx(styles.navLink, onDashboard && styles.navLinkCurrent)}
           aria-current={onDashboard ? "page" : undefined}
         >
           Dashboard
         </Link>
-        <Link href="/unmapped" className={onList ? "nav-link nav-link-current" : "nav-link"} aria-current={onList ? "page" : undefined}>
+        <Link href="/unmapped" className={cx(styles.navLink, onList && styles.navLinkCurrent)} aria-current={onList ? "page" : undefined}>
           Unmapped markets
           {fresh.data && fresh.data.total > 0 && (
-            <span className="nav-count" title={`${fresh.data.total} new markets to triage`}>
+            <span className={styles.navCount} title={`${fresh.data.total} new markets to triage`}>
               {formatCount(fresh.data.total)}
               <span className="visually-hidden"> new</span>
             </span>
@@ -43,13 +45,13 @@ export function AppHeader() {
         </Link>
         <Link
           href="/mappings"
-          className={onMappings ? "nav-link nav-link-current" : "nav-link"}
+          className={cx(styles.navLink, onMappings && styles.navLinkCurrent)}
           aria-current={onMappings ? "page" : undefined}
         >
           Mappings
         </Link>
       </nav>
-      <div className="header-actions">
+      <div className={styles.headerActions}>
         <ScrapeButton />
         <ConnectionIndicator />
         <ShortcutsDialog />

@@ -19,7 +19,8 @@ import { DeactivateButton } from "./deactivate-dialog";
 import { MappingStateBadge, mappingState, OriginBadge, PlatformId, STATE_HINT } from "./labels";
 import { MappingForm } from "./mapping-form";
 import { OutcomesView } from "./outcomes-view";
-import "./mappings.css";
+import { cx } from "@/components/ui/cx";
+import layout from "@/components/layout/detail-layout.module.css";
 
 function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" | "sportybetId" | "bet9jaKey"> }) {
   return (
@@ -49,7 +50,7 @@ function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" |
 
 function Breadcrumb({ canonicalId }: { canonicalId: string }) {
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
+    <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
       <ol>
         <li>
           <Link href="/mappings">
@@ -67,13 +68,13 @@ function Breadcrumb({ canonicalId }: { canonicalId: string }) {
 
 function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
   return (
-    <div className="detail-page" role="status" aria-busy="true" aria-label="Loading the mapping">
-      <div className="detail-header">
+    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the mapping">
+      <div className={layout.detailHeader}>
         <Breadcrumb canonicalId={canonicalId} />
         <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
         <Skeleton width="14rem" />
       </div>
-      <div className="detail-grid">
+      <div className={layout.detailGrid}>
         <div className="card">
           <div className="card-body stack-tight">
             {Array.from({ length: 8 }, (_, i) => (
@@ -110,7 +111,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
     if (detail.isPending) return <DetailSkeleton canonicalId={canonicalId} />;
     if (isApiError(detail.error) && detail.error.status === 404) {
       return (
-        <div className="detail-page">
+        <div className={layout.detailPage}>
           <EmptyState
             title="This mapping does not exist"
             actions={
@@ -127,7 +128,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
       );
     }
     return (
-      <div className="detail-page">
+      <div className={layout.detailPage}>
         <ErrorState
           title="The mapping could not be loaded"
           message={errorMessage(detail.error)}
@@ -143,18 +144,18 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const deactivatedOverride = mapping.origin === "builtin" && mapping.version !== null;
 
   return (
-    <article className="detail-page" aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
-      <header className="detail-header">
-        <div className="detail-topbar">
+    <article className={layout.detailPage} aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
+      <header className={layout.detailHeader}>
+        <div className={layout.detailTopbar}>
           <Breadcrumb canonicalId={mapping.canonicalId} />
         </div>
-        <h1 id="mapping-title" className="detail-title">
+        <h1 id="mapping-title" className={layout.detailTitle}>
           {mapping.name}
         </h1>
-        <div className="detail-meta">
+        <div className={layout.detailMeta}>
           <OriginBadge origin={mapping.origin} />
           <MappingStateBadge mapping={mapping} />
-          <span className="mono detail-id" title="Canonical id">
+          <span className={cx(layout.detailId, "mono")} title="Canonical id">
             {mapping.canonicalId}
           </span>
           {overrides && <span className="muted">Overrides the built-in entry with this id</span>}
@@ -185,7 +186,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
         </div>
       )}
 
-      <div className="detail-grid">
+      <div className={layout.detailGrid}>
         <div className="stack">
           <section className="card" aria-labelledby="mapping-def-title">
             <header className="card-header">

@@ -23,7 +23,7 @@ const text = (field: keyof OutcomeDraft, header: string, label: string, mono = f
 });
 
 const COLUMNS: OutcomeColumn[] = [
-  { id: "position", header: "#", className: "num muted", cell: (i) => i + 1 },
+  { id: "position", header: "#", kind: "numeric", className: "muted", cell: (i) => i + 1 },
   text("canonicalId", "Canonical outcome id", "canonical outcome id", true),
   text("betpawaName", "betpawa name", "betpawa name"),
   text("sportybetDesc", "SportyBet name", "SportyBet name"),

@@ -6,6 +6,7 @@ import { columnsFor, type DataColumn } from "@/components/data-table/features";
 import { formatCount } from "@/components/ui/format";
 import { LinkPending } from "@/components/ui/link-pending";
 import { MappingStateBadge, OriginBadge, PlatformId } from "./labels";
+import styles from "./mappings.module.css";
 
 const col = columnsFor<MappingItem>();
 
@@ -13,9 +14,9 @@ export const MAPPING_COLUMNS: DataColumn<MappingItem>[] = [
   col.accessor("name", {
     id: "name",
     header: "Name",
-    meta: { colClassName: "col-name", className: "cell-name" },
+    meta: { kind: "name" },
     cell: ({ row }) => (
-      <Link href={mappingHref(row.original.canonicalId)} prefetch={false} className="row-link" title={row.original.name}>
+      <Link href={mappingHref(row.original.canonicalId)} prefetch={false} title={row.original.name}>
         {row.original.name}
         <LinkPending />
       </Link>
@@ -24,31 +25,31 @@ export const MAPPING_COLUMNS: DataColumn<MappingItem>[] = [
   col.accessor("canonicalId", {
     id: "canonicalId",
     header: "Canonical id",
-    meta: { colClassName: "col-canonical", className: "cell-mono" },
+    meta: { colClassName: styles.colCanonical, kind: "mono" },
     cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
   }),
   col.accessor("origin", {
     id: "origin",
     header: "Origin",
-    meta: { colClassName: "col-origin" },
+    meta: { colClassName: styles.colOrigin },
     cell: (c) => <OriginBadge origin={c.getValue()} />,
   }),
   col.accessor("betpawaId", {
     id: "betpawaId",
     header: "betpawa id",
-    meta: { colClassName: "col-pid", className: "cell-mono" },
+    meta: { colClassName: styles.colPid, kind: "mono" },
     cell: (c) => <PlatformId value={c.getValue()} platform="betpawa" />,
   }),
   col.accessor("sportybetId", {
     id: "sportybetId",
     header: "SportyBet id",
-    meta: { colClassName: "col-pid", className: "cell-mono" },
+    meta: { colClassName: styles.colPid, kind: "mono" },
     cell: (c) => <PlatformId value={c.getValue()} platform="sportybet" />,
   }),
   col.accessor("bet9jaKey", {
     id: "bet9jaKey",
     header: "Bet9ja key",
-    meta: { colClassName: "col-pkey", className: "cell-mono" },
+    meta: { colClassName: styles.colPkey, kind: "mono" },
     cell: (c) => (
       <span title={c.getValue() ?? undefined}>
         <PlatformId value={c.getValue()} platform="bet9ja" />
@@ -58,13 +59,13 @@ export const MAPPING_COLUMNS: DataColumn<MappingItem>[] = [
   col.accessor("outcomeCount", {
     id: "outcomeCount",
     header: "Outcomes",
-    meta: { colClassName: "col-outcomes", className: "num" },
+    meta: { colClassName: styles.colOutcomes, kind: "numeric" },
     cell: (c) => formatCount(c.getValue()),
   }),
   col.accessor("active", {
     id: "active",
     header: "Status",
-    meta: { colClassName: "col-state" },
+    meta: { colClassName: styles.colState },
     cell: ({ row }) => <MappingStateBadge mapping={row.original} />,
   }),
 ];

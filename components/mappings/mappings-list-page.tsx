@@ -14,6 +14,7 @@ import {
   type MappingsView,
 } from "@/lib/url-state/mappings-view";
 import { DataTable, type TableState } from "@/components/data-table/data-table";
+import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
 import { Pagination } from "@/components/data-table/pagination";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useRowOpener } from "@/components/data-table/use-row-opener";
@@ -23,7 +24,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { MappingsFilters, MAPPING_SEARCH_ID } from "./mappings-filters";
 import { MAPPING_COLUMNS } from "./mappings-columns";
-import "./mappings.css";
 
 export function MappingsListPage() {
   const open = useRowOpener();
@@ -98,52 +98,40 @@ export function MappingsListPage() {
 
   const refreshing = list.isFetching && list.isPlaceholderData;
   return (
-    <div className="list-page" data-hydrated={isClient || undefined}>
-      <header className="list-header">
-        <div className="list-title">
-          <h1>Mappings</h1>
-          <p className="muted">
-            How each competitor market id maps onto a canonical betpawa market. Built-in entries ship with the app; a user mapping with the
-            same id overrides one.
-          </p>
-        </div>
-        <MappingsFilters view={view} onChange={change} />
-      </header>
-      {list.isError && list.data && (
-        <div className="banner banner-danger" role="alert">
-          <span>Could not refresh the list: {errorMessage(list.error)}</span>
-          <button type="button" className="button button-small" onClick={() => void list.refetch()}>
-            Retry
-          </button>
-        </div>
-      )}
-      <div className={refreshing ? "table-scroll table-scroll-loading" : "table-scroll"}>
-        <DataTable
-          table={table}
-          caption={`Mappings${total !== undefined ? `: ${formatCount(total)}` : ""}`}
-          busy={refreshing}
-          describedBy="mappings-summary"
-          state={state}
-          rowProps={(row) => ({
-            className: "row",
-            onClick: (e) => open(e, mappingHref(row.original.canonicalId)),
-            "data-canonical-id": row.original.canonicalId,
-            "data-origin": row.original.origin,
-          })}
+    <ListPage
+      title="Mappings"
+      intro="How each competitor market id maps onto a canonical betpawa market. Built-in entries ship with the app; a user mapping with the same id overrides one."
+      controls={<MappingsFilters view={view} onChange={change} />}
+      banner={list.isError && list.data && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />}
+      refreshing={refreshing}
+      hydrated={isClient}
+      pagination={
+        <Pagination
+          summaryId="mappings-summary"
+          pageSizeId="mappings-page-size"
+          page={view.page}
+          pageSize={view.pageSize}
+          shown={list.data}
+          loading={list.isFetching}
+          nothing="No mappings"
+          hrefOf={(page) => mappingsHref({ ...view, page })}
+          onPage={(page) => navigate({ page })}
+          onPageSize={(pageSize) => change({ pageSize })}
         />
-      </div>
-      <Pagination
-        summaryId="mappings-summary"
-        pageSizeId="mappings-page-size"
-        page={view.page}
-        pageSize={view.pageSize}
-        shown={list.data}
-        loading={list.isFetching}
-        nothing="No mappings"
-        hrefOf={(page) => mappingsHref({ ...view, page })}
-        onPage={(page) => navigate({ page })}
-        onPageSize={(pageSize) => change({ pageSize })}
+      }
+    >
+      <DataTable
+        table={table}
+        caption={`Mappings${total !== undefined ? `: ${formatCount(total)}` : ""}`}
+        busy={refreshing}
+        describedBy="mappings-summary"
+        state={state}
+        rowProps={(row) => ({
+          onClick: (e) => open(e, mappingHref(row.original.canonicalId)),
+          "data-canonical-id": row.original.canonicalId,
+          "data-origin": row.original.origin,
+        })}
       />
-    </div>
+    </ListPage>
   );
 }

@@ -4,13 +4,14 @@
 import Link from "next/link";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { LinkPending } from "@/components/ui/link-pending";
-import "./mappings.css";
+import { cx } from "@/components/ui/cx";
+import styles from "./mappings.module.css";
 
 export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "id" | "status" | "mappingCanonicalId"> }) {
   const mapped = market.status === "MAPPED";
   if (mapped && !market.mappingCanonicalId) return null;
   return (
-    <div className="card-actions market-mapping-links">
+    <div className={cx(styles.marketMappingLinks, "card-actions")}>
       {!mapped && (
         <Link href={`/unmapped/${market.id}/map`} className="button button-primary">
           Map this market

@@ -6,6 +6,7 @@ import type { MappingOutcomeDto } from "@/lib/contract/mappings";
 import { DataTable } from "@/components/data-table/data-table";
 import { columnsFor } from "@/components/data-table/features";
 import { useDataTable } from "@/components/data-table/use-data-table";
+import styles from "./mappings.module.css";
 
 type Row = MappingOutcomeDto & { index: number };
 type NameColumn = "betpawaName" | "sportybetDesc" | "bet9jaSuffix";
@@ -15,6 +16,8 @@ const name = (id: NameColumn, header: string, changed: ReadonlySet<string> | und
   col.accessor(id, {
     id,
     header,
+    // Names are scraped or typed text of any length: they wrap anywhere rather than widen the table.
+    meta: { cellClassName: styles.wrapAnywhere },
     cell: ({ getValue, row }) => {
       const value = getValue();
       const isChanged = changed?.has(`${row.original.canonicalId}:${id}`);
@@ -34,7 +37,7 @@ const name = (id: NameColumn, header: string, changed: ReadonlySet<string> | und
   });
 
 const columnsOf = (changed: ReadonlySet<string> | undefined) => [
-  col.accessor("index", { id: "index", header: "#", meta: { className: "num", cellClassName: "muted" }, cell: (c) => c.getValue() + 1 }),
+  col.accessor("index", { id: "index", header: "#", meta: { kind: "numeric", cellClassName: "muted" }, cell: (c) => c.getValue() + 1 }),
   col.accessor("canonicalId", { id: "canonicalId", header: "Canonical outcome", meta: { cellClassName: "mono" } }),
   name("betpawaName", "betpawa name", changed),
   name("sportybetDesc", "SportyBet name", changed),
@@ -60,7 +63,7 @@ export function OutcomesView({ outcomes, caption, changed }: Props) {
     <DataTable
       table={table}
       caption={caption}
-      className="table-compact outcomes-view"
+      variant="compact"
       cellClassName={(cell) => (changed?.has(`${cell.row.original.canonicalId}:${cell.column.id}`) ? "cell-changed" : undefined)}
     />
   );

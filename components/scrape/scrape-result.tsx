@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ScrapeRun } from "@/lib/contract/scrape";
 import { formatCount, plural } from "@/components/ui/format";
+import styles from "./scrape-panel.module.css";
 
 function duration(run: ScrapeRun): string | null {
   if (!run.finishedAt) return null;
@@ -20,17 +21,17 @@ export function ScrapeResult({ run }: { run: ScrapeRun }) {
   const took = duration(run);
   const sourceErrors = Object.entries(run.sources).flatMap(([source, s]) => s.errors.map((e) => `${source}: ${e}`));
   return (
-    <div className="scrape-result">
+    <div className={styles.scrapeResult}>
       <p>
         <strong>
           Run #{run.id} {VERB[run.status]}
           {took ? ` in ${took}` : ""}
         </strong>
-        <span className="scrape-stats">
+        <span className={styles.scrapeStats}>
           <span>{plural(run.events, "event")}</span>
           <span>{plural(run.markets, "market")}</span>
           <span>{formatCount(run.unmapped)} unmapped sightings</span>
-          <span className={run.newMarkets > 0 ? "scrape-new" : undefined}>{plural(run.newMarkets, "new unmapped market")}</span>
+          <span className={run.newMarkets > 0 ? styles.scrapeNew : undefined}>{plural(run.newMarkets, "new unmapped market")}</span>
         </span>
         {run.newMarkets > 0 && (
           <Link href="/unmapped?sort=firstSeenAt" className="scrape-link">
@@ -39,7 +40,7 @@ export function ScrapeResult({ run }: { run: ScrapeRun }) {
         )}
       </p>
       {(run.error || sourceErrors.length > 0) && (
-        <p className="scrape-error">
+        <p className={styles.scrapeError}>
           {run.error}
           {sourceErrors.length > 0 && ` ${plural(sourceErrors.length, "error")}, first: ${sourceErrors[0]}`}
         </p>

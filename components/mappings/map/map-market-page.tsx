@@ -15,13 +15,16 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
 import { MapEditor } from "./map-editor";
 import { SourceMarket } from "./source-market";
-import "../mappings.css";
+import { cx } from "@/components/ui/cx";
+import styles from "./map-editor.module.css";
+import layout from "@/components/layout/detail-layout.module.css";
+import mappings from "../mappings.module.css";
 
 function Header({ market }: { market: UnmappedDetail }) {
   return (
-    <header className="detail-header">
-      <div className="detail-topbar">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
+    <header className={layout.detailHeader}>
+      <div className={layout.detailTopbar}>
+        <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
           <ol>
             <li>
               <Link href="/unmapped">
@@ -39,12 +42,12 @@ function Header({ market }: { market: UnmappedDetail }) {
           </ol>
         </nav>
       </div>
-      <h1 id="map-title" className="detail-title">
-        <span className="title-prefix">Map</span> {market.marketName}
+      <h1 id="map-title" className={layout.detailTitle}>
+        <span className={mappings.titlePrefix}>Map</span> {market.marketName}
       </h1>
-      <div className="detail-meta">
+      <div className={layout.detailMeta}>
         <PlatformBadge source={market.source} />
-        <span className="mono detail-id">{market.externalMarketId}</span>
+        <span className={cx(layout.detailId, "mono")}>{market.externalMarketId}</span>
         <StatusBadge status={market.status} />
       </div>
     </header>
@@ -53,12 +56,12 @@ function Header({ market }: { market: UnmappedDetail }) {
 
 function PageSkeleton() {
   return (
-    <div className="detail-page" role="status" aria-busy="true" aria-label="Loading the market">
-      <div className="detail-header">
+    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the market">
+      <div className={layout.detailHeader}>
         <Skeleton width="14rem" />
         <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
       </div>
-      <div className="map-grid">
+      <div className={styles.mapGrid}>
         <div className="card">
           <div className="card-body stack-tight">
             {Array.from({ length: 6 }, (_, i) => (
@@ -85,7 +88,7 @@ export function MapMarketPage({ id }: { id: number }) {
     if (detail.isPending) return <PageSkeleton />;
     if (isApiError(detail.error) && detail.error.status === 404) {
       return (
-        <div className="detail-page">
+        <div className={layout.detailPage}>
           <EmptyState
             title="This market does not exist"
             actions={
@@ -100,7 +103,7 @@ export function MapMarketPage({ id }: { id: number }) {
       );
     }
     return (
-      <div className="detail-page">
+      <div className={layout.detailPage}>
         <ErrorState
           title="The market could not be loaded"
           message={errorMessage(detail.error)}
@@ -111,9 +114,9 @@ export function MapMarketPage({ id }: { id: number }) {
     );
   }
   return (
-    <article className="detail-page map-page" aria-labelledby="map-title" data-hydrated={isClient || undefined}>
+    <article className={cx(layout.detailPage, "map-page")} aria-labelledby="map-title" data-hydrated={isClient || undefined}>
       <Header market={market} />
-      <div className="map-grid">
+      <div className={styles.mapGrid}>
         <div className="stack map-source">
           <SourceMarket market={market} />
         </div>

@@ -9,6 +9,8 @@ import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { LinkPending } from "@/components/ui/link-pending";
 import { StatusBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
+import { cx } from "@/components/ui/cx";
+import styles from "../mappings.module.css";
 
 export function MappedState({ market, result }: { market: UnmappedDetail; result: MapResult | null }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -18,7 +20,7 @@ export function MappedState({ market, result }: { market: UnmappedDetail; result
   const canonicalId = result?.mapping.canonicalId ?? market.mappingCanonicalId;
   const name = result?.mapping.name ?? canonicalId;
   return (
-    <section className={result ? "card success-card" : "card"} aria-labelledby="mapped-title">
+    <section className={cx("card", result && styles.successCard)} aria-labelledby="mapped-title">
       <header className="card-header">
         <h2 id="mapped-title" ref={headingRef} tabIndex={-1}>
           {result ? "Mapped" : "This market is already mapped"}

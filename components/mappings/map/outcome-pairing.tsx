@@ -13,13 +13,18 @@ import { OutcomesEditor, type OutcomeColumn } from "@/components/forms/outcomes-
 import { formatOdds } from "@/components/ui/format";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { emptyNewRow, outcomeFieldOf, type ExtendRow, type MapFormValues, type NewRow } from "./map-draft";
+import { cx } from "@/components/ui/cx";
+import styles from "./map-editor.module.css";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function Confidence({ value }: { value: number }) {
   const tone = value >= 0.9 ? "high" : value >= 0.6 ? "medium" : "low";
   return (
-    <span className={`confidence confidence-${tone}`} title="How sure the suggestion is">
+    <span
+      className={cx(styles.confidence, styles[`confidence${tone[0].toUpperCase()}${tone.slice(1)}`])}
+      title="How sure the suggestion is"
+    >
       {pct(value)}
     </span>
   );
@@ -34,7 +39,7 @@ const useExtendRow = (i: number) => useWatch<MapFormValues, `extend.rows.${numbe
 const useNewRow = (i: number) => useWatch<MapFormValues, `fresh.rows.${number}`>({ name: `fresh.rows.${i}` }) as NewRow;
 
 function OutcomeIdCell({ index }: { index: number }) {
-  return <span className="mono pairing-outcome">{useExtendRow(index).outcomeId}</span>;
+  return <span className={cx(styles.pairingOutcome, "mono")}>{useExtendRow(index).outcomeId}</span>;
 }
 
 function SampleSelectCell({
@@ -139,7 +144,7 @@ function NewSampleCell({ index, odds, platform }: { index: number; odds: Map<str
   if (!row.custom) {
     const price = odds.get(row.sample);
     return (
-      <span className="pairing-sample">
+      <span className={styles.pairingSample}>
         {row.sample}
         {price != null && <span className="muted"> · {formatOdds(price)}</span>}
       </span>

@@ -22,6 +22,8 @@ import { OriginBadge } from "../labels";
 import type { MapFormValues, Mode, Pairing } from "./map-draft";
 import { TARGET_FIELD } from "./map-rules";
 import { TargetPicker } from "./target-picker";
+import { cx } from "@/components/ui/cx";
+import styles from "./map-editor.module.css";
 
 interface Props {
   market: UnmappedDetail;
@@ -43,22 +45,22 @@ function ModeSwitch({ market, onMode }: Pick<Props, "market" | "onMode">) {
   const mode = useWatch<MapFormValues, "mode">({ name: "mode" });
   const field = register("mode", { onChange: (e) => onMode(e.target.value as Mode) });
   return (
-    <fieldset className="mode-switch">
+    <fieldset className={styles.modeSwitch}>
       <legend className="visually-hidden">Target</legend>
-      <label className={mode === "extend" ? "mode-option mode-option-current" : "mode-option"}>
+      <label className={cx(styles.modeOption, mode === "extend" && styles.modeOptionCurrent)}>
         <input type="radio" value="extend" {...field} />
         <span>
           <strong>Extend an existing mapping</strong>
-          <span className="mode-hint">
+          <span className={styles.modeHint}>
             Add {PLATFORM_LABEL[market.source]} {market.externalMarketId} to a canonical market that exists
           </span>
         </span>
       </label>
-      <label className={mode === "new" ? "mode-option mode-option-current" : "mode-option"}>
+      <label className={cx(styles.modeOption, mode === "new" && styles.modeOptionCurrent)}>
         <input type="radio" value="new" {...field} />
         <span>
           <strong>Create a new mapping</strong>
-          <span className="mode-hint">A new canonical market with its betpawa counterpart</span>
+          <span className={styles.modeHint}>A new canonical market with its betpawa counterpart</span>
         </span>
       </label>
     </fieldset>
@@ -69,7 +71,7 @@ function Extending({ market, pick, picked, mapping, occupiedBy }: Pick<Props, "m
   const platform = PLATFORM_LABEL[market.source];
   if (!pick) return null;
   return (
-    <div className="selected-mapping" aria-live="polite">
+    <div className={styles.selectedMapping} aria-live="polite">
       {!mapping ? (
         picked.isError ? (
           <p className="field-error">
@@ -80,7 +82,7 @@ function Extending({ market, pick, picked, mapping, occupiedBy }: Pick<Props, "m
         )
       ) : (
         <>
-          <p className="selected-title">
+          <p className={styles.selectedTitle}>
             Extending <strong>{mapping.name}</strong> <span className="mono muted">{mapping.canonicalId}</span>{" "}
             <OriginBadge origin={mapping.origin} />{" "}
             <Link href={mappingHref(mapping.canonicalId)} target="_blank">
@@ -128,7 +130,7 @@ export function TargetSection(props: Props) {
       <div className="card-body stack">
         <ModeSwitch market={market} onMode={onMode} />
         {targetError && (
-          <p className="field-error target-error-anchor" id="target-error" tabIndex={-1}>
+          <p className={cx(styles.targetErrorAnchor, "field-error")} id="target-error" tabIndex={-1}>
             {targetError}
             {holder && (
               <>

@@ -6,6 +6,8 @@ import { LinkPending } from "@/components/ui/link-pending";
 import { PlatformBadge, RegressedBadge, StatusBadge } from "../badges";
 import { NeighbourNav } from "./neighbour-nav";
 import type { Neighbours } from "./use-neighbours";
+import { cx } from "@/components/ui/cx";
+import layout from "@/components/layout/detail-layout.module.css";
 
 function CopyId({ value }: { value: string }) {
   const [copied, setCopied] = useState(false);
@@ -27,9 +29,9 @@ function CopyId({ value }: { value: string }) {
 
 export function DetailHeader({ market, neighbours, navigating }: { market: UnmappedDetail; neighbours: Neighbours; navigating: boolean }) {
   return (
-    <header className="detail-header">
-      <div className="detail-topbar">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
+    <header className={layout.detailHeader}>
+      <div className={layout.detailTopbar}>
+        <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
           <ol>
             <li>
               <Link href={neighbours.listHref}>
@@ -42,12 +44,12 @@ export function DetailHeader({ market, neighbours, navigating }: { market: Unmap
         </nav>
         <NeighbourNav n={neighbours} navigating={navigating} />
       </div>
-      <h1 id="market-title" className="detail-title">
+      <h1 id="market-title" className={layout.detailTitle}>
         {market.marketName}
       </h1>
-      <div className="detail-meta">
+      <div className={layout.detailMeta}>
         <PlatformBadge source={market.source} />
-        <span className="mono detail-id">{market.externalMarketId}</span>
+        <span className={cx(layout.detailId, "mono")}>{market.externalMarketId}</span>
         <CopyId value={market.externalMarketId} />
         <StatusBadge status={market.status} />
         <RegressedBadge at={market.regressedAt} />

@@ -25,6 +25,7 @@ import { NOTES_INPUT_ID } from "./notes-editor";
 import { OutcomesTable } from "./outcomes-table";
 import { TriagePanel } from "./triage-panel";
 import { useNeighbours } from "./use-neighbours";
+import layout from "@/components/layout/detail-layout.module.css";
 
 export function MarketDetailPage({ id }: { id: number }) {
   const router = useRouter();
@@ -77,7 +78,7 @@ export function MarketDetailPage({ id }: { id: number }) {
     if (detail.isPending) return <DetailSkeleton />;
     if (isApiError(detail.error) && detail.error.status === 404) {
       return (
-        <div className="detail-page">
+        <div className={layout.detailPage}>
           <EmptyState
             title="This market does not exist"
             actions={
@@ -92,7 +93,7 @@ export function MarketDetailPage({ id }: { id: number }) {
       );
     }
     return (
-      <div className="detail-page">
+      <div className={layout.detailPage}>
         <ErrorState
           title="The market could not be loaded"
           message={errorMessage(detail.error)}
@@ -104,7 +105,7 @@ export function MarketDetailPage({ id }: { id: number }) {
   }
 
   return (
-    <article className="detail-page" aria-labelledby="market-title" data-hydrated={isClient || undefined}>
+    <article className={layout.detailPage} aria-labelledby="market-title" data-hydrated={isClient || undefined}>
       <DetailHeader market={market} neighbours={neighbours} navigating={navigating} />
       {detail.isError && (
         <div className="banner banner-danger" role="alert">
@@ -114,7 +115,7 @@ export function MarketDetailPage({ id }: { id: number }) {
           </button>
         </div>
       )}
-      <div className="detail-grid">
+      <div className={layout.detailGrid}>
         <div className="stack">
           <section className="card" aria-labelledby="reason-title">
             <header className="card-header">

@@ -9,6 +9,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { unmappedPatchSchema } from "@/lib/contract/unmapped";
 import { formatCount } from "@/components/ui/format";
+import styles from "./detail.module.css";
+import { cx } from "@/components/ui/cx";
 
 export const NOTES_INPUT_ID = "market-notes";
 const notesSchema = unmappedPatchSchema.shape.notes.unwrap().unwrap();
@@ -66,13 +68,13 @@ export function NotesEditor({ serverNotes, saving, error: serverError, onSave }:
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-      <div className="notes-footer">
-        <span id="notes-help" className={over ? "notes-count notes-count-over" : "notes-count"}>
+      <div className={styles.notesFooter}>
+        <span id="notes-help" className={cx(styles.notesCount, over && styles.notesCountOver)}>
           {formatCount(value.length)} / {formatCount(NOTES_LIMIT)}
           {over && " — over the limit"}
           <span className="visually-hidden"> characters. Ctrl+Enter saves.</span>
         </span>
-        <div className="notes-actions">
+        <div className={styles.notesActions}>
           {dirty && (
             <button type="button" className="button button-ghost button-small" onClick={discard} disabled={saving}>
               Discard

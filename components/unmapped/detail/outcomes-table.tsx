@@ -14,7 +14,7 @@ const COLUMNS = [
   col.accessor("odds", {
     id: "odds",
     header: "Odds",
-    meta: { className: "num" },
+    meta: { kind: "numeric" },
     cell: (c) => {
       const odds = c.getValue();
       return odds === null ? <span className="muted">no price</span> : formatOdds(odds);
@@ -23,7 +23,7 @@ const COLUMNS = [
   col.accessor("odds", {
     id: "implied",
     header: "Implied probability",
-    meta: { className: "num", title: "1 / odds" },
+    meta: { kind: "numeric", title: "1 / odds" },
     cell: (c) => {
       const odds = c.getValue();
       return odds === null || odds <= 0 ? "–" : formatPercent(1 / odds);
@@ -40,7 +40,7 @@ export function OutcomesTable({ outcomes }: { outcomes: UnmappedDetail["sampleOu
   const overround = priced ? outcomes.reduce((sum, o) => sum + 1 / (o.odds as number), 0) : null;
   return (
     <>
-      <DataTable table={table} caption="Outcomes and their odds" className="table-compact" />
+      <DataTable table={table} caption="Outcomes and their odds" variant="compact" />
       {overround !== null && outcomes.length > 1 && (
         <p className="muted table-note">
           Book total {formatPercent(overround)}: a margin of {formatPercent(overround - 1)} if these outcomes cover every result.

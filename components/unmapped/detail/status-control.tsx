@@ -1,10 +1,13 @@
 "use client";
 import type { TriageStatus } from "@/lib/contract/enums";
 import { STATUS_HINT, STATUS_LABEL } from "../labels";
+import styles from "./detail.module.css";
+import { cx } from "@/components/ui/cx";
 
 // The order of the list's tabs: the triage path from left to right.
 const ORDER: TriageStatus[] = ["NEW", "ACKNOWLEDGED", "IGNORED", "MAPPED"];
 const KEY: Partial<Record<TriageStatus, string>> = { ACKNOWLEDGED: "a", IGNORED: "i" };
+const SEGMENT = { NEW: "segmentNew", ACKNOWLEDGED: "segmentAcknowledged", IGNORED: "segmentIgnored", MAPPED: "segmentMapped" } as const;
 
 /** Four buttons, not radios: arrow keys over radios would save a status at every step. */
 export function StatusControl({ value, onChange, error }: { value: TriageStatus; onChange: (s: TriageStatus) => void; error?: string }) {
@@ -13,12 +16,12 @@ export function StatusControl({ value, onChange, error }: { value: TriageStatus;
       <span className="field-label" id="status-label">
         Status
       </span>
-      <div className="segmented" role="group" aria-labelledby="status-label" aria-describedby={error ? "status-error" : undefined}>
+      <div className={styles.segmented} role="group" aria-labelledby="status-label" aria-describedby={error ? "status-error" : undefined}>
         {ORDER.map((s) => (
           <button
             key={s}
             type="button"
-            className={`segment segment-${s.toLowerCase()}`}
+            className={cx(styles.segment, styles[SEGMENT[s]])}
             aria-pressed={value === s}
             onClick={() => value !== s && onChange(s)}
             title={`${STATUS_HINT[s]}${KEY[s] ? ` (${KEY[s]})` : ""}`}

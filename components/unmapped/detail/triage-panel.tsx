@@ -5,6 +5,7 @@ import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import type { useUpdateMarket } from "../use-update-market";
 import { NotesEditor } from "./notes-editor";
 import { StatusControl } from "./status-control";
+import styles from "./detail.module.css";
 
 interface Props {
   market: UnmappedDetail;
@@ -26,7 +27,7 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
     <section className="card" aria-labelledby="triage-title">
       <header className="card-header">
         <h2 id="triage-title">Triage</h2>
-        <span className="save-state" aria-live="polite">
+        <span className={styles.saveState} aria-live="polite">
           {update.isPending ? "Saving…" : update.isSuccess ? "Saved" : ""}
         </span>
       </header>

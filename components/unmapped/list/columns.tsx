@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { TriageStatus } from "@/lib/contract/enums";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
+import { RowAction } from "@/components/data-table/data-table";
 import { columnsFor, type DataColumn } from "@/components/data-table/features";
 import { formatCount } from "@/components/ui/format";
 import { LinkPending } from "@/components/ui/link-pending";
@@ -24,26 +25,20 @@ const SORTABLE = new Set(["occurrenceCount", "firstSeenAt", "lastSeenAt", "prior
 function RowActions({ item, onStatus }: { item: UnmappedItem; onStatus: RowHandlers["onStatus"] }) {
   return (
     <>
-      <button
-        type="button"
-        className="row-action"
+      <RowAction
+        label={`Acknowledge ${item.marketName}`}
+        title="Acknowledge (a)"
+        icon="icon-check"
         onClick={() => onStatus(item, "ACKNOWLEDGED")}
         disabled={item.status === "ACKNOWLEDGED"}
-        aria-label={`Acknowledge ${item.marketName}`}
-        title="Acknowledge (a)"
-      >
-        <span className="icon-check" aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        className="row-action"
+      />
+      <RowAction
+        label={`Ignore ${item.marketName}`}
+        title="Ignore (i)"
+        icon="icon-ignore"
         onClick={() => onStatus(item, "IGNORED")}
         disabled={item.status === "IGNORED"}
-        aria-label={`Ignore ${item.marketName}`}
-        title="Ignore (i)"
-      >
-        <span className="icon-ignore" aria-hidden="true" />
-      </button>
+      />
     </>
   );
 }
@@ -53,19 +48,18 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
     col.accessor("source", {
       id: "source",
       header: "Platform",
-      meta: { colClassName: "col-platform" },
+      meta: { width: "platform" },
       cell: (c) => <PlatformBadge source={c.getValue()} />,
     }),
     col.accessor("marketName", {
       id: "name",
       header: "Market",
-      meta: { colClassName: "col-name", className: "cell-name" },
+      meta: { kind: "name" },
       cell: ({ row }) => (
         <Link
           ref={(el) => h.linkRef(row.index, el)}
           href={h.href(row.original, row.index)}
           prefetch={false}
-          className="row-link"
           onFocus={() => h.onFocus(row.index)}
           title={row.original.marketName}
         >
@@ -77,19 +71,19 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
     col.accessor("externalMarketId", {
       id: "externalMarketId",
       header: "External id",
-      meta: { colClassName: "col-id", className: "cell-mono" },
+      meta: { width: "id", kind: "mono" },
       cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
     }),
     col.accessor("reason", {
       id: "reason",
       header: "Reason",
-      meta: { colClassName: "col-reason" },
+      meta: { width: "reason" },
       cell: (c) => <ReasonBadge reason={c.getValue()} />,
     }),
     col.accessor("status", {
       id: "status",
       header: "Status",
-      meta: { colClassName: "col-status", className: "cell-status" },
+      meta: { width: "status" },
       cell: ({ row }) => (
         <>
           <StatusBadge status={row.original.status} />
@@ -100,31 +94,31 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
     col.accessor("occurrenceCount", {
       id: "occurrenceCount",
       header: "Sightings",
-      meta: { colClassName: "col-count", className: "num", title: "Sightings: one per market instance (line) per event snapshot" },
+      meta: { width: "count", kind: "numeric", title: "Sightings: one per market instance (line) per event snapshot" },
       cell: (c) => formatCount(c.getValue()),
     }),
     col.accessor("firstSeenAt", {
       id: "firstSeenAt",
       header: "First seen",
-      meta: { colClassName: "col-time", className: "cell-time" },
+      meta: { width: "time", kind: "time" },
       cell: (c) => <RelativeTime iso={c.getValue()} />,
     }),
     col.accessor("lastSeenAt", {
       id: "lastSeenAt",
       header: "Last seen",
-      meta: { colClassName: "col-time", className: "cell-time" },
+      meta: { width: "time", kind: "time" },
       cell: (c) => <RelativeTime iso={c.getValue()} />,
     }),
     col.accessor("priorityScore", {
       id: "priority",
       header: "Priority",
-      meta: { colClassName: "col-priority", className: "num", title: PRIORITY_HINT },
+      meta: { width: "priority", kind: "numeric", title: PRIORITY_HINT },
       cell: (c) => <Priority score={c.getValue()} />,
     }),
     col.display({
       id: "actions",
       header: "Actions",
-      meta: { colClassName: "col-actions", className: "cell-actions", hiddenHeader: true },
+      meta: { width: "actions", kind: "actions", hiddenHeader: true },
       cell: ({ row }) => <RowActions item={row.original} onStatus={h.onStatus} />,
     }),
   ];

@@ -4,6 +4,8 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import { listHref, STATUS_TABS, statusOfTab, tabCountQuery, tabOf, type UnmappedView } from "@/lib/url-state/unmapped-view";
 import { formatTotal } from "@/components/data-table/page-total";
 import { ViewLink } from "@/components/data-table/view-link";
+import styles from "@/components/data-table/list.module.css";
+import { cx } from "@/components/ui/cx";
 import { TAB_LABEL } from "../labels";
 
 /** One small query per tab: its total under the view's other filters is the count. */
@@ -13,7 +15,7 @@ export function StatusTabs({ view, onChange }: { view: UnmappedView; onChange: (
   });
   const currentTab = tabOf(view);
   return (
-    <nav aria-label="Status" className="tabs">
+    <nav aria-label="Status" className={styles.tabs}>
       {STATUS_TABS.map((tab, i) => {
         const data = counts[i].data;
         const current = currentTab === tab;
@@ -23,12 +25,12 @@ export function StatusTabs({ view, onChange }: { view: UnmappedView; onChange: (
             key={tab}
             href={listHref({ ...view, ...patch })}
             onNavigate={() => onChange(patch)}
-            className={current ? "tab tab-current" : "tab"}
+            className={cx(styles.tab, current && styles.tabCurrent)}
             aria-current={current ? "page" : undefined}
             data-tab={tab}
           >
             {TAB_LABEL[tab]}
-            <span className="tab-count">{data === undefined ? "–" : formatTotal(data)}</span>
+            <span className={styles.tabCount}>{data === undefined ? "–" : formatTotal(data)}</span>
           </ViewLink>
         );
       })}

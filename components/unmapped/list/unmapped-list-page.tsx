@@ -10,6 +10,7 @@ import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import type { TableState } from "@/components/data-table/data-table";
 import { hasNextPage } from "@/components/data-table/page-total";
+import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
 import { Pagination } from "@/components/data-table/pagination";
 import { useIsClient } from "@/components/ui/clock";
 import { useUrlSearch } from "@/components/url-state/url-state-adapter";
@@ -137,50 +138,50 @@ export function UnmappedListPage() {
 
   const refreshing = list.isFetching && list.isPlaceholderData;
   return (
-    <div className="list-page" data-hydrated={isClient || undefined}>
-      <header className="list-header">
-        <div className="list-title">
-          <h1>Unmapped markets</h1>
-          <p className="muted">Competitor markets no mapping covers: their odds are missing from the comparison until they are mapped.</p>
-        </div>
-        <StatusTabs view={view} onChange={navigate} />
-        <ListFilters view={view} onChange={change} />
-      </header>
-      {list.isError && list.data && !list.isPlaceholderData && (
-        <div className="banner banner-danger" role="alert">
-          <span>Could not refresh the list: {errorMessage(list.error)}</span>
-          <button type="button" className="button button-small" onClick={() => void list.refetch()}>
-            Retry
-          </button>
-        </div>
-      )}
-      <div className={refreshing ? "table-scroll table-scroll-loading" : "table-scroll"}>
-        <UnmappedTable
-          view={view}
-          items={items}
-          total={list.data?.total}
-          selected={clamped}
-          onSort={(sort, order) => change({ sort, order })}
-          busy={refreshing}
-          state={state}
-          href={href}
-          linkRef={linkRef}
-          onFocus={onFocus}
-          onStatus={setStatus}
+    <ListPage
+      title="Unmapped markets"
+      intro="Competitor markets no mapping covers: their odds are missing from the comparison until they are mapped."
+      controls={
+        <>
+          <StatusTabs view={view} onChange={navigate} />
+          <ListFilters view={view} onChange={change} />
+        </>
+      }
+      banner={
+        list.isError &&
+        list.data &&
+        !list.isPlaceholderData && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+      }
+      refreshing={refreshing}
+      hydrated={isClient}
+      pagination={
+        <Pagination
+          summaryId="list-summary"
+          pageSizeId="page-size"
+          page={view.page}
+          pageSize={view.pageSize}
+          shown={list.data}
+          loading={list.isFetching}
+          nothing="No markets"
+          hrefOf={(page) => listHref({ ...view, page })}
+          onPage={(page) => navigate({ page })}
+          onPageSize={(pageSize) => change({ pageSize })}
         />
-      </div>
-      <Pagination
-        summaryId="list-summary"
-        pageSizeId="page-size"
-        page={view.page}
-        pageSize={view.pageSize}
-        shown={list.data}
-        loading={list.isFetching}
-        nothing="No markets"
-        hrefOf={(page) => listHref({ ...view, page })}
-        onPage={(page) => navigate({ page })}
-        onPageSize={(pageSize) => change({ pageSize })}
+      }
+    >
+      <UnmappedTable
+        view={view}
+        items={items}
+        total={list.data?.total}
+        selected={clamped}
+        onSort={(sort, order) => change({ sort, order })}
+        busy={refreshing}
+        state={state}
+        href={href}
+        linkRef={linkRef}
+        onFocus={onFocus}
+        onStatus={setStatus}
       />
-    </div>
+    </ListPage>
   );
 }

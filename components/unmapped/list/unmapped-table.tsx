@@ -37,7 +37,7 @@ export function UnmappedTable({ view, items, total, selected, onSort, busy, stat
       rowProps={(row) => {
         const isSelected = selected === row.index;
         return {
-          className: isSelected ? "row row-selected" : "row",
+          selected: isSelected,
           onClick: (e) => open(e, href(row.original, row.index)),
           "data-market-id": row.original.id,
           "data-selected": isSelected || undefined,
