@@ -7,91 +7,18 @@ import { mappingQueries } from "@/lib/api/mappings";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import type { MappingDetail } from "@/lib/contract/mappings";
 import { MappingHistory } from "@/components/history/history-list";
 import { useIsClient } from "@/components/ui/clock";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
-import { LinkPending } from "@/components/ui/link-pending";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
 import { DeactivateButton } from "./deactivate-dialog";
-import { MappingStateBadge, mappingState, OriginBadge, PlatformId, STATE_HINT } from "./labels";
+import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labels";
+import { Breadcrumb, DetailSkeleton, PlatformFacts } from "./mapping-detail-parts";
 import { MappingForm } from "./mapping-form";
 import { OutcomesView } from "./outcomes-view";
 import { cx } from "@/components/ui/cx";
 import layout from "@/components/layout/detail-layout.module.css";
-
-function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" | "sportybetId" | "bet9jaKey"> }) {
-  return (
-    <dl className="facts facts-compact">
-      <div>
-        <dt>betpawa id</dt>
-        <dd>
-          <PlatformId value={mapping.betpawaId} platform="betpawa" />
-          {mapping.betpawaId === null && <span className="muted fact-exact">No betpawa counterpart: its odds cannot be compared yet</span>}
-        </dd>
-      </div>
-      <div>
-        <dt>SportyBet id</dt>
-        <dd>
-          <PlatformId value={mapping.sportybetId} platform="sportybet" />
-        </dd>
-      </div>
-      <div>
-        <dt>Bet9ja key</dt>
-        <dd>
-          <PlatformId value={mapping.bet9jaKey} platform="bet9ja" />
-        </dd>
-      </div>
-    </dl>
-  );
-}
-
-function Breadcrumb({ canonicalId }: { canonicalId: string }) {
-  return (
-    <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
-      <ol>
-        <li>
-          <Link href="/mappings">
-            Mappings
-            <LinkPending />
-          </Link>
-        </li>
-        <li aria-current="page" className="mono">
-          {canonicalId}
-        </li>
-      </ol>
-    </nav>
-  );
-}
-
-function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
-  return (
-    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the mapping">
-      <div className={layout.detailHeader}>
-        <Breadcrumb canonicalId={canonicalId} />
-        <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
-        <Skeleton width="14rem" />
-      </div>
-      <div className={layout.detailGrid}>
-        <div className="card">
-          <div className="card-body stack-tight">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} width={`${55 + ((i * 13) % 40)}%`} />
-            ))}
-          </div>
-        </div>
-        <div className="card">
-          <div className="card-body stack-tight">
-            <Skeleton width="8rem" />
-            <Skeleton width="100%" height="4rem" />
-          </div>
-        </div>
-      </div>
-    </div>
-  );
-}
 
 export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const client = useQueryClient();
