@@ -20,7 +20,7 @@ export type TableState =
   | { kind: "message"; content: ReactNode };
 
 /** "list": a page's main table; "compact": a small table in a card; "edit": inputs in cells; "card": a list filling a card. */
-export type TableVariant = "list" | "compact" | "edit" | "card";
+type TableVariant = "list" | "compact" | "edit" | "card";
 const VARIANT: Record<TableVariant, string | undefined> = {
   list: undefined,
   compact: styles.compact,
@@ -28,7 +28,7 @@ const VARIANT: Record<TableVariant, string | undefined> = {
   card: styles.card,
 };
 
-export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & {
+type RowAttributes = HTMLAttributes<HTMLTableRowElement> & {
   /** The row is the selected one (highlighted). */
   selected?: boolean;
   [data: `data-${string}`]: string | number | boolean | undefined;

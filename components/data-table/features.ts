@@ -6,7 +6,7 @@ import type { ColumnDef, RowData } from "@tanstack/react-table";
 /** What a column holds, which sets how its cells look: a name (its link stands out), numbers, ids, times, row actions. */
 export type ColumnKind = "name" | "numeric" | "mono" | "time" | "actions";
 /** The kit's column widths; other widths come from the column's own colClassName. */
-export type ColumnWidth = "platform" | "id" | "reason" | "status" | "count" | "time" | "priority" | "actions";
+type ColumnWidth = "platform" | "id" | "reason" | "status" | "count" | "time" | "priority" | "actions";
 
 export interface ColumnMeta {
   kind?: ColumnKind;

@@ -7,7 +7,7 @@ import styles from "./list.module.css";
 import { hasNextPage, pageSummary, type ShownPage } from "./page-total";
 import { ViewLink } from "./view-link";
 
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
+const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 interface Props {
   /** Names the summary, which the table refers to (aria-describedby). */

@@ -7,13 +7,13 @@ import { dataTableFeatures, type DataColumn } from "./features";
 
 export type SortOrder = "asc" | "desc";
 
-export interface ServerSorting<K extends string> {
+interface ServerSorting<K extends string> {
   sort: K;
   order: SortOrder;
   onSort: (sort: K, order: SortOrder) => void;
 }
 
-export interface ServerPaging {
+interface ServerPaging {
   page: number;
   pageSize: number;
   /** Rows matching over all pages, when known. */

@@ -2,7 +2,7 @@
 // (aria-invalid, aria-describedby). The error is the client's check or the server's field error.
 import type { ReactNode } from "react";
 
-export interface FieldA11y {
+interface FieldA11y {
   id: string;
   "aria-invalid"?: true;
   "aria-describedby"?: string;

@@ -6,7 +6,7 @@ import { fieldErrorsOf } from "@/lib/api/errors";
 /** The form field a server field names: "body.notes" -> "notes"; null when the form has none. */
 export type FieldOf<F extends FieldValues> = (serverField: string) => Path<F> | null;
 
-export const bodyField = <F extends FieldValues>(serverField: string): Path<F> | null =>
+const bodyField = <F extends FieldValues>(serverField: string): Path<F> | null =>
   serverField.startsWith("body.") || serverField.startsWith("query.") ? (serverField.replace(/^(body|query)\./, "") as Path<F>) : null;
 
 /** Places every field error the form has a field for; returns how many it placed. */

@@ -115,7 +115,7 @@ function Body({ d }: { d: Described }): ReactNode {
   }
 }
 
-export function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
+function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
   return (
     <li className={cx(styles.historyItem, styles[TONE_CLASS[ACTION_TONE[entry.action]]])} data-action={entry.action}>
       <span className={styles.historyDot} aria-hidden="true" />

@@ -1,11 +1,11 @@
 "use client";
 import { useEffect, useRef } from "react";
 
-export type HotkeyHandler = (event: KeyboardEvent) => void;
+type HotkeyHandler = (event: KeyboardEvent) => void;
 export type HotkeyMap = Partial<Record<string, HotkeyHandler>>;
 
 /** Keys typed into a field belong to the field, not to shortcuts. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

@@ -42,7 +42,7 @@ export function draftOf(m: MappingDetail | null): MappingDraft {
 }
 
 /** "" (or blanks) -> null. */
-export const orNull = (value: string): string | null => (value.trim() === "" ? null : value);
+const orNull = (value: string): string | null => (value.trim() === "" ? null : value);
 
 function contractOf(d: MappingDraft) {
   return {

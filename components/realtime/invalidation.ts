@@ -20,7 +20,7 @@ export const INVALIDATION: { [E in keyof Staleness]: (event: Staleness[E]) => re
   resync: () => [keys.unmapped.all, keys.scrape.all, keys.stats.all, keys.audit.all],
 };
 
-export const COALESCE_MS = 1000;
+const COALESCE_MS = 1000;
 
 /** Invalidates keys now, or, inside a burst, once the current window ends. */
 export function coalescingInvalidator(client: QueryClient, windowMs = COALESCE_MS) {

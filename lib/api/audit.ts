@@ -1,6 +1,5 @@
 // The audit feed: every status, notes and mapping change, newest first.
 import { queryOptions } from "@tanstack/react-query";
-import type { z } from "zod";
 import { auditListSchema, type AuditQuery } from "@/lib/contract/audit";
 import { apiFetch, searchOf } from "./fetch";
 import { keys, type PageWindow } from "./keys";
@@ -8,7 +7,7 @@ import { keys, type PageWindow } from "./keys";
 /** The dashboard's latest changes of any kind. */
 export const RECENT_CHANGES_QUERY: AuditQuery = { page: 1, pageSize: 10 };
 
-export const auditApi = {
+const auditApi = {
   list: (query: AuditQuery, signal?: AbortSignal) => {
     const { entityType, entityId, action, actor, page, pageSize } = query;
     return apiFetch(auditListSchema, `/api/audit?${searchOf({ entityType, entityId, action, actor, page, pageSize })}`, { signal });
@@ -18,8 +17,6 @@ export const auditApi = {
 export const auditQueries = {
   list: (query: AuditQuery) => queryOptions({ queryKey: keys.audit.list(query), queryFn: ({ signal }) => auditApi.list(query, signal) }),
 };
-
-export type AuditList = z.infer<typeof auditListSchema>;
 
 /** The first page a history panel shows; server pages prefetch it under the same key. */
 export const HISTORY_FIRST_PAGE: PageWindow = { page: 1, pageSize: 20 };

@@ -7,7 +7,7 @@ import { keys } from "./keys";
 /** Runs the dashboard's trends cover. */
 export const DASHBOARD_RUNS = 30;
 
-export const statsApi = {
+const statsApi = {
   get: (runs: number, signal?: AbortSignal) => apiFetch(statsSchema, `/api/stats?${searchOf({ runs })}`, { signal }),
 };
 

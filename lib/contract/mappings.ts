@@ -90,7 +90,7 @@ const hasPlatformId = (m: { sportybetId?: string | null; bet9jaKey?: string | nu
 const platformIdRequired = { message: "give at least one platform id (sportybetId or bet9jaKey)", path: ["sportybetId"] };
 
 /** The address of the app's new-mapping form (/mappings/new), so no mapping may be called that. */
-export const NEW_MAPPING_PATH_ID = "new";
+const NEW_MAPPING_PATH_ID = "new";
 export const mappingIdSchema = slugSchema.refine(
   (id) => id !== NEW_MAPPING_PATH_ID,
   `"${NEW_MAPPING_PATH_ID}" is reserved; pick another id`,
@@ -104,7 +104,6 @@ export type MappingCreate = z.infer<typeof mappingCreateSchema>;
 
 /** A whole mapping as the app's forms edit it (creating or editing), with the reason they require. */
 export const mappingFormSchema = z.object({ ...mappingFields, reason: requiredReasonSchema }).refine(hasPlatformId, platformIdRequired);
-export type MappingFormValues = z.input<typeof mappingFormSchema>;
 
 export const mappingPatchSchema = z
   .object({

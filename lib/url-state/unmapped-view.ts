@@ -15,12 +15,11 @@ const shape = unmappedListQuerySchema.shape;
 
 export type StatusTab = TriageStatus | "ALL";
 export const STATUS_TABS: readonly StatusTab[] = ["NEW", "ACKNOWLEDGED", "IGNORED", "MAPPED", "ALL"];
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The status filter: "NEW", "NEW,IGNORED" as the API takes it; empty (or the old ALL) is every status. */
-export const statusListParser = createParser<TriageStatus[]>({
+const statusListParser = createParser<TriageStatus[]>({
   parse: (raw) => {
     const upper = raw.trim().toUpperCase();
     if (upper === "" || upper === "ALL") return [];

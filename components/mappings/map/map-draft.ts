@@ -16,7 +16,7 @@ export const outcomeFieldOf = (p: Platform): OutcomeField => (p === "sportybet" 
 export const platformIdFieldOf = (p: Platform): PlatformIdField => (p === "sportybet" ? "sportybetId" : "bet9jaKey");
 
 /** Pairings below this are shown, never pre-selected (the server's own default pairing uses the same bar). */
-export const PRESELECT_CONFIDENCE = 0.5;
+const PRESELECT_CONFIDENCE = 0.5;
 
 export interface ExtendRow {
   /** The mapping outcome's canonical id. */
@@ -55,7 +55,7 @@ export interface TargetState {
 
 export type TargetAction = { type: "pick"; canonicalId: string; pairings: Pairing[] | null } | { type: "drafted"; mapping: MappingDetail };
 
-export const basisOf = (m: MappingDetail) => `${m.canonicalId}@${m.origin}@${m.version ?? "builtin"}`;
+const basisOf = (m: MappingDetail) => `${m.canonicalId}@${m.origin}@${m.version ?? "builtin"}`;
 
 export function targetReducer(state: TargetState, action: TargetAction): TargetState {
   switch (action.type) {

@@ -9,7 +9,7 @@ import { OUTCOMES_FIELD, TARGET_FIELD, type TargetContext } from "./map-rules";
 const orNull = (v: string) => (v.trim() === "" ? null : v);
 
 /** The mapping outcomes the request sends for "extend": the mapping's, with this platform's names paired in. */
-export function extendOutcomes(mapping: MappingDetail, rows: ExtendRow[], source: Platform): MappingOutcomeDto[] {
+function extendOutcomes(mapping: MappingDetail, rows: ExtendRow[], source: Platform): MappingOutcomeDto[] {
   const field = outcomeFieldOf(source);
   const byId = new Map(rows.map((r) => [r.outcomeId, r]));
   return mapping.outcomes.map((o) => {
@@ -25,7 +25,7 @@ export function extendOutcomes(mapping: MappingDetail, rows: ExtendRow[], source
   });
 }
 
-export function newOutcomes(rows: NewRow[], source: Platform): MappingOutcomeDto[] {
+function newOutcomes(rows: NewRow[], source: Platform): MappingOutcomeDto[] {
   const field = outcomeFieldOf(source);
   return rows
     .filter((r) => r.include)

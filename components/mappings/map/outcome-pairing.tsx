@@ -18,7 +18,7 @@ import styles from "./map-editor.module.css";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function Confidence({ value }: { value: number }) {
+function Confidence({ value }: { value: number }) {
   const tone = value >= 0.9 ? "high" : value >= 0.6 ? "medium" : "low";
   return (
     <span

@@ -22,7 +22,7 @@ import listStyles from "@/components/data-table/list.module.css";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function Score({ value, label = "match" }: { value: number; label?: string }) {
+function Score({ value, label = "match" }: { value: number; label?: string }) {
   const tone = value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low";
   return (
     <span className={cx(styles.score, styles[`score${tone[0].toUpperCase()}${tone.slice(1)}`])} title={`${label} score ${pct(value)}`}>

@@ -11,7 +11,7 @@ import { useMemo } from "react";
 import { DEFAULT_VIEW, loadUnmappedView, positionQuery, type UnmappedView } from "@/lib/url-state/unmapped-view";
 import { detailHref } from "../list/use-unmapped-view";
 
-export interface Neighbour {
+interface Neighbour {
   id: number;
   name: string;
   href: string;
