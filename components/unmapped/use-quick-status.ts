@@ -12,16 +12,18 @@ import type { UnmappedDetail, UnmappedItem } from "@/lib/contract/unmapped";
 import { restoreLists, setStatusInLists, type ListSnapshot } from "./cache-updates";
 import { STATUS_LABEL } from "./labels";
 
+/** A status a person can set: Mapped only comes from mapping the market. */
+export type SettableStatus = Exclude<TriageStatus, "MAPPED">;
+
 export interface QuickStatus {
   item: UnmappedItem;
-  status: TriageStatus;
+  status: SettableStatus;
 }
 
-const VERB: Record<TriageStatus, string> = {
+const VERB: Record<SettableStatus, string> = {
   NEW: "Moved back to New",
   ACKNOWLEDGED: "Acknowledged",
   IGNORED: "Ignored",
-  MAPPED: "Marked mapped",
 };
 
 export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, QuickStatus, ListSnapshot> {
@@ -44,9 +46,13 @@ export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, Quick
     },
     onSuccess: (detail, { item, status }) => {
       client.setQueryData(keys.unmapped.detail(item.id), detail);
+      const before = item.status;
       toast.success(`${VERB[status]}: ${item.marketName}`, {
         id: `status-${item.id}`,
-        action: { label: "Undo", onClick: () => mutation.mutate({ item: { ...item, status }, status: item.status }) },
+        // Mapped comes back only by mapping, never by a status edit: nothing to undo to.
+        ...(before === "MAPPED"
+          ? {}
+          : { action: { label: "Undo", onClick: () => mutation.mutate({ item: { ...item, status }, status: before }) } }),
       });
     },
     onSettled: () => client.invalidateQueries({ queryKey: keys.unmapped.all }),

@@ -130,6 +130,7 @@ export function openApiDocument() {
             400: problem("Invalid body (unknown fields, bad status, notes over 2000 characters)"),
             404: problem("No such market"),
             412: problem("The market changed since the ETag sent in If-Match"),
+            422: problem("status MAPPED: a market is mapped by POST /api/unmapped/{id}/map, which creates the mapping behind it"),
           },
         },
       },

@@ -7,14 +7,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
-import type { TriageStatus } from "@/lib/contract/enums";
+import type { SettableStatus } from "../use-quick-status";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useIsClient } from "@/components/ui/clock";
 import { ErrorState } from "@/components/ui/error-state";
 import { reasonExplanation } from "../labels";
 import { MarketHistory } from "@/components/history/history-list";
-import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
 import { ReasonBadge } from "../badges";
 import { useUpdateMarket } from "../use-update-market";
 import { DetailHeader } from "./detail-header";
@@ -35,7 +34,7 @@ export function MarketDetailPage({ id }: { id: number }) {
   const market = detail.data;
   const isClient = useIsClient();
 
-  const setStatus = (status: TriageStatus) => {
+  const setStatus = (status: SettableStatus) => {
     if (market && market.status !== status) update.mutate({ status });
   };
   const reload = () => {
@@ -123,7 +122,6 @@ export function MarketDetailPage({ id }: { id: number }) {
               <ReasonBadge reason={market.reason} />
             </header>
             <p className="card-body">{reasonExplanation(market.reason, market.source, market.externalMarketId)}</p>
-            <MarketMappingLinks market={market} />
           </section>
           <section className="card" aria-labelledby="outcomes-title">
             <header className="card-header">

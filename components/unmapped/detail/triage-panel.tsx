@@ -1,16 +1,17 @@
 "use client";
 import { errorMessage, isApiError } from "@/lib/api/errors";
-import type { TriageStatus } from "@/lib/contract/enums";
+import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import type { useUpdateMarket } from "../use-update-market";
 import { NotesEditor } from "./notes-editor";
 import { StatusControl } from "./status-control";
 import styles from "./detail.module.css";
+import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
 
 interface Props {
   market: UnmappedDetail;
   update: ReturnType<typeof useUpdateMarket>;
-  onStatus: (status: TriageStatus) => void;
+  onStatus: (status: SettableStatus) => void;
   onReload: () => void;
   reloading: boolean;
 }
@@ -51,6 +52,7 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
           </div>
         )}
         <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />
+        <MarketMappingLinks market={market} />
         <NotesEditor
           serverNotes={market.notes ?? ""}
           saving={update.isPending && update.variables?.notes !== undefined}
