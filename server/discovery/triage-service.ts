@@ -3,7 +3,8 @@
 // capped count (server/discovery/list-sql.ts), so it costs about the same at 1,000 rows or 1,000,000.
 import type { UnmappedDetail, UnmappedItem, UnmappedList, UnmappedListQuery, UnmappedPatch } from "@/lib/contract/unmapped";
 import type { Database } from "@/server/db/client";
-import { notFound, preconditionFailed } from "@/server/http/errors";
+import { HttpError, notFound, preconditionFailed } from "@/server/http/errors";
+import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 import { listSql, totalOf } from "./list-sql";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
@@ -86,8 +87,18 @@ function toDetail(r: DetailRow): UnmappedDetail {
   };
 }
 
+/** MAPPED means a mapping covers the market: only mapping it sets that, never a status edit. */
+const mappedOnlyByMapping = (id: number) => {
+  const detail = `A market becomes MAPPED by mapping it: POST /api/unmapped/${id}/map creates or extends the mapping the scraper then uses.`;
+  return new HttpError(422, "Unprocessable Content", detail, [{ field: "body.status", message: detail }]);
+};
+
 export class TriageService {
-  constructor(private readonly db: Database) {}
+  /** @param publisher tells open browsers about every change (unmapped_updated). */
+  constructor(
+    private readonly db: Database,
+    private readonly publisher: Publisher = nullPublisher,
+  ) {}
 
   async list(q: UnmappedListQuery): Promise<UnmappedList> {
     const sql = listSql(q);
@@ -109,6 +120,7 @@ export class TriageService {
    * @param expectedVersion from If-Match: the edit applies only if nobody changed the market since.
    */
   async update(id: number, patch: UnmappedPatch, expectedVersion?: number, actor = "anonymous"): Promise<UnmappedDetail> {
+    let changed: ("status" | "notes")[] = [];
     await this.db.prisma.$transaction(async (tx) => {
       // The row lock serialises concurrent edits of one market: each sees the one before it, so
       // without If-Match the last write wins and every change is audited against what it replaced.
@@ -116,6 +128,7 @@ export class TriageService {
         SELECT status::text AS status, notes, version FROM unmapped_markets WHERE id = ${id} FOR UPDATE`;
       if (!locked) throw notFound(`Unmapped market ${id}`);
       const current = { ...locked, version: Number(locked.version) };
+      if (patch.status === "MAPPED") throw mappedOnlyByMapping(id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw this.stale(current.version);
       const changes: { action: "status_changed" | "notes_changed"; before: unknown; after: unknown }[] = [];
       if (patch.status !== undefined && patch.status !== current.status) {
@@ -125,12 +138,12 @@ export class TriageService {
         changes.push({ action: "notes_changed", before: { notes: current.notes }, after: { notes: patch.notes } });
       }
       if (changes.length === 0) return;
+      changed = changes.map((c) => (c.action === "status_changed" ? "status" : "notes"));
       await tx.unmappedMarket.update({
         where: { id },
         data: {
           ...(patch.status !== undefined ? { status: patch.status } : {}),
           ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
-          ...(patch.status === "MAPPED" && current.status !== "MAPPED" ? { mappedAt: new Date() } : {}),
           version: { increment: 1 },
         },
       });
@@ -146,7 +159,10 @@ export class TriageService {
         })),
       });
     });
-    return this.get(id);
+    const market = await this.get(id);
+    // After the commit: a browser that refetches on this message sees the change.
+    if (changed.length > 0) this.publisher.publish("unmapped_updated", { id, version: market.version, changed });
+    return market;
   }
 
   private stale(current: number) {
