@@ -1,8 +1,8 @@
 "use client";
 // The triage list's columns. A column's id is the API's sort key where the server can sort by it.
 import Link from "next/link";
-import type { TriageStatus } from "@/lib/contract/enums";
-import type { UnmappedItem } from "@/lib/contract/unmapped";
+import type { SettableStatus } from "../use-quick-status";
+import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
 import { RowAction } from "@/components/data-table/data-table";
 import { columnsFor, type DataColumn } from "@/components/data-table/features";
 import { formatCount } from "@/components/ui/format";
@@ -14,13 +14,14 @@ import { Priority, PRIORITY_HINT } from "../priority";
 export interface RowHandlers {
   href: (item: UnmappedItem, index: number) => string;
   /** The row's link, which takes the keyboard focus when the row is selected. */
-  linkRef: (index: number, el: HTMLAnchorElement | null) => void;
-  onFocus: (index: number) => void;
-  onStatus: (item: UnmappedItem, status: TriageStatus) => void;
+  linkRef: (id: number, el: HTMLAnchorElement | null) => void;
+  /** A row's link got the focus: its row is the selected one. */
+  onFocus: (id: number) => void;
+  onStatus: (item: UnmappedItem, status: SettableStatus) => void;
 }
 
 const col = columnsFor<UnmappedItem>();
-const SORTABLE = new Set(["occurrenceCount", "firstSeenAt", "lastSeenAt", "priority"]);
+const SORTABLE = new Set<string>(UNMAPPED_SORTS);
 
 function RowActions({ item, onStatus }: { item: UnmappedItem; onStatus: RowHandlers["onStatus"] }) {
   return (
@@ -57,10 +58,10 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
       meta: { kind: "name" },
       cell: ({ row }) => (
         <Link
-          ref={(el) => h.linkRef(row.index, el)}
+          ref={(el) => h.linkRef(row.original.id, el)}
           href={h.href(row.original, row.index)}
           prefetch={false}
-          onFocus={() => h.onFocus(row.index)}
+          onFocus={() => h.onFocus(row.original.id)}
           title={row.original.marketName}
         >
           {row.original.marketName}
