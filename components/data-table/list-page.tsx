@@ -9,10 +9,14 @@ import styles from "./list.module.css";
 interface Props {
   title: string;
   intro: ReactNode;
+  /** Beside the title: what the page lets you make. */
+  actions?: ReactNode;
   /** Tabs and filters, under the title. */
   controls: ReactNode;
   /** A refresh failed while rows are still on screen. */
   banner?: ReactNode;
+  /** Said politely to screen readers and shown under the controls, e.g. that the selected row left the view. */
+  status?: string;
   /** The rows on screen are being replaced. */
   refreshing: boolean;
   hydrated: boolean;
@@ -20,15 +24,19 @@ interface Props {
   children: ReactNode;
 }
 
-export function ListPage({ title, intro, controls, banner, refreshing, hydrated, pagination, children }: Props) {
+export function ListPage({ title, intro, actions, controls, banner, status, refreshing, hydrated, pagination, children }: Props) {
   return (
     <div className={styles.listPage} data-hydrated={hydrated || undefined}>
       <header className={styles.listHeader}>
         <div className={styles.listTitle}>
           <h1>{title}</h1>
           <p className="muted">{intro}</p>
+          {actions && <div className={styles.listActions}>{actions}</div>}
         </div>
         {controls}
+        <p className={styles.listStatus} role="status" aria-live="polite">
+          {status}
+        </p>
       </header>
       {banner}
       <div className={cx(styles.tableScroll, refreshing && styles.tableScrollLoading)}>{children}</div>

@@ -2,6 +2,7 @@
 // The mappings browser: built-in and user mappings as the scraper sees them, searchable and
 // filterable, driven by the URL like the unmapped list, on the same table, filters and paging.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useCallback } from "react";
 import { errorMessage } from "@/lib/api/errors";
@@ -37,6 +38,7 @@ export function MappingsListPage() {
     columns: MAPPING_COLUMNS,
     // A built-in entry and its user override share a canonical id.
     getRowId: (m) => `${m.origin}-${m.canonicalId}`,
+    sorting: { sort: view.sort, order: view.order, onSort: (sort, order) => change({ sort, order }) },
     paging: { page: view.page, pageSize: view.pageSize, total: list.data?.total },
   });
 
@@ -101,6 +103,11 @@ export function MappingsListPage() {
     <ListPage
       title="Mappings"
       intro="How each competitor market id maps onto a canonical betpawa market. Built-in entries ship with the app; a user mapping with the same id overrides one."
+      actions={
+        <Link href="/mappings/new" className="button button-primary button-small">
+          New mapping
+        </Link>
+      }
       controls={<MappingsFilters view={view} onChange={change} />}
       banner={list.isError && list.data && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />}
       refreshing={refreshing}

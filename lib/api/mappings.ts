@@ -18,8 +18,8 @@ const seg = (canonicalId: string) => encodeURIComponent(canonicalId);
 export const mappingHref = (canonicalId: string) => `/mappings/${seg(canonicalId)}`;
 
 export function mappingSearch(query: MappingListQuery): string {
-  const { origin, platform, q, active, page, pageSize } = query;
-  return searchOf({ origin, platform, q, active, page, pageSize });
+  const { origin, platform, q, active, sort, order, page, pageSize } = query;
+  return searchOf({ origin, platform, q, active, sort, order, page, pageSize });
 }
 
 export const mappingsApi = {

@@ -62,6 +62,8 @@ export const mappingDetailSchema = mappingItemSchema.extend({
 });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
 
+export const MAPPING_SORTS = ["name", "canonicalId", "origin", "betpawaId", "sportybetId", "bet9jaKey", "outcomeCount", "active"] as const;
+
 export const mappingListQuerySchema = z
   .object({
     origin: mappingOriginSchema.optional(),
@@ -71,6 +73,8 @@ export const mappingListQuerySchema = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
+    sort: z.enum(MAPPING_SORTS).default("name").describe("Missing platform ids sort last; ties by name, then canonicalId"),
+    order: z.enum(["asc", "desc"]).default("asc"),
     ...pageQueryShape,
   })
   .strict();

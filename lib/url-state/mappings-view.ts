@@ -20,6 +20,8 @@ export const mappingsViewParsers = {
   origin: contractParser(shape.origin.unwrap()),
   platform: contractParser(shape.platform.unwrap()),
   active: parseAsStringLiteral(ACTIVE_FILTERS).withDefault("true"),
+  sort: contractParser(shape.sort).withDefault("name"),
+  order: contractParser(shape.order).withDefault("asc"),
   page: contractParser(shape.page).withDefault(1),
   pageSize: contractParser(shape.pageSize).withDefault(50),
 };
@@ -43,6 +45,8 @@ export function mappingsQuery(view: MappingsView): MappingListQuery {
     ...(view.origin ? { origin: view.origin } : {}),
     ...(view.platform ? { platform: view.platform } : {}),
     ...(view.active === "all" ? {} : { active: view.active === "true" }),
+    sort: view.sort,
+    order: view.order,
     page: view.page,
     pageSize: view.pageSize,
   };

@@ -81,7 +81,15 @@ describe("the mappings list's URL codec", () => {
       page: 2,
     };
     expect(loadMappingsView(mappingsHref(view).split("?")[1])).toEqual(view);
-    expect(mappingsQuery(view)).toEqual({ q: "correct score", origin: "user", platform: "bet9ja", page: 2, pageSize: 50 });
+    expect(mappingsQuery(view)).toEqual({
+      q: "correct score",
+      origin: "user",
+      platform: "bet9ja",
+      sort: "name",
+      order: "asc",
+      page: 2,
+      pageSize: 50,
+    });
     expect(mappingsQuery(DEFAULT_MAPPINGS_VIEW)).toMatchObject({ active: true });
   });
 

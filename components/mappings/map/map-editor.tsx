@@ -93,7 +93,7 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
   const slug = useDebounced(values.fresh.canonicalId.trim(), 300);
   const slugValid = /^[a-z0-9_]{1,100}$/.test(slug);
   const sameId = useQuery({
-    ...mappingQueries.list({ q: slug, active: true, page: 1, pageSize: 50 }),
+    ...mappingQueries.list({ q: slug, active: true, sort: "name", order: "asc", page: 1, pageSize: 50 }),
     enabled: mode === "new" && slugValid,
   });
   const existing = slugValid ? (sameId.data?.items.find((m) => m.canonicalId === slug) ?? null) : null;

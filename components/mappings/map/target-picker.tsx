@@ -78,7 +78,7 @@ function UseButton({
 export function TargetPicker({ market, candidates, selected, onPick }: PickProps) {
   const [q, setQ] = useState("");
   const idField = platformIdFieldOf(market.source);
-  const searchQuery = { q, active: true, page: 1, pageSize: 8 };
+  const searchQuery = { q, active: true, sort: "name", order: "asc", page: 1, pageSize: 8 } as const;
   const search = useQuery({
     ...mappingQueries.list(searchQuery),
     enabled: q.length > 0,
