@@ -2,10 +2,10 @@
 // The triage list: tabs, filters, table and pagination, all driven by the URL. Changing the view
 // keeps the previous rows on screen (dimmed) until the next page arrives, so nothing jumps.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { errorMessage } from "@/lib/api/errors";
 import { unmappedQueries } from "@/lib/api/unmapped";
-import type { TriageStatus } from "@/lib/contract/enums";
+import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import type { TableState } from "@/components/data-table/data-table";
@@ -20,9 +20,8 @@ import { EmptyList } from "./list-states";
 import { StatusTabs } from "./status-tabs";
 import { UnmappedTable } from "./unmapped-table";
 import { useListKeyboard } from "./use-list-keyboard";
+import { useRowSelection } from "./use-row-selection";
 import { detailHref, useUnmappedView } from "./use-unmapped-view";
-
-type PendingSelection = "first" | "last" | null;
 
 const NO_ITEMS: UnmappedItem[] = [];
 
@@ -37,75 +36,42 @@ export function UnmappedListPage() {
   const from = useUrlSearch().toString();
 
   const items = list.data?.items ?? NO_ITEMS;
-  const [selected, setSelected] = useState<number | null>(null);
-  const pending = useRef<PendingSelection>(null);
-  const linkRefs = useRef<(HTMLAnchorElement | null)[]>([]);
-  const focusedLink = useRef<Element | null>(null);
+  const settled = list.data !== undefined && !list.isPlaceholderData;
+  const selection = useRowSelection(items, from, settled);
 
   const change = useCallback((patch: Parameters<typeof navigate>[0]) => navigate({ page: 1, ...patch }), [navigate]);
-
-  const select = useCallback((index: number) => {
-    setSelected(index);
-    linkRefs.current[index]?.focus();
-  }, []);
-
-  // A new view starts without a selection, unless j/k walked off the edge of the previous page.
-  const [selectionView, setSelectionView] = useState(from);
-  if (selectionView !== from) {
-    setSelectionView(from);
-    setSelected(null);
-  }
-  useEffect(() => {
-    if (!pending.current || list.isPlaceholderData || items.length === 0) return;
-    select(pending.current === "first" ? 0 : items.length - 1);
-    pending.current = null;
-  }, [items, list.isPlaceholderData, select]);
-
-  // Rows leave the tab once triaged: keep the selection on the row that took the place, and keep
-  // the keyboard focus in the table instead of losing it to the page.
-  const clamped = selected === null || items.length === 0 ? selected : Math.min(selected, items.length - 1);
-  if (clamped !== selected) setSelected(clamped);
-  useEffect(() => {
-    if (clamped === null) return;
-    const removed = focusedLink.current !== null && !focusedLink.current.isConnected;
-    const focusLost = document.activeElement === document.body || document.activeElement === null;
-    if (removed && focusLost) linkRefs.current[clamped]?.focus();
-  }, [items, clamped]);
 
   // Positions come from the page on screen, which lags the view while the next page loads.
   const offset = list.data ? (list.data.page - 1) * list.data.pageSize : 0;
   const href = useCallback((item: UnmappedItem, index: number) => detailHref(item.id, from, offset + index), [from, offset]);
-  const linkRef = useCallback((index: number, el: HTMLAnchorElement | null) => {
-    linkRefs.current[index] = el;
-  }, []);
-  const onFocus = useCallback((index: number) => {
-    focusedLink.current = linkRefs.current[index];
-    setSelected(index);
-  }, []);
   const { mutate } = quickStatus;
+  const { triaged, select } = selection;
   const setStatus = useCallback(
-    (item: UnmappedItem, status: TriageStatus) => {
-      if (item.status !== status) mutate({ item, status });
+    (item: UnmappedItem, status: SettableStatus) => {
+      if (item.status === status) return;
+      triaged(item);
+      mutate({ item, status });
     },
-    [mutate],
+    [mutate, triaged],
   );
+  const onFocus = useCallback((id: number) => select(id, "never"), [select]);
 
   useListKeyboard({
     count: items.length,
-    selected: clamped,
-    select,
+    selected: selection.index === -1 ? null : selection.index,
+    select: (index) => items[index] && select(items[index].id),
     // Through the row's own link, so its pending spinner shows while the market loads.
-    open: (i) => linkRefs.current[i]?.click(),
-    setStatus: (i, status) => items[i] && setStatus(items[i], status),
+    open: () => (selection.selectedId === null ? undefined : selection.link(selection.selectedId)?.click()),
+    setStatus: (index, status) => items[index] && setStatus(items[index], status),
     nextPage: () => {
       if (!list.data || !hasNextPage(view.page, list.data)) return false;
-      pending.current = "first";
+      selection.selectEdge("first");
       navigate({ page: view.page + 1 });
       return true;
     },
     prevPage: () => {
       if (view.page <= 1) return false;
-      pending.current = "last";
+      selection.selectEdge("last");
       navigate({ page: view.page - 1 });
       return true;
     },
@@ -152,6 +118,7 @@ export function UnmappedListPage() {
         list.data &&
         !list.isPlaceholderData && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
       }
+      status={selection.note}
       refreshing={refreshing}
       hydrated={isClient}
       pagination={
@@ -173,12 +140,12 @@ export function UnmappedListPage() {
         view={view}
         items={items}
         total={list.data?.total}
-        selected={clamped}
+        selectedId={selection.selectedId}
         onSort={(sort, order) => change({ sort, order })}
         busy={refreshing}
         state={state}
         href={href}
-        linkRef={linkRef}
+        linkRef={selection.linkRef}
         onFocus={onFocus}
         onStatus={setStatus}
       />

@@ -11,13 +11,14 @@ interface Props extends RowHandlers {
   view: UnmappedView;
   items: UnmappedItem[];
   total: number | undefined;
-  selected: number | null;
+  /** The selected market (keyboard triage). */
+  selectedId: number | null;
   onSort: (sort: SortField, order: SortOrder) => void;
   busy: boolean;
   state?: TableState;
 }
 
-export function UnmappedTable({ view, items, total, selected, onSort, busy, state, href, linkRef, onFocus, onStatus }: Props) {
+export function UnmappedTable({ view, items, total, selectedId, onSort, busy, state, href, linkRef, onFocus, onStatus }: Props) {
   const columns = useMemo(() => unmappedColumns({ href, linkRef, onFocus, onStatus }), [href, linkRef, onFocus, onStatus]);
   const table = useDataTable({
     data: items,
@@ -34,8 +35,9 @@ export function UnmappedTable({ view, items, total, selected, onSort, busy, stat
       busy={busy}
       describedBy="list-summary"
       state={state}
+      selectable
       rowProps={(row) => {
-        const isSelected = selected === row.index;
+        const isSelected = selectedId === row.original.id;
         return {
           selected: isSelected,
           onClick: (e) => open(e, href(row.original, row.index)),
