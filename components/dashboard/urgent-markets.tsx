@@ -19,7 +19,7 @@ const COLUMNS = [
   col.accessor("source", {
     id: "source",
     header: "Platform",
-    meta: { width: "platform" },
+    meta: { width: 104 },
     cell: (c) => <PlatformBadge source={c.getValue()} />,
   }),
   col.accessor("marketName", {
@@ -38,19 +38,19 @@ const COLUMNS = [
   col.accessor("occurrenceCount", {
     id: "occurrenceCount",
     header: "Sightings",
-    meta: { colClassName: styles.colDashCount, kind: "numeric" },
+    meta: { width: 104, kind: "numeric" },
     cell: (c) => formatCount(c.getValue()),
   }),
   col.accessor("priorityScore", {
     id: "priority",
     header: "Priority",
-    meta: { width: "priority", kind: "numeric" },
+    meta: { width: 100, kind: "numeric" },
     cell: (c) => <Priority score={c.getValue()} />,
   }),
   col.display({
     id: "actions",
     header: "Actions",
-    meta: { colClassName: styles.colDashAction, kind: "actions", hiddenHeader: true },
+    meta: { width: 88, kind: "actions", hiddenHeader: true },
     cell: ({ row: { original: m } }) => (
       <Link href={`/unmapped/${m.id}/map`} className="button button-small" aria-label={`Map ${m.marketName}`}>
         Map

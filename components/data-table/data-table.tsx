@@ -8,7 +8,7 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { colClass, columnClass } from "./cells";
+import { colStyle, columnClass, fixedWidths } from "./cells";
 import styles from "./data-table.module.css";
 import type { DataTableFeatures } from "./features";
 import { SortHeader } from "./sort-header";
@@ -22,10 +22,10 @@ export type TableState =
 /** "list": a page's main table; "compact": a small table in a card; "edit": inputs in cells; "card": a list filling a card. */
 type TableVariant = "list" | "compact" | "edit" | "card";
 const VARIANT: Record<TableVariant, string | undefined> = {
-  list: undefined,
+  list: styles.list,
   compact: styles.compact,
   edit: cx(styles.compact, styles.edit),
-  card: styles.card,
+  card: cx(styles.list, styles.card),
 };
 
 type RowAttributes = HTMLAttributes<HTMLTableRowElement> & {
@@ -79,11 +79,11 @@ function SkeletonRows<T extends RowData>({ table, rows }: { table: DataTableInst
 
 function ColumnWidths<T extends RowData>({ table }: { table: DataTableInstance<T> }) {
   const columns = table.getAllLeafColumns();
-  if (!columns.some((c) => colClass(c.columnDef.meta))) return null;
+  if (!columns.some((c) => c.columnDef.meta?.width)) return null;
   return (
     <colgroup>
       {columns.map((c) => (
-        <col key={c.id} className={colClass(c.columnDef.meta)} />
+        <col key={c.id} className={c.columnDef.meta?.optional ? styles.optional : undefined} style={colStyle(c.columnDef.meta)} />
       ))}
     </colgroup>
   );
@@ -157,7 +157,12 @@ export function DataTable<T extends RowData>({
   ...rows
 }: Props<T>) {
   return (
-    <table className={cx(styles.table, VARIANT[variant], busy && styles.busy)} aria-busy={busy} aria-describedby={describedBy}>
+    <table
+      className={cx(styles.table, VARIANT[variant], busy && styles.busy)}
+      style={fixedWidths(table.getAllLeafColumns().map((c) => c.columnDef.meta))}
+      aria-busy={busy}
+      aria-describedby={describedBy}
+    >
       <caption className={showCaption ? undefined : "visually-hidden"}>{caption}</caption>
       <ColumnWidths table={table} />
       <thead>

@@ -5,16 +5,18 @@ import type { ColumnDef, RowData } from "@tanstack/react-table";
 
 /** What a column holds, which sets how its cells look: a name (its link stands out), numbers, ids, times, row actions. */
 export type ColumnKind = "name" | "numeric" | "mono" | "time" | "actions";
-/** The kit's column widths; other widths come from the column's own colClassName. */
-type ColumnWidth = "platform" | "id" | "reason" | "status" | "count" | "time" | "priority" | "actions";
 
 export interface ColumnMeta {
   kind?: ColumnKind;
-  width?: ColumnWidth;
+  /**
+   * Width in px in a list's fixed layout. The one column without a width is the flexible one (the
+   * name): it gets the rest, and never less than 200 px.
+   */
+  width?: number;
+  /** Left out below 1,280 px, so the name keeps its room (the value is on the item's own page). */
+  optional?: boolean;
   /** More classes of the column's header and cells. */
   className?: string;
-  /** Class of the column's <col>, which sets its width in a fixed layout. */
-  colClassName?: string;
   /** Classes of the column's cells only. */
   cellClassName?: string;
   /** A tooltip for the header. */

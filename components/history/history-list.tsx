@@ -18,6 +18,7 @@ import { StatusBadge } from "@/components/unmapped/badges";
 import { ACTION_TONE, describeEntry, type Described } from "./describe-entry";
 import { cx } from "@/components/ui/cx";
 import styles from "./history.module.css";
+import { mappingHref } from "@/lib/api/mappings";
 
 const TONE_CLASS = {
   status: "historyStatus",
@@ -29,17 +30,20 @@ const TONE_CLASS = {
 
 const ACTOR_LABEL: Record<string, string> = { anonymous: "Anonymous user", scraper: "Scraper" };
 
+/** What an entry is about, by name (scraped or typed text, rendered as text), with its id. */
 function EntityLink({ entry }: { entry: AuditEntry }) {
   if (entry.entityType === "unmapped_market") {
     return (
       <Link href={`/unmapped/${encodeURIComponent(entry.entityId)}`} className={styles.historyEntity}>
-        Market #{entry.entityId}
+        {entry.entityName && <span className={styles.historyEntityName}>{entry.entityName}</span>}
+        <span className="muted">Market #{entry.entityId}</span>
       </Link>
     );
   }
   return (
-    <Link href={`/mappings/${encodeURIComponent(entry.entityId)}`} className={cx(styles.historyEntity, "mono")}>
-      {entry.entityId}
+    <Link href={mappingHref(entry.entityId)} className={styles.historyEntity}>
+      {entry.entityName && <span className={styles.historyEntityName}>{entry.entityName}</span>}
+      <span className="mono">{entry.entityId}</span>
     </Link>
   );
 }
@@ -79,7 +83,7 @@ function Body({ d }: { d: Described }): ReactNode {
           {d.mapping && (
             <>
               by{" "}
-              <Link href={`/mappings/${encodeURIComponent(d.mapping)}`} className="mono">
+              <Link href={mappingHref(d.mapping)} className="mono">
                 {d.mapping}
               </Link>
             </>

@@ -6,7 +6,6 @@ import { columnsFor, type DataColumn } from "@/components/data-table/features";
 import { formatCount } from "@/components/ui/format";
 import { LinkPending } from "@/components/ui/link-pending";
 import { MappingStateBadge, OriginBadge, PlatformId } from "./labels";
-import styles from "./mappings.module.css";
 
 const col = columnsFor<MappingItem>();
 
@@ -25,31 +24,31 @@ export const MAPPING_COLUMNS: DataColumn<MappingItem>[] = [
   col.accessor("canonicalId", {
     id: "canonicalId",
     header: "Canonical id",
-    meta: { colClassName: styles.colCanonical, kind: "mono" },
+    meta: { width: 200, kind: "mono" },
     cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
   }),
   col.accessor("origin", {
     id: "origin",
     header: "Origin",
-    meta: { colClassName: styles.colOrigin },
+    meta: { width: 92, optional: true },
     cell: (c) => <OriginBadge origin={c.getValue()} />,
   }),
   col.accessor("betpawaId", {
     id: "betpawaId",
     header: "betpawa id",
-    meta: { colClassName: styles.colPid, kind: "mono" },
+    meta: { width: 118, kind: "mono" },
     cell: (c) => <PlatformId value={c.getValue()} platform="betpawa" />,
   }),
   col.accessor("sportybetId", {
     id: "sportybetId",
     header: "SportyBet id",
-    meta: { colClassName: styles.colPid, kind: "mono" },
+    meta: { width: 118, kind: "mono" },
     cell: (c) => <PlatformId value={c.getValue()} platform="sportybet" />,
   }),
   col.accessor("bet9jaKey", {
     id: "bet9jaKey",
     header: "Bet9ja key",
-    meta: { colClassName: styles.colPkey, kind: "mono" },
+    meta: { width: 150, kind: "mono" },
     cell: (c) => (
       <span title={c.getValue() ?? undefined}>
         <PlatformId value={c.getValue()} platform="bet9ja" />
@@ -59,13 +58,13 @@ export const MAPPING_COLUMNS: DataColumn<MappingItem>[] = [
   col.accessor("outcomeCount", {
     id: "outcomeCount",
     header: "Outcomes",
-    meta: { colClassName: styles.colOutcomes, kind: "numeric" },
+    meta: { width: 104, optional: true, kind: "numeric" },
     cell: (c) => formatCount(c.getValue()),
   }),
   col.accessor("active", {
     id: "active",
     header: "Status",
-    meta: { colClassName: styles.colState },
+    meta: { width: 120 },
     cell: ({ row }) => <MappingStateBadge mapping={row.original} />,
   }),
 ];

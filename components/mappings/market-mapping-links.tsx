@@ -6,6 +6,7 @@ import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { LinkPending } from "@/components/ui/link-pending";
 import { cx } from "@/components/ui/cx";
 import styles from "./mappings.module.css";
+import { mappingHref } from "@/lib/api/mappings";
 
 export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "id" | "status" | "mappingCanonicalId"> }) {
   const mapped = market.status === "MAPPED";
@@ -19,7 +20,7 @@ export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "i
         </Link>
       )}
       {market.mappingCanonicalId && (
-        <Link href={`/mappings/${encodeURIComponent(market.mappingCanonicalId)}`} className={mapped ? "button button-primary" : "button"}>
+        <Link href={mappingHref(market.mappingCanonicalId)} className={mapped ? "button button-primary" : "button"}>
           {mapped ? "Open its mapping" : "Open the former mapping"} <span className="mono">{market.mappingCanonicalId}</span>
           <LinkPending />
         </Link>

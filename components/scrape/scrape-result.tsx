@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ScrapeRun } from "@/lib/contract/scrape";
+import { alertTitle } from "@/components/alerts/alert-title";
 import { formatCount, plural } from "@/components/ui/format";
 import styles from "./scrape-panel.module.css";
 
@@ -20,6 +21,9 @@ const VERB: Record<ScrapeRun["status"], string> = {
 export function ScrapeResult({ run }: { run: ScrapeRun }) {
   const took = duration(run);
   const sourceErrors = Object.entries(run.sources).flatMap(([source, s]) => s.errors.map((e) => `${source}: ${e}`));
+  // Worded like the toast that announced them, so the two agree.
+  const reopened = Object.values(run.sources).reduce((n, s) => n + (s.reopened ?? 0), 0);
+  const found = run.newMarkets + reopened;
   return (
     <div className={styles.scrapeResult}>
       <p>
@@ -31,9 +35,9 @@ export function ScrapeResult({ run }: { run: ScrapeRun }) {
           <span>{plural(run.events, "event")}</span>
           <span>{plural(run.markets, "market")}</span>
           <span>{formatCount(run.unmapped)} unmapped sightings</span>
-          <span className={run.newMarkets > 0 ? styles.scrapeNew : undefined}>{plural(run.newMarkets, "new unmapped market")}</span>
+          <span className={found > 0 ? styles.scrapeNew : undefined}>{alertTitle({ count: found, listed: found, reopened })}</span>
         </span>
-        {run.newMarkets > 0 && (
+        {found > 0 && (
           <Link href="/unmapped?sort=firstSeenAt" className="scrape-link">
             View new markets
           </Link>

@@ -15,6 +15,7 @@ export const auditEntrySchema = z.object({
   id: z.number().int(),
   entityType: z.enum(["unmapped_market", "mapping"]),
   entityId: z.string().describe("Market id or mapping canonicalId"),
+  entityName: z.string().nullable().describe("The market's name, or the mapping's name as the entry recorded it; null when unknown"),
   action: z.enum(AUDIT_ACTIONS),
   actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
   before: z.unknown().nullable(),

@@ -117,7 +117,7 @@ export function MapMarketPage({ id }: { id: number }) {
     <article className={cx(layout.detailPage, "map-page")} aria-labelledby="map-title" data-hydrated={isClient || undefined}>
       <Header market={market} />
       <div className={styles.mapGrid}>
-        <div className="stack map-source">
+        <div className={cx("stack", styles.mapSource)}>
           <SourceMarket market={market} />
         </div>
         <div className="stack">

@@ -49,7 +49,7 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
     col.accessor("source", {
       id: "source",
       header: "Platform",
-      meta: { width: "platform" },
+      meta: { width: 112 },
       cell: (c) => <PlatformBadge source={c.getValue()} />,
     }),
     col.accessor("marketName", {
@@ -72,19 +72,19 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
     col.accessor("externalMarketId", {
       id: "externalMarketId",
       header: "External id",
-      meta: { width: "id", kind: "mono" },
+      meta: { width: 140, kind: "mono", optional: true },
       cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
     }),
     col.accessor("reason", {
       id: "reason",
       header: "Reason",
-      meta: { width: "reason" },
+      meta: { width: 160 },
       cell: (c) => <ReasonBadge reason={c.getValue()} />,
     }),
     col.accessor("status", {
       id: "status",
       header: "Status",
-      meta: { width: "status" },
+      meta: { width: 124 },
       cell: ({ row }) => (
         <>
           <StatusBadge status={row.original.status} />
@@ -95,31 +95,31 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
     col.accessor("occurrenceCount", {
       id: "occurrenceCount",
       header: "Sightings",
-      meta: { width: "count", kind: "numeric", title: "Sightings: one per market instance (line) per event snapshot" },
+      meta: { width: 100, kind: "numeric", title: "Sightings: one per market instance (line) per event snapshot" },
       cell: (c) => formatCount(c.getValue()),
     }),
     col.accessor("firstSeenAt", {
       id: "firstSeenAt",
       header: "First seen",
-      meta: { width: "time", kind: "time" },
+      meta: { width: 108, optional: true, kind: "time" },
       cell: (c) => <RelativeTime iso={c.getValue()} />,
     }),
     col.accessor("lastSeenAt", {
       id: "lastSeenAt",
       header: "Last seen",
-      meta: { width: "time", kind: "time" },
+      meta: { width: 108, kind: "time" },
       cell: (c) => <RelativeTime iso={c.getValue()} />,
     }),
     col.accessor("priorityScore", {
       id: "priority",
       header: "Priority",
-      meta: { width: "priority", kind: "numeric", title: PRIORITY_HINT },
+      meta: { width: 100, kind: "numeric", title: PRIORITY_HINT },
       cell: (c) => <Priority score={c.getValue()} />,
     }),
     col.display({
       id: "actions",
       header: "Actions",
-      meta: { width: "actions", kind: "actions", hiddenHeader: true },
+      meta: { width: 80, kind: "actions", hiddenHeader: true },
       cell: ({ row }) => <RowActions item={row.original} onStatus={h.onStatus} />,
     }),
   ];
