@@ -13,7 +13,9 @@ export const sourceRunStatsSchema = z.object({
     .number()
     .int()
     .optional()
-    .describe("Markets that were MAPPED and were sighted unmapped again in this run: reopened as NEW and announced again. Absent when none"),
+    .describe(
+      "Markets that were MAPPED and were sighted unmapped again in this run: reopened as NEW and announced again. Absent when none",
+    ),
   dataErrors: z.number().int().describe("Malformed outcomes or keys skipped"),
   errors: z.array(z.string()).describe("First errors of this source, at most 20"),
 });

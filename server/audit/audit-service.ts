@@ -46,7 +46,9 @@ export class AuditService {
       this.prisma.auditEntry.count({ where }),
     ]);
     // Names for people to read (the dashboard's recent changes), one query for the page.
-    const marketIds = [...new Set(rows.filter((r) => r.entityType === "unmapped_market").map((r) => Number(r.entityId)))].filter(Number.isSafeInteger);
+    const marketIds = [...new Set(rows.filter((r) => r.entityType === "unmapped_market").map((r) => Number(r.entityId)))].filter(
+      Number.isSafeInteger,
+    );
     const markets = marketIds.length
       ? await this.prisma.unmappedMarket.findMany({ where: { id: { in: marketIds } }, select: { id: true, marketName: true } })
       : [];
