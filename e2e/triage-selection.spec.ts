@@ -1,7 +1,7 @@
 // Keyboard triage acts on the market the user sees selected: the selection follows the market
 // (by id) through live refreshes that reorder the list, says so when the market leaves the view,
 // and single-key shortcuts can be turned off (WCAG 2.1.4), a setting the browser keeps.
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { unmappedListSchema } from "../lib/contract/unmapped";
 import { ensureMarkets, expect, getMarket, patchMarket, relaySocket, test, waitLive } from "./support";
 
@@ -28,7 +28,8 @@ async function rewriteLists(page: Page) {
   };
 }
 
-test("a live refresh that reorders the rows does not move `a` to another market", async ({ page, request }) => {
+/** The All tab, fewest sightings first, the first row selected with j; its first two markets set to New. */
+async function selectFirstRow(page: Page, request: APIRequestContext) {
   const relay = await relaySocket(page);
   const rewrite = await rewriteLists(page);
   await page.goto("/unmapped?status=&sort=occurrenceCount&order=asc");
@@ -37,9 +38,13 @@ test("a live refresh that reorders the rows does not move `a` to another market"
   const second = await idOf(page, 1);
   await patchMarket(request, first, { status: "NEW" });
   await patchMarket(request, second, { status: "NEW" });
-
   await page.keyboard.press("j");
   await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(first));
+  return { relay, rewrite, first, second };
+}
+
+test("a live refresh that reorders the rows does not move `a` to another market", async ({ page, request }) => {
+  const { relay, rewrite, first, second } = await selectFirstRow(page, request);
   await expect(selectedRow(page)).toHaveAttribute("aria-selected", "true");
 
   // A scrape elsewhere: the list refetches and the two markets swap places.
@@ -55,15 +60,7 @@ test("a live refresh that reorders the rows does not move `a` to another market"
 });
 
 test("when the selected market leaves the view nothing is selected, and the page says so", async ({ page, request }) => {
-  const relay = await relaySocket(page);
-  const rewrite = await rewriteLists(page);
-  await page.goto("/unmapped?status=&sort=occurrenceCount&order=asc");
-  await waitLive(page);
-  const first = await idOf(page, 0);
-  const second = await idOf(page, 1);
-  await patchMarket(request, second, { status: "NEW" });
-  await page.keyboard.press("j");
-  await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(first));
+  const { relay, rewrite, first, second } = await selectFirstRow(page, request);
 
   rewrite((ids) => ids.filter((id) => id !== first));
   relay.emit("unmapped_alert", { count: 0, markets: [] });

@@ -2,10 +2,9 @@
 // The ten new markets with the highest priority, each a link to its page and to its mapping editor.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { errorMessage } from "@/lib/api/errors";
 import { unmappedQueries, URGENT_NEW_QUERY } from "@/lib/api/unmapped";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
-import { DataTable, type TableState } from "@/components/data-table/data-table";
+import { DataTable } from "@/components/data-table/data-table";
 import { columnsFor } from "@/components/data-table/features";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { cx } from "@/components/ui/cx";
@@ -13,6 +12,7 @@ import { formatCount } from "@/components/ui/format";
 import { PlatformBadge } from "@/components/unmapped/badges";
 import { Priority } from "@/components/unmapped/priority";
 import styles from "./dashboard.module.css";
+import { loadState } from "@/components/data-table/load-state";
 
 const col = columnsFor<UnmappedItem>();
 const COLUMNS = [
@@ -63,16 +63,7 @@ export function UrgentMarkets({ staleTime }: { staleTime: number }) {
   const list = useQuery({ ...unmappedQueries.list(URGENT_NEW_QUERY), staleTime });
   const items = list.data?.items ?? [];
   const table = useDataTable({ data: items, columns: COLUMNS, getRowId: (m) => String(m.id) });
-  let state: TableState | undefined;
-  if (list.isPending) state = { kind: "loading", rows: 6 };
-  else if (list.isError && !list.data)
-    state = {
-      kind: "error",
-      title: "Could not load the markets",
-      message: errorMessage(list.error),
-      onRetry: () => void list.refetch(),
-      retrying: list.isFetching,
-    };
+  const state = loadState(list, { rows: 6, errorTitle: "Could not load the markets" });
   return (
     <section className="card" aria-labelledby="priority-title">
       <header className="card-header">

@@ -6,26 +6,9 @@ import { FormProvider, useForm } from "react-hook-form";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EMPTY_OUTCOME, draftOf, mappingEditSchema, type MappingDraft } from "@/components/mappings/mapping-draft";
 import { MappingOutcomes } from "@/components/mappings/mapping-outcomes";
-import type { MappingDetail } from "@/lib/contract/mappings";
+import { tacklesMapping } from "@/components/mappings/test-fixtures";
 
-const mapping: MappingDetail = {
-  canonicalId: "tackles_ou",
-  name: "Player Tackles Over/Under",
-  origin: "user",
-  betpawaId: "880001",
-  sportybetId: null,
-  bet9jaKey: "S_TACK",
-  outcomeCount: 2,
-  active: true,
-  priority: 1,
-  outcomes: [
-    { canonicalId: "over", betpawaName: "Over", sportybetDesc: null, bet9jaSuffix: "O", position: 0 },
-    { canonicalId: "under", betpawaName: "Under", sportybetDesc: null, bet9jaSuffix: "U", position: 1 },
-  ],
-  version: 1,
-  updatedAt: "2026-11-26T10:00:00.000Z",
-  builtin: null,
-};
+const mapping = tacklesMapping;
 
 function Harness({ onSubmit }: { onSubmit: (values: unknown) => void }) {
   const form = useForm<MappingDraft>({

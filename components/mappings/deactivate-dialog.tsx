@@ -13,6 +13,7 @@ import { mappingsApi } from "@/lib/api/mappings";
 import { requiredReasonSchema, type MappingDetail } from "@/lib/contract/mappings";
 import { Field } from "@/components/forms/field";
 import { showServerErrors } from "@/components/forms/server-errors";
+import { FormProblem } from "@/components/forms/form-problem";
 
 const deactivateSchema = z.object({ reason: requiredReasonSchema });
 type Values = z.output<typeof deactivateSchema>;
@@ -89,13 +90,7 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
               />
             )}
           </Field>
-          {general && (
-            <div className="banner banner-danger" role="alert">
-              <span>
-                <strong>Not deactivated.</strong> {general}
-              </span>
-            </div>
-          )}
+          {general && <FormProblem outcome="Not deactivated.">{general}</FormProblem>}
           <div className="form-actions">
             <button type="button" className="button" onClick={() => dialog.current?.close()} disabled={deactivate.isPending}>
               Cancel

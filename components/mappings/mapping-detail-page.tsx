@@ -14,7 +14,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import { DeactivateButton } from "./deactivate-dialog";
 import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labels";
-import { Breadcrumb, DetailSkeleton, PlatformFacts } from "./mapping-detail-parts";
+import { DetailSkeleton, MappingBreadcrumb, PlatformFacts } from "./mapping-detail-parts";
 import { MappingForm } from "./mapping-form";
 import { OutcomesView } from "./outcomes-view";
 import { cx } from "@/components/ui/cx";
@@ -74,7 +74,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
     <article className={layout.detailPage} aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
       <header className={layout.detailHeader}>
         <div className={layout.detailTopbar}>
-          <Breadcrumb canonicalId={mapping.canonicalId} />
+          <MappingBreadcrumb canonicalId={mapping.canonicalId} />
         </div>
         <h1 id="mapping-title" className={layout.detailTitle}>
           {mapping.name}

@@ -1,9 +1,8 @@
 "use client";
 // Parts of a mapping's page: its platform ids, the breadcrumb, and the loading skeleton.
-import Link from "next/link";
 import type { MappingDetail } from "@/lib/contract/mappings";
 import layout from "@/components/layout/detail-layout.module.css";
-import { LinkPending } from "@/components/ui/link-pending";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { Skeleton } from "@/components/ui/skeleton";
 import { PlatformId } from "./labels";
 
@@ -33,29 +32,15 @@ export function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpa
   );
 }
 
-export function Breadcrumb({ canonicalId }: { canonicalId: string }) {
-  return (
-    <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
-      <ol>
-        <li>
-          <Link href="/mappings">
-            Mappings
-            <LinkPending />
-          </Link>
-        </li>
-        <li aria-current="page" className="mono">
-          {canonicalId}
-        </li>
-      </ol>
-    </nav>
-  );
-}
+export const MappingBreadcrumb = ({ canonicalId }: { canonicalId: string }) => (
+  <Breadcrumb trail={[{ href: "/mappings", label: "Mappings" }]} current={canonicalId} mono />
+);
 
 export function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
   return (
     <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the mapping">
       <div className={layout.detailHeader}>
-        <Breadcrumb canonicalId={canonicalId} />
+        <MappingBreadcrumb canonicalId={canonicalId} />
         <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
         <Skeleton width="14rem" />
       </div>

@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { MappingDetail } from "@/lib/contract/mappings";
+import { tacklesMapping } from "./test-fixtures";
 import { draftOf, mappingCreateFormSchema, mappingEditSchema, patchOf, rebase, type MappingDraft } from "./mapping-draft";
 
-const base: MappingDetail = {
-  canonicalId: "tackles_ou",
-  name: "Player Tackles Over/Under",
-  origin: "user",
-  betpawaId: "880001",
-  sportybetId: null,
-  bet9jaKey: "S_TACK",
-  outcomeCount: 2,
-  active: true,
-  priority: 1,
-  outcomes: [
-    { canonicalId: "over", betpawaName: "Over", sportybetDesc: null, bet9jaSuffix: "O", position: 0 },
-    { canonicalId: "under", betpawaName: "Under", sportybetDesc: null, bet9jaSuffix: "U", position: 1 },
-  ],
-  version: 1,
-  updatedAt: "2026-11-26T10:00:00.000Z",
-  builtin: null,
-};
+const base = tacklesMapping;
 
 const next = (change: Partial<MappingDetail>): MappingDetail => ({ ...base, version: 2, updatedAt: "2026-11-26T10:05:00.000Z", ...change });
 

@@ -13,11 +13,11 @@ import { keys } from "@/lib/api/keys";
 import { mappingsApi } from "@/lib/api/mappings";
 import type { MappingDetail } from "@/lib/contract/mappings";
 import { showServerErrors } from "@/components/forms/server-errors";
-import { formatCount } from "@/components/ui/format";
 import { ReasonField } from "@/components/forms/form-fields";
 import { MappingFields } from "./mapping-fields";
 import { draftOf, mappingCreateFormSchema, mappingEditSchema, patchOf, rebase, type MappingDraft } from "./mapping-draft";
 import { MappingOutcomes } from "./mapping-outcomes";
+import { countErrors, FixMarked, FormProblem } from "@/components/forms/form-problem";
 
 type Props =
   | {
@@ -145,20 +145,8 @@ export function MappingForm(props: Props) {
               : "Your own edits are kept."}
           </p>
         )}
-        {general && (
-          <div className="banner banner-danger" role="alert">
-            <span>
-              <strong>Not saved.</strong> {general}
-            </span>
-          </div>
-        )}
-        {formState.isSubmitted && errorCount > 0 && (
-          <div className="banner banner-danger" role="alert">
-            <span>
-              <strong>Not saved.</strong> Fix the {errorCount === 1 ? "field" : `${formatCount(errorCount)} fields`} marked below.
-            </span>
-          </div>
-        )}
+        {general && <FormProblem outcome="Not saved.">{general}</FormProblem>}
+        {formState.isSubmitted && <FixMarked outcome="Not saved." count={errorCount} noun={["field", "fields"]} />}
 
         <MappingFields creating={props.mode === "create"} holder={holderOf(save.error)} />
 
@@ -197,15 +185,4 @@ export function MappingForm(props: Props) {
       </form>
     </FormProvider>
   );
-}
-
-/** Fields with an error, outcome cells included. */
-function countErrors(errors: object): number {
-  let n = 0;
-  for (const value of Object.values(errors)) {
-    if (!value || typeof value !== "object") continue;
-    if ("message" in value && typeof value.message === "string") n++;
-    else n += countErrors(value);
-  }
-  return n;
 }

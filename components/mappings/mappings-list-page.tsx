@@ -14,7 +14,7 @@ import {
   mappingsViewParsers,
   type MappingsView,
 } from "@/lib/url-state/mappings-view";
-import { DataTable, type TableState } from "@/components/data-table/data-table";
+import { DataTable } from "@/components/data-table/data-table";
 import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
 import { Pagination } from "@/components/data-table/pagination";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -25,6 +25,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { MappingsFilters, MAPPING_SEARCH_ID } from "./mappings-filters";
 import { MAPPING_COLUMNS } from "./mappings-columns";
+import { loadState } from "@/components/data-table/load-state";
 
 export function MappingsListPage() {
   const open = useRowOpener();
@@ -55,17 +56,8 @@ export function MappingsListPage() {
 
   const items = list.data?.items ?? [];
   const total = list.data?.total;
-  let state: TableState | undefined;
-  if (list.isPending) state = { kind: "loading", rows: 12 };
-  else if (list.isError && !list.data)
-    state = {
-      kind: "error",
-      title: "The mappings could not be loaded",
-      message: errorMessage(list.error),
-      onRetry: () => void list.refetch(),
-      retrying: list.isFetching,
-    };
-  else if (items.length === 0 && (total ?? 0) > 0)
+  let state = loadState(list, { rows: 12, errorTitle: "The mappings could not be loaded" });
+  if (!state && items.length === 0 && (total ?? 0) > 0)
     state = {
       kind: "message",
       content: (
@@ -81,7 +73,7 @@ export function MappingsListPage() {
         </EmptyState>
       ),
     };
-  else if (items.length === 0)
+  else if (!state && items.length === 0)
     state = {
       kind: "message",
       content: (

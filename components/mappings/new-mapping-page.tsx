@@ -1,12 +1,11 @@
 "use client";
 // A mapping made from scratch (not from an unmapped market): its id, name, platform ids and
 // outcomes, then its page. "new" is never a mapping's id (the contract reserves it for this page).
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { mappingHref } from "@/lib/api/mappings";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
 import layout from "@/components/layout/detail-layout.module.css";
 import { useIsClient } from "@/components/ui/clock";
-import { LinkPending } from "@/components/ui/link-pending";
 import { MappingForm } from "./mapping-form";
 
 export function NewMappingPage() {
@@ -16,17 +15,7 @@ export function NewMappingPage() {
     <article className={layout.detailPage} aria-labelledby="new-mapping-title" data-hydrated={isClient || undefined}>
       <header className={layout.detailHeader}>
         <div className={layout.detailTopbar}>
-          <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
-            <ol>
-              <li>
-                <Link href="/mappings">
-                  Mappings
-                  <LinkPending />
-                </Link>
-              </li>
-              <li aria-current="page">New</li>
-            </ol>
-          </nav>
+          <Breadcrumb trail={[{ href: "/mappings", label: "Mappings" }]} current="New" />
         </div>
         <h1 id="new-mapping-title" className={layout.detailTitle}>
           New mapping

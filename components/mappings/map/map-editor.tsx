@@ -16,7 +16,6 @@ import type { MapResult } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { ReasonField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
-import { formatCount } from "@/components/ui/format";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import {
   defaultMode,
@@ -34,6 +33,7 @@ import { MappedState } from "./mapped-state";
 import { ExtendOutcomes, NewOutcomes } from "./outcome-pairing";
 import { MappingPreview } from "./preview";
 import { TargetSection } from "./target-section";
+import { countErrors, FixMarked, FormProblem } from "@/components/forms/form-problem";
 
 const mapResolver: Resolver<MapFormValues, TargetContext> = (values, context, options) =>
   (
@@ -51,12 +51,6 @@ function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms]);
   return debounced;
 }
-
-const countErrors = (errors: object): number =>
-  Object.values(errors).reduce<number>((n, e) => {
-    if (!e || typeof e !== "object") return n;
-    return n + ("message" in e && typeof e.message === "string" ? 1 : countErrors(e));
-  }, 0);
 
 export function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; onReload: () => void; reloading: boolean }) {
   const client = useQueryClient();
@@ -154,20 +148,8 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
             </button>
           </div>
         )}
-        {generalError && (
-          <div className="banner banner-danger" role="alert">
-            <span>
-              <strong>Not mapped.</strong> {generalError}
-            </span>
-          </div>
-        )}
-        {form.formState.isSubmitted && errorCount > 0 && (
-          <div className="banner banner-danger" role="alert">
-            <span>
-              <strong>Not mapped yet.</strong> Fix the {errorCount === 1 ? "problem" : `${formatCount(errorCount)} problems`} marked below.
-            </span>
-          </div>
-        )}
+        {generalError && <FormProblem outcome="Not mapped.">{generalError}</FormProblem>}
+        {form.formState.isSubmitted && <FixMarked outcome="Not mapped yet." count={errorCount} noun={["problem", "problems"]} />}
 
         <TargetSection
           market={market}

@@ -10,7 +10,7 @@ import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { useIsClient } from "@/components/ui/clock";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
-import { LinkPending } from "@/components/ui/link-pending";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { Skeleton } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
 import { MapEditor } from "./map-editor";
@@ -24,23 +24,13 @@ function Header({ market }: { market: UnmappedDetail }) {
   return (
     <header className={layout.detailHeader}>
       <div className={layout.detailTopbar}>
-        <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
-          <ol>
-            <li>
-              <Link href="/unmapped">
-                Unmapped markets
-                <LinkPending />
-              </Link>
-            </li>
-            <li>
-              <Link href={`/unmapped/${market.id}`}>
-                #{market.id}
-                <LinkPending />
-              </Link>
-            </li>
-            <li aria-current="page">Map</li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          trail={[
+            { href: "/unmapped", label: "Unmapped markets" },
+            { href: `/unmapped/${market.id}`, label: `#${market.id}` },
+          ]}
+          current="Map"
+        />
       </div>
       <h1 id="map-title" className={layout.detailTitle}>
         <span className={mappings.titlePrefix}>Map</span> {market.marketName}

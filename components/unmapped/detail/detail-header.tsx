@@ -1,8 +1,7 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
-import { LinkPending } from "@/components/ui/link-pending";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { PlatformBadge, RegressedBadge, StatusBadge } from "../badges";
 import { NeighbourNav } from "./neighbour-nav";
 import type { Neighbours } from "./use-neighbours";
@@ -31,17 +30,7 @@ export function DetailHeader({ market, neighbours, navigating }: { market: Unmap
   return (
     <header className={layout.detailHeader}>
       <div className={layout.detailTopbar}>
-        <nav aria-label="Breadcrumb" className={layout.breadcrumb}>
-          <ol>
-            <li>
-              <Link href={neighbours.listHref}>
-                Unmapped markets
-                <LinkPending />
-              </Link>
-            </li>
-            <li aria-current="page">#{market.id}</li>
-          </ol>
-        </nav>
+        <Breadcrumb trail={[{ href: neighbours.listHref, label: "Unmapped markets" }]} current={`#${market.id}`} />
         <NeighbourNav n={neighbours} navigating={navigating} />
       </div>
       <h1 id="market-title" className={layout.detailTitle}>

@@ -7,6 +7,7 @@ import { NotesEditor } from "./notes-editor";
 import { StatusControl } from "./status-control";
 import styles from "./detail.module.css";
 import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
+import { FormProblem } from "@/components/forms/form-problem";
 
 interface Props {
   market: UnmappedDetail;
@@ -44,13 +45,7 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
             </button>
           </div>
         )}
-        {general && (
-          <div className="banner banner-danger" role="alert">
-            <span>
-              <strong>Not saved.</strong> {general}
-            </span>
-          </div>
-        )}
+        {general && <FormProblem outcome="Not saved.">{general}</FormProblem>}
         <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />
         <MarketMappingLinks market={market} />
         <NotesEditor

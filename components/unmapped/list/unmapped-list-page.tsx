@@ -8,7 +8,6 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
-import type { TableState } from "@/components/data-table/data-table";
 import { hasNextPage } from "@/components/data-table/page-total";
 import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
 import { Pagination } from "@/components/data-table/pagination";
@@ -22,6 +21,7 @@ import { UnmappedTable } from "./unmapped-table";
 import { useListKeyboard } from "./use-list-keyboard";
 import { useRowSelection } from "./use-row-selection";
 import { detailHref, useUnmappedView } from "./use-unmapped-view";
+import { loadState } from "@/components/data-table/load-state";
 
 const NO_ITEMS: UnmappedItem[] = [];
 
@@ -77,18 +77,8 @@ export function UnmappedListPage() {
     },
   });
 
-  let state: TableState | undefined;
-  if (list.isPending) state = { kind: "loading", rows: Math.min(view.pageSize, 14) };
-  // Rows kept from the previous view would not match this one: show the failure instead.
-  else if (list.isError && (!list.data || list.isPlaceholderData))
-    state = {
-      kind: "error",
-      title: "The markets could not be loaded",
-      message: errorMessage(list.error),
-      onRetry: () => void list.refetch(),
-      retrying: list.isFetching,
-    };
-  else if (items.length === 0)
+  let state = loadState(list, { rows: Math.min(view.pageSize, 14), errorTitle: "The markets could not be loaded" });
+  if (!state && items.length === 0)
     state = {
       kind: "message",
       content: (
