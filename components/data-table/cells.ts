@@ -14,7 +14,7 @@ const KIND: Record<NonNullable<ColumnMeta["kind"]>, string> = {
 };
 
 /** The flexible column's least width. */
-export const FLEXIBLE_MIN = 200;
+const FLEXIBLE_MIN = 200;
 
 /** Header and cell classes of a column. */
 export const columnClass = (meta: ColumnMeta | undefined) =>

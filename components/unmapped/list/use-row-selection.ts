@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 
-export const LEFT_THE_VIEW = "The selected market is no longer in this view.";
+const LEFT_THE_VIEW = "The selected market is no longer in this view.";
 
 type Focus = "always" | "if-lost" | "never";
 type Edge = "first" | "last";
