@@ -1,6 +1,10 @@
 "use client";
 // The triage list's columns. A column's id is the API's sort key where the server can sort by it.
+// The columns are built once: a cell renderer is a component, and a new one on every render would
+// remount the row's link (losing its focus, or the click that landed on it). What changes with the
+// page (hrefs, handlers) reaches the cells through a context.
 import Link from "next/link";
+import { createContext, useContext } from "react";
 import type { SettableStatus } from "../use-quick-status";
 import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
 import { RowAction } from "@/components/data-table/data-table";
@@ -20,10 +24,19 @@ export interface RowHandlers {
   onStatus: (item: UnmappedItem, status: SettableStatus) => void;
 }
 
+export const RowHandlersContext = createContext<RowHandlers | null>(null);
+
+function useRowHandlers(): RowHandlers {
+  const handlers = useContext(RowHandlersContext);
+  if (!handlers) throw new Error("the triage list's cells need RowHandlersContext");
+  return handlers;
+}
+
 const col = columnsFor<UnmappedItem>();
 const SORTABLE = new Set<string>(UNMAPPED_SORTS);
 
-function RowActions({ item, onStatus }: { item: UnmappedItem; onStatus: RowHandlers["onStatus"] }) {
+function RowActions({ item }: { item: UnmappedItem }) {
+  const { onStatus } = useRowHandlers();
   return (
     <>
       <RowAction
@@ -44,7 +57,23 @@ function RowActions({ item, onStatus }: { item: UnmappedItem; onStatus: RowHandl
   );
 }
 
-export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
+function NameLink({ item, index }: { item: UnmappedItem; index: number }) {
+  const h = useRowHandlers();
+  return (
+    <Link
+      ref={(el) => h.linkRef(item.id, el)}
+      href={h.href(item, index)}
+      prefetch={false}
+      onFocus={() => h.onFocus(item.id)}
+      title={item.marketName}
+    >
+      {item.marketName}
+      <LinkPending />
+    </Link>
+  );
+}
+
+function unmappedColumns(): DataColumn<UnmappedItem>[] {
   const columns: DataColumn<UnmappedItem>[] = [
     col.accessor("source", {
       id: "source",
@@ -56,18 +85,7 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
       id: "name",
       header: "Market",
       meta: { kind: "name" },
-      cell: ({ row }) => (
-        <Link
-          ref={(el) => h.linkRef(row.original.id, el)}
-          href={h.href(row.original, row.index)}
-          prefetch={false}
-          onFocus={() => h.onFocus(row.original.id)}
-          title={row.original.marketName}
-        >
-          {row.original.marketName}
-          <LinkPending />
-        </Link>
-      ),
+      cell: ({ row }) => <NameLink item={row.original} index={row.index} />,
     }),
     col.accessor("externalMarketId", {
       id: "externalMarketId",
@@ -120,8 +138,10 @@ export function unmappedColumns(h: RowHandlers): DataColumn<UnmappedItem>[] {
       id: "actions",
       header: "Actions",
       meta: { width: 80, kind: "actions", hiddenHeader: true },
-      cell: ({ row }) => <RowActions item={row.original} onStatus={h.onStatus} />,
+      cell: ({ row }) => <RowActions item={row.original} />,
     }),
   ];
   return columns.map((c) => ({ ...c, enableSorting: SORTABLE.has(c.id ?? "") }));
 }
+
+export const UNMAPPED_COLUMNS = unmappedColumns();

@@ -5,7 +5,7 @@ import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DataTable, type TableState } from "@/components/data-table/data-table";
 import { useDataTable, type SortOrder } from "@/components/data-table/use-data-table";
 import { useRowOpener } from "@/components/data-table/use-row-opener";
-import { unmappedColumns, type RowHandlers } from "./columns";
+import { RowHandlersContext, UNMAPPED_COLUMNS, type RowHandlers } from "./columns";
 
 interface Props extends RowHandlers {
   view: UnmappedView;
@@ -19,32 +19,34 @@ interface Props extends RowHandlers {
 }
 
 export function UnmappedTable({ view, items, total, selectedId, onSort, busy, state, href, linkRef, onFocus, onStatus }: Props) {
-  const columns = useMemo(() => unmappedColumns({ href, linkRef, onFocus, onStatus }), [href, linkRef, onFocus, onStatus]);
+  const handlers = useMemo(() => ({ href, linkRef, onFocus, onStatus }), [href, linkRef, onFocus, onStatus]);
   const table = useDataTable({
     data: items,
-    columns,
+    columns: UNMAPPED_COLUMNS,
     getRowId: (item) => String(item.id),
     sorting: { sort: view.sort, order: view.order, onSort },
     paging: { page: view.page, pageSize: view.pageSize, total },
   });
   const open = useRowOpener();
   return (
-    <DataTable
-      table={table}
-      caption="Unmapped markets. Keys: j and k move, Enter opens, a acknowledges, i ignores."
-      busy={busy}
-      describedBy="list-summary"
-      state={state}
-      selectable
-      rowProps={(row) => {
-        const isSelected = selectedId === row.original.id;
-        return {
-          selected: isSelected,
-          onClick: (e) => open(e, href(row.original, row.index)),
-          "data-market-id": row.original.id,
-          "data-selected": isSelected || undefined,
-        };
-      }}
-    />
+    <RowHandlersContext.Provider value={handlers}>
+      <DataTable
+        table={table}
+        caption="Unmapped markets. Keys: j and k move, Enter opens, a acknowledges, i ignores."
+        busy={busy}
+        describedBy="list-summary"
+        state={state}
+        selectable
+        rowProps={(row) => {
+          const isSelected = selectedId === row.original.id;
+          return {
+            selected: isSelected,
+            onClick: (e) => open(e, href(row.original, row.index)),
+            "data-market-id": row.original.id,
+            "data-selected": isSelected || undefined,
+          };
+        }}
+      />
+    </RowHandlersContext.Provider>
   );
 }
