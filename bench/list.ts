@@ -30,7 +30,7 @@ const base: UnmappedListQuery = { sort: "lastSeenAt", order: "desc", page: 1, pa
 const QUERIES: [string, UnmappedListQuery][] = [
   ["first page", base],
   ["filtered: NEW by priority", { ...base, status: ["NEW"], sort: "priority" }],
-  ["filtered: sportybet NEW", { ...base, source: "sportybet", status: ["NEW"], sort: "occurrenceCount" }],
+  ["filtered: sportybet NEW", { ...base, source: ["sportybet"], status: ["NEW"], sort: "occurrenceCount" }],
   ["deep: page 1,000", { ...base, page: 1000 }],
   ["search: q=corners", { ...base, q: "corners" }],
 ];

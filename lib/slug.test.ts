@@ -3,36 +3,31 @@ import { slugSchema } from "./contract/mappings";
 import { slugify, uniqueSlugs } from "./slug";
 
 describe("slugify", () => {
-  it("makes ids the contract accepts from any name", () => {
-    for (const name of [
-      "Over 2.5",
-      "1X2 - Full Time",
-      "  Home/Away  ",
-      "Équipe à domicile",
-      "<script>alert(1)</script> Booking Race",
-      "x".repeat(300),
-    ]) {
-      const id = slugify(name);
-      expect(slugSchema.safeParse(id).success, `${name} -> ${id}`).toBe(true);
+  it("turns a market or outcome name into a canonical id the contract accepts", () => {
+    const cases: [string, string][] = [
+      ["Over/Under 2.5", "over_under_2_5"],
+      ["  1X2 - Full Time  ", "1x2_full_time"],
+      ["Équipe à domicile", "equipe_a_domicile"],
+      ["Both Teams To Score (BTTS)?", "both_teams_to_score_btts"],
+      ["__already_a_slug__", "already_a_slug"],
+      ["ﬁrst goal", "first_goal"],
+    ];
+    for (const [name, slug] of cases) {
+      expect(slugify(name), name).toBe(slug);
+      expect(slugSchema.safeParse(slug).success, slug).toBe(true);
     }
-    expect(slugify("Over 2.5")).toBe("over_2_5");
-    expect(slugify("1X2 - Full Time")).toBe("1x2_full_time");
-    expect(slugify("Équipe à domicile")).toBe("equipe_a_domicile");
-    expect(slugify("<script>alert(1)</script> Booking Race")).toBe("script_alert_1_script_booking_race");
   });
 
-  it("cuts at the limit without a trailing _", () => {
-    expect(slugify("abc def", 4)).toBe("abc");
-    expect(slugify("x".repeat(300))).toHaveLength(60);
-  });
-
-  it("is empty for a name with no letters or digits", () => {
-    expect(slugify("—")).toBe("");
+  it("is empty when nothing usable is left, and never ends in _ after cutting to length", () => {
+    expect(slugify("!!! ??")).toBe("");
+    expect(slugify("<script>")).toBe("script");
+    expect(slugify("ab cd", 3)).toBe("ab");
+    expect(slugify("x".repeat(300), 500)).toHaveLength(100);
   });
 });
 
 describe("uniqueSlugs", () => {
-  it("numbers repeats and replaces empty ones", () => {
-    expect(uniqueSlugs(["Home", "home", "HOME", "—", "?"])).toEqual(["home", "home_2", "home_3", "outcome", "outcome_2"]);
+  it("numbers repeats and gives names without letters the fallback", () => {
+    expect(uniqueSlugs(["Home", "home", "HOME!", "—", "?"])).toEqual(["home", "home_2", "home_3", "outcome", "outcome_2"]);
   });
 });

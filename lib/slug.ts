@@ -1,22 +1,24 @@
-// Canonical ids made from names ("Over 2.5" -> "over_2_5"): lower-case letters, digits and _, as
-// the contract's slugSchema requires. Accents are dropped rather than lost whole ("É" -> "e").
-const MAX = 60;
+// The one slug rule for canonical ids (mapping and outcome ids), shared by the server (outcomes of
+// a mapping made from a market) and the browser (the ids the mapping editor proposes), so both
+// propose the same id for the same name. The result always satisfies the contract's slugSchema
+// (`^[a-z0-9_]+$`, at most 100 characters) unless it is empty.
 
-export function slugify(text: string, max = MAX): string {
-  return (
-    text
-      .normalize("NFKD")
-      // Decomposed accents are marks of their own: drop them, keep the letter.
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "_")
-      .replace(/^_+|_+$/g, "")
-      .slice(0, max)
-      .replace(/_+$/, "")
-  );
+/**
+ * "Over/Under 2.5 – Équipe" -> "over_under_2_5_equipe": accents dropped, every run of other
+ * characters one `_`, no `_` at either end, at most `max` characters. "" when nothing is left.
+ */
+export function slugify(text: string, max = 60): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, Math.min(max, 100))
+    .replace(/_+$/, "");
 }
 
-/** One id per name, in order, unique: a repeated slug gets _2, _3…; an empty one is `fallback`. */
+/** One slug per name, unique among them (`win`, `win_2`, …); a name with no letters or digits gets `fallback`. */
 export function uniqueSlugs(names: readonly string[], fallback = "outcome"): string[] {
   const used = new Set<string>();
   return names.map((name) => {

@@ -6,11 +6,13 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
+import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
+import { MapMarketService } from "./mapping/map-market";
 import { AuditService } from "./audit/audit-service";
 import { StatsService } from "./discovery/stats-service";
 import { attachRealtime } from "./realtime/socket";
@@ -20,10 +22,10 @@ import { ScrapeController } from "./scraping/scrape-controller";
 import { buildSources } from "./scraping/sources";
 import { log, setLogLevel } from "./log";
 import { answerClientError, createApiGate } from "./http/api-gate";
+import { createApiDispatcher, loadApiRoutes } from "./http/api-dispatch";
 import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
 
-const SCRAPE_RUN_LOCK = 72_707_003;
 const MAPPINGS_CHANGED = "market_triage_mappings_changed";
 
 export const PROJECT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -84,9 +86,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const runs = new RunStore(db.prisma);
     // With PGlite this is the only process, so a `running` run left over was cut off by a crash.
     if (db.kind === "pglite") await runs.failAbandoned();
+    const sources = options.sources ?? buildSources(config);
     const scrape = new ScrapeController(
       {
-        sources: options.sources ?? buildSources(config),
+        sources,
         mappings: mappings.cache,
         discovery,
         publisher: realtime,
@@ -94,9 +97,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         concurrency: config.SCRAPE_CONCURRENCY,
         flushEveryEvents: config.FLUSH_EVERY_EVENTS,
       },
-      config.SCRAPE_INTERVAL_SECONDS,
-      config.SCRAPE_START_DELAY_SECONDS,
-      (onLost) => db.tryLock(SCRAPE_RUN_LOCK, onLost),
+      {
+        intervalSeconds: config.SCRAPE_INTERVAL_SECONDS,
+        startDelaySeconds: config.SCRAPE_START_DELAY_SECONDS,
+        startSooner: realtime.firstClient,
+        // A real bookmaker feed keeps its interval from the start; the demo shows a new user a few quick rounds.
+        warmupRuns: sources.every((s) => s.name === "demo") ? config.SCRAPE_WARMUP_RUNS : 0,
+        warmupIntervalSeconds: config.SCRAPE_WARMUP_INTERVAL_SECONDS,
+      },
+      (onLost) => db.tryLock(LOCKS.scrapeRun, onLost),
       { heartbeatSeconds: config.RUN_HEARTBEAT_SECONDS, staleSeconds: config.RUN_STALE_SECONDS },
     );
     await scrape.repairStale(); // runs whose process is gone (PostgreSQL; PGlite's are failed above)
@@ -106,6 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       db,
       publisher: realtime,
       mappings,
+      mapMarket: new MapMarketService(mappings, triage),
       discovery,
       triage,
       runs,
@@ -130,12 +140,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app.prepare();
     const handle = app.getRequestHandler();
     // Socket.IO attached first and answers /socket.io itself; the gate answers malformed, unknown
-    // and oversized requests; everything else goes to Next.
+    // and oversized requests; the API goes straight to its route handlers, pages to Next.
     const gate = createApiGate(config.API_MAX_BODY_BYTES);
+    const api = createApiDispatcher(await loadApiRoutes(path.join(PROJECT_DIR, "app")));
     httpServer.on("clientError", answerClientError);
     httpServer.on("request", (req, res) => {
       if (req.url?.startsWith("/socket.io/")) return;
       if (gate(req, res)) return;
+      if (req.url === "/api" || req.url?.startsWith("/api/") || req.url?.startsWith("/api?")) return api(req, res);
       void handle(req, res);
     });
 
@@ -155,6 +167,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stop() {
         stopping ??= (async () => {
           await scrape.stop();
+          await Promise.all(
+            sources.map((s) => s.close?.().catch((e) => log.warn(`[shutdown] closing source ${s.name}: ${(e as Error).message}`))),
+          );
           const report = await discovery.close();
           if (report.journalFiles)
             log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);

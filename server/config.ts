@@ -23,7 +23,7 @@ const baseUrl = (fallback: string) =>
       }
     }, "must be an http:// or https:// URL without query or fragment");
 
-export const configSchema = z.object({
+const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: intIn(0, 65535).default(3000),
@@ -50,12 +50,16 @@ export const configSchema = z.object({
     ])
     .pipe(z.array(z.enum(KNOWN_SOURCES)).min(1, "name at least one source")),
   SCRAPE_INTERVAL_SECONDS: intIn(0, 86_400).default(300),
-  SCRAPE_START_DELAY_SECONDS: intIn(0, 86_400).default(5),
+  /** The longest wait before the first scheduled run; a browser connecting (Socket.IO) starts it sooner. */
+  SCRAPE_START_DELAY_SECONDS: intIn(0, 86_400).default(30),
+  /** With the demo feed only: the first scheduled runs come SCRAPE_WARMUP_INTERVAL_SECONDS apart, so a new user sees discoveries arrive. */
+  SCRAPE_WARMUP_RUNS: intIn(0, 100).default(3),
+  SCRAPE_WARMUP_INTERVAL_SECONDS: intIn(1, 86_400).default(60),
   /** Events being fetched and parsed at once over all sources; each source also has its own limit. */
   SCRAPE_CONCURRENCY: intIn(1, 256).default(16),
   FLUSH_EVERY_EVENTS: intIn(1, 10_000).default(50),
   RECORDER_MAX_PENDING: intIn(100, 10_000_000).default(200_000),
-  /** Markets per flush statement; 0 = by database: 500 on PGlite (it blocks the event loop while it runs), 5,000 on PostgreSQL. */
+  /** Markets per flush statement; 0 = by database: 250 on PGlite (it blocks the event loop while it runs), 5,000 on PostgreSQL. */
   FLUSH_CHUNK_ROWS: intIn(0, 100_000).default(0),
   /** Journal of sightings the database could not take (shutdown while it is down, pending limit); default <DATA_DIR>/spill. */
   SPILL_DIR: z.string().min(1).optional(),

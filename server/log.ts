@@ -1,21 +1,85 @@
-// A minimal levelled logger (LOG_LEVEL). The level lives on globalThis so route handlers, which
-// Next evaluates in its own module graph, log at the level the server was started with.
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
-export type LogLevel = keyof typeof LEVELS;
+// The server log, on pino. Production: one JSON object per line on stdout (level, time, pid,
+// hostname, msg, the child's bindings such as runId, and `err` with type, message and stack).
+// `npm run dev` (NODE_ENV=development): the same records through pino-pretty, a dev dependency.
+// LOG_LEVEL picks the level (debug, info, warn, error or silent).
+//
+// Call sites keep the console-like form, `log.error("[scope] what failed:", e)`: the strings
+// become `msg` (an Error's message appended, so a line says what happened on its own) and the
+// first Error is serialised under `err`. The root logger lives on globalThis: route handlers,
+// which Next evaluates in its own module graph, write through the server's logger at its level.
+import { createRequire } from "node:module";
+import { format, types } from "node:util";
+import pino, { type Logger } from "pino";
+
+const LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LEVELS)[number];
+type Method = Exclude<LogLevel, "silent">;
 
 declare global {
-  var __marketTriageLogLevel: LogLevel | undefined;
+  var __marketTriageLogger: Logger | undefined;
+}
+
+const levelOf = (value: string | undefined): LogLevel =>
+  (LEVELS as readonly string[]).includes(value ?? "") ? (value as LogLevel) : "info";
+
+function createRoot(): Logger {
+  const options: pino.LoggerOptions = {
+    level: levelOf(process.env.LOG_LEVEL),
+    // "info" rather than 30, and an ISO time: readable by people and by log tools alike.
+    formatters: { level: (label) => ({ level: label }) },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: pino.stdSerializers.err },
+  };
+  if (process.env.NODE_ENV === "development") {
+    // Loaded only in development: pino-pretty is a dev dependency. Synchronous, so nothing logged
+    // just before an exit is lost.
+    const pretty = createRequire(import.meta.url)("pino-pretty") as typeof import("pino-pretty");
+    return pino(options, pretty({ sync: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" }));
+  }
+  // Synchronous writes: main.ts exits right after its last lines (shutdown, a failed start).
+  return pino(options, pino.destination({ dest: 1, sync: true }));
+}
+
+function root(): Logger {
+  globalThis.__marketTriageLogger ??= createRoot();
+  return globalThis.__marketTriageLogger;
 }
 
 export function setLogLevel(level: LogLevel): void {
-  globalThis.__marketTriageLogLevel = level;
+  root().level = level;
 }
 
-const enabled = (level: LogLevel) => LEVELS[level] >= LEVELS[globalThis.__marketTriageLogLevel ?? "info"];
+const isError = (value: unknown): value is Error => value instanceof Error || types.isNativeError(value);
 
-export const log = {
-  debug: (...args: unknown[]) => enabled("debug") && console.debug(...args),
-  info: (...args: unknown[]) => enabled("info") && console.log(...args),
-  warn: (...args: unknown[]) => enabled("warn") && console.warn(...args),
-  error: (...args: unknown[]) => enabled("error") && console.error(...args),
-};
+function write(logger: Logger, level: Method, args: unknown[]): void {
+  if (!logger.isLevelEnabled(level)) return;
+  const err = args.find(isError);
+  const rest = err === undefined ? args : args.filter((a) => a !== err);
+  const msg = [rest.length ? format(...rest) : "", err?.message ?? ""].filter(Boolean).join(" ");
+  if (err) logger[level]({ err }, msg);
+  else logger[level](msg);
+}
+
+export interface Log {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+  /** A logger whose every record carries these fields, e.g. `log.child({ runId })` during a scrape. */
+  child(bindings: Record<string, unknown>): Log;
+}
+
+function wrap(get: () => Logger): Log {
+  return {
+    debug: (...args) => write(get(), "debug", args),
+    info: (...args) => write(get(), "info", args),
+    warn: (...args) => write(get(), "warn", args),
+    error: (...args) => write(get(), "error", args),
+    child(bindings) {
+      const child = get().child(bindings);
+      return wrap(() => child);
+    },
+  };
+}
+
+export const log: Log = wrap(root);

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { available, TEST_DATABASE_URL } from "./testing/databases";
 import { launchServer, NODE_SERVER, type ServerProcess as Proc } from "./testing/process";
 import { waitFor } from "./testing/wait";
 
@@ -113,6 +114,42 @@ describe("server process", () => {
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
   }, 240_000);
+
+  it("prints one clear line with the URL when it is ready", async () => {
+    const p = launch({ DATA_DIR: "memory://", PORT: "0" });
+    procs.push(p);
+    const url = await listening(p);
+    const ready = p
+      .output()
+      .split("\n")
+      .filter((l) => l.includes(url));
+    expect(ready).toHaveLength(1);
+    expect((JSON.parse(ready[0]) as { msg: string }).msg).toMatch(/^Market Triage is ready: open http:\/\/127\.0\.0\.1:\d+ \(/);
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  });
+
+  it("a PostgreSQL it cannot reach is one line naming it, not a driver dump", async () => {
+    const p = launch({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/market_triage" });
+    procs.push(p);
+    expect(await p.exited).toBe(1);
+    expect(p.output().trim().split("\n")).toEqual([
+      expect.stringMatching(/^Market Triage could not start: Cannot reach PostgreSQL at 127\.0\.0\.1:1 /),
+    ]);
+  });
+
+  it.skipIf(!available("postgres"))("a PostgreSQL database that does not exist is one line saying so, not a driver dump", async () => {
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = "/mt_missing_database";
+    const p = launch({ DATABASE_URL: url.toString() });
+    procs.push(p);
+    expect(await p.exited).toBe(1);
+    expect(p.output().trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^Market Triage could not start: PostgreSQL at .+ has no database "mt_missing_database" \(DATABASE_URL\): create it/,
+      ),
+    ]);
+  });
 
   it("stops with a message naming the variable when the configuration is bad", async () => {
     const p = launch({ PORT: "not-a-port", DATA_DIR: dataDir });

@@ -7,12 +7,11 @@
 // old `tsx …` script that child was a shell, which died and left this server running, holding
 // the port and the data folder. The npm scripts now `exec` node, so this server is that child.
 // Should npm die without passing anything on (kill -9), we are re-parented; that counts as SIGTERM.
-import { ConfigError, loadConfig } from "./config";
-import { DataDirLockedError } from "./db/lock";
-import { MigrationError } from "./db/migrate";
+import { loadConfig, type Config } from "./config";
 import { startServer } from "./app-server";
 import { log } from "./log";
 import { installFaultHandlers } from "./process-faults";
+import { explainStartFailure } from "./start-failure";
 
 declare global {
   /** The npm process that ran `npm start`/`npm run dev`, recorded before anything slow (the build) runs. */
@@ -25,23 +24,26 @@ const launcherPid = globalThis.__marketTriageLauncherPid ?? (process.env.npm_lif
 /** Sightings wait in the spill journal and are replayed by the next start (sysexits' EX_TEMPFAIL). */
 const EXIT_SPILLED = 75;
 
+let config: Config | undefined;
+
 async function main() {
-  const config = loadConfig();
+  config = loadConfig();
   const server = await startServer(config, { dev: config.NODE_ENV === "development" });
   const db = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
-  log.info(`Market Triage listening on ${server.url} (${db}; sources: ${config.SOURCES.join(", ")})`);
+  // The one line a person starting the server waits for (tests read the URL from it too).
+  log.info(`Market Triage is ready: open ${server.url} (${db}; sources: ${config.SOURCES.join(", ")})`);
 
   let signals = 0;
   const shutdown = (signal: string) => {
     if (++signals > 1) {
-      console.error(`[shutdown] second ${signal}: exiting now`);
+      log.error(`[shutdown] second ${signal}: exiting now`);
       process.exit(1);
     }
     log.info(`[shutdown] ${signal}: finishing the current run, flushing sightings, closing the database`);
     server.stop().then(
       (report) => process.exit(report.lostSightings > 0 ? 1 : report.journalFiles > 0 ? EXIT_SPILLED : 0),
       (e) => {
-        console.error("[shutdown] failed:", e);
+        log.error("[shutdown] failed:", e);
         process.exit(1);
       },
     );
@@ -58,11 +60,11 @@ async function main() {
   }
 }
 
+// A failed start is said in plain text on stderr whatever LOG_LEVEL is: it is the last thing the
+// process says, and a person is usually reading it. One line for what a user can fix; a bug keeps its stack.
 main().catch((e) => {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof MigrationError) {
-    console.error(e.message);
-  } else {
-    console.error("Market Triage could not start:", e);
-  }
+  const why = explainStartFailure(e, config ?? {});
+  if (why) console.error(`Market Triage could not start: ${why}`);
+  else console.error("Market Triage could not start:", e);
   process.exit(1);
 });

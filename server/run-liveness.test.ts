@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCKS } from "@/server/db/locks";
 import { createDemoSource } from "@/server/scraping/sources/demo";
 import { available, createPostgresDatabase } from "@/server/testing/databases";
 import { gated } from "@/server/testing/gated-source";
@@ -15,7 +16,6 @@ import { startTestServer, type TestServer } from "@/server/testing/server";
 import { launchServer, type ServerProcess } from "@/server/testing/process";
 import { waitFor } from "@/server/testing/wait";
 
-const SCRAPE_RUN_LOCK = 72_707_003; // server/app-server.ts
 const post = (url: string) => fetch(`${url}/api/scrape`, { method: "POST" });
 
 interface RunRow {
@@ -42,7 +42,7 @@ describe.skipIf(!available("postgres"))("runs across two processes on one Postgr
         `SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
          WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND a.application_name = 'liveness-a'
            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-        [SCRAPE_RUN_LOCK],
+        [LOCKS.scrapeRun],
       )
     ).rows[0]?.pid;
 
@@ -113,8 +113,11 @@ describe.skipIf(!available("postgres"))("runs across two processes on one Postgr
     expect((await fetch(`${aUrl}/api/health`)).status).toBe(200);
     const out = a.output();
     expect(out).not.toMatch(/uncaught|unhandled/i);
-    // Every mention of the terminated connection is one of our log lines, not a stack trace.
-    for (const line of out.split("\n").filter((l) => /terminating connection/.test(l))) expect(line).toMatch(/^\[(db|scrape)\]/);
+    // Every mention of the terminated connection is one of our log lines (a JSON record whose
+    // message is ours), not a stack trace.
+    for (const line of out.split("\n").filter((l) => /terminating connection/.test(l))) {
+      expect((JSON.parse(line) as { msg: string }).msg).toMatch(/^\[(db|scrape)\]/);
+    }
   }, 180_000);
 
   it("kill -9 of the process running a scrape: the other marks the run failed with the reason, and a new run can start", async () => {

@@ -152,6 +152,22 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
       expect((await list("?q=%25")).total).toBe(all.filter((i) => i.marketName.includes("%") || i.externalMarketId.includes("%")).length);
     });
 
+    it("filters by several sources like by several statuses: repeated or comma-separated", async () => {
+      const all = (await list("?pageSize=200")).items;
+      const bet9ja = all.filter((i) => i.source === "bet9ja");
+      expect(bet9ja.length).toBeGreaterThan(0);
+      const repeated = await list("?source=sportybet&source=bet9ja&pageSize=200");
+      const comma = await list("?source=bet9ja,sportybet&pageSize=200");
+      expect(repeated.total).toBe(all.length);
+      expect(comma.items.map((i) => i.id)).toEqual(repeated.items.map((i) => i.id));
+      const one = await list("?source=bet9ja&pageSize=200");
+      expect(one.items.map((i) => i.id)).toEqual(bet9ja.map((i) => i.id));
+      const both = await list("?source=bet9ja,sportybet&status=NEW,IGNORED,ACKNOWLEDGED,MAPPED&q=a&pageSize=200");
+      expect(both.total).toBe(all.filter((i) => /a/i.test(i.marketName) || /a/i.test(i.externalMarketId)).length);
+      const bad = await expectProblem(await api("/api/unmapped?source=bet9ja,pinnacle"), 400);
+      expect(bad.errors?.map((e) => e.field).join(" ")).toContain("query.source");
+    });
+
     it("rejects a bad query with 400 and per-field errors", async () => {
       for (const [query, field] of [
         ["?pageSize=500", "query.pageSize"],

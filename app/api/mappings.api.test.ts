@@ -104,6 +104,56 @@ describe.each(DB_KINDS)("mappings API on %s", (kind) => {
       expect(history.items[0].reason).toBe("undo");
     });
 
+    it("accepts outcomes that leave out the names a platform does not have and their positions (list order)", async () => {
+      const created = mappingDetailSchema.parse(
+        await ok(
+          await api("/api/mappings", {
+            method: "POST",
+            json: {
+              canonicalId: "sporty_only_race",
+              name: "Race to 3 Goals",
+              sportybetId: "999101",
+              outcomes: [
+                { canonicalId: "home", betpawaName: "Home", sportybetDesc: "Home" },
+                { canonicalId: "none", betpawaName: "Neither", sportybetDesc: "None" },
+                { canonicalId: "away", sportybetDesc: "Away" },
+              ],
+            },
+          }),
+          201,
+        ),
+      );
+      expect(created.outcomes).toEqual([
+        { canonicalId: "home", betpawaName: "Home", sportybetDesc: "Home", bet9jaSuffix: null, position: 0 },
+        { canonicalId: "none", betpawaName: "Neither", sportybetDesc: "None", bet9jaSuffix: null, position: 1 },
+        { canonicalId: "away", betpawaName: null, sportybetDesc: "Away", bet9jaSuffix: null, position: 2 },
+      ]);
+      expect(created.betpawaId).toBeNull();
+      // An explicit position still counts; a bad one is still refused.
+      const patched = mappingDetailSchema.parse(
+        await ok(
+          await api("/api/mappings/sporty_only_race", {
+            method: "PATCH",
+            json: {
+              outcomes: [
+                { canonicalId: "away", sportybetDesc: "Away", position: 5 },
+                { canonicalId: "home", sportybetDesc: "Home" },
+              ],
+            },
+          }),
+        ),
+      );
+      expect(patched.outcomes.map((o) => [o.canonicalId, o.position])).toEqual([
+        ["home", 1],
+        ["away", 5],
+      ]);
+      const bad = await problem(
+        await api("/api/mappings/sporty_only_race", { method: "PATCH", json: { outcomes: [{ canonicalId: "home", position: -1 }] } }),
+        400,
+      );
+      expect(bad.errors?.map((e) => e.field)).toContain("body.outcomes.0.position");
+    });
+
     it("maps an unmapped market: candidates, map, history, stats; the next scrape counts it as mapped", async () => {
       const list = unmappedListSchema.parse(await ok(await api("/api/unmapped?source=sportybet&sort=occurrenceCount&pageSize=1")));
       const target = list.items[0];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageOf, pageQueryShape, timestampSchema } from "./common";
 
-export const AUDIT_ACTIONS = [
+const AUDIT_ACTIONS = [
   "status_changed",
   "notes_changed",
   "mapped",
@@ -11,23 +11,27 @@ export const AUDIT_ACTIONS = [
   "mapping_deactivated",
 ] as const;
 
-export const auditEntrySchema = z.object({
-  id: z.number().int(),
-  entityType: z.enum(["unmapped_market", "mapping"]),
-  entityId: z.string().describe("Market id or mapping canonicalId"),
-  entityName: z.string().nullable().describe("The market's name, or the mapping's name as the entry recorded it; null when unknown"),
-  action: z.enum(AUDIT_ACTIONS),
-  actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
-  reason: z.string().nullable(),
-  createdAt: timestampSchema,
-});
+const entityTypeSchema = z.enum(["unmapped_market", "mapping"]);
+
+const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    entityType: entityTypeSchema,
+    entityId: z.string().describe("Market id or mapping canonicalId"),
+    entityName: z.string().nullable().describe("The market's name, or the mapping's name as the entry recorded it; null when unknown"),
+    action: z.enum(AUDIT_ACTIONS),
+    actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    reason: z.string().nullable(),
+    createdAt: timestampSchema,
+  })
+  .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z
   .object({
-    entityType: z.enum(["unmapped_market", "mapping"]).optional(),
+    entityType: entityTypeSchema.optional(),
     entityId: z.string().max(100).optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     actor: z.string().max(100).optional(),
@@ -36,4 +40,4 @@ export const auditQuerySchema = z
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const historyQuerySchema = z.object(pageQueryShape).strict();
-export const auditListSchema = pageOf(auditEntrySchema);
+export const auditListSchema = pageOf(auditEntrySchema).meta({ id: "AuditList" });

@@ -10,6 +10,9 @@ export const idParamSchema = z
   .transform(Number)
   .pipe(z.number().int().max(2_147_483_647));
 
+/** The path of a route under a numeric id: /api/unmapped/{id}, /api/scrape/runs/{id}. */
+export const idParamsSchema = z.object({ id: idParamSchema.meta({ description: "The id (digits); anything else names nothing: 404" }) });
+
 export const problemSchema = z
   .object({
     type: z.string().describe("A URI naming the problem type"),
@@ -21,7 +24,7 @@ export const problemSchema = z
       .array(z.object({ field: z.string().describe("Dotted path of the offending field, e.g. query.pageSize"), message: z.string() }))
       .optional(),
   })
-  .describe("RFC 9457 problem details");
+  .meta({ id: "Problem", description: "RFC 9457 problem details; errors[] names each offending field" });
 export type Problem = z.infer<typeof problemSchema>;
 
 export const pageQueryShape = {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageOf, pageQueryShape, timestampSchema } from "./common";
-import { platformSchema } from "./enums";
+import { bet9jaKeySchema } from "./bet9ja-key";
+import { platformSchema, type Platform } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
 
 export const slugSchema = z
@@ -9,57 +10,86 @@ export const slugSchema = z
   .max(100)
   .regex(/^[a-z0-9_]+$/, "use lower-case letters, digits and _ only");
 
+/** The path of a route under a mapping: /api/mappings/{canonicalId}. */
+export const canonicalIdParamsSchema = z.object({
+  canonicalId: slugSchema.meta({ description: "The mapping's canonicalId; anything else names nothing: 404" }),
+});
+
+/** Which mapping field holds a platform's market id, and which outcome field its outcome name. */
+export const PLATFORM_FIELDS = {
+  sportybet: { market: "sportybetId", outcome: "sportybetDesc" },
+  bet9ja: { market: "bet9jaKey", outcome: "bet9jaSuffix" },
+} as const satisfies Record<Platform, { market: string; outcome: string }>;
+
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
 export const platformIdSchema = platformId;
-const bet9jaKey = z
-  .string()
-  .trim()
-  .max(100)
-  .regex(/^S_[A-Za-z0-9@.\-+/:]+$/, "a Bet9ja market key starts with S_, e.g. S_OU");
 const reason = z.string().trim().max(500, "reason can be at most 500 characters");
 /** Why a change was made; kept in the history. The API takes none; the app's forms require one. */
 export const changeReasonSchema = reason;
 export const requiredReasonSchema = reason.min(1, "say why: it is kept in the history");
 
-export const mappingOutcomeSchema = z.object({
-  canonicalId: slugSchema,
-  betpawaName: z.string().trim().min(1).max(200).nullable(),
-  sportybetDesc: z.string().trim().min(1).max(200).nullable(),
-  bet9jaSuffix: z.string().trim().min(1).max(100).nullable(),
-  position: z.number().int().min(0).max(1000),
-});
+const outcomeName = (max: number) => z.string().trim().min(1).max(max).nullable();
+const position = z.number().int().min(0).max(1000);
+
+export const mappingOutcomeSchema = z
+  .object({
+    canonicalId: slugSchema,
+    betpawaName: outcomeName(200),
+    sportybetDesc: outcomeName(200),
+    bet9jaSuffix: outcomeName(100),
+    position,
+  })
+  .meta({ id: "MappingOutcome" });
 export type MappingOutcomeDto = z.infer<typeof mappingOutcomeSchema>;
 
+/**
+ * An outcome as a request sends it: a name that may be null may also be left out (a SportyBet-only
+ * outcome has no bet9jaSuffix), and position defaults to the outcome's place in the list.
+ */
+const mappingOutcomeInputSchema = mappingOutcomeSchema
+  .extend({
+    betpawaName: outcomeName(200).default(null),
+    sportybetDesc: outcomeName(200).default(null),
+    bet9jaSuffix: outcomeName(100).default(null),
+    position: position.optional().describe("Order among the mapping's outcomes; defaults to its index in this list"),
+  })
+  .meta({ id: "MappingOutcomeInput" });
+
 const outcomesSchema = z
-  .array(mappingOutcomeSchema)
+  .array(mappingOutcomeInputSchema)
   .min(1, "a mapping needs at least one outcome")
   .max(200)
-  .refine((o) => new Set(o.map((x) => x.canonicalId)).size === o.length, "outcome canonicalIds must be unique");
+  .refine((o) => new Set(o.map((x) => x.canonicalId)).size === o.length, "outcome canonicalIds must be unique")
+  .transform((list): MappingOutcomeDto[] => list.map((o, index) => ({ ...o, position: o.position ?? index })));
 
 export const mappingOriginSchema = z.enum(["builtin", "user"]);
 
-export const mappingItemSchema = z.object({
-  canonicalId: z.string(),
-  name: z.string(),
-  origin: mappingOriginSchema,
-  betpawaId: z.string().nullable(),
-  sportybetId: z.string().nullable(),
-  bet9jaKey: z.string().nullable(),
-  outcomeCount: z.number().int(),
-  active: z.boolean().describe("Whether the scraper uses this entry now (an overridden built-in entry is inactive)"),
-  priority: z.number().int().describe("Precedence for its canonicalId: user (1) overrides built-in (0)"),
-});
+const mappingItemSchema = z
+  .object({
+    canonicalId: z.string(),
+    name: z.string(),
+    origin: mappingOriginSchema,
+    betpawaId: z.string().nullable(),
+    sportybetId: z.string().nullable(),
+    bet9jaKey: z.string().nullable(),
+    outcomeCount: z.number().int(),
+    active: z.boolean().describe("Whether the scraper uses this entry now (an overridden built-in entry is inactive)"),
+    priority: z.number().int().describe("Precedence for its canonicalId: user (1) overrides built-in (0)"),
+  })
+  .meta({ id: "MappingItem" });
 export type MappingItem = z.infer<typeof mappingItemSchema>;
 
-export const mappingDetailSchema = mappingItemSchema.extend({
-  outcomes: z.array(mappingOutcomeSchema),
-  version: z.number().int().nullable().describe("User mappings only; send as If-Match when editing"),
-  updatedAt: timestampSchema.nullable(),
-  builtin: mappingItemSchema
-    .extend({ outcomes: z.array(mappingOutcomeSchema) })
-    .nullable()
-    .describe("The built-in entry with this canonicalId, if any"),
-});
+export const mappingDetailSchema = mappingItemSchema
+  .extend({
+    outcomes: z.array(mappingOutcomeSchema),
+    version: z.number().int().nullable().describe("User mappings only; send as If-Match when editing"),
+    updatedAt: timestampSchema.nullable(),
+    builtin: mappingItemSchema
+      .extend({ outcomes: z.array(mappingOutcomeSchema) })
+      .nullable()
+      .describe("The built-in entry with this canonicalId, if any"),
+  })
+  .meta({ id: "MappingDetail" });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
 
 export const MAPPING_SORTS = ["name", "canonicalId", "origin", "betpawaId", "sportybetId", "bet9jaKey", "outcomeCount", "active"] as const;
@@ -79,7 +109,7 @@ export const mappingListQuerySchema = z
   })
   .strict();
 export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
-export const mappingListSchema = pageOf(mappingItemSchema);
+export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList" });
 
 /** A mapping's own fields, all but its canonical id: as created, and as the app's forms edit them. */
 export const mappingNameSchema = z.string().trim().min(1, "a name is required").max(200);
@@ -87,7 +117,7 @@ const mappingFields = {
   name: mappingNameSchema,
   betpawaId: platformId.nullable().optional(),
   sportybetId: platformId.nullable().optional(),
-  bet9jaKey: bet9jaKey.nullable().optional(),
+  bet9jaKey: bet9jaKeySchema.nullable().optional(),
   outcomes: outcomesSchema,
 };
 const hasPlatformId = (m: { sportybetId?: string | null; bet9jaKey?: string | null }) => Boolean(m.sportybetId || m.bet9jaKey);
@@ -103,7 +133,8 @@ export const mappingIdSchema = slugSchema.refine(
 export const mappingCreateSchema = z
   .object({ canonicalId: mappingIdSchema, ...mappingFields, reason: reason.optional() })
   .strict()
-  .refine(hasPlatformId, platformIdRequired);
+  .refine(hasPlatformId, platformIdRequired)
+  .meta({ id: "MappingCreate" });
 export type MappingCreate = z.infer<typeof mappingCreateSchema>;
 
 /** A whole mapping as the app's forms edit it (creating or editing), with the reason they require. */
@@ -114,11 +145,12 @@ export const mappingPatchSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     betpawaId: platformId.nullable().optional(),
     sportybetId: platformId.nullable().optional(),
-    bet9jaKey: bet9jaKey.nullable().optional(),
+    bet9jaKey: bet9jaKeySchema.nullable().optional(),
     outcomes: outcomesSchema.optional(),
     reason: reason.optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: "MappingPatch" });
 export type MappingPatch = z.infer<typeof mappingPatchSchema>;
 
 export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).strict();
@@ -131,40 +163,49 @@ export const mapMarketSchema = z
     outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
     reason: reason.optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: "MapMarket" });
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
-export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema });
+export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema }).meta({ id: "MapResult" });
 export type MapResult = z.infer<typeof mapResultSchema>;
 
-export const outcomePairingSchema = z.object({
-  sampleName: z.string().describe("The outcome name as the platform sends it"),
-  canonicalOutcomeId: z.string().nullable(),
-  betpawaName: z.string().nullable(),
-  confidence: z.number().min(0).max(1),
-});
+const outcomePairingSchema = z
+  .object({
+    sampleName: z.string().describe("The outcome name as the platform sends it"),
+    canonicalOutcomeId: z.string().nullable(),
+    betpawaName: z.string().nullable(),
+    confidence: z.number().min(0).max(1),
+  })
+  .meta({ id: "OutcomePairing" });
 
-export const mappingCandidateSchema = z.object({
-  canonicalId: z.string(),
-  name: z.string(),
-  origin: mappingOriginSchema,
-  betpawaId: z.string().nullable(),
-  score: z.number().min(0).max(1),
-  reasons: z.array(z.string()),
-  /** The mapping already names another market of this platform, so it cannot take this one. */
-  occupied: z.boolean(),
-  pairings: z.array(outcomePairingSchema),
-});
-export const marketCandidateSchema = z.object({
-  id: z.number().int(),
-  source: platformSchema,
-  externalMarketId: z.string(),
-  marketName: z.string(),
-  score: z.number().min(0).max(1),
-  reasons: z.array(z.string()),
-});
-export const candidatesSchema = z.object({
-  mappings: z.array(mappingCandidateSchema),
-  markets: z.array(marketCandidateSchema),
-});
+const mappingCandidateSchema = z
+  .object({
+    canonicalId: z.string(),
+    name: z.string(),
+    origin: mappingOriginSchema,
+    betpawaId: z.string().nullable(),
+    score: z.number().min(0).max(1),
+    reasons: z.array(z.string()),
+    /** The mapping already names another market of this platform, so it cannot take this one. */
+    occupied: z.boolean(),
+    pairings: z.array(outcomePairingSchema),
+  })
+  .meta({ id: "MappingCandidate" });
+const marketCandidateSchema = z
+  .object({
+    id: z.number().int(),
+    source: platformSchema,
+    externalMarketId: z.string(),
+    marketName: z.string(),
+    score: z.number().min(0).max(1),
+    reasons: z.array(z.string()),
+  })
+  .meta({ id: "MarketCandidate" });
+export const candidatesSchema = z
+  .object({
+    mappings: z.array(mappingCandidateSchema),
+    markets: z.array(marketCandidateSchema),
+  })
+  .meta({ id: "Candidates" });
 export type Candidates = z.infer<typeof candidatesSchema>;

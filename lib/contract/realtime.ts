@@ -3,7 +3,7 @@ import { timestampSchema } from "./common";
 import { platformSchema, reasonSchema } from "./enums";
 
 export const TOPICS = ["unmapped_alerts", "scrape_progress", "unmapped_updates"] as const;
-export const topicSchema = z.enum(TOPICS);
+const topicSchema = z.enum(TOPICS);
 export type Topic = z.infer<typeof topicSchema>;
 
 /** Client -> server: `socket.emit("subscribe" | "unsubscribe", { topics }, ack)`. */
@@ -14,7 +14,7 @@ export const subscribeAckSchema = z.union([
 ]);
 export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
 
-export const alertMarketSchema = z.object({
+const alertMarketSchema = z.object({
   id: z.number().int(),
   source: platformSchema,
   externalMarketId: z.string(),
@@ -23,14 +23,14 @@ export const alertMarketSchema = z.object({
   regressed: z.boolean().describe("true: the market was MAPPED and has been sighted unmapped again (reopened as NEW)"),
 });
 export const ALERT_MARKETS_CAP = 50;
-export const unmappedAlertDataSchema = z.object({
+const unmappedAlertDataSchema = z.object({
   count: z.number().int().describe("How many markets were discovered or reopened; markets lists at most 50 of them"),
   markets: z.array(alertMarketSchema).max(ALERT_MARKETS_CAP),
 });
 export type UnmappedAlertData = z.infer<typeof unmappedAlertDataSchema>;
 
-export const scrapePhaseSchema = z.enum(["starting", "discovery", "scraping", "completed", "failed"]);
-export const scrapeProgressDataSchema = z.object({
+const scrapePhaseSchema = z.enum(["starting", "discovery", "scraping", "completed", "failed"]);
+const scrapeProgressDataSchema = z.object({
   runId: z.number().int(),
   phase: scrapePhaseSchema,
   current: z.number().int(),
@@ -49,7 +49,7 @@ export const unmappedUpdatedDataSchema = z.object({
 });
 export type UnmappedUpdatedData = z.infer<typeof unmappedUpdatedDataSchema>;
 
-export const connectionAckDataSchema = z.object({ topics: z.array(topicSchema) });
+const connectionAckDataSchema = z.object({ topics: z.array(topicSchema) });
 
 const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({ type: z.literal(type), timestamp: timestampSchema, data });

@@ -2,43 +2,47 @@ import { z } from "zod";
 import { timestampSchema } from "./common";
 import { runStatusSchema } from "./enums";
 
-export const sourceRunStatsSchema = z.object({
-  events: z.number().int().describe("Events whose markets were fetched and parsed"),
-  eventsFailed: z.number().int(),
-  markets: z.number().int().describe("Market instances (sightings), mapped or not"),
-  mapped: z.number().int(),
-  unmapped: z.number().int(),
-  new: z.number().int().describe("Unmapped markets seen for the first time ever"),
-  reopened: z
-    .number()
-    .int()
-    .optional()
-    .describe(
-      "Markets that were MAPPED and were sighted unmapped again in this run: reopened as NEW and announced again. Absent when none",
-    ),
-  dataErrors: z.number().int().describe("Malformed outcomes or keys skipped"),
-  errors: z.array(z.string()).describe("First errors of this source, at most 20"),
-});
+const sourceRunStatsSchema = z
+  .object({
+    events: z.number().int().describe("Events whose markets were fetched and parsed"),
+    eventsFailed: z.number().int(),
+    markets: z.number().int().describe("Market instances (sightings), mapped or not"),
+    mapped: z.number().int(),
+    unmapped: z.number().int(),
+    new: z.number().int().describe("Unmapped markets seen for the first time ever"),
+    reopened: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        "Markets that were MAPPED and were sighted unmapped again in this run: reopened as NEW and announced again. Absent when none",
+      ),
+    dataErrors: z.number().int().describe("Malformed outcomes or keys skipped"),
+    errors: z.array(z.string()).describe("First errors of this source, at most 20"),
+  })
+  .meta({ id: "SourceRunStats" });
 export type SourceRunStats = z.infer<typeof sourceRunStatsSchema>;
 
-export const scrapeRunSchema = z.object({
-  id: z.number().int(),
-  trigger: z.enum(["schedule", "manual"]),
-  status: runStatusSchema,
-  startedAt: timestampSchema,
-  finishedAt: timestampSchema.nullable(),
-  events: z.number().int(),
-  markets: z.number().int(),
-  mapped: z.number().int(),
-  unmapped: z.number().int(),
-  newMarkets: z.number().int(),
-  sources: z.record(z.string(), sourceRunStatsSchema),
-  error: z.string().nullable(),
-});
+export const scrapeRunSchema = z
+  .object({
+    id: z.number().int(),
+    trigger: z.enum(["schedule", "manual"]),
+    status: runStatusSchema,
+    startedAt: timestampSchema,
+    finishedAt: timestampSchema.nullable(),
+    events: z.number().int(),
+    markets: z.number().int(),
+    mapped: z.number().int(),
+    unmapped: z.number().int(),
+    newMarkets: z.number().int(),
+    sources: z.record(z.string(), sourceRunStatsSchema),
+    error: z.string().nullable(),
+  })
+  .meta({ id: "ScrapeRun" });
 export type ScrapeRun = z.infer<typeof scrapeRunSchema>;
 
 export const scrapeRunListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict();
-export const scrapeRunListSchema = z.object({ items: z.array(scrapeRunSchema) });
+export const scrapeRunListSchema = z.object({ items: z.array(scrapeRunSchema) }).meta({ id: "ScrapeRunList" });
 
 export const scrapeTriggerQuerySchema = z
   .object({
@@ -48,4 +52,4 @@ export const scrapeTriggerQuerySchema = z
       .transform((v) => v === "true"),
   })
   .strict();
-export const scrapeAcceptedSchema = z.object({ runId: z.number().int() });
+export const scrapeAcceptedSchema = z.object({ runId: z.number().int() }).meta({ id: "ScrapeAccepted" });

@@ -7,7 +7,7 @@
 // is an empty status (`status=`), which the API reads as no status filter. `status=ALL` (old
 // links) is still read as All, but never written: the API refuses it.
 import { createLoader, createParser, createSerializer, type inferParserType } from "nuqs/server";
-import type { TriageStatus } from "@/lib/contract/enums";
+import { platformSchema, type TriageStatus } from "@/lib/contract/enums";
 import { unmappedListQuerySchema, type UnmappedListQuery } from "@/lib/contract/unmapped";
 import { contractParser } from "./contract-parser";
 
@@ -33,7 +33,8 @@ const statusListParser = createParser<TriageStatus[]>({
 // Triage starts with what nobody has looked at, most urgent first.
 export const unmappedViewParsers = {
   status: statusListParser.withDefault(["NEW"]),
-  source: contractParser(shape.source),
+  // The API takes several sources; the list's platform filter picks one.
+  source: contractParser(platformSchema),
   reason: contractParser(shape.reason),
   minOccurrences: contractParser(shape.minOccurrences),
   q: contractParser(shape.q).withDefault(""),
@@ -72,7 +73,7 @@ export function hasFilters(view: UnmappedView): boolean {
 
 function filterQuery(view: UnmappedView): Pick<UnmappedListQuery, "source" | "reason" | "minOccurrences" | "q"> {
   return {
-    ...(view.source ? { source: view.source } : {}),
+    ...(view.source ? { source: [view.source] } : {}),
     ...(view.reason ? { reason: view.reason } : {}),
     ...(view.minOccurrences !== null ? { minOccurrences: view.minOccurrences } : {}),
     ...(view.q ? { q: view.q } : {}),

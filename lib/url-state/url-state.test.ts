@@ -63,7 +63,7 @@ describe("the triage list's URL codec", () => {
 
   it("tab counts and neighbours keep the filters and drop the paging", () => {
     const view = loadUnmappedView("status=IGNORED&source=bet9ja&q=corners&sort=occurrenceCount&page=4");
-    expect(tabCountQuery(view, "ALL")).toEqual({ source: "bet9ja", q: "corners", sort: "priority", order: "desc", page: 1, pageSize: 1 });
+    expect(tabCountQuery(view, "ALL")).toEqual({ source: ["bet9ja"], q: "corners", sort: "priority", order: "desc", page: 1, pageSize: 1 });
     expect(tabCountQuery(view, "NEW").status).toEqual(["NEW"]);
     expect(positionQuery(view, 149)).toMatchObject({ status: ["IGNORED"], sort: "occurrenceCount", page: 150, pageSize: 1 });
   });

@@ -19,7 +19,7 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-export function buildIsStale(): boolean {
+function buildIsStale(): boolean {
   const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;

@@ -1,8 +1,28 @@
-// The history of every status, notes and mapping change.
+// The history of every status, notes and mapping change: the one writer (`AuditService.record`,
+// called inside the transaction that makes the change, so the change and its history commit or
+// roll back together) and the reader behind /api/audit and the history routes.
+//
+// One more writer exists, in SQL: the flush statement reopens regressed markets and audits them in
+// its own CTE (`audit AS (INSERT INTO audit_log …)` in server/discovery/flush-sql.ts), because the
+// reopening happens inside that one statement. It must stay in step with `AuditRecord` below:
+//   entity_type 'unmapped_market', entity_id the market id as text, action 'regressed' (one of the
+//   contract's AUDIT_ACTIONS), actor 'scraper', before {"status":"MAPPED"}, after {"status":"NEW"},
+//   a reason in words, and created_at from the column default (now()), like every row written here.
 import type { AuditEntry, AuditQuery } from "@/lib/contract/audit";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 
 type Row = Awaited<ReturnType<PrismaClient["auditEntry"]["findFirstOrThrow"]>>;
+
+/** One change to record: the contract's entry without what the database assigns (id, createdAt). */
+export type AuditRecord = Pick<AuditEntry, "entityType" | "entityId" | "action" | "actor"> & {
+  /** The changed fields before and after; null (or left out) when there was nothing before or is nothing after. */
+  before?: AuditEntry["before"];
+  after?: AuditEntry["after"];
+  reason?: string | null;
+};
+
+/** jsonb NULL is stored as SQL NULL, so a missing before/after reads back as null. */
+const jsonValue = (v: unknown) => (v === null || v === undefined ? undefined : (v as Prisma.InputJsonValue));
 
 /** A mapping's name as its change recorded it (the snapshots carry it). */
 const mappingName = (r: Row): string | null => {
@@ -28,6 +48,23 @@ const toEntry = (r: Row, marketNames: Map<string, string>): AuditEntry => ({
 
 export class AuditService {
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** Writes history rows in the caller's transaction. */
+  static async record(tx: Prisma.TransactionClient, entries: AuditRecord | readonly AuditRecord[]): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries as AuditRecord];
+    if (list.length === 0) return;
+    await tx.auditEntry.createMany({
+      data: list.map((e) => ({
+        entityType: e.entityType,
+        entityId: e.entityId,
+        action: e.action,
+        actor: e.actor,
+        before: jsonValue(e.before),
+        after: jsonValue(e.after),
+        reason: e.reason ?? null,
+      })),
+    });
+  }
 
   async list(q: AuditQuery) {
     const where = {

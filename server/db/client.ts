@@ -4,13 +4,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { log } from "@/server/log";
 import { Listener } from "./listener";
+import { PGliteThread } from "./pglite-thread/remote";
 import { acquireDirLock, type DirLock } from "./lock";
 
 export interface Database {
@@ -37,7 +37,7 @@ export interface Database {
 }
 
 /** PostgreSQL limits, so a stalled or unreachable database ends requests instead of hanging them. */
-export interface DbTimeouts {
+interface DbTimeouts {
   /** Getting a connection (new or from the pool). */
   connectMs: number;
   /** One statement on the server (its statement_timeout). */
@@ -46,6 +46,8 @@ export interface DbTimeouts {
   idleInTransactionMs: number;
 }
 
+/** How long a PGlite transaction may wait for the ones queued before it, and run. */
+const PGLITE_TX_WAIT_MS = 30_000;
 /** A ping without configured limits (tools, tests) still gives up after this long. */
 const PING_TIMEOUT_MS = 5_000;
 /** How much longer than statementMs the client waits for a reply before it gives up on the connection. */
@@ -71,15 +73,22 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     location = path.join(target.dataDir, "pglite");
     fs.mkdirSync(location, { recursive: true });
   }
-  let pgl: PGlite;
+  let pgl: PGliteThread;
   try {
-    pgl = new PGlite(location, { startParams: PGLITE_START, extensions: { pg_trgm } } as never);
-    await pgl.waitReady;
+    // In a worker thread: a statement runs synchronously inside PGlite and would otherwise hold
+    // the server's event loop (every request, Socket.IO ping and timer) for its whole run.
+    pgl = await PGliteThread.open(location, PGLITE_START, (e) => log.error(`[db] the embedded database stopped: ${e.message}`));
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pgl) });
+  // The adapter uses the part of PGlite's interface the thread handle provides (query, exec, transaction).
+  // One connection: concurrent transactions (50 parallel edits, say) wait their turn, each for the
+  // ones before it, so waiting to start is normal here and must not fail after Prisma's default 2 s.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(pgl as unknown as PGlite),
+    transactionOptions: { maxWait: PGLITE_TX_WAIT_MS, timeout: PGLITE_TX_WAIT_MS },
+  });
   const exec = async (script: string) => {
     await pgl.exec(script);
   };
@@ -153,7 +162,11 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
   // An idle client that loses its connection emits on the pool; without a listener that crashes the process.
   pool.on("error", (e) => log.error("[db] idle PostgreSQL client error:", e.message));
   await pool.query("SELECT 1"); // fail fast with a clear error if the server is unreachable
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Starting a transaction waits for a pooled connection: as long as getting one may take.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: timeouts?.connectMs ?? PING_TIMEOUT_MS, timeout: timeouts?.statementMs ?? 30_000 },
+  });
   const listener = new Listener(connection);
   let pinging: Promise<boolean> | null = null;
   return {

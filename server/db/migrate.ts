@@ -5,8 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "./client";
-
-const MIGRATION_LOCK = 72_707_001; // any constant shared by every process of this app
+import { LOCKS } from "./locks";
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../prisma/migrations");
 
@@ -18,7 +17,7 @@ interface Migration {
   checksum: string;
 }
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
@@ -35,7 +34,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** Returns the names of the migrations it applied. */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrations = readMigrations(dir);
-  return db.withAdvisoryLock(MIGRATION_LOCK, async (exec) => {
+  return db.withAdvisoryLock(LOCKS.migration, async (exec) => {
     await exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
       "checksum" VARCHAR(64) NOT NULL,

@@ -13,7 +13,8 @@ import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log } from "@/server/log";
 import { chunksOf, emptyFlushResult, FLUSH_CHUNK_ROWS, warmUp, writeChunks, type FlushChunk, type FlushResult } from "./flush";
-import { Recorder, type PendingMarket, type RecorderStats } from "./recorder";
+import type { Health } from "@/lib/contract/health";
+import { Recorder, type PendingMarket } from "./recorder";
 import { SpillJournal } from "./spill-journal";
 
 const LAST_REJECTED = 10;
@@ -30,23 +31,7 @@ export interface DiscoveryOptions {
   batchRetentionDays?: number;
 }
 
-export interface RejectedEntry {
-  source: PendingMarket["source"];
-  externalMarketId: string;
-  sightings: number;
-  code: string;
-  at: string;
-}
-
-export interface DiscoveryStats extends RecorderStats {
-  retryingMarkets: number;
-  retryingSightings: number;
-  spilledSightings: number;
-  journalFiles: number;
-  rejectedMarkets: number;
-  rejectedSightings: number;
-  lastRejected: RejectedEntry[];
-}
+type RejectedEntry = Health["recorder"]["lastRejected"][number];
 
 /** What shutdown could not write to the database: the exit code is derived from it. */
 export interface ShutdownReport {
@@ -156,7 +141,7 @@ export class DiscoveryService {
     return { lostSightings: this.recorder.stats().droppedSightings, journalFiles: files.length };
   }
 
-  stats(): DiscoveryStats {
+  stats(): Health["recorder"] {
     return {
       ...this.recorder.stats(),
       retryingMarkets: this.retrying.markets,

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { Platform, UnmappedReason } from "@/lib/contract/enums";
 import type { Database } from "@/server/db/client";
+import { yieldToEventLoop } from "@/server/util/yield";
 import { UPSERT_SQL } from "./flush-sql";
 import { MAX_SAMPLE_OUTCOMES, type PendingMarket } from "./recorder";
 
@@ -29,7 +30,7 @@ export interface FlushChunk {
   rows: PendingMarket[];
 }
 
-export interface FlushedMarket {
+interface FlushedMarket {
   id: number;
   source: Platform;
   externalMarketId: string;
@@ -53,7 +54,7 @@ export interface FlushResult {
   error?: Error;
 }
 
-export interface RejectedMarket {
+interface RejectedMarket {
   market: PendingMarket;
   code: string;
   error: string;
@@ -87,7 +88,7 @@ function byKey(a: PendingMarket, b: PendingMarket): number {
   return a.externalMarketId < b.externalMarketId ? -1 : a.externalMarketId > b.externalMarketId ? 1 : 0;
 }
 
-export function toRecordsetJson(chunk: PendingMarket[]): string {
+function toRecordsetJson(chunk: PendingMarket[]): string {
   return JSON.stringify(
     chunk.map((p) => ({
       s: p.source,
@@ -119,8 +120,6 @@ export function* chunksOf(rows: Iterable<PendingMarket>, chunkRows: number): Gen
   if (rowsOfChunk.length > 0) yield { id: randomUUID(), rows: rowsOfChunk };
 }
 
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
 const codeOf = (e: unknown): string => String((e as { code?: unknown }).code ?? "");
 
@@ -130,7 +129,7 @@ const codeOf = (e: unknown): string => String((e as { code?: unknown }).code ?? 
  * index row too big) and a row affected twice (21000). Everything else (connection lost, timeout,
  * shutdown, out of memory) is transient and the chunk is retried as it is.
  */
-export function isDataError(e: unknown): boolean {
+function isDataError(e: unknown): boolean {
   const code = codeOf(e);
   return /^(22|23|54)/.test(code) || code === "21000";
 }

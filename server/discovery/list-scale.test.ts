@@ -45,10 +45,11 @@ describe.each(DB_KINDS)("list totals and deep pages on %s", (kind) => {
         [{ ...base, status: ["NEW"] }, `WHERE status = 'NEW'`, []],
         [{ ...base, status: ["ACKNOWLEDGED"] }, `WHERE status = 'ACKNOWLEDGED'`, []],
         [{ ...base, status: ["IGNORED", "MAPPED"] }, `WHERE status IN ('IGNORED', 'MAPPED')`, []],
-        [{ ...base, source: "bet9ja", status: ["NEW"] }, `WHERE source = 'bet9ja' AND status = 'NEW'`, []],
+        [{ ...base, source: ["bet9ja"], status: ["NEW"] }, `WHERE source = 'bet9ja' AND status = 'NEW'`, []],
+        [{ ...base, source: ["bet9ja", "sportybet"], status: ["NEW"] }, `WHERE source IN ('bet9ja', 'sportybet') AND status = 'NEW'`, []],
         [{ ...base, reason: "NO_MATCHING_OUTCOMES" }, `WHERE reason = 'NO_MATCHING_OUTCOMES'`, []],
         [
-          { ...base, source: "bet9ja", status: ["MAPPED"], reason: "UNKNOWN_PARAM_MARKET" },
+          { ...base, source: ["bet9ja"], status: ["MAPPED"], reason: "UNKNOWN_PARAM_MARKET" },
           `WHERE source = 'bet9ja' AND status = 'MAPPED' AND reason = 'UNKNOWN_PARAM_MARKET'`,
           [],
         ],
@@ -83,7 +84,7 @@ describe.each(DB_KINDS)("list totals and deep pages on %s", (kind) => {
       let compared = 0;
       for (const sort of UNMAPPED_SORTS) {
         for (const order of ["asc", "desc"] as const) {
-          for (const filter of [{}, { status: ["NEW" as const] }, { source: "bet9ja" as const }, { q: "half" }]) {
+          for (const filter of [{}, { status: ["NEW" as const] }, { source: ["bet9ja" as const] }, { q: "half" }]) {
             for (const page of [1, 2, 37, 150, 241]) {
               const q: UnmappedListQuery = { ...base, sort, order, page, pageSize: 50, ...filter };
               const where = [

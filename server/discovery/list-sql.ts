@@ -1,4 +1,6 @@
-// The SQL behind GET /api/unmapped, built from the validated query. Two statements run side by side:
+// The SQL behind GET /api/unmapped, built from the validated query: one statement (`page`) that
+// returns the rows and the total together, one round trip and one pooled connection per request.
+// Its two parts:
 //
 // Rows. Page 1 is a plain ordered LIMIT: every sort has an index on (col, id) and on
 // (status, col, id), so it reads pageSize index entries. A deeper page would make OFFSET fetch and
@@ -28,14 +30,25 @@ export const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
   status: "status",
 };
 
+/**
+ * A timestamp as the API writes it (ISO 8601 UTC with milliseconds, as Date#toISOString): made by
+ * the database, so the server does not parse a Date from text only to print it again (three per row).
+ */
+const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 export const ITEM_COLUMNS = `id, source, external_market_id, market_name, reason, status, occurrence_count,
-  first_seen_at, last_seen_at, regressed_at,
+  ${isoText("first_seen_at")} AS first_seen_at, ${isoText("last_seen_at")} AS last_seen_at, ${isoText("regressed_at")} AS regressed_at,
   priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score`;
 
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface ListSql {
+  /**
+   * Rows and total in one statement: one row per item with the total in `total_n`, or a single row
+   * with only `total_n` (the rest null) when the page is empty.
+   */
+  page: string;
   rows: string;
   /** One row `{ n }`: the exact total, or the count up to TOTAL_CAP + 1. */
   total: string;
@@ -56,11 +69,14 @@ export function listSql(q: UnmappedListQuery): ListSql {
   // The counters have the same three columns, so these conditions apply to both tables. Typed
   // parameters (not text cast to the enum, whose input function is only stable) keep them plain
   // comparisons the planner can match to the (status, col, id) indexes.
-  if (q.source) add((p) => `source = ${p}::"Platform"`, q.source);
-  if (q.status?.length === 1) add((p) => `status = ${p}::"TriageStatus"`, q.status[0]);
-  // An array literal: PGlite serialises a JS array only for array types it knows, not enum arrays.
-  // The values are validated enum labels, so the literal needs no quoting.
-  else if (q.status?.length) add((p) => `status = ANY(${p}::"TriageStatus"[])`, `{${q.status.join(",")}}`);
+  const oneOf = (column: string, type: string, values: readonly string[] | undefined) => {
+    if (values?.length === 1) add((p) => `${column} = ${p}::"${type}"`, values[0]);
+    // An array literal: PGlite serialises a JS array only for array types it knows, not enum arrays.
+    // The values are validated enum labels, so the literal needs no quoting.
+    else if (values?.length) add((p) => `${column} = ANY(${p}::"${type}"[])`, `{${values.join(",")}}`);
+  };
+  oneOf("source", "Platform", q.source);
+  oneOf("status", "TriageStatus", q.status);
   if (q.reason) add((p) => `reason = ${p}::"UnmappedReason"`, q.reason);
   const countedWhere = where.length ? `WHERE ${where.join(" AND ")}` : "";
   if (q.minOccurrences !== undefined) add((p) => `occurrence_count >= ${p}`, q.minOccurrences);
@@ -71,16 +87,21 @@ export function listSql(q: UnmappedListQuery): ListSql {
   const dir = q.order === "asc" ? "ASC" : "DESC";
   const order = `ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, id ${dir}`;
   const offset = (q.page - 1) * q.pageSize;
-  const rows =
+  const select = (extra = "") =>
     offset === 0
-      ? `SELECT ${ITEM_COLUMNS} FROM unmapped_markets ${whereSql} ${order} LIMIT ${q.pageSize}`
-      : `SELECT ${ITEM_COLUMNS} FROM unmapped_markets
+      ? `SELECT ${ITEM_COLUMNS}${extra} FROM unmapped_markets ${whereSql} ${order} LIMIT ${q.pageSize}`
+      : `SELECT ${ITEM_COLUMNS}${extra} FROM unmapped_markets
          JOIN (SELECT id FROM unmapped_markets ${whereSql} ${order} LIMIT ${q.pageSize} OFFSET ${offset}) page USING (id)
          ${order}`;
+  const rows = select();
   const total = capped
     ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM unmapped_markets ${whereSql} LIMIT ${TOTAL_CAP + 1}) matching`
     : `SELECT COALESCE(sum(n), 0)::int8 AS n FROM market_counts ${countedWhere}`;
-  return { rows, total, params, where: whereSql, capped };
+  // The join cannot be trusted to keep the rows' order, so they carry their sort key (the column
+  // itself: its text form has only millisecond precision) and are ordered again, 50 rows at most.
+  const page = `WITH total AS (${total}), items AS (${select(`, ${SORT_COLUMN[q.sort]} AS sort_key`)})
+    SELECT total.n AS total_n, items.* FROM total LEFT JOIN items ON true ORDER BY items.sort_key ${dir}, items.id ${dir}`;
+  return { page, rows, total, params, where: whereSql, capped };
 }
 
 /** The page's total from the total statement's value. */

@@ -2,6 +2,7 @@
 // holding how many times it was seen, its latest name and outcomes, and the lines seen. This is the
 // hot path of a scrape (one call per unmapped market instance), so it does no I/O and no copying.
 import type { Platform, UnmappedReason } from "@/lib/contract/enums";
+import type { Health } from "@/lib/contract/health";
 import type { ScrapedOutcome, Sighting } from "@/server/scraping/types";
 import { log as logger } from "@/server/log";
 
@@ -25,11 +26,8 @@ export interface PendingMarket {
   lastEventId: string;
 }
 
-export interface RecorderStats {
-  pendingMarkets: number;
-  pendingSightings: number;
-  droppedSightings: number;
-}
+/** What the recorder itself reports into /api/health's `recorder`. */
+export type RecorderStats = Pick<Health["recorder"], "pendingMarkets" | "pendingSightings" | "droppedSightings">;
 
 export class Recorder {
   private pending = new Map<string, PendingMarket>();

@@ -5,6 +5,7 @@ import type { Stats } from "@/lib/contract/stats";
 import { PLATFORMS, REASONS, STATUSES, type Platform, type RunStatus, type TriageStatus, type UnmappedReason } from "@/lib/contract/enums";
 import type { SourceRunStats } from "@/lib/contract/scrape";
 import type { Database } from "@/server/db/client";
+import { isoColumn, jsonColumn } from "@/server/db/columns";
 
 interface RunRow {
   id: number;
@@ -17,9 +18,7 @@ interface RunRow {
   new_markets: number;
 }
 
-const sourcesOf = (r: RunRow): Record<string, SourceRunStats> =>
-  typeof r.sources === "string" ? JSON.parse(r.sources) : (r.sources ?? {});
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+const sourcesOf = (r: RunRow): Record<string, SourceRunStats> => jsonColumn(r.sources, {});
 
 const zeroes = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TriageStatus, number>;
 
@@ -60,7 +59,7 @@ export class StatsService {
       const sources = sourcesOf(r);
       return {
         id: Number(r.id),
-        startedAt: iso(r.started_at),
+        startedAt: isoColumn(r.started_at),
         status: r.status,
         coverage: r.markets > 0 ? Number(r.mapped) / Number(r.markets) : null,
         newMarkets: Number(r.new_markets),
@@ -77,7 +76,7 @@ export class StatsService {
         ? {
             id: Number(last.id),
             status: last.status,
-            finishedAt: last.finished_at === null ? null : iso(last.finished_at),
+            finishedAt: last.finished_at === null ? null : isoColumn(last.finished_at),
             coverage: coverageOf(sourcesOf(last)),
           }
         : null,

@@ -2,7 +2,10 @@
 // page and the priority score computed by the database) and one for the total, from counters or a
 // capped count (server/discovery/list-sql.ts), so it costs about the same at 1,000 rows or 1,000,000.
 import type { UnmappedDetail, UnmappedItem, UnmappedList, UnmappedListQuery, UnmappedPatch } from "@/lib/contract/unmapped";
+import type { Prisma } from "@/generated/prisma/client";
+import { AuditService, type AuditRecord } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
+import { isoColumn, isoColumnOrNull, jsonColumn } from "@/server/db/columns";
 import { HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 import { listSql, totalOf } from "./list-sql";
@@ -16,6 +19,34 @@ const DETAIL_SQL = `SELECT m.id, m.source, m.external_market_id, m.market_name, 
   NULLIF((r.sources -> m.source::text ->> 'markets')::int, 0) AS run_platform_sightings
 FROM unmapped_markets m LEFT JOIN scrape_runs r ON r.id = m.last_run_id
 WHERE m.id = $1`;
+
+type Tx = Prisma.TransactionClient;
+
+/** What an edit or "map this market" needs of a market, read under its row lock. */
+export interface LockedMarket {
+  id: number;
+  source: UnmappedItem["source"];
+  externalMarketId: string;
+  marketName: string;
+  status: UnmappedItem["status"];
+  notes: string | null;
+  version: number;
+  sampleOutcomes: UnmappedDetail["sampleOutcomes"];
+  specifiers: string[];
+  mappingCanonicalId: string | null;
+}
+
+interface LockedRow {
+  source: UnmappedItem["source"];
+  external_market_id: string;
+  market_name: string;
+  status: UnmappedItem["status"];
+  notes: string | null;
+  version: number;
+  sample_outcomes: UnmappedDetail["sampleOutcomes"] | string | null;
+  specifiers: string[] | null;
+  mapping_canonical_id: string | null;
+}
 
 interface ItemRow {
   id: number;
@@ -45,8 +76,6 @@ interface DetailRow extends ItemRow {
   run_platform_sightings: number | null;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const round = (n: number) => Math.round(Number(n) * 1000) / 1000;
 
 function toItem(r: ItemRow): UnmappedItem {
@@ -58,9 +87,9 @@ function toItem(r: ItemRow): UnmappedItem {
     reason: r.reason,
     status: r.status,
     occurrenceCount: Number(r.occurrence_count),
-    firstSeenAt: iso(r.first_seen_at),
-    lastSeenAt: iso(r.last_seen_at),
-    regressedAt: isoOrNull(r.regressed_at),
+    firstSeenAt: isoColumn(r.first_seen_at),
+    lastSeenAt: isoColumn(r.last_seen_at),
+    regressedAt: isoColumnOrNull(r.regressed_at),
     priorityScore: round(r.priority_score),
   };
 }
@@ -68,12 +97,12 @@ function toItem(r: ItemRow): UnmappedItem {
 function toDetail(r: DetailRow): UnmappedDetail {
   return {
     ...toItem(r),
-    sampleOutcomes: typeof r.sample_outcomes === "string" ? JSON.parse(r.sample_outcomes) : r.sample_outcomes,
+    sampleOutcomes: jsonColumn(r.sample_outcomes),
     specifiers: r.specifiers ?? [],
     notes: r.notes,
-    updatedAt: iso(r.updated_at),
+    updatedAt: isoColumn(r.updated_at),
     version: Number(r.version),
-    mappedAt: isoOrNull(r.mapped_at),
+    mappedAt: isoColumnOrNull(r.mapped_at),
     mappingCanonicalId: r.mapping_canonical_id,
     impact:
       r.last_run_id === null
@@ -102,11 +131,10 @@ export class TriageService {
 
   async list(q: UnmappedListQuery): Promise<UnmappedList> {
     const sql = listSql(q);
-    const [rows, count] = await Promise.all([
-      this.db.query<ItemRow>(sql.rows, sql.params),
-      this.db.query<{ n: number | string }>(sql.total, sql.params),
-    ]);
-    return { items: rows.map(toItem), ...totalOf(sql, Number(count[0]?.n ?? 0)), page: q.page, pageSize: q.pageSize };
+    const rows = await this.db.query<ItemRow & { total_n: number | string }>(sql.page, sql.params);
+    // An empty page is one row with only the total.
+    const items = rows[0]?.id === null ? [] : rows.map(toItem);
+    return { items, ...totalOf(sql, Number(rows[0]?.total_n ?? 0)), page: q.page, pageSize: q.pageSize };
   }
 
   async get(id: number): Promise<UnmappedDetail> {
@@ -122,20 +150,24 @@ export class TriageService {
   async update(id: number, patch: UnmappedPatch, expectedVersion?: number, actor = "anonymous"): Promise<UnmappedDetail> {
     let changed: ("status" | "notes")[] = [];
     await this.db.prisma.$transaction(async (tx) => {
-      // The row lock serialises concurrent edits of one market: each sees the one before it, so
-      // without If-Match the last write wins and every change is audited against what it replaced.
-      const [locked] = await tx.$queryRaw<{ status: UnmappedDetail["status"]; notes: string | null; version: number }[]>`
-        SELECT status::text AS status, notes, version FROM unmapped_markets WHERE id = ${id} FOR UPDATE`;
-      if (!locked) throw notFound(`Unmapped market ${id}`);
-      const current = { ...locked, version: Number(locked.version) };
+      const current = await this.lock(tx, id);
       if (patch.status === "MAPPED") throw mappedOnlyByMapping(id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw this.stale(current.version);
-      const changes: { action: "status_changed" | "notes_changed"; before: unknown; after: unknown }[] = [];
+      const entry = (action: AuditRecord["action"], before: object, after: object): AuditRecord => ({
+        entityType: "unmapped_market",
+        entityId: String(id),
+        action,
+        actor,
+        before,
+        after,
+        reason: patch.reason ?? null,
+      });
+      const changes: AuditRecord[] = [];
       if (patch.status !== undefined && patch.status !== current.status) {
-        changes.push({ action: "status_changed", before: { status: current.status }, after: { status: patch.status } });
+        changes.push(entry("status_changed", { status: current.status }, { status: patch.status }));
       }
       if (patch.notes !== undefined && patch.notes !== current.notes) {
-        changes.push({ action: "notes_changed", before: { notes: current.notes }, after: { notes: patch.notes } });
+        changes.push(entry("notes_changed", { notes: current.notes }, { notes: patch.notes }));
       }
       if (changes.length === 0) return;
       changed = changes.map((c) => (c.action === "status_changed" ? "status" : "notes"));
@@ -147,22 +179,54 @@ export class TriageService {
           version: { increment: 1 },
         },
       });
-      await tx.auditEntry.createMany({
-        data: changes.map((c) => ({
-          entityType: "unmapped_market",
-          entityId: String(id),
-          action: c.action,
-          actor,
-          before: c.before as object,
-          after: c.after as object,
-          reason: patch.reason ?? null,
-        })),
-      });
+      await AuditService.record(tx, changes);
     });
     const market = await this.get(id);
     // After the commit: a browser that refetches on this message sees the change.
     if (changed.length > 0) this.publisher.publish("unmapped_updated", { id, version: market.version, changed });
     return market;
+  }
+
+  /**
+   * Locks the market's row for the rest of the transaction and reads it. The row lock serialises
+   * concurrent edits of one market (a triage edit, mapping it): each sees the one before it, so
+   * without If-Match the last write wins and every change is audited against what it replaced.
+   */
+  async lock(tx: Tx, id: number): Promise<LockedMarket> {
+    const [row] = await tx.$queryRaw<LockedRow[]>`
+      SELECT source::text AS source, external_market_id, market_name, status::text AS status, notes, version,
+        sample_outcomes, specifiers, mapping_canonical_id
+      FROM unmapped_markets WHERE id = ${id} FOR UPDATE`;
+    if (!row) throw notFound(`Unmapped market ${id}`);
+    return {
+      id,
+      source: row.source,
+      externalMarketId: row.external_market_id,
+      marketName: row.market_name,
+      status: row.status,
+      notes: row.notes,
+      version: Number(row.version),
+      sampleOutcomes: jsonColumn(row.sample_outcomes, []),
+      specifiers: row.specifiers ?? [],
+      mappingCanonicalId: row.mapping_canonical_id,
+    };
+  }
+
+  /** Marks a market (locked by `lock`) MAPPED by a mapping, in the caller's transaction, with its history entry. */
+  async markMapped(tx: Tx, market: LockedMarket, canonicalId: string, reason: string | null, actor: string): Promise<void> {
+    await tx.unmappedMarket.update({
+      where: { id: market.id },
+      data: { status: "MAPPED", mappedAt: new Date(), mappingCanonicalId: canonicalId, version: { increment: 1 } },
+    });
+    await AuditService.record(tx, {
+      entityType: "unmapped_market",
+      entityId: String(market.id),
+      action: "mapped",
+      actor,
+      before: { status: market.status },
+      after: { status: "MAPPED", mapping: canonicalId },
+      reason,
+    });
   }
 
   private stale(current: number) {

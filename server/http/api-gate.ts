@@ -17,7 +17,7 @@ interface ApiRoute {
 }
 
 /** `/api/unmapped/{id}` -> /^\/api\/unmapped\/[^/]+$/ with the methods the document lists for it. */
-export function apiRoutes(paths: Record<string, object> = openApiDocument().paths): ApiRoute[] {
+function apiRoutes(paths: Record<string, object> = openApiDocument().paths ?? {}): ApiRoute[] {
   return Object.entries(paths).map(([template, item]) => {
     const source = template
       .split("/")

@@ -43,6 +43,8 @@ const NET_CODES = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
   "ECONNABORTED",
+  // The embedded database's worker thread died (server/db/pglite-thread): every query fails.
+  "WORKER_GONE",
 ]);
 /** 57014 statement timeout / cancel, 57P01-03 shutdown, 25P03 idle-in-transaction timeout. */
 const SQLSTATES = new Set(["57014", "57P01", "57P02", "57P03", "25P03"]);

@@ -4,10 +4,9 @@
 // can turn it into a 500 whatever its schema says.
 import type { FieldError } from "./errors";
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const UNSAFE_TEXT_MESSAGE = "must not contain NUL characters or unpaired UTF-16 surrogates";
+const UNSAFE_TEXT_MESSAGE = "must not contain NUL characters or unpaired UTF-16 surrogates";
 
 /** The first string (or object key) in a JSON-like value that PostgreSQL could not store, as a field error. */
 export function findUnsafeText(value: unknown, path: string, depth = 0): FieldError | null {

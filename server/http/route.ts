@@ -3,7 +3,7 @@
 // touches the database (services are reached through the runtime registry).
 import type { z } from "zod";
 import { log } from "@/server/log";
-import { isRunInProgress } from "@/server/scraping/errors";
+import { isRunInProgress, isScrapeStopped } from "@/server/scraping/errors";
 import {
   badRequest,
   DATABASE_RETRY_AFTER_SECONDS,
@@ -37,7 +37,7 @@ const PROBLEM = "application/problem+json";
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim().slice(0, 300);
 
-export function problem(
+function problem(
   status: number,
   title: string,
   detail?: string,
@@ -158,6 +158,9 @@ export function route<
         // connection with its unread bytes still in it.
         if (e.status === 413) res.headers.set("connection", "close");
         return res;
+      }
+      if (isScrapeStopped(e)) {
+        return problem(503, "Service Unavailable", e.message, {}, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
       }
       if (isRunInProgress(e)) {
         return problem(409, "Conflict", e.message, { runId: e.runId });

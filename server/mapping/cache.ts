@@ -1,6 +1,7 @@
 // The one mapping cache the scraper consults per sighting (~100k per cycle), so every lookup is a
 // handful of Map hits. The rules mirror BOOKMAKER-API.md 1.8 (SportyBet) and 2.7 (Bet9ja); the
 // reason codes say why the reference scraper would have dropped the market.
+import { bet9jaMarketCode } from "@/lib/contract/bet9ja-key";
 import type { UnmappedReason } from "@/lib/contract/enums";
 import type { LookupResult, ScrapedOutcome, Sighting } from "@/server/scraping/types";
 import type { MappingEntry, MappingOutcome } from "./catalog";
@@ -117,7 +118,7 @@ const MAX_SPECIFIER_LENGTH = 1000;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A finite decimal number, as Python's float() would accept it minus inf/nan. */
-export function parseDecimal(text: string): number | null {
+function parseDecimal(text: string): number | null {
   const trimmed = text.trim();
   if (!DECIMAL.test(trimmed)) return null;
   const value = Number(trimmed);
@@ -308,7 +309,7 @@ function lookupBet9ja(idx: Indexes, s: Sighting): LookupResult {
   const compiled = idx.bet9ja.get(key);
   if (compiled === undefined) return unmapped("UNKNOWN_MARKET");
   if (compiled.entry.betpawaId === null) return unmapped("UNSUPPORTED_PLATFORM");
-  const market = key.startsWith("S_") ? key.slice(2) : key;
+  const market = bet9jaMarketCode(key);
   const param = s.specifier === "" ? null : s.specifier;
   if (!bet9jaParamUnderstood(market, compiled.entry, param)) {
     return unmapped("UNKNOWN_PARAM_MARKET");

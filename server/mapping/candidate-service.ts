@@ -4,6 +4,7 @@
 import type { Candidates } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
 import type { Database } from "@/server/db/client";
+import { jsonColumn } from "@/server/db/columns";
 import type { TriageService } from "@/server/discovery/triage-service";
 import { rankMappings, rankMarkets, type OtherMarket } from "./candidates";
 import type { MappingService } from "./mapping-service";
@@ -44,9 +45,7 @@ export class CandidateService {
       source: r.source,
       externalMarketId: r.external_market_id,
       marketName: r.market_name,
-      outcomes: (typeof r.sample_outcomes === "string" ? JSON.parse(r.sample_outcomes) : r.sample_outcomes).map(
-        (o: { name: string }) => o.name,
-      ),
+      outcomes: jsonColumn(r.sample_outcomes).map((o) => o.name),
       specifiers: r.specifiers ?? [],
     }));
     return { mappings: rankMappings(subject, this.mappings.cache.entries), markets: rankMarkets(subject, others) };

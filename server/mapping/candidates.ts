@@ -2,7 +2,7 @@
 // lines) and other platforms' unmapped markets, each with a score and the reasons, plus a
 // suggested pairing of the market's outcomes with each mapping's outcomes.
 import type { Platform } from "@/lib/contract/enums";
-import type { Candidates } from "@/lib/contract/mappings";
+import { PLATFORM_FIELDS, type Candidates } from "@/lib/contract/mappings";
 import type { MappingEntry, MappingOutcome } from "./catalog";
 import { similarity } from "./similarity";
 
@@ -16,13 +16,11 @@ export interface CandidateSubject {
 
 type Pairing = Candidates["mappings"][number]["pairings"][number];
 
-export const platformField = (p: Platform): "sportybetId" | "bet9jaKey" => (p === "sportybet" ? "sportybetId" : "bet9jaKey");
-export const outcomeField = (p: Platform): "sportybetDesc" | "bet9jaSuffix" => (p === "sportybet" ? "sportybetDesc" : "bet9jaSuffix");
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Pairs each sample outcome with the most similar mapping outcome, each mapping outcome used once. */
 export function pairOutcomes(source: Platform, samples: string[], outcomes: MappingOutcome[]): Pairing[] {
-  const field = outcomeField(source);
+  const field = PLATFORM_FIELDS[source].outcome;
   const options = outcomes;
   const scored = samples.flatMap((name, si) =>
     options.map((o, oi) => {
@@ -56,7 +54,7 @@ const takesLines = (specifiers: string[]) => specifiers.some((s) => /(^|\|)(tota
 const entryTakesLines = (e: MappingEntry) => /over\/under|handicap|total/i.test(e.name);
 
 export function rankMappings(subject: CandidateSubject, entries: readonly MappingEntry[], limit = 10): Candidates["mappings"] {
-  const field = platformField(subject.source);
+  const field = PLATFORM_FIELDS[subject.source].market;
   return entries
     .map((e) => {
       const nameScore = similarity(subject.marketName, e.name);

@@ -12,13 +12,14 @@ import { RunStore } from "@/server/scraping/run-store";
 import { AuditService } from "@/server/audit/audit-service";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
 import { fixtureSource } from "@/server/testing/fixture-source";
-import { mapMarket } from "./map-market";
+import { MapMarketService } from "./map-market";
 import { MappingService } from "./mapping-service";
 
 describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
   let t: TestDatabase;
   let mappings: MappingService;
   let triage: TriageService;
+  let mapMarket: MapMarketService["apply"];
   let alerts: UnmappedAlertData[];
   let scrape: () => Promise<void>;
 
@@ -28,6 +29,8 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     mappings = new MappingService(t.db.prisma);
     await mappings.reload();
     triage = new TriageService(t.db);
+    const service = new MapMarketService(mappings, triage);
+    mapMarket = (id, body) => service.apply(id, body);
     alerts = [];
     const publisher: Publisher = {
       publish(type, data) {
@@ -61,7 +64,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     async () => {
       const before = await market("800117");
       expect(before.occurrenceCount).toBe(3);
-      const { mapping, market: mapped } = await mapMarket(mappings, triage, before.id, {
+      const { mapping, market: mapped } = await mapMarket(before.id, {
         canonicalId: "player_booked",
         name: "Player To Be Booked",
         betpawaId: "990001",
@@ -105,7 +108,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     async () => {
       const m = await market("900069");
       expect(m.reason).toBe("UNSUPPORTED_PLATFORM");
-      const { mapping } = await mapMarket(mappings, triage, m.id, { canonicalId: "1x2_5min", betpawaId: "28000999" });
+      const { mapping } = await mapMarket(m.id, { canonicalId: "1x2_5min", betpawaId: "28000999" });
       expect(mapping).toMatchObject({ origin: "user", sportybetId: "900069", betpawaId: "28000999" });
       expect(mapping.builtin?.betpawaId).toBeNull();
       await scrape();
@@ -118,9 +121,9 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     await t.db.exec(`
       CREATE FUNCTION fail_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql;
       CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.action = 'mapped') EXECUTE FUNCTION fail_audit();`);
-    await expect(
-      mapMarket(mappings, triage, m.id, { canonicalId: "player_booked", name: "Player To Be Booked", betpawaId: "990001" }),
-    ).rejects.toThrow(/audit store unavailable/);
+    await expect(mapMarket(m.id, { canonicalId: "player_booked", name: "Player To Be Booked", betpawaId: "990001" })).rejects.toThrow(
+      /audit store unavailable/,
+    );
     expect(await t.db.prisma.userMapping.count()).toBe(0);
     expect(await t.db.prisma.auditEntry.count()).toBe(0);
     expect(await triage.get(m.id)).toEqual(m);
@@ -142,7 +145,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     expect(isHttpError(err) && err.status).toBe(409);
     expect(err.message).toContain("over_under_ft");
     const m = await market("S_OUA");
-    const taken = await mapMarket(mappings, triage, m.id, { canonicalId: "over_under_ft" }).catch((e) => e);
+    const taken = await mapMarket(m.id, { canonicalId: "over_under_ft" }).catch((e) => e);
     expect(isHttpError(taken) && taken.status).toBe(409);
     expect(taken.message).toContain("already maps bet9ja S_OU");
     expect((await triage.get(m.id)).status).toBe("NEW");
@@ -150,7 +153,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
 
   it.skipIf(!available(kind))("refuses a mapping that would still leave the market unmapped", async () => {
     const m = await market("800117");
-    const err = await mapMarket(mappings, triage, m.id, {
+    const err = await mapMarket(m.id, {
       canonicalId: "player_booked",
       name: "Player To Be Booked",
       betpawaId: "990001",

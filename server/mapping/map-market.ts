@@ -3,33 +3,29 @@
 // before the caller answers, so the next scrape counts the market as mapped. The change is
 // checked against the market's own latest sighting first: a mapping that would still leave it
 // unmapped is refused instead of being saved.
-import type { MapMarket, MapResult } from "@/lib/contract/mappings";
+import { PLATFORM_FIELDS, type MapMarket, type MapResult } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
-import type { TriageService } from "@/server/discovery/triage-service";
-import { conflict, notFound } from "@/server/http/errors";
+import { uniqueSlugs } from "@/lib/slug";
+import type { LockedMarket, TriageService } from "@/server/discovery/triage-service";
+import { conflict } from "@/server/http/errors";
 import type { Sighting } from "@/server/scraping/types";
 import { MappingCache } from "./cache";
-import { outcomeField, pairOutcomes } from "./candidates";
+import { pairOutcomes } from "./candidates";
 import { mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
-import { PLATFORM_FIELD, unprocessable, type MappingService } from "./mapping-service";
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 60) || "outcome";
+import { unprocessable, type MappingService } from "./mapping-service";
 
 /** Outcomes for a brand-new mapping, one per sampled outcome, named as the platform names them. */
 function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcome[] {
-  const field = outcomeField(source);
-  const used = new Set<string>();
-  return samples.map((name, position) => {
-    let id = slug(name);
-    for (let n = 2; used.has(id); n++) id = `${slug(name)}_${n}`;
-    used.add(id);
-    return { canonicalId: id, betpawaName: name, sportybetDesc: null, bet9jaSuffix: null, [field]: name, position };
-  });
+  const field = PLATFORM_FIELDS[source].outcome;
+  const ids = uniqueSlugs(samples);
+  return samples.map((name, position) => ({
+    canonicalId: ids[position],
+    betpawaName: name,
+    sportybetDesc: null,
+    bet9jaSuffix: null,
+    [field]: name,
+    position,
+  }));
 }
 
 /**
@@ -38,7 +34,7 @@ function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcom
  * takes the platform's name until someone edits it.
  */
 function withPairing(source: Platform, outcomes: MappingOutcome[], samples: string[]): MappingOutcome[] {
-  const field = outcomeField(source);
+  const field = PLATFORM_FIELDS[source].outcome;
   const byOutcome = new Map<string, string>();
   for (const p of pairOutcomes(source, samples, outcomes)) {
     if (p.canonicalOutcomeId && p.confidence >= 0.5) byOutcome.set(p.canonicalOutcomeId, p.sampleName);
@@ -49,97 +45,90 @@ function withPairing(source: Platform, outcomes: MappingOutcome[], samples: stri
   });
 }
 
-export async function mapMarket(
-  mappings: MappingService,
-  triage: TriageService,
-  marketId: number,
-  body: MapMarket,
-  actor = "anonymous",
-): Promise<MapResult> {
-  await mappings.write(async (tx) => {
-    const market = await tx.unmappedMarket.findUnique({ where: { id: marketId } });
-    if (!market) throw notFound(`Unmapped market ${marketId}`);
-    if (market.status === "MAPPED") {
-      throw conflict(`Market ${marketId} is already MAPPED${market.mappingCanonicalId ? ` by ${market.mappingCanonicalId}` : ""}`);
-    }
-    const source = market.source as Platform;
-    const field = PLATFORM_FIELD[source];
-    const samples = Array.isArray(market.sampleOutcomes) ? (market.sampleOutcomes as { name: string; odds: number | null }[]) : [];
-    const sampleNames = samples.map((o) => o.name);
+/**
+ * "Map this market": a runtime service, so route handlers reach it through the runtime registry and
+ * never bundle the mapping cache or the catalog themselves. It owns no table: the mapping is written
+ * by MappingService and the market by TriageService, inside one mapping write transaction.
+ */
+export class MapMarketService {
+  constructor(
+    private readonly mappings: MappingService,
+    private readonly triage: TriageService,
+  ) {}
 
-    const effective = await mappings.effective(tx);
-    const existing = effective.find((e) => e.canonicalId === body.canonicalId);
-    let next: MappingEntry;
-    if (existing) {
-      if (existing[field] && existing[field] !== market.externalMarketId) {
-        throw conflict(
-          `Mapping ${existing.canonicalId} already maps ${source} ${existing[field]}; a mapping takes one market per platform`,
-          { holder: existing.canonicalId, errors: [{ field: "body.canonicalId", message: `already maps ${source} ${existing[field]}` }] },
-        );
+  async apply(marketId: number, body: MapMarket, actor = "anonymous"): Promise<MapResult> {
+    const { mappings, triage } = this;
+    await mappings.write(async (tx) => {
+      const market = await triage.lock(tx, marketId);
+      if (market.status === "MAPPED") {
+        throw conflict(`Market ${marketId} is already MAPPED${market.mappingCanonicalId ? ` by ${market.mappingCanonicalId}` : ""}`);
       }
-      next = {
-        ...existing,
-        origin: "user",
-        name: body.name ?? existing.name,
-        betpawaId: body.betpawaId ?? existing.betpawaId,
-        [field]: market.externalMarketId,
-        outcomes: body.outcomes ?? withPairing(source, existing.outcomes, sampleNames),
-      };
-    } else {
-      const missing = [
-        !body.name && { field: "body.name", message: "a new mapping needs a name" },
-        !body.betpawaId && { field: "body.betpawaId", message: "a new mapping needs its betpawa market id" },
-      ].filter((x): x is { field: string; message: string } => Boolean(x));
-      if (missing.length) throw unprocessable(missing.map((m) => m.message).join("; "), missing[0].field);
-      next = {
-        canonicalId: body.canonicalId,
-        name: body.name!,
-        betpawaId: body.betpawaId!,
-        sportybetId: null,
-        bet9jaKey: null,
-        [field]: market.externalMarketId,
-        outcomes: body.outcomes ?? outcomesFromSamples(source, sampleNames),
-        origin: "user",
-      };
-    }
-    mappings.assertNoHolder(effective, next, existing);
+      const { source } = market;
+      const field = PLATFORM_FIELDS[source].market;
+      const sampleNames = market.sampleOutcomes.map((o) => o.name);
 
-    // Would the scraper now count this market as mapped? Check against its latest sighting.
-    const probe: Sighting = {
-      source,
-      eventId: "map-check",
-      externalMarketId: market.externalMarketId,
-      name: market.marketName,
-      specifier: market.specifiers[0] ?? null,
-      outcomes: samples.map((o) => ({ name: o.name, odds: o.odds ?? 1 })),
-    };
-    const verdict = new MappingCache(mergeMappings(effective, [next])).lookup(probe);
-    if (!verdict.mapped) {
-      const hint =
-        verdict.reason === "NO_MATCHING_OUTCOMES"
-          ? "pair at least one of the market's outcomes with a mapping outcome that has a betpawa name"
-          : verdict.reason === "UNSUPPORTED_PLATFORM"
-            ? "give the mapping its betpawa market id"
-            : "the market's lines are not understood by this mapping";
-      throw unprocessable(`This mapping would still leave the market unmapped (${verdict.reason}): ${hint}`, "body.outcomes");
-    }
+      const effective = await mappings.effective(tx);
+      const existing = effective.find((e) => e.canonicalId === body.canonicalId);
+      let next: MappingEntry;
+      if (existing) {
+        if (existing[field] && existing[field] !== market.externalMarketId) {
+          throw conflict(
+            `Mapping ${existing.canonicalId} already maps ${source} ${existing[field]}; a mapping takes one market per platform`,
+            { holder: existing.canonicalId, errors: [{ field: "body.canonicalId", message: `already maps ${source} ${existing[field]}` }] },
+          );
+        }
+        next = {
+          ...existing,
+          origin: "user",
+          name: body.name ?? existing.name,
+          betpawaId: body.betpawaId ?? existing.betpawaId,
+          [field]: market.externalMarketId,
+          outcomes: body.outcomes ?? withPairing(source, existing.outcomes, sampleNames),
+        };
+      } else {
+        const missing = [
+          !body.name && { field: "body.name", message: "a new mapping needs a name" },
+          !body.betpawaId && { field: "body.betpawaId", message: "a new mapping needs its betpawa market id" },
+        ].filter((x): x is { field: string; message: string } => Boolean(x));
+        if (missing.length) throw unprocessable(missing.map((m) => m.message).join("; "), missing[0].field);
+        next = {
+          canonicalId: body.canonicalId,
+          name: body.name!,
+          betpawaId: body.betpawaId!,
+          sportybetId: null,
+          bet9jaKey: null,
+          [field]: market.externalMarketId,
+          outcomes: body.outcomes ?? outcomesFromSamples(source, sampleNames),
+          origin: "user",
+        };
+      }
+      mappings.assertNoHolder(effective, next, existing);
+      assertCovers(market, effective, next);
 
-    await mappings.saveEntry(tx, next, body.reason ?? null, actor);
-    await tx.unmappedMarket.update({
-      where: { id: marketId },
-      data: { status: "MAPPED", mappedAt: new Date(), mappingCanonicalId: next.canonicalId, version: { increment: 1 } },
+      await mappings.saveEntry(tx, next, body.reason ?? null, actor);
+      await triage.markMapped(tx, market, next.canonicalId, body.reason ?? null, actor);
     });
-    await tx.auditEntry.create({
-      data: {
-        entityType: "unmapped_market",
-        entityId: String(marketId),
-        action: "mapped",
-        actor,
-        before: { status: market.status },
-        after: { status: "MAPPED", mapping: next.canonicalId },
-        reason: body.reason ?? null,
-      },
-    });
-  });
-  return { mapping: await mappings.get(body.canonicalId), market: await triage.get(marketId) };
+    return { mapping: await mappings.get(body.canonicalId), market: await triage.get(marketId) };
+  }
+}
+
+/** Would the scraper count this market as mapped with `next`? Checked against its latest sighting. */
+function assertCovers(market: LockedMarket, effective: MappingEntry[], next: MappingEntry): void {
+  const probe: Sighting = {
+    source: market.source,
+    eventId: "map-check",
+    externalMarketId: market.externalMarketId,
+    name: market.marketName,
+    specifier: market.specifiers[0] ?? null,
+    outcomes: market.sampleOutcomes.map((o) => ({ name: o.name, odds: o.odds ?? 1 })),
+  };
+  const verdict = new MappingCache(mergeMappings(effective, [next])).lookup(probe);
+  if (verdict.mapped) return;
+  const hint =
+    verdict.reason === "NO_MATCHING_OUTCOMES"
+      ? "pair at least one of the market's outcomes with a mapping outcome that has a betpawa name"
+      : verdict.reason === "UNSUPPORTED_PLATFORM"
+        ? "give the mapping its betpawa market id"
+        : "the market's lines are not understood by this mapping";
+  throw unprocessable(`This mapping would still leave the market unmapped (${verdict.reason}): ${hint}`, "body.outcomes");
 }

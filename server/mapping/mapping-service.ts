@@ -3,16 +3,17 @@
 // writes across processes, validates against the merged set inside it, writes the audit trail,
 // and reloads this process's cache before returning, so the next lookup uses it.
 import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, MappingPatch } from "@/lib/contract/mappings";
-import type { Platform } from "@/lib/contract/enums";
 import type { Prisma, PrismaClient, UserMapping } from "@/generated/prisma/client";
+import { AuditService } from "@/server/audit/audit-service";
+import { LOCKS } from "@/server/db/locks";
 import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { MappingCache } from "./cache";
 import { builtinCatalog, mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
 
 export type Tx = Prisma.TransactionClient;
 
-const MAPPING_WRITE_LOCK = 72_707_002;
-const PLATFORM_FIELDS = [
+/** The platform ids a mapping holds, with how a conflict names them. */
+const HELD_IDS = [
   ["sportybetId", "sportybet market"],
   ["bet9jaKey", "Bet9ja market key"],
 ] as const;
@@ -20,7 +21,7 @@ const PLATFORM_FIELDS = [
 export const unprocessable = (detail: string, field: string) =>
   new HttpError(422, "Unprocessable Content", detail, [{ field, message: detail }]);
 
-export function rowToEntry(r: UserMapping): MappingEntry {
+function rowToEntry(r: UserMapping): MappingEntry {
   return {
     canonicalId: r.canonicalId,
     name: r.name,
@@ -128,7 +129,7 @@ export class MappingService {
   /** Runs a mapping write: serialised across processes, then the cache reloaded before returning. */
   async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const result = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${MAPPING_WRITE_LOCK})::text AS locked`);
+      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCKS.mappingWrite})::text AS locked`);
       return fn(tx);
     });
     await this.reload();
@@ -141,7 +142,7 @@ export class MappingService {
    * (the built-in catalog shares S_HA1HOU between the home and away halves) are not new claims.
    */
   assertNoHolder(effective: MappingEntry[], next: MappingEntry, previous: MappingEntry | undefined): void {
-    for (const [field, label] of PLATFORM_FIELDS) {
+    for (const [field, label] of HELD_IDS) {
       const value = next[field];
       if (!value || value === previous?.[field]) continue;
       const holder = effective.find((e) => e.canonicalId !== next.canonicalId && e[field] === value);
@@ -169,16 +170,14 @@ export class MappingService {
     const before = row?.active ? rowToEntry(row) : (this.builtin.get(next.canonicalId) ?? (row ? rowToEntry(row) : null));
     if (row) await tx.userMapping.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
     else await tx.userMapping.create({ data: { canonicalId: next.canonicalId, ...data } });
-    await tx.auditEntry.create({
-      data: {
-        entityType: "mapping",
-        entityId: next.canonicalId,
-        action: row?.active ? "mapping_updated" : "mapping_created",
-        actor,
-        before: (before as unknown as Prisma.InputJsonValue) ?? undefined,
-        after: { ...next, origin: "user" } as unknown as Prisma.InputJsonValue,
-        reason,
-      },
+    await AuditService.record(tx, {
+      entityType: "mapping",
+      entityId: next.canonicalId,
+      action: row?.active ? "mapping_updated" : "mapping_created",
+      actor,
+      before,
+      after: { ...next, origin: "user" },
+      reason,
     });
   }
 
@@ -245,24 +244,16 @@ export class MappingService {
         throw notFound(`Mapping ${canonicalId}`);
       }
       await tx.userMapping.update({ where: { id: row.id }, data: { active: false, version: { increment: 1 } } });
-      await tx.auditEntry.create({
-        data: {
-          entityType: "mapping",
-          entityId: canonicalId,
-          action: "mapping_deactivated",
-          actor,
-          before: rowToEntry(row) as unknown as Prisma.InputJsonValue,
-          after: (this.builtin.get(canonicalId) as unknown as Prisma.InputJsonValue) ?? undefined,
-          reason,
-        },
+      await AuditService.record(tx, {
+        entityType: "mapping",
+        entityId: canonicalId,
+        action: "mapping_deactivated",
+        actor,
+        before: rowToEntry(row),
+        after: this.builtin.get(canonicalId) ?? null,
+        reason,
       });
     });
     return this.get(canonicalId);
   }
-
-  builtinEntry(canonicalId: string): MappingEntry | undefined {
-    return this.builtin.get(canonicalId);
-  }
 }
-
-export const PLATFORM_FIELD: Record<Platform, "sportybetId" | "bet9jaKey"> = { sportybet: "sportybetId", bet9ja: "bet9jaKey" };

@@ -2,7 +2,7 @@
 // text. Cheap, order-tolerant ("Home Team Over/Under" ~ "Over/Under Home Team"), no dependencies.
 const PERIODS = /\b(full ?time|ft|regular time|match)\b/g;
 
-export function normalise(text: string): string {
+function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, " and ")

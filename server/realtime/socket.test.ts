@@ -2,7 +2,7 @@
 // alert for a new market, none when it is seen again.
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverMessageSchemas, type ServerMessage, type SubscribeAck } from "@/lib/contract/realtime";
+import { serverMessageSchemas, subscribeAckSchema, type ServerMessage, type SubscribeAck } from "@/lib/contract/realtime";
 import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 import { waitFor } from "@/server/testing/wait";
@@ -16,7 +16,7 @@ function connect(url: string, topics?: string[]): Promise<{ socket: Socket; ack:
 }
 
 const emit = (socket: Socket, event: string, payload: unknown) =>
-  new Promise<SubscribeAck>((resolve) => socket.emit(event, payload, resolve));
+  new Promise<SubscribeAck>((resolve) => socket.emit(event, payload, (ack: unknown) => resolve(subscribeAckSchema.parse(ack))));
 
 describe("Socket.IO realtime", () => {
   let server: TestServer;

@@ -22,6 +22,8 @@ const envelope = <T extends string, D>(type: T, data: D) => ({ type, timestamp: 
 
 export interface Realtime extends Publisher {
   readonly io: Server;
+  /** Resolves when the first client (a browser) connects to this process. */
+  readonly firstClient: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,10 @@ export async function attachRealtime(httpServer: HttpServer, redisUrl?: string):
     redis = [pub, sub];
   }
 
+  let connected!: () => void;
+  const firstClient = new Promise<void>((resolve) => (connected = resolve));
   io.on("connection", (socket) => {
+    connected();
     const topicsOf = () => [...socket.rooms].filter(isTopic);
     const initial = (socket.handshake.auth as { topics?: unknown } | undefined)?.topics;
     if (Array.isArray(initial)) for (const t of initial) if (isTopic(t)) socket.join(t);
@@ -68,6 +73,7 @@ export async function attachRealtime(httpServer: HttpServer, redisUrl?: string):
 
   return {
     io,
+    firstClient,
     publish<T extends PublishableType>(type: T, data: ServerMessageData<T>) {
       io.to(MESSAGE_TOPIC[type]).emit(type, envelope(type, data));
     },

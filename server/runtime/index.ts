@@ -11,6 +11,7 @@ import { serviceUnavailable } from "../http/errors";
 import type { AuditService } from "../audit/audit-service";
 import type { StatsService } from "../discovery/stats-service";
 import type { CandidateService } from "../mapping/candidate-service";
+import type { MapMarketService } from "../mapping/map-market";
 import type { MappingService } from "../mapping/mapping-service";
 import type { Publisher } from "../realtime/publisher";
 import type { RunStore } from "../scraping/run-store";
@@ -21,6 +22,8 @@ export interface Runtime {
   db: Database;
   publisher: Publisher;
   mappings: MappingService;
+  /** "Map this market": the mapping and the market's status MAPPED in one transaction. */
+  mapMarket: MapMarketService;
   discovery: DiscoveryService;
   triage: TriageService;
   runs: RunStore;

@@ -2,6 +2,7 @@
 // bounded concurrency, look every market instance up, record the unmapped ones, flush after each
 // batch of events and at the end, and write the run. A failing source or event is recorded and
 // never stops the others.
+import pMap from "p-map";
 import type { Platform } from "@/lib/contract/enums";
 import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { DiscoveryService } from "@/server/discovery/discovery-service";
@@ -9,11 +10,10 @@ import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
-import { parseBet9jaEvent } from "./parsers/bet9ja";
-import { parseSportybetEvent } from "./parsers/sportybet";
+import { parseEvent } from "./parsers";
 import { cleanText } from "./parsers/text";
 import type { RunOutcome, RunStore } from "./run-store";
-import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "./types";
+import type { DiscoveredEvent, DiscoveryReport, ParseResult, Source } from "./types";
 
 const MAX_ERRORS_PER_SOURCE = 20;
 /** Scraping progress is published at most this often (plus the final count), so clients are never flooded. */
@@ -40,8 +40,12 @@ const emptyStats = (): SourceRunStats => ({
   errors: [],
 });
 
-function parse(payload: NativeEventPayload, ref: string): ParseResult {
-  return payload.platform === "sportybet" ? parseSportybetEvent(payload.body, ref) : parseBet9jaEvent(payload.body, ref);
+/** The event's sightings: parsed by the source itself when it can do that off this thread. */
+async function scrapeEvent(source: Source, event: DiscoveredEvent, signal: AbortSignal, turns: LoopYielder): Promise<ParseResult> {
+  if (source.fetchParsed) return source.fetchParsed(event, signal);
+  const payload = await source.fetchEvent(event, signal);
+  await turns.yieldIfDue();
+  return parseEvent(payload, event.ref);
 }
 
 /** Reorders in place to a round-robin over the events' platforms, keeping each one's order. */
@@ -81,8 +85,12 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   // Discovery: all sources at once, each on its own; a failing source contributes no events.
   const events: { event: DiscoveredEvent; source: Source }[] = [];
   const discovery = new Map(deps.sources.map((s) => [s.name, { done: 0, total: 0, events: 0 }]));
-  const discoveryMessage = () =>
-    [...discovery].map(([name, d]) => `${name}: ${d.done}/${d.total || "?"} lists, ${d.events} events`).join("; ");
+  // While discovering, a source that has not reported its lists yet shows "?"; once discovery is over,
+  // a source that listed nothing of the kind (the demo has no tournaments or groups) shows its events only.
+  const discoveryMessage = (over = false) =>
+    [...discovery]
+      .map(([name, d]) => `${name}: ${d.total || !over ? `${d.done}/${d.total || "?"} lists, ` : ""}${d.events} events`)
+      .join("; ");
   let lastDiscoveryProgress = 0;
   let discoveryFailures = 0;
   await Promise.all(
@@ -118,7 +126,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const totalBySource = new Map<string, number>();
   for (const { event } of events) totalBySource.set(event.source, (totalBySource.get(event.source) ?? 0) + 1);
   const total = events.length;
-  progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage()})`);
+  progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage(true)})`);
 
   const newBySource = new Map<Platform, number>();
   const reopenedBySource = new Map<Platform, number>();
@@ -134,60 +142,55 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   let sinceFlush = 0;
   let lastProgress = 0;
   let lastProgressCurrent = 0;
-  let next = 0;
   // A source that answers from memory (the demo) never waits on I/O, and a parse never does:
   // without turns a whole cycle ran as one task, and HTTP requests and Socket.IO writes (progress
   // included) waited for its end. One yielder for all workers, so the turns come every budget
   // whatever the concurrency; checked before each fetch and each parse, so a worker that would
   // start new work once the budget is spent waits for the turn instead.
   const turns = new LoopYielder();
-  const worker = async () => {
-    for (;;) {
+  const scrapeOne = async ({ event, source }: (typeof events)[number]) => {
+    await turns.yieldIfDue();
+    if (signal.aborted) return;
+    const key = event.source;
+    const s = statsOf(key);
+    try {
+      const parsed = await scrapeEvent(source, event, signal, turns);
       await turns.yieldIfDue();
-      if (next >= events.length || signal.aborted) break;
-      const { event, source } = events[next++];
-      const key = event.source;
-      const s = statsOf(key);
-      try {
-        const payload = await source.fetchEvent(event, signal);
-        await turns.yieldIfDue();
-        // One event's sightings are recorded in one synchronous burst (the recorder counts
-        // distinct events by it): the turns come between events, never inside one.
-        const parsed = parse(payload, event.ref);
-        const at = Date.now();
-        s.events++;
-        s.dataErrors += parsed.dataErrors;
-        for (const sighting of parsed.sightings) {
-          s.markets++;
-          const hit = deps.mappings.lookup(sighting);
-          if (hit.mapped) s.mapped++;
-          else {
-            s.unmapped++;
-            deps.discovery.recorder.record(sighting, hit.reason, at, runId);
-          }
+      // One event's sightings are recorded in one synchronous burst (the recorder counts
+      // distinct events by it): the turns come between events, never inside one.
+      const at = Date.now();
+      s.events++;
+      s.dataErrors += parsed.dataErrors;
+      for (const sighting of parsed.sightings) {
+        s.markets++;
+        const hit = deps.mappings.lookup(sighting);
+        if (hit.mapped) s.mapped++;
+        else {
+          s.unmapped++;
+          deps.discovery.recorder.record(sighting, hit.reason, at, runId);
         }
-      } catch (e) {
-        s.eventsFailed++;
-        noteError(key, `event ${event.ref}: ${message(e)}`);
       }
-      done++;
-      if (++sinceFlush >= deps.flushEveryEvents) {
-        sinceFlush = 0;
-        await flush();
-      }
-      const now = Date.now();
-      // Workers resuming from a flush may all find the run done: the final count goes out once.
-      if (done > lastProgressCurrent && (now - lastProgress >= PROGRESS_EVERY_MS || done === total)) {
-        lastProgress = now;
-        lastProgressCurrent = done;
-        const perSource = [...totalBySource]
-          .map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`)
-          .join(", ");
-        progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
-      }
+    } catch (e) {
+      s.eventsFailed++;
+      noteError(key, `event ${event.ref}: ${message(e)}`);
+    }
+    done++;
+    if (++sinceFlush >= deps.flushEveryEvents) {
+      sinceFlush = 0;
+      await flush();
+    }
+    const now = Date.now();
+    // Events resuming from a flush may all find the run done: the final count goes out once.
+    if (done > lastProgressCurrent && (now - lastProgress >= PROGRESS_EVERY_MS || done === total)) {
+      lastProgress = now;
+      lastProgressCurrent = done;
+      const perSource = [...totalBySource]
+        .map(([name, n]) => `${name} ${statsOf(name).events + statsOf(name).eventsFailed}/${n}`)
+        .join(", ");
+      progress("scraping", done, total, `Scraped ${done} of ${total} events (${perSource})`);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency, Math.max(1, total)) }, worker));
+  await pMap(events, scrapeOne, { concurrency: Math.max(1, deps.concurrency) });
   await flush();
 
   for (const [platform, n] of newBySource) statsOf(platform).new += n;

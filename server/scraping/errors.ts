@@ -30,6 +30,19 @@ export class RunInProgressError extends Error {
   }
 }
 
+/** A scrape was asked for while the server shuts down: the HTTP layer answers 503 (try again shortly). */
+export class ScrapeStoppedError extends Error {
+  readonly code = "SCRAPE_STOPPED" as const;
+  constructor() {
+    super("The server is shutting down; no new scrape starts");
+    this.name = "ScrapeStoppedError";
+  }
+}
+
+export function isScrapeStopped(e: unknown): e is ScrapeStoppedError {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "SCRAPE_STOPPED";
+}
+
 export function isRunInProgress(e: unknown): e is RunInProgressError {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "RUN_IN_PROGRESS";
 }

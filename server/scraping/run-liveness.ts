@@ -19,7 +19,7 @@ export interface LivenessTiming {
 }
 
 /** Heartbeats a lock-free run may miss before it is dead. */
-export const LOCK_FREE_GRACE = 3;
+const LOCK_FREE_GRACE = 3;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -2,14 +2,31 @@
 // a run going is skipped (coalesced); a manual request gets RunInProgressError naming the running
 // run (409 over HTTP). "Never two at once" holds across processes: a run is created by claiming the
 // one running slot in the database (run-store.ts), which a second INSERT cannot do.
+//
+// The schedule is made for a first start: the first run waits for someone to watch (a browser
+// connecting over Socket.IO) or at most `startDelaySeconds`, and the first `warmupRuns` runs come
+// `warmupIntervalSeconds` apart before the normal interval, so a new user sees discoveries arrive.
 import os from "node:os";
 import { randomUUID } from "node:crypto";
+import type { Health } from "@/lib/contract/health";
 import type { ScrapeRun } from "@/lib/contract/scrape";
-import { conflict } from "@/server/http/errors";
 import { log } from "@/server/log";
 import { runCycle, type CycleDeps } from "./coordinator";
-import { isRunInProgress, RunInProgressError } from "./errors";
+import { isRunInProgress, RunInProgressError, ScrapeStoppedError } from "./errors";
 import { RunLiveness, type LivenessTiming, type TryRunLock } from "./run-liveness";
+
+/** When scheduled runs happen; see the file's opening comment. */
+export interface SchedulePlan {
+  /** Seconds between scheduled runs; 0 turns the schedule off (manual runs still work). */
+  intervalSeconds: number;
+  /** The longest wait before the first scheduled run. */
+  startDelaySeconds: number;
+  /** Resolves when the first run should start at once (a browser connected). */
+  startSooner?: Promise<unknown>;
+  /** How many first scheduled runs come warmupIntervalSeconds apart (0: none). */
+  warmupRuns?: number;
+  warmupIntervalSeconds?: number;
+}
 
 interface Current {
   runId: Promise<number>;
@@ -18,17 +35,11 @@ interface Current {
   id: number | null;
 }
 
-export interface SchedulerStatus {
-  enabled: boolean;
-  intervalSeconds: number;
-  running: boolean;
-  currentRunId: number | null;
-  nextRunAt: string | null;
-}
-
 export class ScrapeController {
   private current: Current | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Scheduled ticks so far (a tick that coalesced with a run in progress counts too). */
+  private ticks = 0;
   private nextRunAt: Date | null = null;
   private stopped = false;
   /** This process in the runs it owns: host, pid and a random instance id (pids are reused). */
@@ -41,17 +52,20 @@ export class ScrapeController {
    */
   constructor(
     private readonly deps: CycleDeps,
-    private readonly intervalSeconds: number,
-    private readonly startDelaySeconds: number,
+    private readonly plan: SchedulePlan,
     tryRunLock: TryRunLock = async () => async () => undefined,
     timing: LivenessTiming = { heartbeatSeconds: 5, staleSeconds: 60 },
   ) {
     this.liveness = new RunLiveness(deps.runs, tryRunLock, timing, this.owner, () => this.current !== null);
   }
 
+  private get intervalSeconds(): number {
+    return this.plan.intervalSeconds;
+  }
+
   /** Starts a run now. Throws RunInProgressError naming the running run when one is going. */
   async trigger(trigger: ScrapeRun["trigger"]): Promise<{ runId: number; done: Promise<ScrapeRun> }> {
-    if (this.stopped) throw conflict("The server is shutting down");
+    if (this.stopped) throw new ScrapeStoppedError();
     if (this.current) {
       const runId = await this.current.runId;
       throw new RunInProgressError(runId);
@@ -113,14 +127,26 @@ export class ScrapeController {
   start(): void {
     this.liveness.start();
     if (this.intervalSeconds <= 0) return;
-    this.schedule(this.startDelaySeconds * 1000);
+    this.schedule(this.plan.startDelaySeconds * 1000);
+    // Someone is watching: the first run need not wait any longer.
+    void this.plan.startSooner?.then(() => {
+      if (this.ticks === 0 && !this.stopped) this.schedule(0);
+    });
+  }
+
+  /** The wait after scheduled run number `ticks` (1-based): warm-up runs first, then the interval. */
+  private gapAfter(ticks: number): number {
+    const { warmupRuns = 0, warmupIntervalSeconds = this.intervalSeconds } = this.plan;
+    return (ticks < warmupRuns ? Math.min(warmupIntervalSeconds, this.intervalSeconds) : this.intervalSeconds) * 1000;
   }
 
   private schedule(ms: number) {
     if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
     this.nextRunAt = new Date(Date.now() + ms);
     this.timer = setTimeout(() => {
-      this.schedule(this.intervalSeconds * 1000);
+      this.ticks++;
+      this.schedule(this.gapAfter(this.ticks));
       if (this.current) return; // coalesce with the run in progress
       this.trigger("schedule").catch((e) => {
         // Another process running the cycle is the normal case with several processes.
@@ -131,7 +157,7 @@ export class ScrapeController {
     this.timer.unref();
   }
 
-  status(): SchedulerStatus {
+  status(): Health["scheduler"] {
     return {
       enabled: this.intervalSeconds > 0 && !this.stopped,
       intervalSeconds: this.intervalSeconds,

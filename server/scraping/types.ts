@@ -53,6 +53,13 @@ export interface Source {
   /** Throws only when the source as a whole failed (e.g. its tournament list is unreachable). */
   discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]>;
   fetchEvent(event: DiscoveredEvent, signal: AbortSignal): Promise<NativeEventPayload>;
+  /**
+   * Fetches and parses in one step, for a source that parses off the server's thread (the demo's
+   * worker). Without it the coordinator parses fetchEvent's payload itself.
+   */
+  fetchParsed?(event: DiscoveredEvent, signal: AbortSignal): Promise<ParseResult>;
+  /** Releases what the source holds (a worker thread, keep-alive sockets); called once at shutdown. */
+  close?(): Promise<void>;
 }
 
 export type LookupResult = { mapped: true } | { mapped: false; reason: UnmappedReason };

@@ -34,7 +34,7 @@ export function launchServer(env: Record<string, string>, command: string[] = NO
       waitFor(
         "the server to listen",
         () => {
-          const m = /listening on (http:\/\/\S+)/.exec(out);
+          const m = /is ready: open (http:\/\/\S+)/.exec(out);
           if (m) return m[1];
           if (child.exitCode !== null || child.signalCode !== null)
             throw new Error(`server exited ${child.exitCode ?? child.signalCode}: ${out}`);

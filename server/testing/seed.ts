@@ -6,20 +6,7 @@
 import type { Database } from "@/server/db/client";
 import type { PendingMarket } from "@/server/discovery/recorder";
 
-export const SEED_WORDS = [
-  "Corners",
-  "Bookings",
-  "Player",
-  "Shots",
-  "Goal",
-  "Half",
-  "Handicap",
-  "Over/Under",
-  "Team",
-  "Minute",
-  "Race",
-  "Range",
-];
+const SEED_WORDS = ["Corners", "Bookings", "Player", "Shots", "Goal", "Half", "Handicap", "Over/Under", "Team", "Minute", "Race", "Range"];
 
 export interface SeedOptions {
   /** Numbering of the external ids starts here (default 1). */

@@ -2,7 +2,7 @@
 // port with a seeded demo source, on PGlite in memory or a fresh PostgreSQL database.
 import { loadConfig } from "@/server/config";
 import { startServer, type StartedServer } from "@/server/app-server";
-import { createDemoSource } from "@/server/scraping/sources/demo";
+import { createDemoThreadSource } from "@/server/scraping/sources/demo/thread";
 import type { Source } from "@/server/scraping/types";
 import { createPostgresDatabase, type DbKind } from "./databases";
 
@@ -26,7 +26,7 @@ export async function startTestServer(
     ...opts.env,
   });
   const sources = opts.sources ?? [
-    createDemoSource({ seed: opts.demo?.seed ?? 7, events: opts.demo?.events ?? 6, newPerCycle: opts.demo?.newPerCycle ?? 2 }),
+    createDemoThreadSource({ seed: opts.demo?.seed ?? 7, events: opts.demo?.events ?? 6, newPerCycle: opts.demo?.newPerCycle ?? 2 }),
   ];
   const server = await startServer(config, { sources, log: () => undefined });
   return {

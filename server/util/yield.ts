@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
  * loop turns (measured), so a turn every 10 ms would already cost it 40-60 ms; a turn costs
  * microseconds, so it comes often.
  */
-export const LOOP_BUDGET_MS = 2;
+const LOOP_BUDGET_MS = 2;
 
 /** Resolves in the loop's check phase, after it has polled for I/O: pending requests go first. */
 export function yieldToEventLoop(): Promise<void> {

@@ -1,5 +1,6 @@
 // What SportyBet and Bet9ja discovery have in common: one events request per tournament (group),
 // a few at a time, each failure reported and survived; then the upcoming events, soonest first.
+import pMap from "p-map";
 import { log } from "@/server/log";
 import { SourceError } from "../errors";
 import { abortReason } from "../http/clock";
@@ -26,15 +27,14 @@ export async function fetchLists(
   report?: DiscoveryReport,
 ): Promise<DiscoveredEvent[]> {
   const found: DiscoveredEvent[] = [];
-  let next = 0;
   let done = 0;
   let failed = 0;
   let firstError = "";
   report?.progress(0, tasks.length);
-  const worker = async () => {
-    while (next < tasks.length) {
+  await pMap(
+    tasks,
+    async (task) => {
       if (signal.aborted) throw abortReason(signal);
-      const task = tasks[next++];
       try {
         found.push(...(await task.fetch(signal)));
       } catch (e) {
@@ -47,9 +47,9 @@ export async function fetchLists(
       }
       done++;
       report?.progress(done, tasks.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
+    },
+    { concurrency: Math.max(1, concurrency) },
+  );
   if (tasks.length > 0 && failed === tasks.length) {
     throw new SourceError("api", `all ${tasks.length} event lists failed; first: ${firstError}`);
   }

@@ -2,10 +2,10 @@ import type { Config } from "@/server/config";
 import type { RetryOptions } from "../http/retry";
 import type { Source } from "../types";
 import { createBet9jaSource } from "./bet9ja";
-import { createDemoSource } from "./demo";
+import { createDemoThreadSource } from "./demo/thread";
 import { createSportybetSource } from "./sportybet";
 
-export function retryOptions(config: Config): RetryOptions {
+function retryOptions(config: Config): RetryOptions {
   return {
     retries: config.SCRAPE_RETRIES,
     baseDelayMs: config.SCRAPE_RETRY_BASE_MS,
@@ -19,7 +19,7 @@ export function buildSources(config: Config): Source[] {
   return config.SOURCES.map((name) => {
     switch (name) {
       case "demo":
-        return createDemoSource({
+        return createDemoThreadSource({
           seed: config.DEMO_SEED,
           events: config.DEMO_EVENTS,
           newPerCycle: config.DEMO_NEW_PER_CYCLE,

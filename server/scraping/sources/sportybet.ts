@@ -44,7 +44,7 @@ function payload(body: unknown, what: string): unknown {
 }
 
 /** Football tournament ids from S1, each once, in tree order (1.5). */
-export function sportybetTournaments(body: unknown): string[] {
+function sportybetTournaments(body: unknown): string[] {
   const data = payload(body, "tournament tree");
   // The reference finds nothing without `data` and crashes on null; either way the tree is
   // unusable, and saying so beats a run that quietly finds no events.
@@ -65,7 +65,7 @@ export function sportybetTournaments(body: unknown): string[] {
 }
 
 /** Listed events with a usable id and kick-off (1.6); whether they are upcoming is decided later. */
-export function sportybetListedEvents(body: unknown, tournamentId: string): DiscoveredEvent[] {
+function sportybetListedEvents(body: unknown, tournamentId: string): DiscoveredEvent[] {
   const data = payload(body, `events of ${tournamentId}`);
   // Missing, null, non-list or empty data, and a first item without events, all mean "no events".
   if (!Array.isArray(data) || !isRecord(data[0]) || !Array.isArray(data[0].events)) return [];
@@ -114,6 +114,10 @@ export function createSportybetSource(options: BookmakerSourceOptions): Source &
   return {
     name: "sportybet",
     client,
+    // Frees the keep-alive sockets to the bookmaker at shutdown instead of leaving them to its timeout.
+    async close() {
+      client.close();
+    },
 
     async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
       const tree = await client.json(

@@ -106,6 +106,4 @@ export function bet9jaOdds(marketKey: string, param: string | null, outcomes: Re
 }
 
 /** "YYYY-MM-DD HH:MM:SS" in UTC, Bet9ja's kick-off format. */
-export function bet9jaTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
-}
+export { bet9jaTime } from "@/server/scraping/native/payloads";

@@ -1,6 +1,14 @@
 // The six responses (BOOKMAKER-API.md 1.9 and 2.8) rendered from a FakeWorld. null means "no such
 // tournament/event": the server answers with the platform's own not-found envelope.
-import { bet9jaTime, type FakeMatch, type FakeTournament, type FakeWorld } from "./model";
+import {
+  bet9jaNotFound as notFoundB3,
+  bet9jaOk,
+  bet9jaTime,
+  sportybetEvent,
+  sportybetNotFound as notFoundS3,
+  sportybetOk,
+} from "@/server/scraping/native/payloads";
+import type { FakeMatch, FakeTournament, FakeWorld } from "./model";
 
 const SPORTS = {
   football: { sr: "sr:sport:1", bet9ja: "1", name: "Football" },
@@ -41,20 +49,22 @@ export function s1(world: FakeWorld): unknown {
   return { bizCode: 10000, message: "0#0", data: { sportList } };
 }
 
-function sportybetListing(world: FakeWorld, t: FakeTournament, m: FakeMatch): Record<string, unknown> {
+function sportybetListing(world: FakeWorld, t: FakeTournament, m: FakeMatch, markets: unknown[] = []): Record<string, unknown> {
+  const category = sportybetCategory(t, world);
   return {
-    eventId: `sr:match:${m.srId}`,
-    gameId: String(20000 + Number(m.srId.slice(-4))),
-    productStatus: "0#0",
-    estimateStartTime: m.kickoff,
-    status: 0,
-    matchStatus: "Not start",
-    homeTeamId: "sr:competitor:1",
-    homeTeamName: m.home,
-    awayTeamId: "sr:competitor:2",
-    awayTeamName: m.away,
-    sport: { id: sportOf(t).sr, name: sportOf(t).name, category: sportybetCategory(t, world) },
-    markets: [],
+    ...sportybetEvent({
+      srId: m.srId,
+      gameId: String(20000 + Number(m.srId.slice(-4))),
+      kickoff: m.kickoff,
+      home: m.home,
+      away: m.away,
+      homeTeamId: "sr:competitor:1",
+      awayTeamId: "sr:competitor:2",
+      sport: { id: sportOf(t).sr, name: sportOf(t).name },
+      category: { id: category.id, name: category.name },
+      tournament: category.tournament,
+      markets,
+    }),
     ...m.sportybet?.listing,
   };
 }
@@ -76,11 +86,10 @@ export function s3(world: FakeWorld, eventId: string): unknown | null {
   const m = world.matches.find((x) => `sr:match:${x.srId}` === eventId && x.sportybet !== null);
   const t = m && world.tournaments.find((x) => x.sportybetId === m.tournament);
   if (!m || !t || !m.sportybet) return null;
-  const { markets: _ignored, ...listing } = sportybetListing(world, t, m);
-  return { bizCode: 10000, message: "0#0", data: { ...listing, markets: m.sportybet.markets } };
+  return sportybetOk({ ...sportybetListing(world, t, m), markets: m.sportybet.markets });
 }
 
-export const sportybetNotFound = { bizCode: 19999, message: "Event not found", data: null };
+export const sportybetNotFound = notFoundS3();
 
 export function b1(world: FakeWorld): unknown {
   const PAL: Record<string, unknown> = {};
@@ -125,11 +134,9 @@ export function b3(world: FakeWorld, eventId: string): unknown | null {
   const m = world.matches.find((x) => x.bet9jaId === eventId && x.bet9ja !== null);
   const t = m && world.tournaments.find((x) => x.sportybetId === m.tournament);
   if (!m || !t || !m.bet9ja) return null;
-  const { O: _ignored, C: _code, ...listing } = bet9jaListing(m);
-  return {
-    R: "OK",
-    D: { ...listing, GID: t.groupId, GN: t.name, SG: t.country, O: m.bet9ja.odds, ...(m.bet9ja.mk ? { MK: m.bet9ja.mk } : {}) },
-  };
+  // The listing (with any override a test made, such as a malformed STARTDATE) as B2 shows it.
+  const { O: _odds, C: _code, ...listing } = bet9jaListing(m);
+  return bet9jaOk({ ...listing, GID: t.groupId, GN: t.name, SG: t.country, O: m.bet9ja.odds, ...(m.bet9ja.mk ? { MK: m.bet9ja.mk } : {}) });
 }
 
-export const bet9jaNotFound = { R: "E", D: null };
+export const bet9jaNotFound = notFoundB3();

@@ -11,7 +11,7 @@ import { FaultBook, type FaultRule, type Route } from "./faults";
 import type { FakeWorld } from "./model";
 import { b1, b2, b3, bet9jaNotFound, s1, s2, s3, sportybetNotFound } from "./payloads";
 
-export interface RecordedRequest {
+interface RecordedRequest {
   route: Route | null;
   method: string;
   /** Path without the prefix. */
@@ -35,6 +35,8 @@ export interface FakeBookmakerOptions {
   prefix?: string;
   /** Gzip bodies for clients that accept it, as the real sites do. */
   gzip?: boolean;
+  /** How long the fake keeps an idle keep-alive connection open (Node's default: 5 s). */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface FakeBookmaker {
@@ -44,6 +46,8 @@ export interface FakeBookmaker {
   readonly requests: RecordedRequest[];
   /** Connections accepted so far. */
   readonly connections: number;
+  /** Connections open now (idle keep-alive ones included). */
+  readonly openConnections: number;
   /** Most requests being answered at one moment. */
   readonly maxInFlight: number;
   requestsTo(route: Route): RecordedRequest[];
@@ -120,12 +124,18 @@ export async function startFakeBookmaker(options: FakeBookmakerOptions): Promise
   const faults = new FaultBook();
   const requests: RecordedRequest[] = [];
   let connections = 0;
+  let open = 0;
   let inFlight = 0;
   let maxInFlight = 0;
 
   const server = http.createServer();
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
   const connectionIds = new WeakMap<object, number>();
-  server.on("connection", (socket) => connectionIds.set(socket, ++connections));
+  server.on("connection", (socket) => {
+    connectionIds.set(socket, ++connections);
+    open++;
+    socket.on("close", () => open--);
+  });
 
   server.on("request", (req, res) => {
     inFlight++;
@@ -220,6 +230,9 @@ export async function startFakeBookmaker(options: FakeBookmakerOptions): Promise
     requests,
     get connections() {
       return connections;
+    },
+    get openConnections() {
+      return open;
     },
     get maxInFlight() {
       return maxInFlight;

@@ -1,12 +1,11 @@
-import { z } from "zod";
-import { mappingDeleteQuerySchema, mappingPatchSchema, slugSchema } from "@/lib/contract/mappings";
+import { mappingDeleteQuerySchema, mappingPatchSchema, canonicalIdParamsSchema } from "@/lib/contract/mappings";
 import { etagOf, ifMatchVersion } from "@/server/http/etag";
 import { json, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ canonicalId: slugSchema });
+const params = canonicalIdParamsSchema;
 const withEtag = (m: { version: number | null }): Record<string, string> => (m.version === null ? {} : { etag: etagOf(m.version) });
 
 export const GET = route({ params }, async ({ params }) => {

@@ -1,13 +1,12 @@
-import { idParamSchema } from "@/lib/contract/common";
+import { idParamsSchema } from "@/lib/contract/common";
 import { unmappedPatchSchema } from "@/lib/contract/unmapped";
 import { etagOf, ifMatchVersion } from "@/server/http/etag";
 import { json, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
-import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ id: idParamSchema });
+const params = idParamsSchema;
 
 export const GET = route({ params }, async ({ params }) => {
   const market = await getRuntime().triage.get(params.id);

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { MappingCache } from "@/server/mapping/cache";
 import { builtinCatalog } from "@/server/mapping/catalog";
 import sample from "@/server/mapping/data/sample-unmapped-markets.json";
-import { SourceError } from "../errors";
-import { parseBet9jaEvent } from "../parsers/bet9ja";
-import { parseSportybetEvent } from "../parsers/sportybet";
-import type { DiscoveredEvent, NativeEventPayload, Sighting, Source } from "../types";
-import { createDemoSource, type DemoSourceOptions } from "./demo";
+import { SourceError } from "../../errors";
+import { parseBet9jaEvent } from "../../parsers/bet9ja";
+import { parseSportybetEvent } from "../../parsers/sportybet";
+import type { DiscoveredEvent, NativeEventPayload, Sighting, Source } from "../../types";
+import { createDemoSource, type DemoSourceOptions } from ".";
 
 const NOW = new Date("2030-03-14T09:41:00Z");
 const signal = new AbortController().signal;

@@ -1,0 +1,69 @@
+// Building blocks of the OpenAPI operations (the `*.openapi.ts` files beside each contract area):
+// response and body shapes, the path parameters, and `operation()`, which adds the answers every
+// route gives through the one `route()` wrapper (server/http/route.ts), so no operation can forget
+// them: 400 where a query or body is parsed, 413 where a body is read, 404 where a path names a
+// resource, 503 with Retry-After wherever the database is used.
+import { z } from "zod";
+import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-openapi";
+import { problemSchema } from "./common";
+
+/** A problem+json answer (RFC 9457). */
+export const problem = (description: string): ZodOpenApiResponseObject => ({
+  description,
+  content: { "application/problem+json": { schema: problemSchema } },
+});
+
+/** A JSON answer; `headers` as OpenAPI header objects. */
+export const jsonAnswer = (
+  schema: z.ZodType,
+  description: string,
+  headers?: ZodOpenApiResponseObject["headers"],
+): ZodOpenApiResponseObject => ({
+  description,
+  content: { "application/json": { schema } },
+  ...(headers ? { headers } : {}),
+});
+
+export const jsonBody = (schema: z.ZodType, description?: string) => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { "application/json": { schema } },
+});
+
+export const etagHeader = {
+  ETag: { description: 'The version, quoted ("3"); send it back as If-Match', schema: { type: "string" as const } },
+};
+export const locationHeader = { Location: { description: "Where the created resource lives", schema: { type: "string" as const } } };
+
+/** The optional If-Match request header of the edits that check versions. */
+export const ifMatchHeaderSchema = z.object({
+  "if-match": z.string().optional().meta({
+    description:
+      'The ETag from GET ("<version>"): the edit is refused with 412 if the resource changed since; without it the last write wins',
+  }),
+});
+
+const unavailable: ZodOpenApiResponseObject = {
+  ...problem("The database is not answering (unreachable, stalled or timed out); nothing was changed. Try again after Retry-After seconds"),
+  headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } },
+};
+
+/** What every operation says of itself; the common answers are added by `operation()`. */
+type OperationSpec = ZodOpenApiOperationObject & { operationId: string; summary: string };
+
+/**
+ * One operation with the answers the `route()` wrapper gives on top of its own. `database: false`
+ * for the operations that answer without it (the OpenAPI document itself).
+ */
+export function operation(spec: OperationSpec, { database = true }: { database?: boolean } = {}): ZodOpenApiOperationObject {
+  const responses: ZodOpenApiResponsesObject = { ...spec.responses };
+  if (spec.requestParams?.query || spec.requestBody) {
+    responses["400"] ??= problem(
+      "Invalid query or body: errors[] names each field (e.g. query.pageSize, body.notes); text with NUL or unpaired surrogates is refused too",
+    );
+  }
+  if (spec.requestBody) responses["413"] ??= problem("The body is over API_MAX_BODY_BYTES (refused before it is read)");
+  if (spec.requestParams?.path) responses["404"] ??= problem("Nothing has this id; a malformed id is 404 too");
+  if (database) responses["503"] ??= unavailable;
+  return { ...spec, responses };
+}

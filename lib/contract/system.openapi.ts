@@ -1,0 +1,45 @@
+// The operations across areas: the audit trail, stats, health and this document.
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { auditListSchema, auditQuerySchema } from "./audit";
+import { healthSchema } from "./health";
+import { jsonAnswer, operation } from "./openapi-kit";
+import { statsQuerySchema, statsSchema } from "./stats";
+
+export const systemPaths: ZodOpenApiPathsObject = {
+  "/api/audit": {
+    get: operation({
+      operationId: "listAudit",
+      summary: "Every status, notes and mapping change, newest first",
+      requestParams: { query: auditQuerySchema },
+      responses: { "200": jsonAnswer(auditListSchema, "One page of history entries") },
+    }),
+  },
+  "/api/stats": {
+    get: operation({
+      operationId: "getStats",
+      summary: "Counts by status, platform and reason; coverage of the last run and per run over time",
+      requestParams: { query: statsQuerySchema },
+      responses: { "200": jsonAnswer(statsSchema, "Counts (from counters) and coverage") },
+    }),
+  },
+  "/api/health": {
+    get: operation({
+      operationId: "getHealth",
+      summary: "Liveness and readiness: database, scheduler, recorder and process faults",
+      responses: {
+        "200": jsonAnswer(healthSchema, "Everything answers"),
+        "503": jsonAnswer(healthSchema, "degraded: the database is unreachable or gave no answer within HEALTH_DB_TIMEOUT_MS"),
+      },
+    }),
+  },
+  "/api/openapi.json": {
+    get: operation(
+      {
+        operationId: "getOpenApiDocument",
+        summary: "This document",
+        responses: { "200": { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+      },
+      { database: false },
+    ),
+  },
+};
