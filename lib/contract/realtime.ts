@@ -39,7 +39,7 @@ const scrapeProgressDataSchema = z.object({
 });
 export type ScrapeProgressData = z.infer<typeof scrapeProgressDataSchema>;
 
-export const unmappedUpdatedDataSchema = z.object({
+const unmappedUpdatedDataSchema = z.object({
   id: z.number().int(),
   version: z.number().int().describe("The market's version after the change"),
   changed: z
@@ -47,7 +47,6 @@ export const unmappedUpdatedDataSchema = z.object({
     .min(1)
     .describe("What the change touched"),
 });
-export type UnmappedUpdatedData = z.infer<typeof unmappedUpdatedDataSchema>;
 
 const connectionAckDataSchema = z.object({ topics: z.array(topicSchema) });
 
