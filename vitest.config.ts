@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
-    include: ["{server,lib,app,components,scripts}/**/*.test.ts"],
+    // Component tests (*.test.tsx) opt into jsdom per file with a `// @vitest-environment jsdom` comment.
+    include: ["{server,lib,app,components,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
     // Integration tests start real servers and databases; two cores, so keep the pool small.
     pool: "forks",

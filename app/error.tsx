@@ -1,5 +1,6 @@
 "use client";
 import { ErrorState } from "@/components/ui/error-state";
+import layout from "@/components/layout/detail-layout.module.css";
 
 export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
@@ -9,7 +10,7 @@ export default function PageError({ error, retry }: { error: unknown; retry: () 
       ? error.message
       : "Something went wrong while showing this page.";
   return (
-    <div className="detail-page">
+    <div className={layout.detailPage}>
       <ErrorState title="This page failed to load" message={message} onRetry={retry} />
     </div>
   );

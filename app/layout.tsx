@@ -1,13 +1,18 @@
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { queryKeys } from "@/lib/query-keys";
-import { DEFAULT_VIEW, tabCountQuery } from "@/lib/unmapped-view";
+import { DEFAULT_VIEW, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { getRuntime } from "@/server/runtime";
 import { AppHeader } from "@/components/layout/app-header";
 import { ScrapePanel } from "@/components/scrape/scrape-panel";
 import { Providers } from "./providers";
 import "./globals.css";
+import "./styles/controls.css";
+import "./styles/forms.css";
+import "./styles/badges.css";
+import "./styles/content.css";
+import shell from "@/components/layout/app-shell.module.css";
 
 // The header's "new" count is read from the database while rendering; `next build` must not.
 export const dynamic = "force-dynamic";
@@ -21,23 +26,30 @@ export const viewport: Viewport = { themeColor: "#17202c", colorScheme: "light" 
 
 const NEW_COUNT = tabCountQuery(DEFAULT_VIEW, "NEW");
 
+/** Read once per request, outside render (a clock read is not a pure render input). */
+async function renderedAt(): Promise<number> {
+  return Date.now();
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Hydrated above the header so the header and the page's own HydrationBoundary never race for
   // the same query during hydration.
   const client = new QueryClient();
-  await client.prefetchQuery({ queryKey: queryKeys.unmappedList(NEW_COUNT), queryFn: () => getRuntime().triage.list(NEW_COUNT) });
+  // The time relative times are rendered against, so the browser's first render matches the HTML.
+  const serverNow = await renderedAt();
+  await client.prefetchQuery({ ...unmappedQueries.list(NEW_COUNT), queryFn: () => getRuntime().triage.list(NEW_COUNT) });
   return (
     <html lang="en">
       <body>
-        <Providers serverNow={Date.now()}>
+        <Providers serverNow={serverNow}>
           <HydrationBoundary state={dehydrate(client)}>
             <a href="#main" className="skip-link">
               Skip to content
             </a>
-            <div className="app">
+            <div className={shell.app}>
               <AppHeader />
               <ScrapePanel />
-              <main id="main" className="app-main" tabIndex={-1}>
+              <main id="main" className={shell.appMain} tabIndex={-1}>
                 {children}
               </main>
             </div>

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import layout from "@/components/layout/detail-layout.module.css";
 
 export default function NotFound() {
   return (
-    <div className="detail-page">
+    <div className={layout.detailPage}>
       <EmptyState
         title="Not found"
         actions={

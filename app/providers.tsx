@@ -1,12 +1,13 @@
 "use client";
+import { isApiError } from "@/lib/api/errors";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
-import { isApiError } from "@/lib/api-client";
 import { UnmappedAlertToasts } from "@/components/alerts/unmapped-alert-toasts";
 import { RealtimeSync } from "@/components/realtime/realtime-sync";
 import { ScrapeProvider } from "@/components/scrape/scrape-context";
 import { NowProvider } from "@/components/ui/clock";
+import { UrlStateAdapter } from "@/components/url-state/url-state-adapter";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -27,7 +28,7 @@ export function Providers({ serverNow, children }: { serverNow: number; children
     <QueryClientProvider client={client}>
       <NowProvider serverNow={serverNow}>
         <ScrapeProvider>
-          {children}
+          <UrlStateAdapter>{children}</UrlStateAdapter>
           <RealtimeSync />
           <UnmappedAlertToasts />
         </ScrapeProvider>

@@ -18,7 +18,7 @@ import { loadConfig } from "@/server/config";
 import { startServer } from "@/server/app-server";
 import { migrate } from "@/server/db/migrate";
 import { openDatabase, type Database } from "@/server/db/client";
-import { ITEM_COLUMNS, listSql } from "@/server/discovery/list-sql";
+import { ITEM_COLUMNS, listSql, SORT_COLUMN } from "@/server/discovery/list-sql";
 import { createPostgresDatabase } from "@/server/testing/databases";
 import { counterMismatches, fullCount, seedMarkets } from "@/server/testing/seed";
 
@@ -187,12 +187,7 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
       const where = sql.where;
       const oldCount = await once(() => direct(`SELECT count(*)::int FROM unmapped_markets ${where}`, sql.params));
       const dir = q.order === "asc" ? "ASC" : "DESC";
-      const col = {
-        lastSeenAt: "last_seen_at",
-        priority: "priority_raw",
-        occurrenceCount: "occurrence_count",
-        firstSeenAt: "first_seen_at",
-      }[q.sort];
+      const col = SORT_COLUMN[q.sort];
       const oldRows = await once(() =>
         direct(
           `SELECT ${ITEM_COLUMNS} FROM unmapped_markets ${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,

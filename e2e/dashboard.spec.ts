@@ -43,18 +43,18 @@ test("cards, charts, urgent markets and recent changes render with data", async 
       ["MAPPED", "Mapped"],
       ["IGNORED", "Ignored"],
     ] as const) {
-      const card = page.locator(`.stat-card[data-status="${status}"]`);
-      await expect(card.locator(".stat-label")).toHaveText(label);
-      await expect(card.locator(".stat-value")).toHaveText(s.byStatus[status].toLocaleString("en-US"));
+      const card = page.locator(`[data-status="${status}"]`);
+      await expect(card.locator('[data-stat="label"]')).toHaveText(label);
+      await expect(card.locator('[data-stat="value"]')).toHaveText(s.byStatus[status].toLocaleString("en-US"));
     }
-    await expect(page.locator('.stat-card[data-status="ACKNOWLEDGED"]')).toHaveAttribute("href", "/unmapped?status=ACKNOWLEDGED");
+    await expect(page.locator('[data-status="ACKNOWLEDGED"]')).toHaveAttribute("href", "/unmapped?status=ACKNOWLEDGED");
 
     // Coverage per platform from the latest run.
     for (const platform of ["sportybet", "bet9ja"] as const) {
       const c = s.lastRun?.coverage[platform];
       expect(c?.coverage).not.toBeNull();
-      const card = page.locator(`.stat-coverage[data-platform="${platform}"]`);
-      await expect(card.locator(".stat-value")).toHaveText(pct.format(c?.coverage ?? 0));
+      const card = page.locator(`[data-platform="${platform}"]`);
+      await expect(card.locator('[data-stat="value"]')).toHaveText(pct.format(c?.coverage ?? 0));
       await expect(card).toContainText(`${c?.mapped.toLocaleString("en-US")} of ${c?.markets.toLocaleString("en-US")} sightings mapped`);
     }
 
@@ -108,7 +108,7 @@ test("cards, charts, urgent markets and recent changes render with data", async 
     expect(next.lastRun?.id).toBeGreaterThan(s.lastRun?.id ?? 0);
     await expect(page.getByText(`Latest run #${next.lastRun?.id} completed`)).toBeVisible();
     await expect(coverageChart.locator("circle")).toHaveCount(Math.min(30, next.runs.length) * 3);
-    await expect(page.locator('.stat-card[data-status="NEW"] .stat-value')).toHaveText(next.byStatus.NEW.toLocaleString("en-US"));
+    await expect(page.locator('[data-status="NEW"] [data-stat="value"]')).toHaveText(next.byStatus.NEW.toLocaleString("en-US"));
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await snap(page, testInfo, "dashboard-after-scrape");
   } finally {
@@ -121,7 +121,7 @@ test("the dashboard's links lead to the list, a market and its mapping editor", 
   const top = urgent.items[0];
   await page.goto("/dashboard");
   await waitLive(page);
-  await page.locator('.stat-card[data-status="NEW"]').click();
+  await page.locator('[data-status="NEW"]').click();
   await expect(page).toHaveURL(/\/unmapped$/);
   await page.goBack();
   const rows = page.getByRole("region", { name: "Most urgent new markets" }).locator("tbody tr");

@@ -6,6 +6,7 @@ import {
   listMarkets,
   marketByExternalId,
   patchMarket,
+  relaySocket,
   snap,
   test,
   waitLive,
@@ -53,7 +54,7 @@ test("status and notes save optimistically and survive a reload", async ({ page,
 
   await status.getByRole("button", { name: "Acknowledged" }).click();
   await expect(status.getByRole("button", { name: "Acknowledged" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.locator(".detail-meta .badge").first()).toHaveText("Acknowledged");
+  await expect(page.locator("article > header .badge").first()).toHaveText("Acknowledged");
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
 
   const notes = page.getByLabel("Notes");
@@ -96,8 +97,12 @@ test("a server validation error shows beside the notes field and keeps the draft
 
 test("an edit made elsewhere meanwhile is not overwritten: 412, then reload", async ({ page, request }, testInfo) => {
   const market = await freshMarket(request);
+  // The page now hears `unmapped_updated` and reloads itself, so the other tab's edit can only
+  // go unseen if that message is lost: cut the socket first, then the save meets the stale ETag.
+  const relay = await relaySocket(page);
   await page.goto(`/unmapped/${market.id}`);
   await waitLive(page);
+  relay.cut();
   await patchMarket(request, market.id, { notes: "Changed in another tab" });
 
   const status = page.getByRole("group", { name: "Status" });

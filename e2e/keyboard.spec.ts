@@ -25,13 +25,13 @@ test("j/k move, a acknowledges, i ignores, Enter opens", async ({ page, request 
   await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(first));
 
   await page.keyboard.press("a");
-  await expect(rows(page).nth(0).locator(".cell-status .badge").first()).toHaveText("Acknowledged");
+  await expect(rows(page).nth(0).locator('[data-column="status"] .badge').first()).toHaveText("Acknowledged");
   await expect(page.getByText(/^Acknowledged: /)).toBeVisible();
   await expect.poll(async () => (await getMarket(request, first)).status).toBe("ACKNOWLEDGED");
 
   await page.keyboard.press("j");
   await page.keyboard.press("i");
-  await expect(rows(page).nth(1).locator(".cell-status .badge").first()).toHaveText("Ignored");
+  await expect(rows(page).nth(1).locator('[data-column="status"] .badge').first()).toHaveText("Ignored");
   await expect.poll(async () => (await getMarket(request, second)).status).toBe("IGNORED");
   await snap(page, testInfo, "list-keyboard-triage");
 

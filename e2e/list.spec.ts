@@ -11,7 +11,7 @@ const isSorted = (values: number[], order: "asc" | "desc") =>
   values.every((v, i) => i === 0 || (order === "asc" ? values[i - 1] <= v : values[i - 1] >= v));
 
 /** Rows on screen are the current view's, not the previous view's kept while loading. */
-const settled = (page: Page) => expect(page.locator("table.table")).toHaveAttribute("aria-busy", "false");
+const settled = (page: Page) => expect(page.getByRole("table")).toHaveAttribute("aria-busy", "false");
 
 async function selectByLabel(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).selectOption({ label: option });

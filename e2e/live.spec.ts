@@ -27,7 +27,7 @@ test("Scrape now: progress, the run's result, a toast linking to a new market, r
 
   const toast = toasts(page).filter({ hasText: "new unmapped market" });
   await expect(toast).toContainText(`${run.newMarkets} new unmapped market`);
-  const links = toast.locator("a.alert-toast-link");
+  const links = toast.getByRole("list").getByRole("link");
   await expect(links).toHaveCount(Math.min(3, run.newMarkets));
   await toast.hover();
 
@@ -126,7 +126,7 @@ test("one socket per tab; after a reconnect it catches up on what it missed", as
   await expect(allTab).toHaveText(new RegExp(`${before.toLocaleString("en-US")}$`));
 
   relay.cut();
-  await expect(page.locator(".connection")).toHaveAttribute("data-state", /reconnecting|offline/);
+  await expect(page.locator('[role="status"][data-state]')).toHaveAttribute("data-state", /reconnecting|offline/);
   const missed = await scrape(request);
   expect(missed.newMarkets).toBeGreaterThan(0);
   await page.waitForTimeout(500);

@@ -25,7 +25,7 @@ async function busiestSportyBetMarket(request: APIRequestContext, runId: number)
   return sighted[0];
 }
 
-const coverageCard = (page: Page, platform: string) => page.locator(`.stat-coverage[data-platform="${platform}"] .stat-value`);
+const coverageCard = (page: Page, platform: string) => page.locator(`[data-platform="${platform}"] [data-stat="value"]`);
 
 test.beforeAll(async ({ request }) => ensureMarkets(request));
 
@@ -65,7 +65,7 @@ test("map a market in the editor; the next scrape counts it as mapped and covera
   const first = suggestions.locator(":scope > li").first();
   await expect(first).toContainText(/\d+% match/);
   await expect(first.getByRole("list", { name: "Why" })).toContainText("similar");
-  await expect(suggestions.locator(":scope > li.candidate-occupied").first()).toContainText("Taken");
+  await expect(suggestions.locator(":scope > li[data-occupied]").first()).toContainText("Taken");
 
   // A demo SportyBet market has no free counterpart: create a new mapping, pre-filled from its outcomes.
   await page.getByRole("radio", { name: /Create a new mapping/ }).check();
@@ -107,7 +107,7 @@ test("map a market in the editor; the next scrape counts it as mapped and covera
   const success = page.getByRole("region", { name: "Mapped" });
   await expect(success).toBeVisible();
   await expect(success).toContainText(`SportyBet market ${market.externalMarketId} now maps to`);
-  await expect(page.locator(".detail-meta .badge").first()).toHaveText("Mapped");
+  await expect(page.locator("article > header .badge").first()).toHaveText("Mapped");
   await expect(success.getByRole("link", { name: "Open the mapping" })).toHaveAttribute("href", `/mappings/${canonicalId}`);
   await expectAccessible(page, testInfo, "map-success");
   await snap(page, testInfo, "map-success");
@@ -119,7 +119,7 @@ test("map a market in the editor; the next scrape counts it as mapped and covera
   // The market page says MAPPED.
   await success.getByRole("link", { name: "Open the market" }).click();
   await expect(page).toHaveURL(new RegExp(`/unmapped/${market.id}$`));
-  await expect(page.locator(".detail-meta .badge").first()).toHaveText("Mapped");
+  await expect(page.locator("article > header .badge").first()).toHaveText("Mapped");
   await waitLive(page);
 
   // The next scrape (from the page) counts it as mapped: it stays MAPPED and is not sighted again.
@@ -139,7 +139,7 @@ test("map a market in the editor; the next scrape counts it as mapped and covera
   await waitLive(page);
   await expect(coverageCard(page, "sportybet")).toHaveAttribute("data-coverage", String(after.coverage));
   expect(await coverageCard(page, "sportybet").innerText()).not.toBe(shownBefore);
-  await expect(page.locator('.stat-coverage[data-platform="sportybet"] .delta-up')).toBeVisible();
+  await expect(page.locator('[data-platform="sportybet"] [data-trend="up"]')).toBeVisible();
   // The mapping shows in the recent changes, linking to it.
   await expect(page.getByRole("list", { name: "Recent changes" }).getByRole("link", { name: canonicalId }).first()).toBeVisible();
   await snap(page, testInfo, "dashboard-after-mapping");

@@ -59,7 +59,8 @@ test("search, filter and page through the mappings; the URL keeps the view", asy
   await expect(page).toHaveURL(/q=correct\+score/);
   const scores = await listTotal(request, "active=true&q=correct%20score");
   await expect(summary(page)).toHaveText(`1–${Math.min(50, scores)} of ${scores}`);
-  for (const name of await page.locator("tbody tr .row-link").allInnerTexts()) expect(name.toLowerCase()).toContain("correct score");
+  for (const name of await page.locator('tbody tr [data-column="name"] a').allInnerTexts())
+    expect(name.toLowerCase()).toContain("correct score");
   await page.getByRole("searchbox", { name: /Search/ }).fill("S_1X2");
   await expect(page).toHaveURL(/q=S_1X2/);
   await expect(rows(page).filter({ hasText: "S_1X2" }).first()).toBeVisible();
@@ -116,7 +117,7 @@ test("override a built-in mapping, see it in the history, deactivate it and the 
   await page.goto(`/mappings/${canonicalId}`);
   await waitLive(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(original);
-  await expect(page.locator(".detail-meta")).toContainText("Built-in");
+  await expect(page.locator("article > header")).toContainText("Built-in");
   await page.getByRole("button", { name: "Edit (creates an override)" }).click();
   const form = page.getByRole("form", { name: `Edit ${original}` });
   await expect(form).toContainText("Saving creates a user override with the same canonical id");
@@ -128,13 +129,13 @@ test("override a built-in mapping, see it in the history, deactivate it and the 
   await form.getByRole("button", { name: "Create override" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${original} (traders' name)`);
-  await expect(page.locator(".detail-meta")).toContainText("User");
-  await expect(page.locator(".detail-meta")).toContainText("Overrides the built-in entry with this id");
+  await expect(page.locator("article > header")).toContainText("User");
+  await expect(page.locator("article > header")).toContainText("Overrides the built-in entry with this id");
   await expect(page.getByRole("region", { name: "Built-in entry it overrides" })).toBeVisible();
   const entry = history(page).getByRole("listitem").first();
   await expect(entry).toContainText("Built-in entry overridden by a user mapping");
   await expect(entry).toContainText(`Name: ${original} →`);
-  await expect(entry.locator(".history-value").nth(1)).toHaveText(`${original} (traders' name)`);
+  await expect(entry.locator("[data-history-value]").nth(1)).toHaveText(`${original} (traders' name)`);
   await expect(entry).toContainText("Traders call it by this name");
   const saved = await getMapping(request, canonicalId);
   expect(saved.origin).toBe("user");
@@ -162,7 +163,7 @@ test("override a built-in mapping, see it in the history, deactivate it and the 
   await expect(dialog).toBeHidden();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(original);
-  await expect(page.locator(".detail-meta")).toContainText("Built-in");
+  await expect(page.locator("article > header")).toContainText("Built-in");
   await expect(page.getByText("The built-in entry applies: the user override of this mapping")).toBeVisible();
   const latest = history(page).getByRole("listitem").first();
   await expect(latest).toContainText("User mapping deactivated");

@@ -110,7 +110,7 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, name: str
 /** The page's content is hydrated (its shortcuts listen) and its realtime socket is connected. */
 export async function waitLive(page: Page): Promise<void> {
   await expect(page.locator("#main [data-hydrated]")).toHaveCount(1);
-  await expect(page.locator(".connection")).toHaveAttribute("data-state", "live");
+  await expect(page.locator('[role="status"][data-state]')).toHaveAttribute("data-state", "live");
 }
 
 // ---------------------------------------------------------------------------------------------

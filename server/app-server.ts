@@ -109,7 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       { heartbeatSeconds: config.RUN_HEARTBEAT_SECONDS, staleSeconds: config.RUN_STALE_SECONDS },
     );
     await scrape.repairStale(); // runs whose process is gone (PostgreSQL; PGlite's are failed above)
-    const triage = new TriageService(db);
+    const triage = new TriageService(db, realtime);
     const runtime: Runtime = {
       config,
       db,

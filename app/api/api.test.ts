@@ -172,7 +172,7 @@ describe.each(DB_KINDS)("REST API on %s", (kind) => {
       for (const [query, field] of [
         ["?pageSize=500", "query.pageSize"],
         ["?page=0", "query.page"],
-        ["?sort=name", "query.sort"],
+        ["?sort=colour", "query.sort"],
         ["?order=up", "query.order"],
         ["?status=NEW,DONE", "query.status"],
         ["?source=betpawa", "query.source"],

@@ -3,48 +3,29 @@ import Link from "next/link";
 import type { UnmappedAlertData } from "@/lib/contract/realtime";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { formatCount } from "@/components/ui/format";
+import styles from "./alert-toast.module.css";
 
 type AlertMarket = UnmappedAlertData["markets"][number];
-
-export interface AlertTally {
-  count: number;
-  /** Of the markets the alerts named (at most 50 each): how many, and how many reopened. */
-  listed: number;
-  reopened: number;
-}
-
-/** "4 new unmapped markets"; reopened (regressed) markets are called out when the alerts tell. */
-export function alertTitle({ count, listed, reopened }: AlertTally): string {
-  const noun = (n: number) => (n === 1 ? "market" : "markets");
-  if (reopened === 0 && listed === count) return `${formatCount(count)} new unmapped ${noun(count)}`;
-  if (listed === count) {
-    const fresh = count - reopened;
-    return fresh === 0
-      ? `${formatCount(reopened)} unmapped ${noun(reopened)} reopened`
-      : `${formatCount(fresh)} new and ${formatCount(reopened)} reopened unmapped ${noun(count)}`;
-  }
-  return `${formatCount(count)} new or reopened unmapped ${noun(count)}`;
-}
 
 /** The markets an alert names, as links; scraped names are rendered as text, never as markup. */
 export function AlertToastContent({ count, markets, onNavigate }: { count: number; markets: AlertMarket[]; onNavigate: () => void }) {
   const more = count - markets.length;
   return (
-    <div className="alert-toast">
-      <ul className="alert-toast-markets">
+    <div className={styles.alertToast}>
+      <ul className={styles.alertToastMarkets}>
         {markets.map((m) => (
           <li key={m.id}>
-            <Link href={`/unmapped/${m.id}`} onClick={onNavigate} className="alert-toast-link">
+            <Link href={`/unmapped/${m.id}`} onClick={onNavigate} className={styles.alertToastLink}>
               {m.marketName}
             </Link>
-            <span className="alert-toast-meta">
+            <span className={styles.alertToastMeta}>
               {PLATFORM_LABEL[m.source]} · {m.externalMarketId}
               {m.regressed && <span className="alert-toast-reopened"> · reopened: was mapped</span>}
             </span>
           </li>
         ))}
       </ul>
-      <Link href="/unmapped?sort=firstSeenAt" onClick={onNavigate} className="alert-toast-all">
+      <Link href="/unmapped?sort=firstSeenAt" onClick={onNavigate} className={styles.alertToastAll}>
         {more > 0 ? `and ${formatCount(more)} more: review all new` : "Review new markets"}
       </Link>
     </div>

@@ -5,7 +5,8 @@ import { useRef } from "react";
 import { toast } from "sonner";
 import type { UnmappedAlertData } from "@/lib/contract/realtime";
 import { useRealtimeMessage } from "@/components/realtime/use-realtime";
-import { AlertToastContent, alertTitle, type AlertTally } from "./alert-toast-content";
+import { alertTitle, type AlertTally } from "./alert-title";
+import { AlertToastContent } from "./alert-toast-content";
 
 const TOAST_ID = "unmapped-alert";
 const NAMED = 3;

@@ -3,6 +3,8 @@
 // points carry <title> tooltips for the mouse, and the numbers are in a data table the caller
 // renders beside the chart.
 import { useId } from "react";
+import { cx } from "@/components/ui/cx";
+import styles from "./dashboard.module.css";
 
 export interface Series {
   name: string;
@@ -42,11 +44,11 @@ function ticks(lo: number, hi: number, count = 4): number[] {
 
 function Legend({ series }: { series: Series[] }) {
   return (
-    <ul className="chart-legend">
+    <ul className={styles.chartLegend}>
       {series.map((s) => (
         <li key={s.name}>
           <span
-            className={s.dashed ? "legend-swatch legend-swatch-dashed" : "legend-swatch"}
+            className={cx(styles.legendSwatch, s.dashed && styles.legendSwatchDashed)}
             style={{ borderColor: s.color, background: s.dashed ? "transparent" : s.color }}
             aria-hidden="true"
           />
@@ -61,7 +63,7 @@ export function LineChart({ title, summary, labels, series, format, height = 220
   const uid = useId();
   const H = height;
   const values = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  if (values.length === 0) return <p className="muted chart-empty">No data yet.</p>;
+  if (values.length === 0) return <p className={cx(styles.chartEmpty, "muted")}>No data yet.</p>;
   const min = Math.min(...values);
   const max = Math.max(...values);
   // Percentages: a band around the data on 5-point steps, so small moves stay visible.
@@ -78,27 +80,27 @@ export function LineChart({ title, summary, labels, series, format, height = 220
   const y = (v: number) => M.top + plotH - ((v - lo) / (hi - lo)) * plotH;
   const step = xLabelStep(n);
   return (
-    <div className="chart">
+    <div className={styles.chart}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`${title}. ${summary}`}
-        className="chart-svg"
+        className={styles.chartSvg}
         preserveAspectRatio="xMidYMid meet"
       >
         <title id={`${uid}-t`}>{title}</title>
         <desc id={`${uid}-d`}>{summary}</desc>
         {ticks(lo, hi).map((t) => (
-          <g key={t} className="chart-grid">
+          <g key={t} className={styles.chartGrid}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 8} y={y(t)} dy="0.32em" textAnchor="end" className="chart-axis-label">
+            <text x={M.left - 8} y={y(t)} dy="0.32em" textAnchor="end" className={styles.chartAxisLabel}>
               {format(t)}
             </text>
           </g>
         ))}
         {labels.map((l, i) =>
           i % step === 0 || i === n - 1 ? (
-            <text key={l} x={x(i)} y={H - 8} textAnchor="middle" className="chart-axis-label">
+            <text key={l} x={x(i)} y={H - 8} textAnchor="middle" className={styles.chartAxisLabel}>
               {l}
             </text>
           ) : null,
@@ -146,7 +148,7 @@ export function StackedBarChart({ title, summary, labels, series, format, height
   const H = height;
   const n = labels.length;
   const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  if (n === 0) return <p className="muted chart-empty">No data yet.</p>;
+  if (n === 0) return <p className={cx(styles.chartEmpty, "muted")}>No data yet.</p>;
   const axis = ticks(0, Math.max(1, ...totals));
   const hi = Math.max(axis[axis.length - 1] ?? 1, ...totals, 1);
   const plotW = W - M.left - M.right;
@@ -156,20 +158,20 @@ export function StackedBarChart({ title, summary, labels, series, format, height
   const y = (v: number) => M.top + plotH - (v / hi) * plotH;
   const step = xLabelStep(n);
   return (
-    <div className="chart">
+    <div className={styles.chart}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`${title}. ${summary}`}
-        className="chart-svg"
+        className={styles.chartSvg}
         preserveAspectRatio="xMidYMid meet"
       >
         <title id={`${uid}-t`}>{title}</title>
         <desc id={`${uid}-d`}>{summary}</desc>
         {axis.map((t) => (
-          <g key={t} className="chart-grid">
+          <g key={t} className={styles.chartGrid}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 8} y={y(t)} dy="0.32em" textAnchor="end" className="chart-axis-label">
+            <text x={M.left - 8} y={y(t)} dy="0.32em" textAnchor="end" className={styles.chartAxisLabel}>
               {format(t)}
             </text>
           </g>
@@ -192,7 +194,7 @@ export function StackedBarChart({ title, summary, labels, series, format, height
                 return rect;
               })}
               {(i % step === 0 || i === n - 1) && (
-                <text x={cx} y={H - 8} textAnchor="middle" className="chart-axis-label">
+                <text x={cx} y={H - 8} textAnchor="middle" className={styles.chartAxisLabel}>
                   {l}
                 </text>
               )}

@@ -29,7 +29,7 @@ const parse = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
   return r.success ? r.data : null;
 };
 
-export interface Change {
+interface Change {
   label: string;
   before: string | null;
   after: string | null;
@@ -56,7 +56,7 @@ const OUTCOME_FIELDS = [
 ] as const;
 
 /** Field by field changes between two mapping snapshots, outcomes included (at most `limit` lines). */
-export function mappingChanges(before: MappingSnap | null, after: MappingSnap | null, limit = 8): Change[] {
+function mappingChanges(before: MappingSnap | null, after: MappingSnap | null, limit = 8): Change[] {
   if (!before || !after) return [];
   const changes: Change[] = [];
   for (const [key, label] of FIELDS) {

@@ -2,45 +2,67 @@
 // The history of a market or a mapping (and, with showEntity, the app-wide audit feed): every
 // status, notes and mapping change with who, when and why. Stored values are scraped or typed
 // text, so everything renders as React text.
+import { HISTORY_FIRST_PAGE } from "@/lib/api/audit";
+import { errorMessage } from "@/lib/api/errors";
+import { keys, type PageWindow } from "@/lib/api/keys";
+import { mappingQueries } from "@/lib/api/mappings";
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { errorMessage } from "@/lib/api-client";
 import type { AuditEntry } from "@/lib/contract/audit";
-import { HISTORY_FIRST_PAGE, mappingKeys, mappingsApi, type AuditList } from "@/lib/mappings-client";
 import { formatCount } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/unmapped/badges";
 import { ACTION_TONE, describeEntry, type Described } from "./describe-entry";
-import "./history.css";
+import { cx } from "@/components/ui/cx";
+import styles from "./history.module.css";
+import { mappingHref } from "@/lib/api/mappings";
+
+const TONE_CLASS = {
+  status: "historyStatus",
+  notes: "historyNotes",
+  mapped: "historyMapped",
+  danger: "historyDanger",
+  mapping: "historyMapping",
+} as const;
 
 const ACTOR_LABEL: Record<string, string> = { anonymous: "Anonymous user", scraper: "Scraper" };
 
+/** What an entry is about, by name (scraped or typed text, rendered as text), with its id. */
 function EntityLink({ entry }: { entry: AuditEntry }) {
   if (entry.entityType === "unmapped_market") {
     return (
-      <Link href={`/unmapped/${encodeURIComponent(entry.entityId)}`} className="history-entity">
-        Market #{entry.entityId}
+      <Link href={`/unmapped/${encodeURIComponent(entry.entityId)}`} className={styles.historyEntity}>
+        {entry.entityName && <span className={styles.historyEntityName}>{entry.entityName}</span>}
+        <span className="muted">Market #{entry.entityId}</span>
       </Link>
     );
   }
   return (
-    <Link href={`/mappings/${encodeURIComponent(entry.entityId)}`} className="history-entity mono">
-      {entry.entityId}
+    <Link href={mappingHref(entry.entityId)} className={styles.historyEntity}>
+      {entry.entityName && <span className={styles.historyEntityName}>{entry.entityName}</span>}
+      <span className="mono">{entry.entityId}</span>
     </Link>
   );
 }
 
 function Value({ value }: { value: string | null }) {
-  return value === null ? <span className="muted">none</span> : <span className="history-value">{value}</span>;
+  return value === null ? (
+    <span className="muted">none</span>
+  ) : (
+    <span className={styles.historyValue} data-history-value>
+      {value}
+    </span>
+  );
 }
 
 function Body({ d }: { d: Described }): ReactNode {
   switch (d.kind) {
     case "status":
       return (
-        <span className="history-title">
+        <span className={styles.historyTitle}>
           Status {d.before ? <StatusBadge status={d.before} /> : "?"} <span aria-hidden="true">→</span>
           <span className="visually-hidden">changed to</span> {d.after ? <StatusBadge status={d.after} /> : "?"}
         </span>
@@ -48,18 +70,20 @@ function Body({ d }: { d: Described }): ReactNode {
     case "notes":
       return (
         <>
-          <span className="history-title">{d.after === null ? "Notes cleared" : d.before === null ? "Notes added" : "Notes changed"}</span>
-          {d.after !== null && <p className="history-note">{d.after}</p>}
+          <span className={styles.historyTitle}>
+            {d.after === null ? "Notes cleared" : d.before === null ? "Notes added" : "Notes changed"}
+          </span>
+          {d.after !== null && <p className={styles.historyNote}>{d.after}</p>}
         </>
       );
     case "mapped":
       return (
-        <span className="history-title">
+        <span className={styles.historyTitle}>
           Mapped{" "}
           {d.mapping && (
             <>
               by{" "}
-              <Link href={`/mappings/${encodeURIComponent(d.mapping)}`} className="mono">
+              <Link href={mappingHref(d.mapping)} className="mono">
                 {d.mapping}
               </Link>
             </>
@@ -68,17 +92,17 @@ function Body({ d }: { d: Described }): ReactNode {
         </span>
       );
     case "regressed":
-      return <span className="history-title">Regressed: sighted unmapped again after it was mapped, reopened as New</span>;
+      return <span className={styles.historyTitle}>Regressed: sighted unmapped again after it was mapped, reopened as New</span>;
     case "mapping":
       return (
         <>
-          <span className="history-title">{d.title}</span>
-          {d.summary && <p className="history-summary">{d.summary}</p>}
+          <span className={styles.historyTitle}>{d.title}</span>
+          {d.summary && <p className={styles.historySummary}>{d.summary}</p>}
           {d.changes.length > 0 && (
-            <ul className="history-changes">
+            <ul className={styles.historyChanges}>
               {d.changes.map((c, i) => (
                 <li key={i}>
-                  <span className="history-change-label">{c.label}</span>
+                  <span className={styles.historyChangeLabel}>{c.label}</span>
                   {(c.before !== null || c.after !== null) && (
                     <>
                       {": "}
@@ -95,24 +119,24 @@ function Body({ d }: { d: Described }): ReactNode {
   }
 }
 
-export function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
+function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
   return (
-    <li className={`history-item history-${ACTION_TONE[entry.action]}`} data-action={entry.action}>
-      <span className="history-dot" aria-hidden="true" />
-      <div className="history-content">
+    <li className={cx(styles.historyItem, styles[TONE_CLASS[ACTION_TONE[entry.action]]])} data-action={entry.action}>
+      <span className={styles.historyDot} aria-hidden="true" />
+      <div className={styles.historyContent}>
         {showEntity && (
-          <div className="history-subject">
+          <div className={styles.historySubject}>
             <EntityLink entry={entry} />
           </div>
         )}
         <Body d={describeEntry(entry)} />
         {entry.reason && (
-          <blockquote className="history-reason">
+          <blockquote className={styles.historyReason}>
             <span className="visually-hidden">Reason: </span>
             {entry.reason}
           </blockquote>
         )}
-        <p className="history-meta">
+        <p className={styles.historyMeta}>
           {ACTOR_LABEL[entry.actor] ?? entry.actor} · <RelativeTime iso={entry.createdAt} />
         </p>
       </div>
@@ -123,7 +147,7 @@ export function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; 
 /** Entries newest first, as the history endpoints return them. */
 export function HistoryList({ entries, showEntity = false, label }: { entries: AuditEntry[]; showEntity?: boolean; label: string }) {
   return (
-    <ol className="history" aria-label={label}>
+    <ol className={styles.history} aria-label={label}>
       {entries.map((e) => (
         <HistoryItem key={e.id} entry={e} showEntity={showEntity} />
       ))}
@@ -147,14 +171,14 @@ interface PanelProps {
   title: string;
   titleId: string;
   empty: string;
-  query: (pageSize: number) => { queryKey: readonly unknown[]; queryFn: (ctx: { signal: AbortSignal }) => Promise<AuditList> };
+  /** The query options of the first `pageSize` entries. */
+  query: (window: PageWindow) => ReturnType<typeof unmappedQueries.history | typeof mappingQueries.history>;
 }
 
 /** A card with the newest entries and "Show older" for more. */
 function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
   const [pageSize, setPageSize] = useState(STEP);
-  const q = query(pageSize);
-  const history = useQuery({ queryKey: q.queryKey, queryFn: q.queryFn, placeholderData: keepPreviousData });
+  const history = useQuery({ ...query({ page: 1, pageSize }), placeholderData: keepPreviousData });
   const data = history.data;
   return (
     <section className="card" aria-labelledby={titleId} aria-busy={history.isFetching}>
@@ -172,7 +196,7 @@ function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
               {data.total > data.items.length && (
                 <button
                   type="button"
-                  className="button button-small history-more"
+                  className={cx(styles.historyMore, "button button-small")}
                   onClick={() => setPageSize((n) => n + STEP)}
                   disabled={history.isFetching}
                 >
@@ -211,17 +235,14 @@ export function MarketHistory({ marketId, version }: { marketId: number; version
   useEffect(() => {
     if (version === undefined || version === seen.current) return;
     seen.current = version;
-    void client.invalidateQueries({ queryKey: ["unmapped", "history", marketId] });
+    void client.invalidateQueries({ queryKey: keys.unmapped.historyOf(marketId) });
   }, [client, marketId, version]);
   return (
     <HistoryPanel
       title="History"
       titleId="market-history-title"
       empty="No changes yet. Status, notes and mapping changes are recorded here with their reason."
-      query={(pageSize) => ({
-        queryKey: mappingKeys.marketHistory(marketId, { page: 1, pageSize }),
-        queryFn: ({ signal }) => mappingsApi.marketHistory(marketId, { page: 1, pageSize }, signal),
-      })}
+      query={(window) => unmappedQueries.history(marketId, window)}
     />
   );
 }
@@ -233,10 +254,7 @@ export function MappingHistory({ canonicalId }: { canonicalId: string }) {
       title="History"
       titleId="mapping-history-title"
       empty="No changes yet: this is the built-in entry as shipped. Edits and overrides are recorded here with their reason."
-      query={(pageSize) => ({
-        queryKey: mappingKeys.mappingHistory(canonicalId, { page: 1, pageSize }),
-        queryFn: ({ signal }) => mappingsApi.mappingHistory(canonicalId, { page: 1, pageSize }, signal),
-      })}
+      query={(window) => mappingQueries.history(canonicalId, window)}
     />
   );
 }

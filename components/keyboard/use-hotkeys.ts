@@ -1,11 +1,12 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { singleKeyShortcutsOn } from "./shortcut-setting";
 
-export type HotkeyHandler = (event: KeyboardEvent) => void;
+type HotkeyHandler = (event: KeyboardEvent) => void;
 export type HotkeyMap = Partial<Record<string, HotkeyHandler>>;
 
 /** Keys typed into a field belong to the field, not to shortcuts. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
@@ -17,7 +18,8 @@ const modalOpen = () => document.querySelector("dialog[open]") !== null;
 
 /**
  * Single-key shortcuts by `KeyboardEvent.key` ("j", "Enter", "?"). Ignored while typing, with
- * Ctrl/Cmd/Alt held (browser and OS shortcuts) and while a modal dialog is open.
+ * Ctrl/Cmd/Alt held (browser and OS shortcuts), while a modal dialog is open, and when the user
+ * turned single-key shortcuts off.
  */
 export function useHotkeys(map: HotkeyMap, enabled = true): void {
   const latest = useRef(map);
@@ -28,7 +30,7 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTypingTarget(event.target) || modalOpen()) return;
+      if (isTypingTarget(event.target) || modalOpen() || !singleKeyShortcutsOn()) return;
       const handler = latest.current[event.key];
       if (!handler) return;
       handler(event);

@@ -1,49 +1,50 @@
 "use client";
 // Deactivating a user mapping: a confirmation that says what happens next (the built-in entry
 // applies again, or nothing does and covered markets reopen as New), with a required reason.
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { errorMessage } from "@/lib/api-client";
-import type { MappingDetail } from "@/lib/contract/mappings";
-import { fieldErrorsOf, mappingKeys, mappingsApi } from "@/lib/mappings-client";
-import { Field } from "./field";
-import { checkReason } from "./validation";
+import { z } from "zod";
+import { errorMessage } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { mappingsApi } from "@/lib/api/mappings";
+import { requiredReasonSchema, type MappingDetail } from "@/lib/contract/mappings";
+import { Field } from "@/components/forms/field";
+import { showServerErrors } from "@/components/forms/server-errors";
+import { FormProblem } from "@/components/forms/form-problem";
+
+const deactivateSchema = z.object({ reason: requiredReasonSchema });
+type Values = z.output<typeof deactivateSchema>;
 
 export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
   const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState("");
-  const [submitted, setSubmitted] = useState(false);
   const restores = mapping.builtin !== null;
+  const form = useForm<Values>({ defaultValues: { reason: "" }, resolver: zodResolver(deactivateSchema) });
 
   const deactivate = useMutation({
-    mutationFn: () => mappingsApi.deactivateMapping(mapping.canonicalId, reason.trim()),
+    mutationFn: ({ reason }: Values) => mappingsApi.deactivate(mapping.canonicalId, reason),
     onSuccess: (now) => {
-      client.setQueryData(mappingKeys.mappingDetail(now.canonicalId), now);
-      void client.invalidateQueries({ queryKey: mappingKeys.mappings });
-      void client.invalidateQueries({ queryKey: mappingKeys.audit });
+      client.setQueryData(keys.mappings.detail(now.canonicalId), now);
+      void client.invalidateQueries({ queryKey: keys.mappings.all });
+      void client.invalidateQueries({ queryKey: keys.audit.all });
       dialog.current?.close();
-      setReason("");
-      setSubmitted(false);
+      form.reset();
       toast.success(restores ? `Override deactivated: the built-in ${now.name} applies again` : `Deactivated ${mapping.name}`, {
         id: `mapping-${mapping.canonicalId}`,
       });
     },
+    onError: (e) => showServerErrors(e, form.setError),
   });
 
   const open = () => {
     deactivate.reset();
     if (!dialog.current?.open) dialog.current?.showModal();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    if (checkReason(reason)) return;
-    deactivate.mutate();
-  };
-  const error = (submitted ? checkReason(reason) : null) ?? fieldErrorsOf(deactivate.error)["query.reason"];
-  const general = deactivate.error && !fieldErrorsOf(deactivate.error)["query.reason"] ? errorMessage(deactivate.error) : null;
+  const error = form.formState.errors.reason?.message;
+  const general = deactivate.error && !error ? errorMessage(deactivate.error) : null;
 
   return (
     <>
@@ -58,7 +59,7 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
           if (e.target === e.currentTarget && !deactivate.isPending) dialog.current?.close();
         }}
       >
-        <form className="dialog-body" onSubmit={submit} noValidate>
+        <form className="dialog-body" onSubmit={form.handleSubmit((values) => deactivate.mutate(values))} noValidate>
           <header className="dialog-header">
             <h2 id="deactivate-title">{restores ? "Deactivate the override?" : "Deactivate this mapping?"}</h2>
           </header>
@@ -81,22 +82,15 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
             {(a) => (
               <textarea
                 {...a}
+                {...form.register("reason")}
                 className="input textarea textarea-short"
                 rows={3}
-                value={reason}
                 autoFocus
                 placeholder="e.g. Wrong betpawa market; back to the catalog entry"
-                onChange={(e) => setReason(e.target.value)}
               />
             )}
           </Field>
-          {general && (
-            <div className="banner banner-danger" role="alert">
-              <span>
-                <strong>Not deactivated.</strong> {general}
-              </span>
-            </div>
-          )}
+          {general && <FormProblem outcome="Not deactivated.">{general}</FormProblem>}
           <div className="form-actions">
             <button type="button" className="button" onClick={() => dialog.current?.close()} disabled={deactivate.isPending}>
               Cancel

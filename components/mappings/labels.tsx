@@ -1,9 +1,9 @@
 // Words and badges for mappings: where an entry comes from and whether the scraper uses it.
 import type { MappingItem } from "@/lib/contract/mappings";
-import type { MappingOrigin, MappingPlatform } from "./mappings-view";
+import type { MappingOrigin, MappingPlatform } from "@/lib/url-state/mappings-view";
 
 export const ORIGIN_LABEL: Record<MappingOrigin, string> = { builtin: "Built-in", user: "User" };
-export const ORIGIN_HINT: Record<MappingOrigin, string> = {
+const ORIGIN_HINT: Record<MappingOrigin, string> = {
   builtin: "From the shipped market catalog",
   user: "Created or edited in this app; overrides a built-in entry with the same id",
 };
@@ -17,7 +17,7 @@ export function mappingState(m: Pick<MappingItem, "origin" | "active">): Mapping
   return m.origin === "builtin" ? "overridden" : "inactive";
 }
 
-export const STATE_LABEL: Record<MappingState, string> = { active: "Active", overridden: "Overridden", inactive: "Deactivated" };
+const STATE_LABEL: Record<MappingState, string> = { active: "Active", overridden: "Overridden", inactive: "Deactivated" };
 export const STATE_HINT: Record<MappingState, string> = {
   active: "The scraper uses this entry now",
   overridden: "A user mapping with the same id applies instead",

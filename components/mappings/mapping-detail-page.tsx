@@ -1,104 +1,35 @@
 "use client";
 // One mapping: its platform ids and outcomes as the scraper uses them, editing (a built-in entry
 // gets a user override), deactivating a user mapping, and the history of every change.
+import { errorMessage, isApiError } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { mappingQueries } from "@/lib/api/mappings";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage, isApiError } from "@/lib/api-client";
-import type { MappingDetail } from "@/lib/contract/mappings";
-import { mappingKeys, mappingsApi } from "@/lib/mappings-client";
 import { MappingHistory } from "@/components/history/history-list";
 import { useIsClient } from "@/components/ui/clock";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
-import { LinkPending } from "@/components/ui/link-pending";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
 import { DeactivateButton } from "./deactivate-dialog";
-import { MappingStateBadge, mappingState, OriginBadge, PlatformId, STATE_HINT } from "./labels";
+import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labels";
+import { DetailSkeleton, MappingBreadcrumb, PlatformFacts } from "./mapping-detail-parts";
 import { MappingForm } from "./mapping-form";
 import { OutcomesView } from "./outcomes-view";
-import "./mappings.css";
-
-function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" | "sportybetId" | "bet9jaKey"> }) {
-  return (
-    <dl className="facts facts-compact">
-      <div>
-        <dt>betpawa id</dt>
-        <dd>
-          <PlatformId value={mapping.betpawaId} platform="betpawa" />
-          {mapping.betpawaId === null && <span className="muted fact-exact">No betpawa counterpart: its odds cannot be compared yet</span>}
-        </dd>
-      </div>
-      <div>
-        <dt>SportyBet id</dt>
-        <dd>
-          <PlatformId value={mapping.sportybetId} platform="sportybet" />
-        </dd>
-      </div>
-      <div>
-        <dt>Bet9ja key</dt>
-        <dd>
-          <PlatformId value={mapping.bet9jaKey} platform="bet9ja" />
-        </dd>
-      </div>
-    </dl>
-  );
-}
-
-function Breadcrumb({ canonicalId }: { canonicalId: string }) {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
-      <ol>
-        <li>
-          <Link href="/mappings">
-            Mappings
-            <LinkPending />
-          </Link>
-        </li>
-        <li aria-current="page" className="mono">
-          {canonicalId}
-        </li>
-      </ol>
-    </nav>
-  );
-}
-
-function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
-  return (
-    <div className="detail-page" role="status" aria-busy="true" aria-label="Loading the mapping">
-      <div className="detail-header">
-        <Breadcrumb canonicalId={canonicalId} />
-        <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
-        <Skeleton width="14rem" />
-      </div>
-      <div className="detail-grid">
-        <div className="card">
-          <div className="card-body stack-tight">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} width={`${55 + ((i * 13) % 40)}%`} />
-            ))}
-          </div>
-        </div>
-        <div className="card">
-          <div className="card-body stack-tight">
-            <Skeleton width="8rem" />
-            <Skeleton width="100%" height="4rem" />
-          </div>
-        </div>
-      </div>
-    </div>
-  );
-}
+import { cx } from "@/components/ui/cx";
+import layout from "@/components/layout/detail-layout.module.css";
 
 export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const client = useQueryClient();
   const detail = useQuery({
-    queryKey: mappingKeys.mappingDetail(canonicalId),
-    queryFn: ({ signal }) => mappingsApi.getMapping(canonicalId, signal),
+    ...mappingQueries.detail(canonicalId),
   });
   // The mapping and its history together: a reload after a conflict shows what the other person did.
-  const reload = () => void client.invalidateQueries({ queryKey: mappingKeys.mappings });
+  const reload = async () => {
+    await client.invalidateQueries({ queryKey: keys.mappings.all });
+    return client.getQueryData(mappingQueries.detail(canonicalId).queryKey);
+  };
   const [editing, setEditing] = useState(false);
   const isClient = useIsClient();
   const mapping = detail.data;
@@ -107,7 +38,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
     if (detail.isPending) return <DetailSkeleton canonicalId={canonicalId} />;
     if (isApiError(detail.error) && detail.error.status === 404) {
       return (
-        <div className="detail-page">
+        <div className={layout.detailPage}>
           <EmptyState
             title="This mapping does not exist"
             actions={
@@ -124,7 +55,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
       );
     }
     return (
-      <div className="detail-page">
+      <div className={layout.detailPage}>
         <ErrorState
           title="The mapping could not be loaded"
           message={errorMessage(detail.error)}
@@ -140,18 +71,18 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const deactivatedOverride = mapping.origin === "builtin" && mapping.version !== null;
 
   return (
-    <article className="detail-page" aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
-      <header className="detail-header">
-        <div className="detail-topbar">
-          <Breadcrumb canonicalId={mapping.canonicalId} />
+    <article className={layout.detailPage} aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
+      <header className={layout.detailHeader}>
+        <div className={layout.detailTopbar}>
+          <MappingBreadcrumb canonicalId={mapping.canonicalId} />
         </div>
-        <h1 id="mapping-title" className="detail-title">
+        <h1 id="mapping-title" className={layout.detailTitle}>
           {mapping.name}
         </h1>
-        <div className="detail-meta">
+        <div className={layout.detailMeta}>
           <OriginBadge origin={mapping.origin} />
           <MappingStateBadge mapping={mapping} />
-          <span className="mono detail-id" title="Canonical id">
+          <span className={cx(layout.detailId, "mono")} title="Canonical id">
             {mapping.canonicalId}
           </span>
           {overrides && <span className="muted">Overrides the built-in entry with this id</span>}
@@ -182,7 +113,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
         </div>
       )}
 
-      <div className="detail-grid">
+      <div className={layout.detailGrid}>
         <div className="stack">
           <section className="card" aria-labelledby="mapping-def-title">
             <header className="card-header">
@@ -198,6 +129,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
             <div className="card-body stack">
               {editing ? (
                 <MappingForm
+                  mode="edit"
                   mapping={mapping}
                   onDone={() => setEditing(false)}
                   onCancel={() => setEditing(false)}

@@ -4,13 +4,15 @@
 import Link from "next/link";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { LinkPending } from "@/components/ui/link-pending";
-import "./mappings.css";
+import { cx } from "@/components/ui/cx";
+import styles from "./mappings.module.css";
+import { mappingHref } from "@/lib/api/mappings";
 
 export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "id" | "status" | "mappingCanonicalId"> }) {
   const mapped = market.status === "MAPPED";
   if (mapped && !market.mappingCanonicalId) return null;
   return (
-    <div className="card-actions market-mapping-links">
+    <div className={cx(styles.marketMappingLinks, "card-actions")}>
       {!mapped && (
         <Link href={`/unmapped/${market.id}/map`} className="button button-primary">
           Map this market
@@ -18,7 +20,7 @@ export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "i
         </Link>
       )}
       {market.mappingCanonicalId && (
-        <Link href={`/mappings/${encodeURIComponent(market.mappingCanonicalId)}`} className={mapped ? "button button-primary" : "button"}>
+        <Link href={mappingHref(market.mappingCanonicalId)} className={mapped ? "button button-primary" : "button"}>
           {mapped ? "Open its mapping" : "Open the former mapping"} <span className="mono">{market.mappingCanonicalId}</span>
           <LinkPending />
         </Link>

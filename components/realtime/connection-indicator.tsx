@@ -1,6 +1,15 @@
 "use client";
 import type { ConnectionState } from "@/lib/realtime-client";
 import { useConnectionState } from "./use-realtime";
+import styles from "./connection-indicator.module.css";
+import { cx } from "@/components/ui/cx";
+
+const STATE_CLASS = {
+  connecting: "connectionConnecting",
+  live: "connectionLive",
+  reconnecting: "connectionReconnecting",
+  offline: "connectionOffline",
+} as const;
 
 const LABEL: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -19,9 +28,9 @@ const HINT: Record<ConnectionState, string> = {
 export function ConnectionIndicator() {
   const state = useConnectionState();
   return (
-    <span className={`connection connection-${state}`} role="status" title={HINT[state]} data-state={state}>
-      <span className="connection-dot" aria-hidden="true" />
-      <span className="connection-label">{LABEL[state]}</span>
+    <span className={cx(styles.connection, styles[STATE_CLASS[state]])} role="status" title={HINT[state]} data-state={state}>
+      <span className={styles.connectionDot} aria-hidden="true" />
+      <span className={styles.connectionLabel}>{LABEL[state]}</span>
       <span className="visually-hidden">{`: ${HINT[state]}`}</span>
     </span>
   );

@@ -3,12 +3,12 @@
 // scrape_progress message, and its final result. Any run's progress is followed (scheduled runs
 // too); a 409 joins the run already going instead of failing. The run is also polled while it is
 // going, so a missed socket message never leaves the bar stuck.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorMessage, runningRunOf } from "@/lib/api/errors";
+import { scrapeApi, scrapeQueries } from "@/lib/api/scrape";
+import { useQuery } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useMemo, useReducer, type ReactNode } from "react";
-import { api, errorMessage, isApiError } from "@/lib/api-client";
 import type { ScrapeProgressData } from "@/lib/contract/realtime";
 import type { ScrapeRun } from "@/lib/contract/scrape";
-import { queryKeys } from "@/lib/query-keys";
 import { useConnectionState, useRealtimeMessage } from "@/components/realtime/use-realtime";
 
 interface State {
@@ -73,38 +73,28 @@ export interface ScrapeStatus {
 
 const ScrapeContext = createContext<ScrapeStatus | null>(null);
 
-const isFinalPhase = (p: ScrapeProgressData | null) => p?.phase === "completed" || p?.phase === "failed";
-
 export function ScrapeProvider({ children }: { children: ReactNode }) {
-  const client = useQueryClient();
   const live = useConnectionState() === "live";
   const [state, dispatch] = useReducer(reducer, initial);
   const progress = state.runId !== null ? (state.progress[state.runId] ?? null) : null;
 
   const runQuery = useQuery({
-    queryKey: queryKeys.scrapeRun(state.runId ?? 0),
-    queryFn: ({ signal }) => api.getScrapeRun(state.runId ?? 0, signal),
+    ...scrapeQueries.run(state.runId ?? 0),
     enabled: state.runId !== null,
     staleTime: 0,
     refetchInterval: (q) => (q.state.data && q.state.data.status !== "running" ? false : live ? 5000 : 1000),
   });
   const run = runQuery.data?.id === state.runId ? runQuery.data : undefined;
 
-  useRealtimeMessage("scrape_progress", (message) => {
-    dispatch({ type: "progress", data: message.data });
-    if (isFinalPhase(message.data)) {
-      void client.invalidateQueries({ queryKey: queryKeys.scrapeRun(message.data.runId) });
-      // Existing markets got new sightings too, not only the ones an alert announced.
-      void client.invalidateQueries({ queryKey: queryKeys.unmapped });
-    }
-  });
+  // The run's record is refreshed by the invalidation table when its final message arrives.
+  useRealtimeMessage("scrape_progress", (message) => dispatch({ type: "progress", data: message.data }));
 
   const start = useCallback(() => {
     dispatch({ type: "start" });
-    api.startScrape().then(
+    scrapeApi.start().then(
       (runId) => dispatch({ type: "started", runId, joined: false }),
       (e: unknown) => {
-        const runningId = isApiError(e) && e.status === 409 ? e.problem?.runId : undefined;
+        const runningId = runningRunOf(e);
         if (runningId !== undefined) dispatch({ type: "started", runId: runningId, joined: true });
         else dispatch({ type: "failed", error: errorMessage(e) });
       },

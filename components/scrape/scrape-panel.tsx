@@ -6,8 +6,16 @@ import { useEffect } from "react";
 import { progressPercent } from "./progress";
 import { useScrape } from "./scrape-context";
 import { ScrapeResult } from "./scrape-result";
+import styles from "./scrape-panel.module.css";
+import { cx } from "@/components/ui/cx";
 
 const AUTO_HIDE_MS = 15_000;
+const TONE = {
+  info: "scrapePanelInfo",
+  success: "scrapePanelSuccess",
+  warning: "scrapePanelWarning",
+  danger: "scrapePanelDanger",
+} as const;
 
 export function ScrapePanel() {
   const s = useScrape();
@@ -26,8 +34,8 @@ export function ScrapePanel() {
   const tone = s.error || s.run?.status === "failed" ? "danger" : s.run?.status === "partial" ? "warning" : finished ? "success" : "info";
 
   return (
-    <section className={`scrape-panel scrape-panel-${tone}`} aria-label="Scrape run">
-      <div className="scrape-panel-body" id="scrape-panel-text" aria-live="polite">
+    <section className={cx(styles.scrapePanel, styles[TONE[tone]])} aria-label="Scrape run">
+      <div className={styles.scrapePanelBody} id="scrape-panel-text" aria-live="polite">
         {s.error ? (
           <p>
             <strong>Could not start a scrape.</strong> {s.error}
@@ -49,7 +57,7 @@ export function ScrapePanel() {
         )}
         {(s.running || s.starting) && (
           <div
-            className="progress"
+            className={styles.progress}
             role="progressbar"
             aria-label="Scrape progress"
             aria-valuemin={0}
@@ -58,7 +66,7 @@ export function ScrapePanel() {
             aria-valuetext={s.progress?.message}
           >
             <div
-              className={percent === null ? "progress-bar progress-indeterminate" : "progress-bar"}
+              className={cx(styles.progressBar, percent === null && styles.progressIndeterminate)}
               style={percent === null ? undefined : { width: `${percent}%` }}
             />
           </div>

@@ -3,7 +3,11 @@ const counts = new Intl.NumberFormat("en-US");
 const odds = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const scores = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+const percents = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 export const formatCount = (n: number) => counts.format(n);
+/** A share as "52.3%". */
+export const formatPercent = (n: number) => percents.format(n);
 export const formatOdds = (n: number) => odds.format(n);
 export const formatScore = (n: number) => scores.format(n);
 

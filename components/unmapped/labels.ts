@@ -1,8 +1,10 @@
 // Words for the contract's codes: what a trader reads instead of UNKNOWN_PARAM_MARKET.
 import type { Platform, TriageStatus, UnmappedReason } from "@/lib/contract/enums";
-import type { StatusTab } from "@/lib/unmapped-view";
+import type { StatusTab } from "@/lib/url-state/unmapped-view";
 
 export const PLATFORM_LABEL: Record<Platform, string> = { sportybet: "SportyBet", bet9ja: "Bet9ja" };
+/** Each platform's colour, defined once as a design token (app/globals.css). */
+export const PLATFORM_COLOR: Record<Platform, string> = { sportybet: "var(--platform-sportybet)", bet9ja: "var(--platform-bet9ja)" };
 
 export const STATUS_LABEL: Record<TriageStatus, string> = {
   NEW: "New",

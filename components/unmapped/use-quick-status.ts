@@ -2,25 +2,28 @@
 // Status changes straight from the list (keys a and i, row buttons). List items carry no version,
 // so the market is read first: if its status is no longer what the row showed, someone else got
 // there first and nothing is overwritten; otherwise the change is sent with If-Match.
+import { errorMessage } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { unmappedApi, unmappedQueries } from "@/lib/api/unmapped";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { api, errorMessage } from "@/lib/api-client";
 import type { TriageStatus } from "@/lib/contract/enums";
 import type { UnmappedDetail, UnmappedItem } from "@/lib/contract/unmapped";
-import { queryKeys } from "@/lib/query-keys";
 import { restoreLists, setStatusInLists, type ListSnapshot } from "./cache-updates";
 import { STATUS_LABEL } from "./labels";
 
+/** A status a person can set: Mapped only comes from mapping the market. */
+export type SettableStatus = Exclude<TriageStatus, "MAPPED">;
+
 export interface QuickStatus {
   item: UnmappedItem;
-  status: TriageStatus;
+  status: SettableStatus;
 }
 
-const VERB: Record<TriageStatus, string> = {
+const VERB: Record<SettableStatus, string> = {
   NEW: "Moved back to New",
   ACKNOWLEDGED: "Acknowledged",
   IGNORED: "Ignored",
-  MAPPED: "Marked mapped",
 };
 
 export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, QuickStatus, ListSnapshot> {
@@ -28,14 +31,13 @@ export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, Quick
   const mutation: UseMutationResult<UnmappedDetail, Error, QuickStatus, ListSnapshot> = useMutation({
     mutationFn: async ({ item, status }: QuickStatus) => {
       const current = await client.fetchQuery({
-        queryKey: queryKeys.unmappedDetail(item.id),
-        queryFn: ({ signal }) => api.getUnmapped(item.id, signal),
+        ...unmappedQueries.detail(item.id),
         staleTime: 0,
       });
       if (current.status !== item.status) {
         throw new Error(`Someone else already set it to ${STATUS_LABEL[current.status]}; the list has been refreshed.`);
       }
-      return api.updateUnmapped(item.id, { status }, current.version);
+      return unmappedApi.update(item.id, { status }, current.version);
     },
     onMutate: ({ item, status }) => setStatusInLists(client, item.id, status),
     onError: (error, { item }, snapshot) => {
@@ -43,13 +45,17 @@ export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, Quick
       toast.error(`Could not update “${item.marketName}”`, { id: `status-${item.id}`, description: errorMessage(error) });
     },
     onSuccess: (detail, { item, status }) => {
-      client.setQueryData(queryKeys.unmappedDetail(item.id), detail);
+      client.setQueryData(keys.unmapped.detail(item.id), detail);
+      const before = item.status;
       toast.success(`${VERB[status]}: ${item.marketName}`, {
         id: `status-${item.id}`,
-        action: { label: "Undo", onClick: () => mutation.mutate({ item: { ...item, status }, status: item.status }) },
+        // Mapped comes back only by mapping, never by a status edit: nothing to undo to.
+        ...(before === "MAPPED"
+          ? {}
+          : { action: { label: "Undo", onClick: () => mutation.mutate({ item: { ...item, status }, status: before }) } }),
       });
     },
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.unmapped }),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.unmapped.all }),
   });
   return mutation;
 }

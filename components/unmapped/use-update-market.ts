@@ -2,10 +2,10 @@
 // Status and notes edits on the market page: optimistic, rolled back on failure, sent with the
 // version on screen as If-Match so a change made elsewhere is never silently overwritten (412).
 // Edits of one market run one after another, each with the version the previous one returned.
+import { keys } from "@/lib/api/keys";
+import { unmappedApi } from "@/lib/api/unmapped";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api } from "@/lib/api-client";
 import type { UnmappedDetail, UnmappedPatch } from "@/lib/contract/unmapped";
-import { queryKeys } from "@/lib/query-keys";
 import { restoreLists, setStatusInLists, type ListSnapshot } from "./cache-updates";
 
 interface Context {
@@ -15,7 +15,7 @@ interface Context {
 
 export function useUpdateMarket(id: number) {
   const client = useQueryClient();
-  const key = queryKeys.unmappedDetail(id);
+  const key = keys.unmapped.detail(id);
   const mutationKey = ["unmapped", "update", id];
 
   return useMutation<UnmappedDetail, Error, UnmappedPatch, Context>({
@@ -24,7 +24,7 @@ export function useUpdateMarket(id: number) {
     mutationFn: (patch) => {
       const current = client.getQueryData<UnmappedDetail>(key);
       if (!current) throw new Error("The market has not loaded yet; try again in a moment.");
-      return api.updateUnmapped(id, patch, current.version);
+      return unmappedApi.update(id, patch, current.version);
     },
     onMutate: async (patch) => {
       await client.cancelQueries({ queryKey: key });
@@ -55,6 +55,6 @@ export function useUpdateMarket(id: number) {
         queued && old ? { ...old, version: detail.version, updatedAt: detail.updatedAt } : detail,
       );
     },
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.unmappedLists }),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.unmapped.lists }),
   });
 }

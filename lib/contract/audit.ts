@@ -18,6 +18,7 @@ const auditEntrySchema = z
     id: z.number().int(),
     entityType: entityTypeSchema,
     entityId: z.string().describe("Market id or mapping canonicalId"),
+    entityName: z.string().nullable().describe("The market's name, or the mapping's name as the entry recorded it; null when unknown"),
     action: z.enum(AUDIT_ACTIONS),
     actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
     before: z.unknown().nullable(),

@@ -22,12 +22,16 @@ export const PLATFORM_FIELDS = {
 } as const satisfies Record<Platform, { market: string; outcome: string }>;
 
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
+export const platformIdSchema = platformId;
 const reason = z.string().trim().max(500, "reason can be at most 500 characters");
+/** Why a change was made; kept in the history. The API takes none; the app's forms require one. */
+export const changeReasonSchema = reason;
+export const requiredReasonSchema = reason.min(1, "say why: it is kept in the history");
 
 const outcomeName = (max: number) => z.string().trim().min(1).max(max).nullable();
 const position = z.number().int().min(0).max(1000);
 
-const mappingOutcomeSchema = z
+export const mappingOutcomeSchema = z
   .object({
     canonicalId: slugSchema,
     betpawaName: outcomeName(200),
@@ -88,6 +92,8 @@ export const mappingDetailSchema = mappingItemSchema
   .meta({ id: "MappingDetail" });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
 
+export const MAPPING_SORTS = ["name", "canonicalId", "origin", "betpawaId", "sportybetId", "bet9jaKey", "outcomeCount", "active"] as const;
+
 export const mappingListQuerySchema = z
   .object({
     origin: mappingOriginSchema.optional(),
@@ -97,29 +103,42 @@ export const mappingListQuerySchema = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
+    sort: z.enum(MAPPING_SORTS).default("name").describe("Missing platform ids sort last; ties by name, then canonicalId"),
+    order: z.enum(["asc", "desc"]).default("asc"),
     ...pageQueryShape,
   })
   .strict();
 export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
 export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList" });
 
+/** A mapping's own fields, all but its canonical id: as created, and as the app's forms edit them. */
+export const mappingNameSchema = z.string().trim().min(1, "a name is required").max(200);
+const mappingFields = {
+  name: mappingNameSchema,
+  betpawaId: platformId.nullable().optional(),
+  sportybetId: platformId.nullable().optional(),
+  bet9jaKey: bet9jaKeySchema.nullable().optional(),
+  outcomes: outcomesSchema,
+};
+const hasPlatformId = (m: { sportybetId?: string | null; bet9jaKey?: string | null }) => Boolean(m.sportybetId || m.bet9jaKey);
+const platformIdRequired = { message: "give at least one platform id (sportybetId or bet9jaKey)", path: ["sportybetId"] };
+
+/** The address of the app's new-mapping form (/mappings/new), so no mapping may be called that. */
+const NEW_MAPPING_PATH_ID = "new";
+export const mappingIdSchema = slugSchema.refine(
+  (id) => id !== NEW_MAPPING_PATH_ID,
+  `"${NEW_MAPPING_PATH_ID}" is reserved; pick another id`,
+);
+
 export const mappingCreateSchema = z
-  .object({
-    canonicalId: slugSchema,
-    name: z.string().trim().min(1).max(200),
-    betpawaId: platformId.nullable().optional(),
-    sportybetId: platformId.nullable().optional(),
-    bet9jaKey: bet9jaKeySchema.nullable().optional(),
-    outcomes: outcomesSchema,
-    reason: reason.optional(),
-  })
+  .object({ canonicalId: mappingIdSchema, ...mappingFields, reason: reason.optional() })
   .strict()
-  .refine((m) => Boolean(m.sportybetId || m.bet9jaKey), {
-    message: "give at least one platform id (sportybetId or bet9jaKey)",
-    path: ["sportybetId"],
-  })
+  .refine(hasPlatformId, platformIdRequired)
   .meta({ id: "MappingCreate" });
 export type MappingCreate = z.infer<typeof mappingCreateSchema>;
+
+/** A whole mapping as the app's forms edit it (creating or editing), with the reason they require. */
+export const mappingFormSchema = z.object({ ...mappingFields, reason: requiredReasonSchema }).refine(hasPlatformId, platformIdRequired);
 
 export const mappingPatchSchema = z
   .object({
@@ -138,7 +157,7 @@ export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).
 
 export const mapMarketSchema = z
   .object({
-    canonicalId: slugSchema.describe("An existing mapping to extend, or the id of a new one"),
+    canonicalId: mappingIdSchema.describe("An existing mapping to extend, or the id of a new one"),
     name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
     betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
     outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),

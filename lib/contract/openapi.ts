@@ -17,7 +17,7 @@ const DOCUMENT: ZodOpenApiObject = {
       "Unmapped competitor markets found by the scrape jobs, and their triage. JSON is camelCase; timestamps are ISO 8601 UTC " +
       "with Z. occurrenceCount counts sightings: one per market instance (one market with one line, e.g. Over/Under 2.5) " +
       "per event snapshot. Errors are RFC 9457 problem+json. Realtime messages (Socket.IO, path /socket.io, topics " +
-      "unmapped_alerts and scrape_progress) are described in the README. A path no route serves is 404, a method a route " +
+      "unmapped_alerts, scrape_progress and unmapped_updates) are described in the README. A path no route serves is 404, a method a route " +
       "does not serve is 405 with Allow, and text with NUL or unpaired surrogates is 400, all as problem+json.",
   },
   paths: { ...unmappedPaths, ...mappingsPaths, ...scrapePaths, ...systemPaths },

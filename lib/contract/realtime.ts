@@ -2,7 +2,7 @@ import { z } from "zod";
 import { timestampSchema } from "./common";
 import { platformSchema, reasonSchema } from "./enums";
 
-export const TOPICS = ["unmapped_alerts", "scrape_progress"] as const;
+export const TOPICS = ["unmapped_alerts", "scrape_progress", "unmapped_updates"] as const;
 const topicSchema = z.enum(TOPICS);
 export type Topic = z.infer<typeof topicSchema>;
 
@@ -39,6 +39,15 @@ const scrapeProgressDataSchema = z.object({
 });
 export type ScrapeProgressData = z.infer<typeof scrapeProgressDataSchema>;
 
+const unmappedUpdatedDataSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int().describe("The market's version after the change"),
+  changed: z
+    .array(z.enum(["status", "notes"]))
+    .min(1)
+    .describe("What the change touched"),
+});
+
 const connectionAckDataSchema = z.object({ topics: z.array(topicSchema) });
 
 const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
@@ -49,13 +58,15 @@ export const serverMessageSchemas = {
   connection_ack: envelope("connection_ack", connectionAckDataSchema),
   unmapped_alert: envelope("unmapped_alert", unmappedAlertDataSchema),
   scrape_progress: envelope("scrape_progress", scrapeProgressDataSchema),
+  unmapped_updated: envelope("unmapped_updated", unmappedUpdatedDataSchema),
 } as const;
 export type ServerMessageType = keyof typeof serverMessageSchemas;
 export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof serverMessageSchemas)[T]>;
 export type ServerMessageData<T extends ServerMessageType> = ServerMessage<T>["data"];
 
 /** Which topic (room) each message type is delivered to; connection_ack goes to the one socket. */
-export const MESSAGE_TOPIC = { unmapped_alert: "unmapped_alerts", scrape_progress: "scrape_progress" } as const satisfies Record<
-  Exclude<ServerMessageType, "connection_ack">,
-  Topic
->;
+export const MESSAGE_TOPIC = {
+  unmapped_alert: "unmapped_alerts",
+  scrape_progress: "scrape_progress",
+  unmapped_updated: "unmapped_updates",
+} as const satisfies Record<Exclude<ServerMessageType, "connection_ack">, Topic>;

@@ -10,6 +10,13 @@ const sourceRunStatsSchema = z
     mapped: z.number().int(),
     unmapped: z.number().int(),
     new: z.number().int().describe("Unmapped markets seen for the first time ever"),
+    reopened: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        "Markets that were MAPPED and were sighted unmapped again in this run: reopened as NEW and announced again. Absent when none",
+      ),
     dataErrors: z.number().int().describe("Malformed outcomes or keys skipped"),
     errors: z.array(z.string()).describe("First errors of this source, at most 20"),
   })

@@ -37,6 +37,7 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
         "200": jsonAnswer(unmappedDetailSchema, "The market after the edit", etagHeader),
         "400": problem("Invalid body (unknown fields, bad status, notes over 2000 characters) or a malformed If-Match"),
         "412": problem("The market changed since the version sent in If-Match"),
+        "422": problem("status MAPPED: a market is mapped by POST /api/unmapped/{id}/map, which creates the mapping behind it"),
       },
     }),
   },

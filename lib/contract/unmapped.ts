@@ -26,7 +26,7 @@ const repeatable = <T extends z.ZodEnum<Record<string, string>>>(item: T, what: 
       },
     });
 
-export const UNMAPPED_SORTS = ["occurrenceCount", "lastSeenAt", "firstSeenAt", "priority"] as const;
+export const UNMAPPED_SORTS = ["occurrenceCount", "lastSeenAt", "firstSeenAt", "priority", "name", "source", "reason", "status"] as const;
 
 export const unmappedListQuerySchema = z
   .object({
@@ -35,7 +35,10 @@ export const unmappedListQuerySchema = z
     reason: reasonSchema.optional(),
     minOccurrences: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
     q: z.string().trim().max(200).optional().describe("Case-insensitive substring of the market name or external id"),
-    sort: z.enum(UNMAPPED_SORTS).default("lastSeenAt"),
+    sort: z
+      .enum(UNMAPPED_SORTS)
+      .default("lastSeenAt")
+      .describe("name = market name; source, reason and status sort in the order the API lists their values"),
     order: z.enum(["asc", "desc"]).default("desc"),
     ...pageQueryShape,
   })

@@ -24,10 +24,20 @@ export type AuditRecord = Pick<AuditEntry, "entityType" | "entityId" | "action" 
 /** jsonb NULL is stored as SQL NULL, so a missing before/after reads back as null. */
 const jsonValue = (v: unknown) => (v === null || v === undefined ? undefined : (v as Prisma.InputJsonValue));
 
-const toEntry = (r: Row): AuditEntry => ({
+/** A mapping's name as its change recorded it (the snapshots carry it). */
+const mappingName = (r: Row): string | null => {
+  for (const snapshot of [r.after, r.before]) {
+    const name = (snapshot as { name?: unknown } | null)?.name;
+    if (typeof name === "string") return name;
+  }
+  return null;
+};
+
+const toEntry = (r: Row, marketNames: Map<string, string>): AuditEntry => ({
   id: r.id,
   entityType: r.entityType as AuditEntry["entityType"],
   entityId: r.entityId,
+  entityName: r.entityType === "unmapped_market" ? (marketNames.get(r.entityId) ?? null) : mappingName(r),
   action: r.action as AuditEntry["action"],
   actor: r.actor,
   before: r.before ?? null,
@@ -72,6 +82,14 @@ export class AuditService {
       }),
       this.prisma.auditEntry.count({ where }),
     ]);
-    return { items: rows.map(toEntry), total, page: q.page, pageSize: q.pageSize };
+    // Names for people to read (the dashboard's recent changes), one query for the page.
+    const marketIds = [...new Set(rows.filter((r) => r.entityType === "unmapped_market").map((r) => Number(r.entityId)))].filter(
+      Number.isSafeInteger,
+    );
+    const markets = marketIds.length
+      ? await this.prisma.unmappedMarket.findMany({ where: { id: { in: marketIds } }, select: { id: true, marketName: true } })
+      : [];
+    const marketNames = new Map(markets.map((m) => [String(m.id), m.marketName]));
+    return { items: rows.map((r) => toEntry(r, marketNames)), total, page: q.page, pageSize: q.pageSize };
   }
 }

@@ -10,11 +10,15 @@ import { ITEM_COLUMNS } from "./list-sql";
 import { TriageService } from "./triage-service";
 
 const ROWS = 12_000;
-const SORT_SQL = {
+const SORT_SQL: Record<UnmappedListQuery["sort"], string> = {
   occurrenceCount: "occurrence_count",
   lastSeenAt: "last_seen_at",
   firstSeenAt: "first_seen_at",
   priority: "priority_raw",
+  name: "market_name",
+  source: "source",
+  reason: "reason",
+  status: "status",
 };
 const base: UnmappedListQuery = { sort: "lastSeenAt", order: "desc", page: 1, pageSize: 50 };
 

@@ -16,13 +16,18 @@
 import { TOTAL_CAP } from "@/lib/contract/common";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
 
-const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
+export const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
   occurrenceCount: "occurrence_count",
   lastSeenAt: "last_seen_at",
   firstSeenAt: "first_seen_at",
   // priority_raw = ln(1+count) + epochDays(lastSeen); ordering by it equals ordering by the
   // displayed score (which only subtracts the constant epochDays(now)), and it is indexed.
   priority: "priority_raw",
+  // Enums sort in their declared order (sportybet, bet9ja; NEW, ACKNOWLEDGED, MAPPED, IGNORED).
+  name: "market_name",
+  source: "source",
+  reason: "reason",
+  status: "status",
 };
 
 /**

@@ -6,7 +6,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { AuditService, type AuditRecord } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
 import { isoColumn, isoColumnOrNull, jsonColumn } from "@/server/db/columns";
-import { notFound, preconditionFailed } from "@/server/http/errors";
+import { HttpError, notFound, preconditionFailed } from "@/server/http/errors";
+import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 import { listSql, totalOf } from "./list-sql";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
@@ -115,8 +116,18 @@ function toDetail(r: DetailRow): UnmappedDetail {
   };
 }
 
+/** MAPPED means a mapping covers the market: only mapping it sets that, never a status edit. */
+const mappedOnlyByMapping = (id: number) => {
+  const detail = `A market becomes MAPPED by mapping it: POST /api/unmapped/${id}/map creates or extends the mapping the scraper then uses.`;
+  return new HttpError(422, "Unprocessable Content", detail, [{ field: "body.status", message: detail }]);
+};
+
 export class TriageService {
-  constructor(private readonly db: Database) {}
+  /** @param publisher tells open browsers about every change (unmapped_updated). */
+  constructor(
+    private readonly db: Database,
+    private readonly publisher: Publisher = nullPublisher,
+  ) {}
 
   async list(q: UnmappedListQuery): Promise<UnmappedList> {
     const sql = listSql(q);
@@ -137,8 +148,10 @@ export class TriageService {
    * @param expectedVersion from If-Match: the edit applies only if nobody changed the market since.
    */
   async update(id: number, patch: UnmappedPatch, expectedVersion?: number, actor = "anonymous"): Promise<UnmappedDetail> {
+    let changed: ("status" | "notes")[] = [];
     await this.db.prisma.$transaction(async (tx) => {
       const current = await this.lock(tx, id);
+      if (patch.status === "MAPPED") throw mappedOnlyByMapping(id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw this.stale(current.version);
       const entry = (action: AuditRecord["action"], before: object, after: object): AuditRecord => ({
         entityType: "unmapped_market",
@@ -157,18 +170,21 @@ export class TriageService {
         changes.push(entry("notes_changed", { notes: current.notes }, { notes: patch.notes }));
       }
       if (changes.length === 0) return;
+      changed = changes.map((c) => (c.action === "status_changed" ? "status" : "notes"));
       await tx.unmappedMarket.update({
         where: { id },
         data: {
           ...(patch.status !== undefined ? { status: patch.status } : {}),
           ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
-          ...(patch.status === "MAPPED" && current.status !== "MAPPED" ? { mappedAt: new Date() } : {}),
           version: { increment: 1 },
         },
       });
       await AuditService.record(tx, changes);
     });
-    return this.get(id);
+    const market = await this.get(id);
+    // After the commit: a browser that refetches on this message sees the change.
+    if (changed.length > 0) this.publisher.publish("unmapped_updated", { id, version: market.version, changed });
+    return market;
   }
 
   /**

@@ -47,6 +47,20 @@ function toItem(e: MappingEntry, active: boolean): MappingItem {
   };
 }
 
+const byName = (a: MappingItem, b: MappingItem) =>
+  a.name.localeCompare(b.name) || a.canonicalId.localeCompare(b.canonicalId) || b.priority - a.priority;
+
+/** One sort key of the list; a missing platform id sorts after every present one, whichever the order. */
+function compareBy(key: MappingListQuery["sort"], order: MappingListQuery["order"], a: MappingItem, b: MappingItem): number {
+  const x = a[key];
+  const y = b[key];
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  const c = typeof x === "string" && typeof y === "string" ? x.localeCompare(y) : Number(x) - Number(y);
+  return order === "desc" ? -c : c;
+}
+
 const byPosition = (outcomes: MappingOutcome[]) => [...outcomes].sort((a, b) => a.position - b.position);
 
 export class MappingService {
@@ -83,7 +97,7 @@ export class MappingService {
           !needle ||
           [m.name, m.canonicalId, m.betpawaId, m.sportybetId, m.bet9jaKey].some((v) => v !== null && v.toLowerCase().includes(needle)),
       )
-      .sort((a, b) => a.name.localeCompare(b.name) || a.canonicalId.localeCompare(b.canonicalId) || b.priority - a.priority);
+      .sort((a, b) => compareBy(q.sort, q.order, a, b) || byName(a, b));
     const start = (q.page - 1) * q.pageSize;
     return { items: items.slice(start, start + q.pageSize), total: items.length, page: q.page, pageSize: q.pageSize };
   }

@@ -129,10 +129,12 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage(true)})`);
 
   const newBySource = new Map<Platform, number>();
+  const reopenedBySource = new Map<Platform, number>();
   let flushFailed = false;
   const flush = async () => {
     const r = await deps.discovery.flush();
     for (const m of r.inserted) newBySource.set(m.source, (newBySource.get(m.source) ?? 0) + 1);
+    for (const m of r.regressed) reopenedBySource.set(m.source, (reopenedBySource.get(m.source) ?? 0) + 1);
     if (r.failed.length > 0) flushFailed = true;
   };
 
@@ -192,6 +194,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   await flush();
 
   for (const [platform, n] of newBySource) statsOf(platform).new += n;
+  for (const [platform, n] of reopenedBySource) statsOf(platform).reopened = n;
   const sources = Object.fromEntries(stats);
   const fetched = [...stats.values()].reduce((n, s) => n + s.events, 0);
   const failedEvents = [...stats.values()].reduce((n, s) => n + s.eventsFailed, 0);

@@ -1,9 +1,9 @@
+import { mappingQueries } from "@/lib/api/mappings";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { mappingKeys } from "@/lib/mappings-client";
+import { loadMappingsView, mappingsQuery } from "@/lib/url-state/mappings-view";
 import { getRuntime } from "@/server/runtime";
 import { MappingsListPage } from "@/components/mappings/mappings-list-page";
-import { mappingsQuery, parseMappingsView } from "@/components/mappings/mappings-view";
 
 // Reads the database through the runtime on every request; `next build` must never run it.
 export const dynamic = "force-dynamic";
@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: "Mappings" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MappingsPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = mappingsQuery(parseMappingsView(await searchParams));
+  const query = mappingsQuery(await loadMappingsView(searchParams));
   const client = new QueryClient();
   // A failed prefetch is left out of the cache; the browser then fetches it and can show the error.
-  await client.prefetchQuery({ queryKey: mappingKeys.mappingList(query), queryFn: () => getRuntime().mappings.list(query) });
+  await client.prefetchQuery({ ...mappingQueries.list(query), queryFn: () => getRuntime().mappings.list(query) });
   return (
     <HydrationBoundary state={dehydrate(client)}>
       <MappingsListPage />

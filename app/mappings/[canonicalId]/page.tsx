@@ -1,9 +1,11 @@
+import { mappingQueries } from "@/lib/api/mappings";
+import { HISTORY_FIRST_PAGE } from "@/lib/api/audit";
+import { keys } from "@/lib/api/keys";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { slugSchema } from "@/lib/contract/mappings";
-import { HISTORY_FIRST_PAGE, mappingKeys } from "@/lib/mappings-client";
 import { isHttpError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
 import { MappingDetailPage } from "@/components/mappings/mapping-detail-page";
@@ -34,9 +36,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function MappingPage({ params }: { params: Params }) {
   const { canonicalId, mapping } = await mappingOr404((await params).canonicalId);
   const client = new QueryClient();
-  if (mapping) client.setQueryData(mappingKeys.mappingDetail(canonicalId), mapping);
+  if (mapping) client.setQueryData(keys.mappings.detail(canonicalId), mapping);
   await client.prefetchQuery({
-    queryKey: mappingKeys.mappingHistory(canonicalId, HISTORY_FIRST_PAGE),
+    ...mappingQueries.history(canonicalId, HISTORY_FIRST_PAGE),
     queryFn: () => getRuntime().audit.list({ ...HISTORY_FIRST_PAGE, entityType: "mapping", entityId: canonicalId }),
   });
   return (

@@ -1,7 +1,7 @@
+import { unmappedQueries } from "@/lib/api/unmapped";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { queryKeys } from "@/lib/query-keys";
-import { listQuery, parseView, STATUS_TABS, tabCountQuery } from "@/lib/unmapped-view";
+import { listQuery, loadUnmappedView, STATUS_TABS, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { getRuntime } from "@/server/runtime";
 import { UnmappedListPage } from "@/components/unmapped/list/unmapped-list-page";
 
@@ -14,14 +14,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Renders the first paint on the server: the page of rows and the tab counts, one query each. */
 export default async function UnmappedPage({ searchParams }: { searchParams: SearchParams }) {
-  const view = parseView(await searchParams);
+  const view = await loadUnmappedView(searchParams);
   const client = new QueryClient();
   const queries = [listQuery(view), ...STATUS_TABS.map((tab) => tabCountQuery(view, tab))];
   // A failed prefetch is left out of the cache; the browser then fetches it and can show the error.
   await Promise.all(
-    queries.map((query) =>
-      client.prefetchQuery({ queryKey: queryKeys.unmappedList(query), queryFn: () => getRuntime().triage.list(query) }),
-    ),
+    queries.map((query) => client.prefetchQuery({ ...unmappedQueries.list(query), queryFn: () => getRuntime().triage.list(query) })),
   );
   return (
     <HydrationBoundary state={dehydrate(client)}>

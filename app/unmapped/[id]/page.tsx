@@ -1,9 +1,9 @@
+import { keys } from "@/lib/api/keys";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { idParamSchema } from "@/lib/contract/common";
-import { queryKeys } from "@/lib/query-keys";
 import { isHttpError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
 import { MarketDetailPage } from "@/components/unmapped/detail/market-detail-page";
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function MarketPage({ params }: { params: Params }) {
   const { id, market } = await marketOr404((await params).id);
   const client = new QueryClient();
-  if (market) client.setQueryData(queryKeys.unmappedDetail(id), market);
+  if (market) client.setQueryData(keys.unmapped.detail(id), market);
   return (
     <HydrationBoundary state={dehydrate(client)}>
       <MarketDetailPage id={id} />

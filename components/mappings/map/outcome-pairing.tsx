@@ -1,21 +1,30 @@
 "use client";
-// The outcome tables of the mapping editor. "Extend": the mapping's outcomes, each paired with
-// one of the market's outcome names (pre-selected from the suggestion, with its confidence).
-// "New": one row per outcome of the market, with an editable canonical id and betpawa name.
+// The mapping editor's outcomes, on the one outcomes editor. "Extend": the mapping's outcomes,
+// each paired with one of the market's outcome names (pre-selected from the suggestion, with its
+// confidence). "New": one row per outcome of the market, with an editable canonical id and
+// betpawa name, and rows added by hand. Scraped names render as text.
+import { useFormContext, useWatch } from "react-hook-form";
 import type { Platform } from "@/lib/contract/enums";
 import type { MappingDetail } from "@/lib/contract/mappings";
+import { slugify } from "@/lib/slug";
+import { CellCheckbox, CellInput, CellSelect } from "@/components/forms/cell-inputs";
+import { CellError } from "@/components/forms/field";
+import { OutcomesEditor, type OutcomeColumn } from "@/components/forms/outcomes-editor";
 import { formatOdds } from "@/components/ui/format";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
-import { CellError } from "../field";
-import { slugify } from "../validation";
-import { nextRowKey, outcomeFieldOf, type ExtendDraft, type ExtendRow, type NewDraft, type NewRow } from "./map-draft";
+import { emptyNewRow, outcomeFieldOf, type ExtendRow, type MapFormValues, type NewRow } from "./map-draft";
+import { cx } from "@/components/ui/cx";
+import styles from "./map-editor.module.css";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function Confidence({ value }: { value: number }) {
+function Confidence({ value }: { value: number }) {
   const tone = value >= 0.9 ? "high" : value >= 0.6 ? "medium" : "low";
   return (
-    <span className={`confidence confidence-${tone}`} title="How sure the suggestion is">
+    <span
+      className={cx(styles.confidence, styles[`confidence${tone[0].toUpperCase()}${tone.slice(1)}`])}
+      title="How sure the suggestion is"
+    >
       {pct(value)}
     </span>
   );
@@ -26,113 +35,96 @@ interface Sample {
   odds: number | null;
 }
 
-type ErrorFor = (field: string) => string | undefined;
+const useExtendRow = (i: number) => useWatch<MapFormValues, `extend.rows.${number}`>({ name: `extend.rows.${i}` }) as ExtendRow;
+const useNewRow = (i: number) => useWatch<MapFormValues, `fresh.rows.${number}`>({ name: `fresh.rows.${i}` }) as NewRow;
 
-interface ExtendProps {
-  mapping: MappingDetail;
-  draft: ExtendDraft;
-  samples: Sample[];
-  source: Platform;
-  onRow: (index: number, patch: Partial<ExtendRow>) => void;
-  errorFor: ErrorFor;
-  idPrefix: string;
+function OutcomeIdCell({ index }: { index: number }) {
+  return <span className={cx(styles.pairingOutcome, "mono")}>{useExtendRow(index).outcomeId}</span>;
 }
 
-export function ExtendOutcomes({ mapping, draft, samples, source, onRow, errorFor, idPrefix }: ExtendProps) {
-  const field = outcomeFieldOf(source);
+function SampleSelectCell({
+  index,
+  mapping,
+  samples,
+  source,
+}: {
+  index: number;
+  mapping: MappingDetail;
+  samples: Sample[];
+  source: Platform;
+}) {
+  const { getValues, setValue } = useFormContext<MapFormValues>();
+  const row = useExtendRow(index);
+  const current = mapping.outcomes[index]?.[outcomeFieldOf(source)] ?? null;
+  const names = [...samples.map((s) => s.name), ...(current && !samples.some((s) => s.name === current) ? [current] : [])];
+  const options = names.map((name) => {
+    const odds = samples.find((s) => s.name === name)?.odds;
+    return {
+      value: name,
+      label: `${name}${odds != null ? ` (${formatOdds(odds)})` : name === current ? " (current, not in the latest sighting)" : ""}`,
+    };
+  });
+  return (
+    <CellSelect<MapFormValues>
+      name={`extend.rows.${index}.sample`}
+      label={`${PLATFORM_LABEL[source]} outcome for ${row.outcomeId}`}
+      empty="— not offered —"
+      options={options}
+      onChanged={(sample) => {
+        if (sample && getValues(`extend.rows.${index}.betpawaName`).trim() === "") setValue(`extend.rows.${index}.betpawaName`, sample);
+      }}
+    />
+  );
+}
+
+function ConfidenceCell({ index }: { index: number }) {
+  const { setValue } = useFormContext<MapFormValues>();
+  const row = useExtendRow(index);
+  if (row.suggested && row.sample === row.suggested.sample) return <Confidence value={row.suggested.confidence} />;
+  if (row.sample) return <span className="muted">chosen by you</span>;
+  if (!row.suggested) return <span className="muted">–</span>;
+  const { sample, confidence } = row.suggested;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => setValue(`extend.rows.${index}.sample`, sample, { shouldValidate: true })}
+      title="Use the weak suggestion"
+    >
+      weak: {sample} ({pct(confidence)})
+    </button>
+  );
+}
+
+export function ExtendOutcomes({ mapping, samples, source }: { mapping: MappingDetail; samples: Sample[]; source: Platform }) {
   const platform = PLATFORM_LABEL[source];
-  const chosen = new Set(draft.rows.map((r) => r.sample).filter((s): s is string => s !== null));
+  const rows = useWatch<MapFormValues, "extend.rows">({ name: "extend.rows" });
+  const chosen = new Set(rows.map((r) => r.sample).filter(Boolean));
   const unpaired = samples.filter((s) => !chosen.has(s.name));
+  const columns: OutcomeColumn[] = [
+    { id: "outcome", header: "Canonical outcome", rowHeader: true, cell: (i) => <OutcomeIdCell index={i} /> },
+    {
+      id: "sample",
+      header: `${platform} outcome`,
+      cell: (i) => <SampleSelectCell index={i} mapping={mapping} samples={samples} source={source} />,
+    },
+    {
+      id: "betpawaName",
+      header: "betpawa name",
+      cell: (i) => (
+        <CellInput<MapFormValues> name={`extend.rows.${i}.betpawaName`} label={`betpawa name for ${rows[i]?.outcomeId ?? ""}`} />
+      ),
+    },
+    { id: "confidence", header: "Confidence", className: "pairing-confidence", cell: (i) => <ConfidenceCell index={i} /> },
+  ];
   return (
     <>
-      <div className="edit-table-scroll">
-        <table className="table table-compact edit-table pairing-table">
-          <caption className="visually-hidden">
-            Outcomes of {mapping.name}, each paired with a {platform} outcome of this market
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Canonical outcome</th>
-              <th scope="col">{platform} outcome</th>
-              <th scope="col">betpawa name</th>
-              <th scope="col">Confidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.rows.map((row, i) => {
-              const current = mapping.outcomes[i]?.[field] ?? null;
-              const options = [...samples.map((s) => s.name), ...(current && !samples.some((s) => s.name === current) ? [current] : [])];
-              const sampleErr = errorFor(`body.outcomes.${i}.${field}`);
-              const nameErr = errorFor(`body.outcomes.${i}.betpawaName`);
-              const idErr = errorFor(`body.outcomes.${i}.canonicalId`);
-              const suggestedHere = row.suggested && row.sample === row.suggested.sample;
-              return (
-                <tr key={row.outcomeId} data-outcome={row.outcomeId} className={row.sample === null ? "pairing-unpaired" : undefined}>
-                  <th scope="row" className="mono pairing-outcome">
-                    {row.outcomeId}
-                    <CellError id={`${idPrefix}-o${i}-id-error`} error={idErr} />
-                  </th>
-                  <td>
-                    <select
-                      className="select select-cell"
-                      value={row.sample ?? ""}
-                      aria-label={`${platform} outcome for ${row.outcomeId}`}
-                      aria-invalid={sampleErr ? true : undefined}
-                      aria-describedby={sampleErr ? `${idPrefix}-o${i}-sample-error` : undefined}
-                      onChange={(e) => {
-                        const sample = e.target.value === "" ? null : e.target.value;
-                        onRow(i, { sample, ...(row.betpawaName.trim() === "" && sample ? { betpawaName: sample } : {}) });
-                      }}
-                    >
-                      <option value="">— not offered —</option>
-                      {options.map((name) => {
-                        const odds = samples.find((s) => s.name === name)?.odds;
-                        return (
-                          <option key={name} value={name}>
-                            {name}
-                            {odds != null ? ` (${formatOdds(odds)})` : name === current ? " (current, not in the latest sighting)" : ""}
-                          </option>
-                        );
-                      })}
-                    </select>
-                    <CellError id={`${idPrefix}-o${i}-sample-error`} error={sampleErr} />
-                  </td>
-                  <td>
-                    <input
-                      className="input input-cell"
-                      value={row.betpawaName}
-                      maxLength={200}
-                      aria-label={`betpawa name for ${row.outcomeId}`}
-                      aria-invalid={nameErr ? true : undefined}
-                      aria-describedby={nameErr ? `${idPrefix}-o${i}-name-error` : undefined}
-                      onChange={(e) => onRow(i, { betpawaName: e.target.value })}
-                    />
-                    <CellError id={`${idPrefix}-o${i}-name-error`} error={nameErr} />
-                  </td>
-                  <td className="pairing-confidence">
-                    {suggestedHere && row.suggested ? (
-                      <Confidence value={row.suggested.confidence} />
-                    ) : row.sample !== null ? (
-                      <span className="muted">chosen by you</span>
-                    ) : row.suggested ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onRow(i, { sample: row.suggested?.sample ?? null })}
-                        title="Use the weak suggestion"
-                      >
-                        weak: {row.suggested.sample} ({pct(row.suggested.confidence)})
-                      </button>
-                    ) : (
-                      <span className="muted">–</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <OutcomesEditor<MapFormValues, "extend.rows">
+        name="extend.rows"
+        caption={`Outcomes of ${mapping.name}, each paired with a ${platform} outcome of this market`}
+        columns={columns}
+        rowLabel={(i) => rows[i]?.outcomeId ?? `row ${i + 1}`}
+      />
       {unpaired.length > 0 && (
         <p className="field-warning">
           Not paired: {unpaired.map((s) => `“${s.name}”`).join(", ")}. The scraper skips{" "}
@@ -144,129 +136,84 @@ export function ExtendOutcomes({ mapping, draft, samples, source, onRow, errorFo
   );
 }
 
-interface NewProps {
-  draft: NewDraft;
-  source: Platform;
-  odds: Map<string, number | null>;
-  onRows: (rows: NewRow[]) => void;
-  errorFor: ErrorFor;
-  idPrefix: string;
+const newRowLabel = (row: NewRow | undefined, i: number) => (!row || row.custom ? `row ${i + 1}` : `“${row.sample}”`);
+
+function NewSampleCell({ index, odds, platform }: { index: number; odds: Map<string, number | null>; platform: string }) {
+  const { getValues, setValue, register } = useFormContext<MapFormValues>();
+  const row = useNewRow(index);
+  if (!row.custom) {
+    const price = odds.get(row.sample);
+    return (
+      <span className={styles.pairingSample}>
+        {row.sample}
+        {price != null && <span className="muted"> · {formatOdds(price)}</span>}
+      </span>
+    );
+  }
+  const field = register(`fresh.rows.${index}.sample`, {
+    // While the id still follows the name (as this render saw it), typing the name keeps them in step.
+    onChange: (e) => {
+      if (getValues(`fresh.rows.${index}.canonicalId`) === slugify(row.sample))
+        setValue(`fresh.rows.${index}.canonicalId`, slugify(String(e.target.value)));
+    },
+  });
+  return <SampleInput field={field} index={index} platform={platform} />;
 }
 
-export function NewOutcomes({ draft, source, odds, onRows, errorFor, idPrefix }: NewProps) {
-  const platform = PLATFORM_LABEL[source];
-  const update = (key: number, patch: Partial<NewRow>) => onRows(draft.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const add = () =>
-    onRows([...draft.rows, { key: nextRowKey(), sample: "", custom: true, include: true, canonicalId: "", betpawaName: "" }]);
+function SampleInput({
+  field,
+  index,
+  platform,
+}: {
+  field: ReturnType<ReturnType<typeof useFormContext<MapFormValues>>["register"]>;
+  index: number;
+  platform: string;
+}) {
+  const { formState } = useFormContext<MapFormValues>();
+  const error = formState.errors.fresh?.rows?.[index]?.sample?.message;
+  const errorId = `fresh-rows-${index}-sample-error`;
   return (
     <>
-      <div className="edit-table-scroll">
-        <table className="table table-compact edit-table pairing-table">
-          <caption className="visually-hidden">Outcomes of the new mapping, one per {platform} outcome of this market</caption>
-          <thead>
-            <tr>
-              <th scope="col">Include</th>
-              <th scope="col">{platform} outcome</th>
-              <th scope="col">Canonical outcome id</th>
-              <th scope="col">betpawa name</th>
-              <th scope="col">
-                <span className="visually-hidden">Row actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.rows.map((row, i) => {
-              const label = row.custom ? `row ${i + 1}` : `“${row.sample}”`;
-              const idErr = errorFor(`row.${i}.canonicalId`);
-              const nameErr = errorFor(`row.${i}.betpawaName`);
-              const sampleErr = errorFor(`row.${i}.sample`);
-              const price = odds.get(row.sample);
-              return (
-                <tr key={row.key} className={row.include ? undefined : "pairing-unpaired"} data-sample={row.sample}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={row.include}
-                      onChange={(e) => update(row.key, { include: e.target.checked })}
-                      aria-label={`Include ${label}`}
-                    />
-                  </td>
-                  <td>
-                    {row.custom ? (
-                      <>
-                        <input
-                          className="input input-cell"
-                          value={row.sample}
-                          maxLength={200}
-                          aria-label={`${platform} outcome name, row ${i + 1}`}
-                          aria-invalid={sampleErr ? true : undefined}
-                          aria-describedby={sampleErr ? `${idPrefix}-n${row.key}-sample-error` : undefined}
-                          onChange={(e) =>
-                            update(row.key, {
-                              sample: e.target.value,
-                              ...(row.canonicalId === slugify(row.sample) ? { canonicalId: slugify(e.target.value) } : {}),
-                            })
-                          }
-                        />
-                        <CellError id={`${idPrefix}-n${row.key}-sample-error`} error={sampleErr} />
-                      </>
-                    ) : (
-                      <span className="pairing-sample">
-                        {row.sample}
-                        {price != null && <span className="muted"> · {formatOdds(price)}</span>}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    <input
-                      className="input input-cell mono"
-                      value={row.canonicalId}
-                      maxLength={100}
-                      disabled={!row.include}
-                      aria-label={`Canonical outcome id for ${label}`}
-                      aria-invalid={idErr ? true : undefined}
-                      aria-describedby={idErr ? `${idPrefix}-n${row.key}-id-error` : undefined}
-                      onChange={(e) => update(row.key, { canonicalId: e.target.value })}
-                    />
-                    <CellError id={`${idPrefix}-n${row.key}-id-error`} error={idErr} />
-                  </td>
-                  <td>
-                    <input
-                      className="input input-cell"
-                      value={row.betpawaName}
-                      maxLength={200}
-                      disabled={!row.include}
-                      aria-label={`betpawa name for ${label}`}
-                      aria-invalid={nameErr ? true : undefined}
-                      aria-describedby={nameErr ? `${idPrefix}-n${row.key}-name-error` : undefined}
-                      onChange={(e) => update(row.key, { betpawaName: e.target.value })}
-                    />
-                    <CellError id={`${idPrefix}-n${row.key}-name-error`} error={nameErr} />
-                  </td>
-                  <td className="cell-row-actions">
-                    {row.custom && (
-                      <button
-                        type="button"
-                        className="row-button row-button-danger"
-                        onClick={() => onRows(draft.rows.filter((r) => r.key !== row.key))}
-                        aria-label={`Remove row ${i + 1}`}
-                        title="Remove"
-                      >
-                        <span aria-hidden="true">×</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <div>
-        <button type="button" className="button button-small" onClick={add}>
-          + Add an outcome by hand
-        </button>
-      </div>
+      <input
+        {...field}
+        className="input input-cell"
+        aria-label={`${platform} outcome name, row ${index + 1}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
+      <CellError id={errorId} error={error} />
     </>
+  );
+}
+
+function NewInputCell({ index, column, mono }: { index: number; column: "canonicalId" | "betpawaName"; mono?: boolean }) {
+  const row = useNewRow(index);
+  const label = `${column === "canonicalId" ? "Canonical outcome id" : "betpawa name"} for ${newRowLabel(row, index)}`;
+  return <CellInput<MapFormValues> name={`fresh.rows.${index}.${column}`} label={label} mono={mono} disabled={!row.include} />;
+}
+
+function IncludeCell({ index }: { index: number }) {
+  const row = useNewRow(index);
+  return <CellCheckbox<MapFormValues> name={`fresh.rows.${index}.include`} label={`Include ${newRowLabel(row, index)}`} />;
+}
+
+export function NewOutcomes({ source, odds }: { source: Platform; odds: Map<string, number | null> }) {
+  const platform = PLATFORM_LABEL[source];
+  const rows = useWatch<MapFormValues, "fresh.rows">({ name: "fresh.rows" });
+  const columns: OutcomeColumn[] = [
+    { id: "include", header: "Include", cell: (i) => <IncludeCell index={i} /> },
+    { id: "sample", header: `${platform} outcome`, cell: (i) => <NewSampleCell index={i} odds={odds} platform={platform} /> },
+    { id: "canonicalId", header: "Canonical outcome id", cell: (i) => <NewInputCell index={i} column="canonicalId" mono /> },
+    { id: "betpawaName", header: "betpawa name", cell: (i) => <NewInputCell index={i} column="betpawaName" /> },
+  ];
+  return (
+    <OutcomesEditor<MapFormValues, "fresh.rows">
+      name="fresh.rows"
+      caption={`Outcomes of the new mapping, one per ${platform} outcome of this market`}
+      columns={columns}
+      rowLabel={(i) => newRowLabel(rows[i], i)}
+      canRemove={(i) => rows[i]?.custom === true}
+      add={{ label: "+ Add an outcome by hand", row: emptyNewRow }}
+    />
   );
 }

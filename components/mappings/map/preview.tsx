@@ -5,7 +5,9 @@ import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
 import { OutcomesView } from "../outcomes-view";
-import type { PreviewEntry } from "./map-draft";
+import type { PreviewEntry } from "./map-request";
+import { cx } from "@/components/ui/cx";
+import styles from "./map-editor.module.css";
 
 function Value({ value, changed }: { value: string | null; changed: boolean }) {
   return (
@@ -28,7 +30,7 @@ export function MappingPreview({ entry, market, body }: { entry: PreviewEntry | 
           <p className="muted">Pick a mapping to extend, or fill in the new mapping, to see the result.</p>
         ) : (
           <>
-            <p className="preview-lookup">
+            <p className={styles.previewLookup}>
               {PLATFORM_LABEL[market.source]} market <span className="mono">{market.externalMarketId}</span>{" "}
               <span aria-hidden="true">→</span>
               <span className="visually-hidden">maps to</span> <strong>{entry.name || "(no name)"}</strong>{" "}
@@ -39,7 +41,7 @@ export function MappingPreview({ entry, market, body }: { entry: PreviewEntry | 
                   → betpawa <span className="mono">{entry.betpawaId}</span>
                 </>
               ) : (
-                <span className="field-error preview-warning">no betpawa market: it would stay unmapped</span>
+                <span className={cx(styles.previewWarning, "field-error")}>no betpawa market: it would stay unmapped</span>
               )}
             </p>
             {entry.overridesBuiltin && (
@@ -48,7 +50,7 @@ export function MappingPreview({ entry, market, body }: { entry: PreviewEntry | 
                 deactivated.
               </p>
             )}
-            <dl className="facts facts-compact preview-facts">
+            <dl className={cx(styles.previewFacts, "facts facts-compact")}>
               <div>
                 <dt>Canonical id</dt>
                 <Value value={entry.canonicalId} changed={entry.changed.has("canonicalId")} />

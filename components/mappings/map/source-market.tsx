@@ -6,6 +6,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { PlatformBadge, ReasonBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OutcomesTable } from "@/components/unmapped/detail/outcomes-table";
+import { cx } from "@/components/ui/cx";
+import styles from "./map-editor.module.css";
 
 const percent = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 2 });
 
@@ -18,17 +20,17 @@ export function SourceMarket({ market }: { market: UnmappedDetail }) {
         <PlatformBadge source={market.source} />
       </header>
       <div className="card-body stack">
-        <div className="impact">
+        <div className={styles.impact}>
           <h3 id="impact-title" className="visually-hidden">
             Coverage gained if mapped
           </h3>
           {impact ? (
             <>
-              <p className="impact-figure">
-                <span className="impact-number">{impact.share === null ? "–" : `+${percent.format(impact.share)}`}</span>
-                <span className="impact-label">coverage gained if mapped</span>
+              <p className={styles.impactFigure}>
+                <span className={styles.impactNumber}>{impact.share === null ? "–" : `+${percent.format(impact.share)}`}</span>
+                <span className={styles.impactLabel}>coverage gained if mapped</span>
               </p>
-              <p className="muted impact-detail">
+              <p className={cx(styles.impactDetail, "muted")}>
                 Share of {PLATFORM_LABEL[market.source]}&apos;s sightings in run #{impact.runId}: {plural(impact.sightings, "sighting")} in{" "}
                 {plural(impact.events, "event")}.
               </p>

@@ -2,13 +2,13 @@
 // Choosing the mapping to extend: the ranked suggestions from /candidates (score, reasons, one
 // click to pick) and a search over every active mapping. A mapping that already names another
 // market of this platform cannot take this one, and says so.
+import { errorMessage } from "@/lib/api/errors";
+import { mappingQueries } from "@/lib/api/mappings";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage } from "@/lib/api-client";
 import type { Candidates, MappingItem } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
-import { mappingKeys, mappingsApi } from "@/lib/mappings-client";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { formatCount } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -16,17 +16,20 @@ import { PlatformBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
 import { platformIdFieldOf, type Pairing } from "./map-draft";
+import { cx } from "@/components/ui/cx";
+import styles from "./target-picker.module.css";
+import listStyles from "@/components/data-table/list.module.css";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function Score({ value, label = "match" }: { value: number; label?: string }) {
+function Score({ value, label = "match" }: { value: number; label?: string }) {
   const tone = value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low";
   return (
-    <span className={`score score-${tone}`} title={`${label} score ${pct(value)}`}>
-      <span className="score-bar" aria-hidden="true">
+    <span className={cx(styles.score, styles[`score${tone[0].toUpperCase()}${tone.slice(1)}`])} title={`${label} score ${pct(value)}`}>
+      <span className={styles.scoreBar} aria-hidden="true">
         <span style={{ width: `${Math.round(value * 100)}%` }} />
       </span>
-      <span className="score-value">
+      <span className={styles.scoreValue}>
         {pct(value)}
         <span className="visually-hidden"> {label}</span>
       </span>
@@ -54,7 +57,7 @@ function UseButton({
 }) {
   if (occupied) {
     return (
-      <span className="candidate-taken" title={`Already maps another market (${occupied}); a mapping takes one market per platform`}>
+      <span className={styles.candidateTaken} title={`Already maps another market (${occupied}); a mapping takes one market per platform`}>
         Taken
       </span>
     );
@@ -75,10 +78,9 @@ function UseButton({
 export function TargetPicker({ market, candidates, selected, onPick }: PickProps) {
   const [q, setQ] = useState("");
   const idField = platformIdFieldOf(market.source);
-  const searchQuery = { q, active: true, page: 1, pageSize: 8 };
+  const searchQuery = { q, active: true, sort: "name", order: "asc", page: 1, pageSize: 8 } as const;
   const search = useQuery({
-    queryKey: mappingKeys.mappingList(searchQuery),
-    queryFn: ({ signal }) => mappingsApi.listMappings(searchQuery, signal),
+    ...mappingQueries.list(searchQuery),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
@@ -108,27 +110,28 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
         ) : list.length === 0 ? (
           <p className="muted">No mapping looks like this market. Search below, or create a new mapping.</p>
         ) : (
-          <ul className="candidates" aria-label="Suggested mappings, best first">
+          <ul className={styles.candidates} aria-label="Suggested mappings, best first">
             {list.map((c) => {
               const isSelected = selected === c.canonicalId;
               return (
                 <li
                   key={c.canonicalId}
-                  className={`candidate${isSelected ? " candidate-selected" : ""}${c.occupied ? " candidate-occupied" : ""}`}
+                  className={cx(styles.candidate, isSelected && styles.candidateSelected, c.occupied && styles.candidateOccupied)}
+                  data-occupied={c.occupied || undefined}
                   data-canonical-id={c.canonicalId}
                 >
-                  <div className="candidate-main">
-                    <div className="candidate-title">
-                      <span className="candidate-name">{c.name}</span>
+                  <div className={styles.candidateMain}>
+                    <div className={styles.candidateTitle}>
+                      <span className={styles.candidateName}>{c.name}</span>
                       <OriginBadge origin={c.origin} />
                     </div>
-                    <div className="candidate-meta">
+                    <div className={styles.candidateMeta}>
                       <span className="mono">{c.canonicalId}</span>
                       <span>
                         betpawa {c.betpawaId === null ? <span className="muted">none</span> : <span className="mono">{c.betpawaId}</span>}
                       </span>
                     </div>
-                    <ul className="candidate-reasons" aria-label="Why">
+                    <ul className={styles.candidateReasons} aria-label="Why">
                       {c.reasons.map((r) => (
                         <li key={r}>{r}</li>
                       ))}
@@ -150,11 +153,11 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
 
       <section aria-labelledby="mapping-search-title" className="stack-tight">
         <h3 id="mapping-search-title">Or search every mapping</h3>
-        <div className="search-field search-field-full">
+        <div className={cx(listStyles.searchField, styles.searchFieldFull)}>
           <label htmlFor="target-search" className="visually-hidden">
             Search mappings by name, canonical id or platform id
           </label>
-          <span className="search-icon" aria-hidden="true" />
+          <span className={listStyles.searchIcon} aria-hidden="true" />
           <DebouncedInput
             id="target-search"
             type="search"
@@ -180,22 +183,23 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
             ) : search.data.items.length === 0 ? (
               <p className="muted">No active mapping matches “{q}”.</p>
             ) : (
-              <ul className="candidates candidates-compact" aria-label="Search results">
+              <ul className={cx(styles.candidates, styles.candidatesCompact)} aria-label="Search results">
                 {search.data.items.map((m) => {
                   const taken = occupiedBy(m);
                   const isSelected = selected === m.canonicalId;
                   return (
                     <li
                       key={m.canonicalId}
-                      className={`candidate${isSelected ? " candidate-selected" : ""}${taken ? " candidate-occupied" : ""}`}
+                      className={cx(styles.candidate, isSelected && styles.candidateSelected, taken && styles.candidateOccupied)}
+                      data-occupied={taken !== null || undefined}
                       data-canonical-id={m.canonicalId}
                     >
-                      <div className="candidate-main">
-                        <div className="candidate-title">
-                          <span className="candidate-name">{m.name}</span>
+                      <div className={styles.candidateMain}>
+                        <div className={styles.candidateTitle}>
+                          <span className={styles.candidateName}>{m.name}</span>
                           <OriginBadge origin={m.origin} />
                         </div>
-                        <div className="candidate-meta">
+                        <div className={styles.candidateMeta}>
                           <span className="mono">{m.canonicalId}</span>
                           <span>{formatCount(m.outcomeCount)} outcomes</span>
                           {taken && (
@@ -210,7 +214,7 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
                   );
                 })}
                 {search.data.total > search.data.items.length && (
-                  <li className="muted candidate-more">
+                  <li className={cx(styles.candidateMore, "muted")}>
                     {formatCount(search.data.total - search.data.items.length)} more: refine the search, or{" "}
                     <Link href={`/mappings?${new URLSearchParams({ q })}`} target="_blank">
                       browse them
@@ -227,7 +231,7 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
       {similar.length > 0 && (
         <details className="disclosure">
           <summary>Similar unmapped markets on other platforms ({similar.length})</summary>
-          <ul className="similar-markets disclosure-body">
+          <ul className={cx(styles.similarMarkets, "disclosure-body")}>
             {similar.map((m) => (
               <li key={m.id}>
                 <PlatformBadge source={m.source} />{" "}

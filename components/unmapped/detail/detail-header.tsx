@@ -1,11 +1,12 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
-import { LinkPending } from "@/components/ui/link-pending";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { PlatformBadge, RegressedBadge, StatusBadge } from "../badges";
 import { NeighbourNav } from "./neighbour-nav";
 import type { Neighbours } from "./use-neighbours";
+import { cx } from "@/components/ui/cx";
+import layout from "@/components/layout/detail-layout.module.css";
 
 function CopyId({ value }: { value: string }) {
   const [copied, setCopied] = useState(false);
@@ -27,27 +28,17 @@ function CopyId({ value }: { value: string }) {
 
 export function DetailHeader({ market, neighbours, navigating }: { market: UnmappedDetail; neighbours: Neighbours; navigating: boolean }) {
   return (
-    <header className="detail-header">
-      <div className="detail-topbar">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link href={neighbours.listHref}>
-                Unmapped markets
-                <LinkPending />
-              </Link>
-            </li>
-            <li aria-current="page">#{market.id}</li>
-          </ol>
-        </nav>
+    <header className={layout.detailHeader}>
+      <div className={layout.detailTopbar}>
+        <Breadcrumb trail={[{ href: neighbours.listHref, label: "Unmapped markets" }]} current={`#${market.id}`} />
         <NeighbourNav n={neighbours} navigating={navigating} />
       </div>
-      <h1 id="market-title" className="detail-title">
+      <h1 id="market-title" className={layout.detailTitle}>
         {market.marketName}
       </h1>
-      <div className="detail-meta">
+      <div className={layout.detailMeta}>
         <PlatformBadge source={market.source} />
-        <span className="mono detail-id">{market.externalMarketId}</span>
+        <span className={cx(layout.detailId, "mono")}>{market.externalMarketId}</span>
         <CopyId value={market.externalMarketId} />
         <StatusBadge status={market.status} />
         <RegressedBadge at={market.regressedAt} />

@@ -1,14 +1,15 @@
 import { Skeleton } from "@/components/ui/skeleton";
+import layout from "@/components/layout/detail-layout.module.css";
 
 export function DetailSkeleton() {
   return (
-    <div className="detail-page" role="status" aria-busy="true" aria-label="Loading the market">
-      <div className="detail-header">
+    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the market">
+      <div className={layout.detailHeader}>
         <Skeleton width="12rem" />
         <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
         <Skeleton width="18rem" />
       </div>
-      <div className="detail-grid">
+      <div className={layout.detailGrid}>
         <div className="stack">
           {[5, 7, 3].map((rows, i) => (
             <div key={i} className="card">

@@ -12,7 +12,7 @@ export function LinesSeen({ lines }: { lines: UnmappedDetail["specifiers"] }) {
         ))}
       </ul>
       <p className="muted table-note">
-        Oldest first{lines.length >= 50 ? "; the first 50 distinct lines are kept" : ""}. A line is not part of the market's identity.
+        Oldest first{lines.length >= 50 ? "; the first 50 distinct lines are kept" : ""}. A line is not part of the market&apos;s identity.
       </p>
     </>
   );

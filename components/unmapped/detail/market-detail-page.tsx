@@ -1,20 +1,19 @@
 "use client";
 // Everything known about one unmapped market, and its triage. Server-rendered from the prefetched
 // detail; realtime alerts and finished runs refresh it in place.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorMessage, isApiError } from "@/lib/api/errors";
+import { unmappedQueries } from "@/lib/api/unmapped";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
-import { api, errorMessage, isApiError } from "@/lib/api-client";
-import type { TriageStatus } from "@/lib/contract/enums";
-import { queryKeys } from "@/lib/query-keys";
+import type { SettableStatus } from "../use-quick-status";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useIsClient } from "@/components/ui/clock";
 import { ErrorState } from "@/components/ui/error-state";
 import { reasonExplanation } from "../labels";
 import { MarketHistory } from "@/components/history/history-list";
-import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
 import { ReasonBadge } from "../badges";
 import { useUpdateMarket } from "../use-update-market";
 import { DetailHeader } from "./detail-header";
@@ -25,17 +24,17 @@ import { NOTES_INPUT_ID } from "./notes-editor";
 import { OutcomesTable } from "./outcomes-table";
 import { TriagePanel } from "./triage-panel";
 import { useNeighbours } from "./use-neighbours";
+import layout from "@/components/layout/detail-layout.module.css";
 
 export function MarketDetailPage({ id }: { id: number }) {
-  const client = useQueryClient();
   const router = useRouter();
-  const detail = useQuery({ queryKey: queryKeys.unmappedDetail(id), queryFn: ({ signal }) => api.getUnmapped(id, signal) });
+  const detail = useQuery({ ...unmappedQueries.detail(id) });
   const neighbours = useNeighbours(id);
   const update = useUpdateMarket(id);
   const market = detail.data;
   const isClient = useIsClient();
 
-  const setStatus = (status: TriageStatus) => {
+  const setStatus = (status: SettableStatus) => {
     if (market && market.status !== status) update.mutate({ status });
   };
   const reload = () => {
@@ -78,7 +77,7 @@ export function MarketDetailPage({ id }: { id: number }) {
     if (detail.isPending) return <DetailSkeleton />;
     if (isApiError(detail.error) && detail.error.status === 404) {
       return (
-        <div className="detail-page">
+        <div className={layout.detailPage}>
           <EmptyState
             title="This market does not exist"
             actions={
@@ -93,7 +92,7 @@ export function MarketDetailPage({ id }: { id: number }) {
       );
     }
     return (
-      <div className="detail-page">
+      <div className={layout.detailPage}>
         <ErrorState
           title="The market could not be loaded"
           message={errorMessage(detail.error)}
@@ -105,7 +104,7 @@ export function MarketDetailPage({ id }: { id: number }) {
   }
 
   return (
-    <article className="detail-page" aria-labelledby="market-title" data-hydrated={isClient || undefined}>
+    <article className={layout.detailPage} aria-labelledby="market-title" data-hydrated={isClient || undefined}>
       <DetailHeader market={market} neighbours={neighbours} navigating={navigating} />
       {detail.isError && (
         <div className="banner banner-danger" role="alert">
@@ -115,7 +114,7 @@ export function MarketDetailPage({ id }: { id: number }) {
           </button>
         </div>
       )}
-      <div className="detail-grid">
+      <div className={layout.detailGrid}>
         <div className="stack">
           <section className="card" aria-labelledby="reason-title">
             <header className="card-header">
@@ -123,7 +122,6 @@ export function MarketDetailPage({ id }: { id: number }) {
               <ReasonBadge reason={market.reason} />
             </header>
             <p className="card-body">{reasonExplanation(market.reason, market.source, market.externalMarketId)}</p>
-            <MarketMappingLinks market={market} />
           </section>
           <section className="card" aria-labelledby="outcomes-title">
             <header className="card-header">

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { formatCount } from "@/components/ui/format";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { Neighbours } from "./use-neighbours";
+import styles from "./detail.module.css";
 
 export function NeighbourNav({ n, navigating }: { n: Neighbours; navigating: boolean }) {
   if (n.position === null) return null;
   return (
-    <nav className="neighbours" aria-label="Markets in the list">
+    <nav className={styles.neighbours} aria-label="Markets in the list">
       {n.prev ? (
         <Link href={n.prev.href} className="button button-small" title={`Previous: ${n.prev.name} (k)`} rel="prev">
           <span aria-hidden="true">‹</span> Previous
@@ -18,7 +19,7 @@ export function NeighbourNav({ n, navigating }: { n: Neighbours; navigating: boo
           <span aria-hidden="true">‹</span> Previous
         </button>
       )}
-      <span className="neighbours-position" aria-live="polite">
+      <span className={styles.neighboursPosition} aria-live="polite">
         {navigating
           ? "Opening…"
           : n.inList === false

@@ -1,47 +1,60 @@
 "use client";
-// The draft is the user's until it is saved or discarded: a background refetch or a failed save
-// (whose rollback restores the old notes in the cache) never wipes what they typed.
-import { useState, type KeyboardEvent } from "react";
+// The notes form, validated by the contract's own rule (the API's limit and message). Until the
+// user edits, it follows the server (someone else's change shows up); from the first edit the
+// draft is theirs until saved or discarded: a refetch or a failed save (whose rollback restores the
+// old notes in the cache) never wipes what they typed.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState, type KeyboardEvent } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { unmappedPatchSchema } from "@/lib/contract/unmapped";
 import { formatCount } from "@/components/ui/format";
+import styles from "./detail.module.css";
+import { cx } from "@/components/ui/cx";
 
 export const NOTES_INPUT_ID = "market-notes";
-// Mirrors the API's limit for the counter only: the server is the one that enforces it.
-const NOTES_LIMIT = 2000;
+const notesSchema = unmappedPatchSchema.shape.notes.unwrap().unwrap();
+const NOTES_LIMIT = notesSchema.maxLength ?? Number.POSITIVE_INFINITY;
+const formSchema = z.object({ notes: notesSchema });
+type Values = z.output<typeof formSchema>;
 
 interface Props {
   serverNotes: string;
   saving: boolean;
+  /** The server's word on the last save, when it named the notes. */
   error?: string;
   onSave: (notes: string | null, saved: () => void) => void;
 }
 
-export function NotesEditor({ serverNotes, saving, error, onSave }: Props) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const [base, setBase] = useState(serverNotes);
-  const value = draft ?? serverNotes;
-  const dirty = draft !== null && draft !== serverNotes;
-  const changedElsewhere = draft !== null && serverNotes !== base && serverNotes !== draft;
-  const over = value.length > NOTES_LIMIT;
+export function NotesEditor({ serverNotes, saving, error: serverError, onSave }: Props) {
+  const form = useForm<Values>({ defaultValues: { notes: serverNotes }, resolver: zodResolver(formSchema) });
+  // null: following the server; else the notes as they were when the user started editing.
+  const [editing, setEditing] = useState<{ base: string } | null>(null);
+  useEffect(() => {
+    if (!editing) form.reset({ notes: serverNotes });
+  }, [serverNotes, editing, form]);
 
-  const edit = (next: string) => {
-    if (draft === null) setBase(serverNotes);
-    setDraft(next);
-  };
-  const discard = () => setDraft(null);
-  const save = () => {
+  const value = useWatch({ control: form.control, name: "notes" });
+  const dirty = editing !== null && value !== serverNotes;
+  const changedElsewhere = editing !== null && serverNotes !== editing.base && serverNotes !== value;
+  const over = value.length > NOTES_LIMIT;
+  const error = form.formState.errors.notes?.message ?? serverError;
+
+  const discard = () => setEditing(null);
+  const save = form.handleSubmit(({ notes }) => {
     if (!dirty || saving) return;
-    onSave(value.trim() === "" ? null : value, discard);
-  };
+    onSave(notes.trim() === "" ? null : notes, discard);
+  });
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      save();
+      void save();
     }
   };
 
   const describedBy = ["notes-help", error ? "notes-error" : null, changedElsewhere ? "notes-conflict" : null].filter(Boolean).join(" ");
   return (
-    <div className="field">
+    <form className="field" onSubmit={save} noValidate>
       <label htmlFor={NOTES_INPUT_ID} className="field-label">
         Notes
       </label>
@@ -49,26 +62,25 @@ export function NotesEditor({ serverNotes, saving, error, onSave }: Props) {
         id={NOTES_INPUT_ID}
         className="input textarea"
         rows={5}
-        value={value}
         placeholder="Why this status? e.g. “Player prop: betpawa doesn't offer it”"
-        onChange={(e) => edit(e.target.value)}
+        {...form.register("notes", { onChange: () => editing === null && setEditing({ base: serverNotes }) })}
         onKeyDown={onKeyDown}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-      <div className="notes-footer">
-        <span id="notes-help" className={over ? "notes-count notes-count-over" : "notes-count"}>
+      <div className={styles.notesFooter}>
+        <span id="notes-help" className={cx(styles.notesCount, over && styles.notesCountOver)}>
           {formatCount(value.length)} / {formatCount(NOTES_LIMIT)}
           {over && " — over the limit"}
           <span className="visually-hidden"> characters. Ctrl+Enter saves.</span>
         </span>
-        <div className="notes-actions">
+        <div className={styles.notesActions}>
           {dirty && (
             <button type="button" className="button button-ghost button-small" onClick={discard} disabled={saving}>
               Discard
             </button>
           )}
-          <button type="button" className="button button-primary button-small" onClick={save} disabled={!dirty || saving}>
+          <button type="submit" className="button button-primary button-small" disabled={!dirty || saving}>
             {saving ? "Saving…" : "Save notes"}
           </button>
         </div>
@@ -86,6 +98,6 @@ export function NotesEditor({ serverNotes, saving, error, onSave }: Props) {
           </button>
         </p>
       )}
-    </div>
+    </form>
   );
 }

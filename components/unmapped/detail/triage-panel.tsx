@@ -1,15 +1,18 @@
 "use client";
-import { errorMessage, isApiError } from "@/lib/api-client";
-import type { TriageStatus } from "@/lib/contract/enums";
+import { errorMessage, isApiError } from "@/lib/api/errors";
+import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import type { useUpdateMarket } from "../use-update-market";
 import { NotesEditor } from "./notes-editor";
 import { StatusControl } from "./status-control";
+import styles from "./detail.module.css";
+import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
+import { FormProblem } from "@/components/forms/form-problem";
 
 interface Props {
   market: UnmappedDetail;
   update: ReturnType<typeof useUpdateMarket>;
-  onStatus: (status: TriageStatus) => void;
+  onStatus: (status: SettableStatus) => void;
   onReload: () => void;
   reloading: boolean;
 }
@@ -26,7 +29,7 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
     <section className="card" aria-labelledby="triage-title">
       <header className="card-header">
         <h2 id="triage-title">Triage</h2>
-        <span className="save-state" aria-live="polite">
+        <span className={styles.saveState} aria-live="polite">
           {update.isPending ? "Saving…" : update.isSuccess ? "Saved" : ""}
         </span>
       </header>
@@ -42,14 +45,9 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
             </button>
           </div>
         )}
-        {general && (
-          <div className="banner banner-danger" role="alert">
-            <span>
-              <strong>Not saved.</strong> {general}
-            </span>
-          </div>
-        )}
+        {general && <FormProblem outcome="Not saved.">{general}</FormProblem>}
         <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />
+        <MarketMappingLinks market={market} />
         <NotesEditor
           serverNotes={market.notes ?? ""}
           saving={update.isPending && update.variables?.notes !== undefined}

@@ -3,15 +3,15 @@
 // (`from`) and this market's position in it (`pos`); the API returns the rows around that position
 // one at a time. If the market has left the list since (it was just triaged out of its tab), the
 // row now at its position is the natural "next".
+import { keys } from "@/lib/api/keys";
+import { unmappedApi } from "@/lib/api/unmapped";
 import { useQueries } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { api } from "@/lib/api-client";
-import { queryKeys } from "@/lib/query-keys";
-import { listHref, parseView, positionQuery, viewSearch, type ListView } from "@/lib/unmapped-view";
-import { detailHref } from "../list/use-list-view";
+import { DEFAULT_VIEW, loadUnmappedView, positionQuery, type UnmappedView } from "@/lib/url-state/unmapped-view";
+import { detailHref } from "../list/use-unmapped-view";
 
-export interface Neighbour {
+interface Neighbour {
   id: number;
   name: string;
   href: string;
@@ -30,13 +30,13 @@ export interface Neighbours {
   loading: boolean;
 }
 
-function useOrigin(): { view: ListView; position: number | null } | null {
+function useOrigin(): { from: string; view: UnmappedView; position: number | null } | null {
   const params = useSearchParams();
   return useMemo(() => {
     const from = params.get("from");
     if (from === null) return null;
     const pos = params.get("pos");
-    return { view: parseView(new URLSearchParams(from)), position: pos && /^\d{1,9}$/.test(pos) ? Number(pos) : null };
+    return { from, view: loadUnmappedView(from), position: pos && /^\d{1,9}$/.test(pos) ? Number(pos) : null };
   }, [params]);
 }
 
@@ -47,11 +47,11 @@ export function useNeighbours(id: number): Neighbours {
     queries: [-1, 0, 1].map((offset) => {
       const at = (position ?? 0) + offset;
       const enabled = origin !== null && position !== null && at >= 0;
-      const query = positionQuery(origin?.view ?? parseView({}), Math.max(0, at));
+      const query = positionQuery(origin?.view ?? DEFAULT_VIEW, Math.max(0, at));
       return {
         // A disabled slot gets a key of its own, never shared with a real position.
-        queryKey: enabled ? queryKeys.unmappedList(query) : ["unmapped", "no-neighbour", offset],
-        queryFn: ({ signal }: { signal: AbortSignal }) => api.listUnmapped(query, signal),
+        queryKey: enabled ? keys.unmapped.list(query) : ["unmapped", "no-neighbour", offset],
+        queryFn: ({ signal }: { signal: AbortSignal }) => unmappedApi.list(query, signal),
         enabled,
       };
     }),
@@ -59,14 +59,14 @@ export function useNeighbours(id: number): Neighbours {
 
   if (!origin)
     return { listHref: "/unmapped", position: null, total: undefined, inList: undefined, prev: null, next: null, loading: false };
-  const search = viewSearch(origin.view);
-  const back = listHref(origin.view);
+  // Back to the list exactly as it was in the address bar.
+  const back = origin.from ? `/unmapped?${origin.from}` : "/unmapped";
   if (position === null)
     return { listHref: back, position: null, total: undefined, inList: undefined, prev: null, next: null, loading: false };
 
   const [before, here, after] = results.map((r) => r.data);
   const link = (item: { id: number; marketName: string } | undefined, at: number): Neighbour | null =>
-    item ? { id: item.id, name: item.marketName, href: detailHref(item.id, search, at) } : null;
+    item ? { id: item.id, name: item.marketName, href: detailHref(item.id, origin.from, at) } : null;
   const current = here?.items[0];
   const inList = here ? current?.id === id : undefined;
   return {

@@ -1,119 +1,78 @@
 "use client";
-import type { ReactNode } from "react";
-import { DEFAULT_VIEW, type ListView } from "@/lib/unmapped-view";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/ui/error-state";
-import { Skeleton } from "@/components/ui/skeleton";
+// What the triage list says when a page has no rows: past the end of a shrunken list, no markets
+// at all yet (scrape), none matching the filters, or none in this tab.
+import { DEFAULT_VIEW, FILTERS_CLEARED, hasFilters, listHref, tabOf, type UnmappedView } from "@/lib/url-state/unmapped-view";
+import { lastPage } from "@/components/data-table/page-total";
+import { ViewLink } from "@/components/data-table/view-link";
 import { ScrapeButton } from "@/components/scrape/scrape-button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { TAB_LABEL } from "../labels";
-import { ViewLink } from "./view-link";
 
-const COLUMNS = 10;
-const WIDTHS = ["70%", "85%", "60%", "80%", "70%", "40%", "60%", "60%", "50%", "0"];
-
-export function SkeletonRows({ rows = 12 }: { rows?: number }) {
-  return (
-    <>
-      {Array.from({ length: rows }, (_, r) => (
-        <tr key={r} className="row row-skeleton">
-          {WIDTHS.map((w, c) => (
-            <td key={c}>{w !== "0" && <Skeleton width={c === 1 ? `${55 + ((r * 17) % 40)}%` : w} />}</td>
-          ))}
-        </tr>
-      ))}
-    </>
-  );
-}
-
-function FullRow({ children }: { children: ReactNode }) {
-  return (
-    <tr>
-      <td colSpan={COLUMNS} className="cell-state">
-        {children}
-      </td>
-    </tr>
-  );
-}
-
-interface EmptyProps {
-  view: ListView;
+interface Props {
+  view: UnmappedView;
   /** Markets in the database at all, whatever their status. */
   anyMarkets: boolean | undefined;
   total: number;
   /** The total is a lower bound (a search past the count cap), so the last page is unknown. */
   totalCapped: boolean;
-  onClearFilters: () => void;
+  onChange: (patch: Partial<UnmappedView>) => void;
 }
 
-export function EmptyRows({ view, anyMarkets, total, totalCapped, onClearFilters }: EmptyProps) {
+export function EmptyList({ view, anyMarkets, total, totalCapped, onChange }: Props) {
   if (total > 0) {
-    const lastPage = totalCapped ? Math.max(1, Math.floor(total / view.pageSize)) : Math.max(1, Math.ceil(total / view.pageSize));
+    const page = lastPage({ total, totalCapped, pageSize: view.pageSize });
     return (
-      <FullRow>
-        <EmptyState
-          title="This page is past the end of the list"
-          actions={
-            <ViewLink view={{ ...view, page: lastPage }} className="button">
-              {totalCapped ? `Go to page ${lastPage}` : `Go to the last page (${lastPage})`}
-            </ViewLink>
-          }
-        >
-          <p>The list has fewer pages now than when this link was made.</p>
-        </EmptyState>
-      </FullRow>
+      <EmptyState
+        title="This page is past the end of the list"
+        actions={
+          <ViewLink href={listHref({ ...view, page })} onNavigate={() => onChange({ page })} className="button">
+            {totalCapped ? `Go to page ${page}` : `Go to the last page (${page})`}
+          </ViewLink>
+        }
+      >
+        <p>The list has fewer pages now than when this link was made.</p>
+      </EmptyState>
     );
   }
-  const filtered = view.q !== "" || view.source !== null || view.reason !== null || view.minOccurrences !== null;
+  const filtered = hasFilters(view);
   if (anyMarkets === false && !filtered) {
     return (
-      <FullRow>
-        <EmptyState title="No unmapped markets yet" actions={<ScrapeButton />}>
-          <p>Markets that the scraper cannot map to a canonical market show up here after a scrape run.</p>
-          <p>Runs happen on a schedule; start one now to fill the list.</p>
-        </EmptyState>
-      </FullRow>
+      <EmptyState title="No unmapped markets yet" actions={<ScrapeButton />}>
+        <p>Markets that the scraper cannot map to a canonical market show up here after a scrape run.</p>
+        <p>Runs happen on a schedule; start one now to fill the list.</p>
+      </EmptyState>
     );
   }
   if (filtered) {
     return (
-      <FullRow>
-        <EmptyState
-          title="No markets match these filters"
-          actions={
-            <button type="button" className="button" onClick={onClearFilters}>
-              Clear filters
-            </button>
-          }
-        >
-          <p>Try a shorter search, another platform or reason, or fewer minimum sightings.</p>
-        </EmptyState>
-      </FullRow>
-    );
-  }
-  return (
-    <FullRow>
       <EmptyState
-        title={view.tab === "NEW" ? "Nothing new to triage" : `No ${TAB_LABEL[view.tab].toLowerCase()} markets`}
+        title="No markets match these filters"
         actions={
-          <ViewLink view={{ ...DEFAULT_VIEW, tab: "ALL" }} className="button">
-            Show all markets
-          </ViewLink>
+          <button type="button" className="button" onClick={() => onChange({ ...FILTERS_CLEARED, page: 1 })}>
+            Clear filters
+          </button>
         }
       >
-        <p>
-          {view.tab === "NEW"
-            ? "Every discovered market has been looked at. New ones appear here as scrapes find them."
-            : "Markets appear here once they are given this status."}
-        </p>
+        <p>Try a shorter search, another platform or reason, or fewer minimum sightings.</p>
       </EmptyState>
-    </FullRow>
-  );
-}
-
-export function ErrorRows({ message, onRetry, retrying }: { message: string; onRetry: () => void; retrying: boolean }) {
+    );
+  }
+  const tab = tabOf(view);
+  const all = { ...DEFAULT_VIEW, status: [] };
   return (
-    <FullRow>
-      <ErrorState title="The markets could not be loaded" message={message} onRetry={onRetry} retrying={retrying} />
-    </FullRow>
+    <EmptyState
+      title={tab === "NEW" ? "Nothing new to triage" : `No ${tab ? TAB_LABEL[tab].toLowerCase() : "such"} markets`}
+      actions={
+        <ViewLink href={listHref(all)} onNavigate={() => onChange(all)} className="button">
+          Show all markets
+        </ViewLink>
+      }
+    >
+      <p>
+        {tab === "NEW"
+          ? "Every discovered market has been looked at. New ones appear here as scrapes find them."
+          : "Markets appear here once they are given this status."}
+      </p>
+    </EmptyState>
   );
 }

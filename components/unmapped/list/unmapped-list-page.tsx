@@ -2,159 +2,143 @@
 // The triage list: tabs, filters, table and pagination, all driven by the URL. Changing the view
 // keeps the previous rows on screen (dimmed) until the next page arrives, so nothing jumps.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { api, errorMessage } from "@/lib/api-client";
-import type { TriageStatus } from "@/lib/contract/enums";
+import { useCallback } from "react";
+import { errorMessage } from "@/lib/api/errors";
+import { unmappedQueries } from "@/lib/api/unmapped";
+import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
-import { queryKeys } from "@/lib/query-keys";
-import { listQuery, tabCountQuery, viewSearch, type ListView } from "@/lib/unmapped-view";
+import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
+import { hasNextPage } from "@/components/data-table/page-total";
+import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
+import { Pagination } from "@/components/data-table/pagination";
 import { useIsClient } from "@/components/ui/clock";
+import { useUrlSearch } from "@/components/url-state/url-state-adapter";
 import { useQuickStatus } from "../use-quick-status";
 import { ListFilters } from "./list-filters";
-import { ListPagination } from "./list-pagination";
-import { EmptyRows, ErrorRows, SkeletonRows } from "./list-states";
+import { EmptyList } from "./list-states";
 import { StatusTabs } from "./status-tabs";
-import { hasNextPage } from "./total";
 import { UnmappedTable } from "./unmapped-table";
-import { detailHref, useListView, useNavigateView } from "./use-list-view";
 import { useListKeyboard } from "./use-list-keyboard";
+import { useRowSelection } from "./use-row-selection";
+import { detailHref, useUnmappedView } from "./use-unmapped-view";
+import { loadState } from "@/components/data-table/load-state";
 
-type PendingSelection = "first" | "last" | null;
+const NO_ITEMS: UnmappedItem[] = [];
 
 export function UnmappedListPage() {
-  const view = useListView();
-  const navigate = useNavigateView();
-  const query = listQuery(view);
-  const list = useQuery({
-    queryKey: queryKeys.unmappedList(query),
-    queryFn: ({ signal }) => api.listUnmapped(query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const [view, navigate] = useUnmappedView();
+  const list = useQuery({ ...unmappedQueries.list(listQuery(view)), placeholderData: keepPreviousData });
   // Tells "no markets at all" (run a scrape) from "none in this tab" (all triaged).
-  const everything = tabCountQuery({ ...view, q: "", source: null, reason: null, minOccurrences: null }, "ALL");
-  const all = useQuery({ queryKey: queryKeys.unmappedList(everything), queryFn: ({ signal }) => api.listUnmapped(everything, signal) });
+  const all = useQuery(unmappedQueries.list(tabCountQuery(DEFAULT_VIEW, "ALL")));
   const quickStatus = useQuickStatus();
   const isClient = useIsClient();
+  // The list's query as it is in the address bar: the detail page's way back to this very view.
+  const from = useUrlSearch().toString();
 
-  const items = list.data?.items ?? [];
-  const search = viewSearch(view);
-  const [selected, setSelected] = useState<number | null>(null);
-  const pending = useRef<PendingSelection>(null);
-  const linkRefs = useRef<(HTMLAnchorElement | null)[]>([]);
-  const focusedLink = useRef<Element | null>(null);
+  const items = list.data?.items ?? NO_ITEMS;
+  const settled = list.data !== undefined && !list.isPlaceholderData;
+  const selection = useRowSelection(items, from, settled);
 
-  const change = useCallback((patch: Partial<ListView>) => navigate({ ...view, page: 1, ...patch }), [navigate, view]);
-
-  const select = useCallback((index: number) => {
-    setSelected(index);
-    linkRefs.current[index]?.focus();
-  }, []);
-
-  // A new view starts without a selection, unless j/k walked off the edge of the previous page.
-  const [selectionView, setSelectionView] = useState(search);
-  if (selectionView !== search) {
-    setSelectionView(search);
-    setSelected(null);
-  }
-  useEffect(() => {
-    if (!pending.current || list.isPlaceholderData || items.length === 0) return;
-    select(pending.current === "first" ? 0 : items.length - 1);
-    pending.current = null;
-  }, [items, list.isPlaceholderData, select]);
-
-  // Rows leave the tab once triaged: keep the selection on the row that took the place, and keep
-  // the keyboard focus in the table instead of losing it to the page.
-  useEffect(() => {
-    if (selected === null || items.length === 0) return;
-    const index = Math.min(selected, items.length - 1);
-    if (index !== selected) setSelected(index);
-    const removed = focusedLink.current !== null && !focusedLink.current.isConnected;
-    const focusLost = document.activeElement === document.body || document.activeElement === null;
-    if (removed && focusLost) linkRefs.current[index]?.focus();
-  }, [items, selected]);
+  const change = useCallback((patch: Parameters<typeof navigate>[0]) => navigate({ page: 1, ...patch }), [navigate]);
 
   // Positions come from the page on screen, which lags the view while the next page loads.
   const offset = list.data ? (list.data.page - 1) * list.data.pageSize : 0;
-  const rowHref = (item: UnmappedItem, index: number) => detailHref(item.id, search, offset + index);
-  const setStatus = (item: UnmappedItem, status: TriageStatus) => {
-    if (item.status !== status) quickStatus.mutate({ item, status });
-  };
-  const total = list.data?.total;
+  const href = useCallback((item: UnmappedItem, index: number) => detailHref(item.id, from, offset + index), [from, offset]);
+  const { mutate } = quickStatus;
+  const { triaged, select } = selection;
+  const setStatus = useCallback(
+    (item: UnmappedItem, status: SettableStatus) => {
+      if (item.status === status) return;
+      triaged(item);
+      mutate({ item, status });
+    },
+    [mutate, triaged],
+  );
+  const onFocus = useCallback((id: number) => select(id, "never"), [select]);
 
   useListKeyboard({
     count: items.length,
-    selected,
-    select,
+    selected: selection.index === -1 ? null : selection.index,
+    select: (index) => items[index] && select(items[index].id),
     // Through the row's own link, so its pending spinner shows while the market loads.
-    open: (i) => linkRefs.current[i]?.click(),
-    setStatus: (i, status) => items[i] && setStatus(items[i], status),
+    open: () => (selection.selectedId === null ? undefined : selection.link(selection.selectedId)?.click()),
+    setStatus: (index, status) => items[index] && setStatus(items[index], status),
     nextPage: () => {
       if (!list.data || !hasNextPage(view.page, list.data)) return false;
-      pending.current = "first";
-      navigate({ ...view, page: view.page + 1 });
+      selection.selectEdge("first");
+      navigate({ page: view.page + 1 });
       return true;
     },
     prevPage: () => {
       if (view.page <= 1) return false;
-      pending.current = "last";
-      navigate({ ...view, page: view.page - 1 });
+      selection.selectEdge("last");
+      navigate({ page: view.page - 1 });
       return true;
     },
   });
 
-  let body: ReactNode;
-  if (list.isPending) body = <SkeletonRows rows={Math.min(view.pageSize, 14)} />;
-  // Rows kept from the previous view would not match this one: show the failure instead.
-  else if (list.isError && (!list.data || list.isPlaceholderData))
-    body = <ErrorRows message={errorMessage(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
-  else if (items.length === 0)
-    body = (
-      <EmptyRows
-        view={view}
-        anyMarkets={all.data ? all.data.total > 0 : undefined}
-        total={total ?? 0}
-        totalCapped={list.data?.totalCapped ?? false}
-        onClearFilters={() => change({ q: "", source: null, reason: null, minOccurrences: null })}
-      />
-    );
+  let state = loadState(list, { rows: Math.min(view.pageSize, 14), errorTitle: "The markets could not be loaded" });
+  if (!state && items.length === 0)
+    state = {
+      kind: "message",
+      content: (
+        <EmptyList
+          view={view}
+          anyMarkets={all.data ? all.data.total > 0 : undefined}
+          total={list.data?.total ?? 0}
+          totalCapped={list.data?.totalCapped ?? false}
+          onChange={navigate}
+        />
+      ),
+    };
 
   const refreshing = list.isFetching && list.isPlaceholderData;
   return (
-    <div className="list-page" data-hydrated={isClient || undefined}>
-      <header className="list-header">
-        <div className="list-title">
-          <h1>Unmapped markets</h1>
-          <p className="muted">Competitor markets no mapping covers: their odds are missing from the comparison until they are mapped.</p>
-        </div>
-        <StatusTabs view={view} />
-        <ListFilters view={view} onChange={change} />
-      </header>
-      {list.isError && list.data && !list.isPlaceholderData && (
-        <div className="banner banner-danger" role="alert">
-          <span>Could not refresh the list: {errorMessage(list.error)}</span>
-          <button type="button" className="button button-small" onClick={() => void list.refetch()}>
-            Retry
-          </button>
-        </div>
-      )}
-      <div className={refreshing ? "table-scroll table-scroll-loading" : "table-scroll"}>
-        <UnmappedTable
-          view={view}
-          items={items}
-          rowHref={rowHref}
-          selected={selected}
-          onSelect={(i) => {
-            focusedLink.current = linkRefs.current[i];
-            setSelected(i);
-          }}
-          onSort={(sort, order) => change({ sort, order })}
-          onStatus={setStatus}
-          linkRefs={linkRefs}
-          busy={refreshing}
-          body={body}
+    <ListPage
+      title="Unmapped markets"
+      intro="Competitor markets no mapping covers: their odds are missing from the comparison until they are mapped."
+      controls={
+        <>
+          <StatusTabs view={view} onChange={navigate} />
+          <ListFilters view={view} onChange={change} />
+        </>
+      }
+      banner={
+        list.isError &&
+        list.data &&
+        !list.isPlaceholderData && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+      }
+      status={selection.note}
+      refreshing={refreshing}
+      hydrated={isClient}
+      pagination={
+        <Pagination
+          summaryId="list-summary"
+          pageSizeId="page-size"
+          page={view.page}
+          pageSize={view.pageSize}
+          shown={list.data}
+          loading={list.isFetching}
+          nothing="No markets"
+          hrefOf={(page) => listHref({ ...view, page })}
+          onPage={(page) => navigate({ page })}
+          onPageSize={(pageSize) => change({ pageSize })}
         />
-      </div>
-      <ListPagination view={view} shown={list.data} loading={list.isFetching} onPageSize={(pageSize) => change({ pageSize })} />
-    </div>
+      }
+    >
+      <UnmappedTable
+        view={view}
+        items={items}
+        total={list.data?.total}
+        selectedId={selection.selectedId}
+        onSort={(sort, order) => change({ sort, order })}
+        busy={refreshing}
+        state={state}
+        href={href}
+        linkRef={selection.linkRef}
+        onFocus={onFocus}
+        onStatus={setStatus}
+      />
+    </ListPage>
   );
 }

@@ -1,81 +1,52 @@
 "use client";
-import type { ReactNode } from "react";
-import type { TriageStatus } from "@/lib/contract/enums";
+import { useMemo } from "react";
+import type { SortField, UnmappedView } from "@/lib/url-state/unmapped-view";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
-import type { ListView, SortField } from "@/lib/unmapped-view";
-import { PRIORITY_HINT } from "../priority";
-import { SortHeader } from "./sort-header";
-import { UnmappedRow } from "./unmapped-row";
+import { DataTable, type TableState } from "@/components/data-table/data-table";
+import { useDataTable, type SortOrder } from "@/components/data-table/use-data-table";
+import { useRowOpener } from "@/components/data-table/use-row-opener";
+import { RowHandlersContext, UNMAPPED_COLUMNS, type RowHandlers } from "./columns";
 
-interface Props {
-  view: ListView;
+interface Props extends RowHandlers {
+  view: UnmappedView;
   items: UnmappedItem[];
-  rowHref: (item: UnmappedItem, index: number) => string;
-  selected: number | null;
-  onSelect: (index: number) => void;
-  onSort: (sort: SortField, order: ListView["order"]) => void;
-  onStatus: (item: UnmappedItem, status: TriageStatus) => void;
-  linkRefs: { current: (HTMLAnchorElement | null)[] };
+  total: number | undefined;
+  /** The selected market (keyboard triage). */
+  selectedId: number | null;
+  onSort: (sort: SortField, order: SortOrder) => void;
   busy: boolean;
-  /** Replaces the rows: skeletons, an empty state, an error. */
-  body?: ReactNode;
+  state?: TableState;
 }
 
-export function UnmappedTable({ view, items, rowHref, selected, onSelect, onSort, onStatus, linkRefs, busy, body }: Props) {
+export function UnmappedTable({ view, items, total, selectedId, onSort, busy, state, href, linkRef, onFocus, onStatus }: Props) {
+  const handlers = useMemo(() => ({ href, linkRef, onFocus, onStatus }), [href, linkRef, onFocus, onStatus]);
+  const table = useDataTable({
+    data: items,
+    columns: UNMAPPED_COLUMNS,
+    getRowId: (item) => String(item.id),
+    sorting: { sort: view.sort, order: view.order, onSort },
+    paging: { page: view.page, pageSize: view.pageSize, total },
+  });
+  const open = useRowOpener();
   return (
-    <table className={busy ? "table table-busy" : "table"} aria-busy={busy} aria-describedby="list-summary">
-      <caption className="visually-hidden">Unmapped markets. Keys: j and k move, Enter opens, a acknowledges, i ignores.</caption>
-      <colgroup>
-        <col className="col-platform" />
-        <col className="col-name" />
-        <col className="col-id" />
-        <col className="col-reason" />
-        <col className="col-status" />
-        <col className="col-count" />
-        <col className="col-time" />
-        <col className="col-time" />
-        <col className="col-priority" />
-        <col className="col-actions" />
-      </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Platform</th>
-          <th scope="col">Market</th>
-          <th scope="col">External id</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Status</th>
-          <SortHeader
-            field="occurrenceCount"
-            label="Sightings"
-            view={view}
-            onSort={onSort}
-            className="num"
-            title="Sightings: one per market instance (line) per event snapshot"
-          />
-          <SortHeader field="firstSeenAt" label="First seen" view={view} onSort={onSort} />
-          <SortHeader field="lastSeenAt" label="Last seen" view={view} onSort={onSort} />
-          <SortHeader field="priority" label="Priority" view={view} onSort={onSort} className="num" title={PRIORITY_HINT} />
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {body ??
-          items.map((item, i) => (
-            <UnmappedRow
-              key={item.id}
-              item={item}
-              href={rowHref(item, i)}
-              selected={selected === i}
-              linkRef={(el) => {
-                linkRefs.current[i] = el;
-              }}
-              onFocus={() => onSelect(i)}
-              onStatus={onStatus}
-            />
-          ))}
-      </tbody>
-    </table>
+    <RowHandlersContext.Provider value={handlers}>
+      <DataTable
+        table={table}
+        caption="Unmapped markets. Keys: j and k move, Enter opens, a acknowledges, i ignores."
+        busy={busy}
+        describedBy="list-summary"
+        state={state}
+        selectable
+        rowProps={(row) => {
+          const isSelected = selectedId === row.original.id;
+          return {
+            selected: isSelected,
+            onClick: (e) => open(e, href(row.original, row.index)),
+            "data-market-id": row.original.id,
+            "data-selected": isSelected || undefined,
+          };
+        }}
+      />
+    </RowHandlersContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import type { TriageStatus } from "@/lib/contract/enums";
+import type { SettableStatus } from "../use-quick-status";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { SEARCH_INPUT_ID } from "./list-filters";
 
@@ -8,7 +8,7 @@ interface Options {
   selected: number | null;
   select: (index: number) => void;
   open: (index: number) => void;
-  setStatus: (index: number, status: TriageStatus) => void;
+  setStatus: (index: number, status: SettableStatus) => void;
   /** Past the last row: the next page, its first row selected. False when there is none. */
   nextPage: () => boolean;
   prevPage: () => boolean;

@@ -1,10 +1,10 @@
+import { unmappedQueries } from "@/lib/api/unmapped";
+import { keys } from "@/lib/api/keys";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { idParamSchema } from "@/lib/contract/common";
-import { mappingKeys } from "@/lib/mappings-client";
-import { queryKeys } from "@/lib/query-keys";
 import { isHttpError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
 import { MapMarketPage } from "@/components/mappings/map/map-market-page";
@@ -37,9 +37,9 @@ export default async function MapPage({ params }: { params: Params }) {
   const { id, market } = await marketOr404((await params).id);
   const client = new QueryClient();
   if (market) {
-    client.setQueryData(queryKeys.unmappedDetail(id), market);
+    client.setQueryData(keys.unmapped.detail(id), market);
     if (market.status !== "MAPPED") {
-      await client.prefetchQuery({ queryKey: mappingKeys.candidates(id), queryFn: () => getRuntime().candidates.forMarket(id) });
+      await client.prefetchQuery({ ...unmappedQueries.candidates(id), queryFn: () => getRuntime().candidates.forMarket(id) });
     }
   }
   return (

@@ -1,0 +1,88 @@
+"use client";
+// The ten new markets with the highest priority, each a link to its page and to its mapping editor.
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { unmappedQueries, URGENT_NEW_QUERY } from "@/lib/api/unmapped";
+import type { UnmappedItem } from "@/lib/contract/unmapped";
+import { DataTable } from "@/components/data-table/data-table";
+import { columnsFor } from "@/components/data-table/features";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { cx } from "@/components/ui/cx";
+import { formatCount } from "@/components/ui/format";
+import { PlatformBadge } from "@/components/unmapped/badges";
+import { Priority } from "@/components/unmapped/priority";
+import styles from "./dashboard.module.css";
+import { loadState } from "@/components/data-table/load-state";
+
+const col = columnsFor<UnmappedItem>();
+const COLUMNS = [
+  col.accessor("source", {
+    id: "source",
+    header: "Platform",
+    meta: { width: 104 },
+    cell: (c) => <PlatformBadge source={c.getValue()} />,
+  }),
+  col.accessor("marketName", {
+    id: "name",
+    header: "Market",
+    meta: { kind: "name" },
+    cell: ({ row: { original: m } }) => (
+      <>
+        <Link href={`/unmapped/${m.id}`} title={m.marketName}>
+          {m.marketName}
+        </Link>
+        <span className={cx(styles.cellSub, "mono")}>{m.externalMarketId}</span>
+      </>
+    ),
+  }),
+  col.accessor("occurrenceCount", {
+    id: "occurrenceCount",
+    header: "Sightings",
+    meta: { width: 104, kind: "numeric" },
+    cell: (c) => formatCount(c.getValue()),
+  }),
+  col.accessor("priorityScore", {
+    id: "priority",
+    header: "Priority",
+    meta: { width: 100, kind: "numeric" },
+    cell: (c) => <Priority score={c.getValue()} />,
+  }),
+  col.display({
+    id: "actions",
+    header: "Actions",
+    meta: { width: 88, kind: "actions", hiddenHeader: true },
+    cell: ({ row: { original: m } }) => (
+      <Link href={`/unmapped/${m.id}/map`} className="button button-small" aria-label={`Map ${m.marketName}`}>
+        Map
+      </Link>
+    ),
+  }),
+];
+
+export function UrgentMarkets({ staleTime }: { staleTime: number }) {
+  const list = useQuery({ ...unmappedQueries.list(URGENT_NEW_QUERY), staleTime });
+  const items = list.data?.items ?? [];
+  const table = useDataTable({ data: items, columns: COLUMNS, getRowId: (m) => String(m.id) });
+  const state = loadState(list, { rows: 6, errorTitle: "Could not load the markets" });
+  return (
+    <section className="card" aria-labelledby="priority-title">
+      <header className="card-header">
+        <h2 id="priority-title">Most urgent new markets</h2>
+        <Link href="/unmapped" className="card-link">
+          All new markets{list.data ? ` (${formatCount(list.data.total)})` : ""}
+        </Link>
+      </header>
+      {!state && items.length === 0 ? (
+        <p className="card-body muted">Nothing new to triage. New markets appear here as scrapes find them.</p>
+      ) : (
+        <DataTable
+          table={table}
+          caption="The ten new markets with the highest priority"
+          variant="card"
+          state={state}
+          rowProps={(row) => ({ "data-market-id": row.original.id })}
+        />
+      )}
+    </section>
+  );
+}

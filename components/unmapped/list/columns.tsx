@@ -1,0 +1,147 @@
+"use client";
+// The triage list's columns. A column's id is the API's sort key where the server can sort by it.
+// The columns are built once: a cell renderer is a component, and a new one on every render would
+// remount the row's link (losing its focus, or the click that landed on it). What changes with the
+// page (hrefs, handlers) reaches the cells through a context.
+import Link from "next/link";
+import { createContext, useContext } from "react";
+import type { SettableStatus } from "../use-quick-status";
+import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
+import { RowAction } from "@/components/data-table/data-table";
+import { columnsFor, type DataColumn } from "@/components/data-table/features";
+import { formatCount } from "@/components/ui/format";
+import { LinkPending } from "@/components/ui/link-pending";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { PlatformBadge, ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
+import { Priority, PRIORITY_HINT } from "../priority";
+
+export interface RowHandlers {
+  href: (item: UnmappedItem, index: number) => string;
+  /** The row's link, which takes the keyboard focus when the row is selected. */
+  linkRef: (id: number, el: HTMLAnchorElement | null) => void;
+  /** A row's link got the focus: its row is the selected one. */
+  onFocus: (id: number) => void;
+  onStatus: (item: UnmappedItem, status: SettableStatus) => void;
+}
+
+export const RowHandlersContext = createContext<RowHandlers | null>(null);
+
+function useRowHandlers(): RowHandlers {
+  const handlers = useContext(RowHandlersContext);
+  if (!handlers) throw new Error("the triage list's cells need RowHandlersContext");
+  return handlers;
+}
+
+const col = columnsFor<UnmappedItem>();
+const SORTABLE = new Set<string>(UNMAPPED_SORTS);
+
+function RowActions({ item }: { item: UnmappedItem }) {
+  const { onStatus } = useRowHandlers();
+  return (
+    <>
+      <RowAction
+        label={`Acknowledge ${item.marketName}`}
+        title="Acknowledge (a)"
+        icon="icon-check"
+        onClick={() => onStatus(item, "ACKNOWLEDGED")}
+        disabled={item.status === "ACKNOWLEDGED"}
+      />
+      <RowAction
+        label={`Ignore ${item.marketName}`}
+        title="Ignore (i)"
+        icon="icon-ignore"
+        onClick={() => onStatus(item, "IGNORED")}
+        disabled={item.status === "IGNORED"}
+      />
+    </>
+  );
+}
+
+function NameLink({ item, index }: { item: UnmappedItem; index: number }) {
+  const h = useRowHandlers();
+  return (
+    <Link
+      ref={(el) => h.linkRef(item.id, el)}
+      href={h.href(item, index)}
+      prefetch={false}
+      onFocus={() => h.onFocus(item.id)}
+      title={item.marketName}
+    >
+      {item.marketName}
+      <LinkPending />
+    </Link>
+  );
+}
+
+function unmappedColumns(): DataColumn<UnmappedItem>[] {
+  const columns: DataColumn<UnmappedItem>[] = [
+    col.accessor("source", {
+      id: "source",
+      header: "Platform",
+      meta: { width: 112 },
+      cell: (c) => <PlatformBadge source={c.getValue()} />,
+    }),
+    col.accessor("marketName", {
+      id: "name",
+      header: "Market",
+      meta: { kind: "name" },
+      cell: ({ row }) => <NameLink item={row.original} index={row.index} />,
+    }),
+    col.accessor("externalMarketId", {
+      id: "externalMarketId",
+      header: "External id",
+      meta: { width: 140, kind: "mono", optional: true },
+      cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+    }),
+    col.accessor("reason", {
+      id: "reason",
+      header: "Reason",
+      meta: { width: 160 },
+      cell: (c) => <ReasonBadge reason={c.getValue()} />,
+    }),
+    col.accessor("status", {
+      id: "status",
+      header: "Status",
+      meta: { width: 124 },
+      cell: ({ row }) => (
+        <>
+          <StatusBadge status={row.original.status} />
+          <RegressedBadge at={row.original.regressedAt} />
+        </>
+      ),
+    }),
+    col.accessor("occurrenceCount", {
+      id: "occurrenceCount",
+      header: "Sightings",
+      meta: { width: 100, kind: "numeric", title: "Sightings: one per market instance (line) per event snapshot" },
+      cell: (c) => formatCount(c.getValue()),
+    }),
+    col.accessor("firstSeenAt", {
+      id: "firstSeenAt",
+      header: "First seen",
+      meta: { width: 108, optional: true, kind: "time" },
+      cell: (c) => <RelativeTime iso={c.getValue()} />,
+    }),
+    col.accessor("lastSeenAt", {
+      id: "lastSeenAt",
+      header: "Last seen",
+      meta: { width: 108, kind: "time" },
+      cell: (c) => <RelativeTime iso={c.getValue()} />,
+    }),
+    col.accessor("priorityScore", {
+      id: "priority",
+      header: "Priority",
+      meta: { width: 100, kind: "numeric", title: PRIORITY_HINT },
+      cell: (c) => <Priority score={c.getValue()} />,
+    }),
+    col.display({
+      id: "actions",
+      header: "Actions",
+      meta: { width: 80, kind: "actions", hiddenHeader: true },
+      cell: ({ row }) => <RowActions item={row.original} />,
+    }),
+  ];
+  return columns.map((c) => ({ ...c, enableSorting: SORTABLE.has(c.id ?? "") }));
+}
+
+export const UNMAPPED_COLUMNS = unmappedColumns();

@@ -1,0 +1,43 @@
+// The one query key factory. Keys nest by resource, so one prefix refreshes everything under it:
+// keys.unmapped.all covers lists, tab counts, details, history and candidates of markets.
+import type { QueryKey } from "@tanstack/react-query";
+import type { AuditQuery } from "@/lib/contract/audit";
+import type { MappingListQuery } from "@/lib/contract/mappings";
+import type { UnmappedListQuery } from "@/lib/contract/unmapped";
+
+export interface PageWindow {
+  page: number;
+  pageSize: number;
+}
+
+export const keys = {
+  unmapped: {
+    all: ["unmapped"] as const,
+    lists: ["unmapped", "list"] as const,
+    list: (query: UnmappedListQuery) => ["unmapped", "list", query] as const,
+    detail: (id: number) => ["unmapped", "detail", id] as const,
+    historyOf: (id: number) => ["unmapped", "history", id] as const,
+    // History keys are plain QueryKeys: one history panel takes either.
+    history: (id: number, window: PageWindow): QueryKey => ["unmapped", "history", id, window],
+    candidates: (id: number) => ["unmapped", "candidates", id] as const,
+  },
+  mappings: {
+    all: ["mappings"] as const,
+    lists: ["mappings", "list"] as const,
+    list: (query: MappingListQuery) => ["mappings", "list", query] as const,
+    detail: (canonicalId: string) => ["mappings", "detail", canonicalId] as const,
+    history: (canonicalId: string, window: PageWindow): QueryKey => ["mappings", "history", canonicalId, window],
+  },
+  audit: {
+    all: ["audit"] as const,
+    list: (query: AuditQuery) => ["audit", "list", query] as const,
+  },
+  stats: {
+    all: ["stats"] as const,
+    get: (runs: number) => ["stats", runs] as const,
+  },
+  scrape: {
+    all: ["scrape"] as const,
+    run: (id: number) => ["scrape", "run", id] as const,
+  },
+};

@@ -1,0 +1,112 @@
+// The triage list's view (status tab, filters, sort, page) as it lives in the page URL, so a
+// copied link or the back button restores it. One codec (nuqs parsers), read by the server page's
+// prefetch (loadUnmappedView) and the browser's hooks alike, validated by the contract's schemas.
+//
+// The URL speaks the API's language: `status` is the API's own status filter, so a page URL's
+// query is a valid API query. With no `status` the list shows its default tab, New; the All tab
+// is an empty status (`status=`), which the API reads as no status filter. `status=ALL` (old
+// links) is still read as All, but never written: the API refuses it.
+import { createLoader, createParser, createSerializer, type inferParserType } from "nuqs/server";
+import { platformSchema, type TriageStatus } from "@/lib/contract/enums";
+import { unmappedListQuerySchema, type UnmappedListQuery } from "@/lib/contract/unmapped";
+import { contractParser } from "./contract-parser";
+
+const shape = unmappedListQuerySchema.shape;
+
+export type StatusTab = TriageStatus | "ALL";
+export const STATUS_TABS: readonly StatusTab[] = ["NEW", "ACKNOWLEDGED", "IGNORED", "MAPPED", "ALL"];
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The status filter: "NEW", "NEW,IGNORED" as the API takes it; empty (or the old ALL) is every status. */
+const statusListParser = createParser<TriageStatus[]>({
+  parse: (raw) => {
+    const upper = raw.trim().toUpperCase();
+    if (upper === "" || upper === "ALL") return [];
+    const parsed = shape.status.safeParse(upper);
+    return parsed.success && parsed.data?.length ? parsed.data : null;
+  },
+  serialize: (statuses) => statuses.join(","),
+  eq: sameList,
+});
+
+// Triage starts with what nobody has looked at, most urgent first.
+export const unmappedViewParsers = {
+  status: statusListParser.withDefault(["NEW"]),
+  // The API takes several sources; the list's platform filter picks one.
+  source: contractParser(platformSchema),
+  reason: contractParser(shape.reason),
+  minOccurrences: contractParser(shape.minOccurrences),
+  q: contractParser(shape.q).withDefault(""),
+  sort: contractParser(shape.sort).withDefault("priority"),
+  order: contractParser(shape.order).withDefault("desc"),
+  page: contractParser(shape.page).withDefault(1),
+  pageSize: contractParser(shape.pageSize).withDefault(50),
+};
+
+export type UnmappedView = inferParserType<typeof unmappedViewParsers>;
+export type SortField = UnmappedView["sort"];
+
+/** The view of a URL query: a page's searchParams, a URLSearchParams or a query string. */
+export const loadUnmappedView = createLoader(unmappedViewParsers);
+
+export const DEFAULT_VIEW: UnmappedView = loadUnmappedView("");
+
+const serializeView = createSerializer(unmappedViewParsers);
+
+/** The list's URL for a view, defaults left out. */
+export const listHref = (view: Partial<UnmappedView>) => serializeView("/unmapped", view);
+
+/** The tab a view shows: one status, or All; null for a hand-made combination of statuses. */
+export function tabOf(view: Pick<UnmappedView, "status">): StatusTab | null {
+  if (view.status.length === 0) return "ALL";
+  return view.status.length === 1 ? view.status[0] : null;
+}
+
+export const statusOfTab = (tab: StatusTab): TriageStatus[] => (tab === "ALL" ? [] : [tab]);
+
+export const FILTERS_CLEARED = { q: "", source: null, reason: null, minOccurrences: null } satisfies Partial<UnmappedView>;
+
+export function hasFilters(view: UnmappedView): boolean {
+  return view.source !== null || view.reason !== null || view.minOccurrences !== null || view.q !== "";
+}
+
+function filterQuery(view: UnmappedView): Pick<UnmappedListQuery, "source" | "reason" | "minOccurrences" | "q"> {
+  return {
+    ...(view.source ? { source: [view.source] } : {}),
+    ...(view.reason ? { reason: view.reason } : {}),
+    ...(view.minOccurrences !== null ? { minOccurrences: view.minOccurrences } : {}),
+    ...(view.q ? { q: view.q } : {}),
+  };
+}
+
+const statusQuery = (status: readonly TriageStatus[]) => (status.length ? { status: [...status] } : {});
+
+/** The API query behind the table. */
+export function listQuery(view: UnmappedView): UnmappedListQuery {
+  return {
+    ...filterQuery(view),
+    ...statusQuery(view.status),
+    sort: view.sort,
+    order: view.order,
+    page: view.page,
+    pageSize: view.pageSize,
+  };
+}
+
+/** A one-row query whose total is the tab's count under the view's other filters. */
+export function tabCountQuery(view: UnmappedView, tab: StatusTab): UnmappedListQuery {
+  return {
+    ...filterQuery(view),
+    ...statusQuery(statusOfTab(tab)),
+    sort: DEFAULT_VIEW.sort,
+    order: DEFAULT_VIEW.order,
+    page: 1,
+    pageSize: 1,
+  };
+}
+
+/** The one-row query that returns the item at `position` (0-based) of the view's whole list. */
+export function positionQuery(view: UnmappedView, position: number): UnmappedListQuery {
+  return { ...listQuery(view), page: position + 1, pageSize: 1 };
+}
