@@ -25,7 +25,7 @@ export const problemSchema = z
       .optional(),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details; errors[] names each offending field" });
-export type Problem = z.infer<typeof problemSchema>;
+
 
 export const pageQueryShape = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).describe("1-based page number"),
