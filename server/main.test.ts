@@ -67,6 +67,8 @@ describe("server process", () => {
       npm.child.kill("SIGTERM");
       await npm.exited;
       await waitFor(`server pid ${serverPid} to exit after SIGTERM to npm`, () => !alive(serverPid));
+      // The server wrote its last lines into the pipe npm handed it; read them all before looking.
+      await npm.closed;
       expect(npm.output()).toMatch(/\[shutdown\] (SIGTERM|npm exited)/);
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
       await expect(fetch(`${url}/api/health`)).rejects.toThrow();
@@ -84,6 +86,7 @@ describe("server process", () => {
       const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());
       npm.child.kill("SIGKILL");
       await waitFor(`server pid ${serverPid} to exit after npm was killed`, () => !alive(serverPid));
+      await npm.closed;
       expect(npm.output()).toContain("[shutdown] npm exited");
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
     } finally {

@@ -9,6 +9,8 @@ export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+  /** Resolves once every process holding the output pipes (the server `npm start` spawned, too) has closed them: the output is complete. */
+  closed: Promise<void>;
   /** Resolves with the URL once the server logs that it listens; throws if it exits first. */
   url: () => Promise<string>;
 }
@@ -25,10 +27,12 @@ export function launchServer(env: Record<string, string>, command: string[] = NO
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const closed = new Promise<void>((resolve) => child.on("close", () => resolve()));
   return {
     child,
     output: () => out,
     exited,
+    closed,
     url: () =>
       // Generous: a busy two-core machine can take a long while to start Next.
       waitFor(
