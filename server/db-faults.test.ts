@@ -1,7 +1,8 @@
 // The database stops answering (a TCP proxy between the server and PostgreSQL stalls or cuts every
 // connection): health says `degraded` with 503 within its limit, every database request ends with a
 // 503 problem+json carrying Retry-After and nothing internal, and all is well again once healed.
-// On PGlite, a transaction holding the embedded database makes health answer 503 within its limit.
+// On PGlite, a transaction holding the embedded database idle makes health answer 503 within its limit;
+// a busy database (a working transaction, every pooled connection taken) is not a down one: 200.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthSchema } from "@/lib/contract/health";
 import { available, createPostgresDatabase } from "@/server/testing/databases";
@@ -94,15 +95,20 @@ describe("PGlite held by a transaction", () => {
   it("health answers 503 degraded while the database does not answer, 200 after", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const idle = new Promise<void>((r) => (entered = r));
     let inForce = true;
     const holding = server.runtime.db.prisma.$transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT 1`;
+        entered();
         await gate;
       },
       { timeout: 120_000 },
     );
     try {
+      // The transaction now holds the one connection and does nothing (a working one answers pings).
+      await idle;
       const res = await fetch(`${server.url}/api/health`);
       expect(inForce).toBe(true);
       expect(res.status).toBe(503);
@@ -115,5 +121,71 @@ describe("PGlite held by a transaction", () => {
       await holding;
     }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
+// Busy is not down: health reports whether the database answers, not whether it is idle.
+describe("health while the database is busy but working", () => {
+  it("PGlite: a transaction running statement after statement does not make health degraded", async () => {
+    const server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
+    try {
+      let working = true;
+      let statements = 0;
+      const busy = server.runtime.db.prisma.$transaction(
+        async (tx) => {
+          while (working) {
+            await tx.$queryRaw`SELECT 1 FROM pg_sleep(0.02)`;
+            statements++;
+          }
+        },
+        { timeout: 120_000 },
+      );
+      try {
+        await waitFor("the transaction to be running", () => statements > 0);
+        const res = await fetch(`${server.url}/api/health`);
+        const health = healthSchema.parse(await res.json());
+        console.log(`[pglite busy] health ${res.status} ${JSON.stringify(health.database)} after ${statements} statements`);
+        expect(res.status).toBe(200);
+        expect(health.database).toEqual({ kind: "pglite", ok: true });
+      } finally {
+        working = false;
+        await busy;
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.skipIf(!available("postgres"))("PostgreSQL: every pooled connection held by a transaction does not make health degraded", async () => {
+    const server = await startTestServer("postgres", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let holding = 0;
+      // The pool has 10 connections; these hold all of them.
+      const held = Array.from({ length: 10 }, () =>
+        server.runtime.db.prisma.$transaction(
+          async (tx) => {
+            await tx.$queryRaw`SELECT 1`;
+            holding++;
+            await gate;
+          },
+          { timeout: 120_000, maxWait: 60_000 },
+        ),
+      );
+      try {
+        await waitFor("every pooled connection to be held", () => holding === 10);
+        const res = await fetch(`${server.url}/api/health`);
+        const health = healthSchema.parse(await res.json());
+        console.log(`[postgres pool held] health ${res.status} ${JSON.stringify(health.database)}`);
+        expect(res.status).toBe(200);
+        expect(health.database).toEqual({ kind: "postgres", ok: true });
+      } finally {
+        release();
+        await Promise.all(held);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });

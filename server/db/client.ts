@@ -124,8 +124,7 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     async notify() {},
     async ping() {
       try {
-        await pgl.query("SELECT 1");
-        return true;
+        return await pgl.ping();
       } catch {
         return false;
       }
@@ -176,6 +175,10 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
     transactionOptions: { maxWait: timeouts?.connectMs ?? PING_TIMEOUT_MS, timeout: timeouts?.statementMs ?? 30_000 },
   });
   const listener = new Listener(connection);
+  // Pings have a connection of their own: health says whether PostgreSQL answers, and must not wait
+  // for a pooled connection behind a scrape's statements. A lost connection is replaced at the next ping.
+  const pingPool = new pg.Pool({ ...connection, max: 1, idleTimeoutMillis: 0 });
+  pingPool.on("error", (e) => log.error("[db] health-check connection error:", e.message));
   let pinging: Promise<boolean> | null = null;
   return {
     kind: "postgres",
@@ -257,7 +260,7 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
         text: "SELECT 1",
         query_timeout: Math.min(queryTimeoutMs ?? PING_TIMEOUT_MS, timeouts?.connectMs ?? PING_TIMEOUT_MS),
       } as pg.QueryConfig;
-      pinging ??= pool
+      pinging ??= pingPool
         .query(ping)
         .then(
           () => true,
@@ -269,7 +272,7 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
     async close() {
       await listener.close();
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), pingPool.end()]);
     },
   };
 }

@@ -39,9 +39,17 @@ function inOrder<T>(tx: number | undefined, fn: (target: PGlite | Transaction) =
   if (tx === undefined) return fn(db());
   const t = open.get(tx);
   if (!t) return Promise.reject(new Error(`transaction ${tx} is not open`));
-  const run = t.chain.then(() => fn(t.tx));
+  const run = t.chain.then(() => fn(t.tx)).finally(progressed);
   t.chain = run.catch(() => undefined);
   return run;
+}
+
+/** Pings waiting for an open transaction to run a statement or end (see Ops.ping). */
+let progressWaiters: (() => void)[] = [];
+function progressed(): void {
+  const wake = progressWaiters;
+  progressWaiters = [];
+  for (const w of wake) w();
 }
 
 const ROLLED_BACK = Symbol("rolled back");
@@ -81,7 +89,10 @@ serveRpc({
         .catch((e) => {
           if (e !== ROLLED_BACK) throw e;
         })
-        .finally(() => open.delete(tx));
+        .finally(() => {
+          open.delete(tx);
+          progressed();
+        });
       // BEGIN itself failed: the callback never ran.
       done.catch(failed);
     });
@@ -97,6 +108,15 @@ serveRpc({
     await t.chain;
     t.finish(commit);
     await t.done;
+  },
+
+  async ping() {
+    if (open.size > 0) {
+      await new Promise<void>((resolve) => progressWaiters.push(resolve));
+      return true;
+    }
+    await db().query("SELECT 1");
+    return true;
   },
 
   async close() {

@@ -162,6 +162,11 @@ export class PGliteThread {
     return result;
   }
 
+  /** See Ops.ping: answers within one statement, not one transaction. */
+  ping(): Promise<boolean> {
+    return this.call("ping");
+  }
+
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
