@@ -36,7 +36,9 @@ describe("HttpClient", () => {
     const c = new HttpClient({
       name: "Bet9ja",
       baseUrl: fake.url,
-      timeoutMs: 2_000,
+      // Generous: on a loaded machine a local answer can take seconds, and a timeout here would
+      // retry on a new connection (the tests that are about timeouts set their own).
+      timeoutMs: 15_000,
       concurrency: 4,
       pacingMs: 0,
       retry: DEFAULT_RETRY,

@@ -2,12 +2,12 @@
 // D.O is a flat `key -> odds` object; keys are grouped by (MARKET, PARAM), one sighting per group.
 import { SourceError } from "../errors";
 import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
+import { decimalOdds, isRecord, type Json } from "./json";
 import { scrapedText } from "./text";
 
 const MAX_KEY = 500;
 const MAX_NAME = 500;
 const MAX_OUTCOME_NAME = 200;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * `S_<MARKET>[@<PARAM>]_<OUTCOME>`. MARKET is lazy, so the first `_` ends it unless an `@` comes
@@ -22,12 +22,6 @@ export interface Bet9jaKey {
   outcome: string;
 }
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Parses one odds key; null when 2.6 says the key is dropped. */
 export function parseBet9jaKey(rawKey: string): Bet9jaKey | null {
   const key = rawKey.trim();
@@ -39,14 +33,7 @@ export function parseBet9jaKey(rawKey: string): Bet9jaKey | null {
 }
 
 /** String or number odds both work (2.6); null, non-numeric and non-finite values do not. */
-function oddsOf(value: unknown): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value !== "string") return null;
-  const trimmed = value.trim();
-  if (!DECIMAL.test(trimmed)) return null;
-  const odds = Number(trimmed);
-  return Number.isFinite(odds) ? odds : null;
-}
+const oddsOf = (value: unknown) => decimalOdds(value, { numbers: true });
 
 /** D.MK is optional metadata (2.6); anything malformed in it is simply not used. */
 function displayNames(mk: unknown): Map<string, string> {

@@ -3,31 +3,19 @@
 // market or outcome costs a dataError, not the event.
 import { SourceError } from "../errors";
 import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
+import { decimalOdds, isRecord, type Json } from "./json";
 import { scrapedText } from "./text";
 
 const MAX_NAME = 500;
 const MAX_OUTCOME_NAME = 200;
 const MAX_SPECIFIER = 1000;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function codePoints(text: string): number {
   return text.length <= MAX_SPECIFIER ? text.length : Array.from(text).length;
 }
 
 /** Odds must be a decimal string (1.7: a JSON number fails validation upstream). */
-function oddsOf(value: unknown): number | null {
-  if (typeof value !== "string") return null;
-  const trimmed = value.trim();
-  if (!DECIMAL.test(trimmed)) return null;
-  const odds = Number(trimmed);
-  return Number.isFinite(odds) ? odds : null;
-}
+const oddsOf = (value: unknown) => decimalOdds(value, { numbers: false });
 
 function describe(value: unknown): string {
   return scrapedText(String(value), 200);

@@ -1,10 +1,9 @@
 // Bet9ja over its public JSON API (BOOKMAKER-API.md 2): the sports tree (B1, Soccer only), each
 // group's events (B2), and one event with all its odds (B3), returned whole for the parser.
 import { SourceError } from "../errors";
-import { systemClock } from "../http/clock";
-import { HttpClient } from "../http/client";
-import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, Source } from "../types";
-import { fetchLists, upcoming, type ListTask } from "./discovery";
+import { isRecord, type Json } from "../parsers/json";
+import type { DiscoveredEvent } from "../types";
+import { createBookmakerSource, type BookmakerApi, type BookmakerSource } from "./bookmaker";
 import type { BookmakerSourceOptions } from "./options";
 
 const PREFIX = "/desktop/feapi/PalimpsestAjax";
@@ -24,9 +23,6 @@ export const BET9JA_HEADERS: Readonly<Record<string, string>> = {
   "accept-encoding": "gzip, deflate",
   "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/144.0.0.0 Safari/537.36",
 };
-
-type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** B1/B2 envelope: R must be exactly "OK" and D an object (2.3). */
 function payload(body: unknown, what: string): Json {
@@ -98,64 +94,22 @@ function bet9jaListedEvents(body: unknown, groupId: string): DiscoveredEvent[] {
   return found;
 }
 
-export function createBet9jaSource(options: BookmakerSourceOptions): Source & { readonly client: HttpClient } {
-  const clock = options.clock ?? systemClock;
-  const client = new HttpClient({
-    name: "Bet9ja",
-    baseUrl: options.baseUrl,
-    timeoutMs: options.timeoutMs,
-    concurrency: options.concurrency,
-    pacingMs: options.pacingMs,
-    retry: options.retry,
-    clock,
-  });
+const BET9JA_API: BookmakerApi = {
+  platform: "bet9ja",
+  label: "Bet9ja",
+  tree: () => ({ method: "GET", path: BET9JA_PATHS.tree, query: [["DISP", "0"], CACHE_VERSION], headers: BET9JA_HEADERS }),
+  listings: (tree) =>
+    bet9jaGroups(tree).map((groupId) => ({
+      label: `group ${groupId}`,
+      request: {
+        method: "GET",
+        path: BET9JA_PATHS.events,
+        query: [["GROUPID", groupId], ["DISP", "0"], ["GROUPMARKETID", "1"], CACHE_VERSION],
+        headers: BET9JA_HEADERS,
+      },
+      events: (body) => bet9jaListedEvents(body, groupId),
+    })),
+  event: (ref) => ({ method: "GET", path: BET9JA_PATHS.event, query: [["EVENTID", ref], CACHE_VERSION], headers: BET9JA_HEADERS }),
+};
 
-  const groupTask = (groupId: string): ListTask => ({
-    label: `group ${groupId}`,
-    fetch: async (signal) =>
-      bet9jaListedEvents(
-        await client.json(
-          {
-            method: "GET",
-            path: BET9JA_PATHS.events,
-            query: [["GROUPID", groupId], ["DISP", "0"], ["GROUPMARKETID", "1"], CACHE_VERSION],
-            headers: BET9JA_HEADERS,
-          },
-          signal,
-        ),
-        groupId,
-      ),
-  });
-
-  return {
-    name: "bet9ja",
-    client,
-    // Frees the keep-alive sockets to the bookmaker at shutdown instead of leaving them to its timeout.
-    async close() {
-      client.close();
-    },
-
-    async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
-      const tree = await client.json(
-        { method: "GET", path: BET9JA_PATHS.tree, query: [["DISP", "0"], CACHE_VERSION], headers: BET9JA_HEADERS },
-        signal,
-      );
-      const listed = await fetchLists("bet9ja", bet9jaGroups(tree).map(groupTask), options.concurrency, signal, report);
-      return upcoming(listed, clock.now(), options.eventLimit);
-    },
-
-    async fetchEvent(event: DiscoveredEvent, signal: AbortSignal): Promise<NativeEventPayload> {
-      if (event.source !== "bet9ja") throw new Error(`bet9ja source cannot fetch a ${event.source} event`);
-      const body = await client.json(
-        {
-          method: "GET",
-          path: BET9JA_PATHS.event,
-          query: [["EVENTID", event.ref], CACHE_VERSION],
-          headers: BET9JA_HEADERS,
-        },
-        signal,
-      );
-      return { platform: "bet9ja", body };
-    },
-  };
-}
+export const createBet9jaSource = (options: BookmakerSourceOptions): BookmakerSource => createBookmakerSource(BET9JA_API, options);

@@ -2,10 +2,10 @@
 // tournament's upcoming events (S2, a POST with a JSON array body), and one event with all its
 // markets (S3), returned whole for the parser.
 import { SourceError } from "../errors";
-import { systemClock } from "../http/clock";
-import { HttpClient } from "../http/client";
-import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, Source } from "../types";
-import { fetchLists, upcoming, type ListTask } from "./discovery";
+import type { Clock } from "../http/clock";
+import { isRecord } from "../parsers/json";
+import type { DiscoveredEvent } from "../types";
+import { createBookmakerSource, type BookmakerApi, type BookmakerSource } from "./bookmaker";
 import type { BookmakerSourceOptions } from "./options";
 
 export const SPORTYBET_PATHS = {
@@ -31,9 +31,6 @@ export const SPORTYBET_HEADERS: Readonly<Record<string, string>> = {
   "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36",
 };
 
-type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** S1/S2 envelope: bizCode must be the integer 10000 (the string "10000" is a failure, 1.4). */
 function payload(body: unknown, what: string): unknown {
   if (!isRecord(body)) throw new SourceError("api", `SportyBet ${what}: body is not a JSON object`);
@@ -42,6 +39,9 @@ function payload(body: unknown, what: string): unknown {
   }
   return body.data;
 }
+
+/** The site's cache buster: the time, so no cache between us and the API answers an old list. */
+const cacheBuster = (clock: Clock): [string, string] => ["_t", String(clock.now())];
 
 /** Football tournament ids from S1, each once, in tree order (1.5). */
 function sportybetTournaments(body: unknown): string[] {
@@ -81,72 +81,32 @@ function sportybetListedEvents(body: unknown, tournamentId: string): DiscoveredE
   return found;
 }
 
-export function createSportybetSource(options: BookmakerSourceOptions): Source & { readonly client: HttpClient } {
-  const clock = options.clock ?? systemClock;
-  const client = new HttpClient({
-    name: "SportyBet",
-    baseUrl: options.baseUrl,
-    timeoutMs: options.timeoutMs,
-    concurrency: options.concurrency,
-    pacingMs: options.pacingMs,
-    retry: options.retry,
-    clock,
-  });
-  const cacheBuster = (): [string, string] => ["_t", String(clock.now())];
+const SPORTYBET_API: BookmakerApi = {
+  platform: "sportybet",
+  label: "SportyBet",
+  tree: (clock) => ({
+    method: "GET",
+    path: SPORTYBET_PATHS.tree,
+    query: [["sportId", FOOTBALL], ["timeline", ""], ["productId", PRE_MATCH], cacheBuster(clock)],
+    headers: SPORTYBET_HEADERS,
+  }),
+  listings: (tree) =>
+    sportybetTournaments(tree).map((tournamentId) => ({
+      label: `tournament ${tournamentId}`,
+      request: {
+        method: "POST",
+        path: SPORTYBET_PATHS.events,
+        headers: { ...SPORTYBET_HEADERS, "content-type": "application/json" },
+        body: [{ sportId: FOOTBALL, marketId: LISTING_MARKETS, tournamentId: [[tournamentId]] }],
+      },
+      events: (body) => sportybetListedEvents(body, tournamentId),
+    })),
+  event: (ref, clock) => ({
+    method: "GET",
+    path: SPORTYBET_PATHS.event,
+    query: [["eventId", ref], ["productId", PRE_MATCH], cacheBuster(clock)],
+    headers: SPORTYBET_HEADERS,
+  }),
+};
 
-  const tournamentTask = (tournamentId: string): ListTask => ({
-    label: `tournament ${tournamentId}`,
-    fetch: async (signal) =>
-      sportybetListedEvents(
-        await client.json(
-          {
-            method: "POST",
-            path: SPORTYBET_PATHS.events,
-            headers: { ...SPORTYBET_HEADERS, "content-type": "application/json" },
-            body: [{ sportId: FOOTBALL, marketId: LISTING_MARKETS, tournamentId: [[tournamentId]] }],
-          },
-          signal,
-        ),
-        tournamentId,
-      ),
-  });
-
-  return {
-    name: "sportybet",
-    client,
-    // Frees the keep-alive sockets to the bookmaker at shutdown instead of leaving them to its timeout.
-    async close() {
-      client.close();
-    },
-
-    async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
-      const tree = await client.json(
-        {
-          method: "GET",
-          path: SPORTYBET_PATHS.tree,
-          query: [["sportId", FOOTBALL], ["timeline", ""], ["productId", PRE_MATCH], cacheBuster()],
-          headers: SPORTYBET_HEADERS,
-        },
-        signal,
-      );
-      const tasks = sportybetTournaments(tree).map(tournamentTask);
-      const listed = await fetchLists("sportybet", tasks, options.concurrency, signal, report);
-      return upcoming(listed, clock.now(), options.eventLimit);
-    },
-
-    async fetchEvent(event: DiscoveredEvent, signal: AbortSignal): Promise<NativeEventPayload> {
-      if (event.source !== "sportybet") throw new Error(`sportybet source cannot fetch a ${event.source} event`);
-      const body = await client.json(
-        {
-          method: "GET",
-          path: SPORTYBET_PATHS.event,
-          query: [["eventId", event.ref], ["productId", PRE_MATCH], cacheBuster()],
-          headers: SPORTYBET_HEADERS,
-        },
-        signal,
-      );
-      // The parser reads the envelope: it alone knows "not found" from "broken".
-      return { platform: "sportybet", body };
-    },
-  };
-}
+export const createSportybetSource = (options: BookmakerSourceOptions): BookmakerSource => createBookmakerSource(SPORTYBET_API, options);
