@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { ensureBuild } from "@/scripts/lib/build";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
-import { loadConfig } from "@/server/config";
+import { inProcessConfig } from "@/server/testing/server";
 import { startServer } from "@/server/app-server";
 import { migrate } from "@/server/db/migrate";
 import { openDatabase, type Database } from "@/server/db/client";
@@ -155,15 +155,7 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
     await seed(db, n);
     await db.close();
   }
-  const config = loadConfig({
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    DATA_DIR: "memory://",
-    SCRAPE_INTERVAL_SECONDS: "0",
-    LOG_LEVEL: "error",
-    ...(created ? { DATABASE_URL: created.url } : {}),
-  });
+  const config = inProcessConfig({ LOG_LEVEL: "error", ...(created ? { DATABASE_URL: created.url } : {}) });
   const server = await startServer(config, { sources: [], log: () => undefined });
   const db = server.runtime.db;
   if (!created) await seed(db, n);

@@ -6,20 +6,10 @@ import { TOTAL_CAP } from "@/lib/contract/common";
 import { UNMAPPED_SORTS, unmappedListSchema, type UnmappedListQuery } from "@/lib/contract/unmapped";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
 import { seedMarkets } from "@/server/testing/seed";
-import { ITEM_COLUMNS } from "./list-sql";
+import { ITEM_COLUMNS, SORT_COLUMN } from "./list-sql";
 import { TriageService } from "./triage-service";
 
 const ROWS = 12_000;
-const SORT_SQL: Record<UnmappedListQuery["sort"], string> = {
-  occurrenceCount: "occurrence_count",
-  lastSeenAt: "last_seen_at",
-  firstSeenAt: "first_seen_at",
-  priority: "priority_raw",
-  name: "market_name",
-  source: "source",
-  reason: "reason",
-  status: "status",
-};
 const base: UnmappedListQuery = { sort: "lastSeenAt", order: "desc", page: 1, pageSize: 50 };
 
 describe.each(DB_KINDS)("list totals and deep pages on %s", (kind) => {
@@ -95,7 +85,7 @@ describe.each(DB_KINDS)("list totals and deep pages on %s", (kind) => {
               const dir = order.toUpperCase();
               const old = await t.db.query<{ id: number }>(
                 `SELECT ${ITEM_COLUMNS} FROM unmapped_markets ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-                 ORDER BY ${SORT_SQL[sort]} ${dir}, id ${dir} LIMIT 50 OFFSET ${(page - 1) * 50}`,
+                 ORDER BY ${SORT_COLUMN[sort]} ${dir}, id ${dir} LIMIT 50 OFFSET ${(page - 1) * 50}`,
               );
               const got = await triage.list(q);
               expect(

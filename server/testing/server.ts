@@ -10,21 +10,27 @@ export interface TestServer extends StartedServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(
-  kind: DbKind,
-  opts: { env?: Record<string, string>; sources?: Source[]; demo?: { events?: number; newPerCycle?: number; seed?: number } } = {},
-): Promise<TestServer> {
-  const pgdb = kind === "postgres" ? await createPostgresDatabase() : undefined;
-  const config = loadConfig({
+/**
+ * The configuration of a server started inside a test or bench process: production mode on a free
+ * port of 127.0.0.1, an in-memory PGlite unless `env` names a DATABASE_URL, no scheduled scrapes.
+ */
+export function inProcessConfig(env: Record<string, string>) {
+  return loadConfig({
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: "0",
     DATA_DIR: "memory://",
     SCRAPE_INTERVAL_SECONDS: "0",
-    LOG_LEVEL: "warn",
-    ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
-    ...opts.env,
+    ...env,
   });
+}
+
+export async function startTestServer(
+  kind: DbKind,
+  opts: { env?: Record<string, string>; sources?: Source[]; demo?: { events?: number; newPerCycle?: number; seed?: number } } = {},
+): Promise<TestServer> {
+  const pgdb = kind === "postgres" ? await createPostgresDatabase() : undefined;
+  const config = inProcessConfig({ LOG_LEVEL: "warn", ...(pgdb ? { DATABASE_URL: pgdb.url } : {}), ...opts.env });
   const sources = opts.sources ?? [
     createDemoThreadSource({ seed: opts.demo?.seed ?? 7, events: opts.demo?.events ?? 6, newPerCycle: opts.demo?.newPerCycle ?? 2 }),
   ];

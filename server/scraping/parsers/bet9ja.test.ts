@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MappingCache } from "@/server/mapping/cache";
 import { builtinCatalog } from "@/server/mapping/catalog";
 import { SourceError } from "../errors";
+import { sighting } from "./test-sightings";
 import { parseBet9jaEvent, parseBet9jaKey } from "./bet9ja";
 
 // BOOKMAKER-API.md 2.8, "B3 response", verbatim.
@@ -83,59 +84,31 @@ describe("parseBet9jaEvent", () => {
     const result = parseBet9jaEvent(B3_EXAMPLE, "707096003");
     expect(result.dataErrors).toBe(0);
     expect(result.sightings).toEqual([
-      {
-        source: "bet9ja",
-        eventId: "707096003",
-        externalMarketId: "S_1X2",
-        name: "1X2",
-        specifier: null,
-        outcomes: [
-          { name: "1", odds: 2.05 },
-          { name: "X", odds: 3.25 },
-          { name: "2", odds: 3.5 },
-        ],
-      },
-      {
-        source: "bet9ja",
-        eventId: "707096003",
-        externalMarketId: "S_OU",
-        name: "Over/Under",
-        specifier: "2.5",
-        outcomes: [
-          { name: "O", odds: 1.88 },
-          { name: "U", odds: 1.92 },
-        ],
-      },
-      {
-        source: "bet9ja",
-        eventId: "707096003",
-        externalMarketId: "S_ZZUNKNOWN",
-        name: "ZZUNKNOWN",
-        specifier: null,
-        outcomes: [
-          { name: "Y", odds: 1.45 },
-          { name: "N", odds: 2.6 },
-        ],
-      },
+      sighting("bet9ja", "707096003", "S_1X2", "1X2", null, [
+        ["1", 2.05],
+        ["X", 3.25],
+        ["2", 3.5],
+      ]),
+      sighting("bet9ja", "707096003", "S_OU", "Over/Under", "2.5", [
+        ["O", 1.88],
+        ["U", 1.92],
+      ]),
+      sighting("bet9ja", "707096003", "S_ZZUNKNOWN", "ZZUNKNOWN", null, [
+        ["Y", 1.45],
+        ["N", 2.6],
+      ]),
     ]);
   });
 
   it("keeps the HAOU example as one sighting that the lookup maps", () => {
     const result = parseBet9jaEvent(withOdds(HAOU_EXAMPLE), "1");
     expect(result.sightings).toEqual([
-      {
-        source: "bet9ja",
-        eventId: "1",
-        externalMarketId: "S_HAOU",
-        name: "HAOU",
-        specifier: "1.5",
-        outcomes: [
-          { name: "OH", odds: 2 },
-          { name: "UH", odds: 1.75 },
-          { name: "OA", odds: 2.8 },
-          { name: "UA", odds: 1.4 },
-        ],
-      },
+      sighting("bet9ja", "1", "S_HAOU", "HAOU", "1.5", [
+        ["OH", 2],
+        ["UH", 1.75],
+        ["OA", 2.8],
+        ["UA", 1.4],
+      ]),
     ]);
     expect(new MappingCache(builtinCatalog()).lookup(result.sightings[0])).toEqual({ mapped: true });
   });

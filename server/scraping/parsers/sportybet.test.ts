@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../errors";
+import { sighting } from "./test-sightings";
 import { parseSportybetEvent } from "./sportybet";
 
 // BOOKMAKER-API.md 1.9, "S3 response", verbatim.
@@ -105,41 +106,20 @@ describe("parseSportybetEvent", () => {
     const result = parseSportybetEvent(S3_EXAMPLE, "sr:match:61300947");
     expect(result.dataErrors).toBe(0);
     expect(result.sightings).toEqual([
-      {
-        source: "sportybet",
-        eventId: "sr:match:61300947",
-        externalMarketId: "1",
-        name: "1X2",
-        specifier: null,
-        // The suspended draw is still a sighted outcome with its odds.
-        outcomes: [
-          { name: "Home", odds: 2.1 },
-          { name: "Draw", odds: 3.3 },
-          { name: "Away", odds: 3.4 },
-        ],
-      },
-      {
-        source: "sportybet",
-        eventId: "sr:match:61300947",
-        externalMarketId: "18",
-        name: "Over/Under",
-        specifier: "total=2.5",
-        outcomes: [
-          { name: "Over 2.5", odds: 1.85 },
-          { name: "Under 2.5", odds: 1.95 },
-        ],
-      },
-      {
-        source: "sportybet",
-        eventId: "sr:match:61300947",
-        externalMarketId: "999999",
-        name: "Example Unknown Market",
-        specifier: null,
-        outcomes: [
-          { name: "Yes", odds: 1.5 },
-          { name: "No", odds: 2.4 },
-        ],
-      },
+      // The suspended draw is still a sighted outcome with its odds.
+      sighting("sportybet", "sr:match:61300947", "1", "1X2", null, [
+        ["Home", 2.1],
+        ["Draw", 3.3],
+        ["Away", 3.4],
+      ]),
+      sighting("sportybet", "sr:match:61300947", "18", "Over/Under", "total=2.5", [
+        ["Over 2.5", 1.85],
+        ["Under 2.5", 1.95],
+      ]),
+      sighting("sportybet", "sr:match:61300947", "999999", "Example Unknown Market", null, [
+        ["Yes", 1.5],
+        ["No", 2.4],
+      ]),
     ]);
   });
 
