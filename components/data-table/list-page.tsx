@@ -13,7 +13,7 @@ interface Props {
   actions?: ReactNode;
   /** Tabs and filters, under the title. */
   controls: ReactNode;
-  /** A refresh failed while rows are still on screen. */
+  /** A refresh failed while rows are still on screen (they are the last good ones). */
   banner?: ReactNode;
   /** Said politely to screen readers and shown under the controls, e.g. that the selected row left the view. */
   status?: string;
@@ -41,18 +41,6 @@ export function ListPage({ title, intro, actions, controls, banner, status, refr
       {banner}
       <div className={cx(styles.tableScroll, refreshing && styles.tableScrollLoading)}>{children}</div>
       {pagination}
-    </div>
-  );
-}
-
-/** A refresh failed: the rows on screen are the last good ones. */
-export function RefreshFailed({ message, onRetry }: { message: string; onRetry: () => void }) {
-  return (
-    <div className="banner banner-danger" role="alert">
-      <span>Could not refresh the list: {message}</span>
-      <button type="button" className="button button-small" onClick={onRetry}>
-        Retry
-      </button>
     </div>
   );
 }

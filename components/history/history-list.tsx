@@ -13,6 +13,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { AuditEntry } from "@/lib/contract/audit";
 import { formatCount } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/unmapped/badges";
 import { ACTION_TONE, describeEntry, type Described } from "./describe-entry";
@@ -206,12 +207,7 @@ function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
             </>
           )
         ) : history.isError ? (
-          <div className="banner banner-danger" role="alert">
-            <span>Could not load the history: {errorMessage(history.error)}</span>
-            <button type="button" className="button button-small" onClick={() => void history.refetch()}>
-              Retry
-            </button>
-          </div>
+          <RetryBanner what="Could not load the history" error={history.error} onRetry={() => void history.refetch()} />
         ) : (
           <HistorySkeleton />
         )}

@@ -1,16 +1,14 @@
 "use client";
 // One mapping: its platform ids and outcomes as the scraper uses them, editing (a built-in entry
 // gets a user override), deactivating a user mapping, and the history of every change.
-import { errorMessage, isApiError } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { mappingQueries } from "@/lib/api/mappings";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { MappingHistory } from "@/components/history/history-list";
 import { useIsClient } from "@/components/ui/clock";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/ui/error-state";
+import { DetailFallback } from "@/components/ui/detail-states";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import { DeactivateButton } from "./deactivate-dialog";
 import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labels";
@@ -35,34 +33,22 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const mapping = detail.data;
 
   if (!mapping) {
-    if (detail.isPending) return <DetailSkeleton canonicalId={canonicalId} />;
-    if (isApiError(detail.error) && detail.error.status === 404) {
-      return (
-        <div className={layout.detailPage}>
-          <EmptyState
-            title="This mapping does not exist"
-            actions={
-              <Link href="/mappings" className="button">
-                Browse mappings
-              </Link>
-            }
-          >
+    return (
+      <DetailFallback
+        query={detail}
+        skeleton={<DetailSkeleton canonicalId={canonicalId} />}
+        errorTitle="The mapping could not be loaded"
+        notFound={{
+          title: "This mapping does not exist",
+          href: "/mappings",
+          action: "Browse mappings",
+          children: (
             <p>
               No built-in or user mapping has the canonical id <span className="mono">{canonicalId}</span>.
             </p>
-          </EmptyState>
-        </div>
-      );
-    }
-    return (
-      <div className={layout.detailPage}>
-        <ErrorState
-          title="The mapping could not be loaded"
-          message={errorMessage(detail.error)}
-          onRetry={() => void detail.refetch()}
-          retrying={detail.isFetching}
-        />
-      </div>
+          ),
+        }}
+      />
     );
   }
 
@@ -90,12 +76,12 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
       </header>
 
       {detail.isError && (
-        <div className="banner banner-danger page-banner" role="alert">
-          <span>Could not refresh this mapping: {errorMessage(detail.error)}</span>
-          <button type="button" className="button button-small" onClick={() => void detail.refetch()}>
-            Retry
-          </button>
-        </div>
+        <RetryBanner
+          what="Could not refresh this mapping"
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+          className="page-banner"
+        />
       )}
       {state === "inactive" && (
         <div className="banner banner-warning page-banner">

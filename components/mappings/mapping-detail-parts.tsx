@@ -3,7 +3,8 @@
 import type { MappingDetail } from "@/lib/contract/mappings";
 import layout from "@/components/layout/detail-layout.module.css";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailSkeletonFrame } from "@/components/ui/detail-states";
+import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import { PlatformId } from "./labels";
 
 export function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" | "sportybetId" | "bet9jaKey"> }) {
@@ -38,27 +39,22 @@ export const MappingBreadcrumb = ({ canonicalId }: { canonicalId: string }) => (
 
 export function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
   return (
-    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the mapping">
-      <div className={layout.detailHeader}>
-        <MappingBreadcrumb canonicalId={canonicalId} />
-        <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
-        <Skeleton width="14rem" />
-      </div>
-      <div className={layout.detailGrid}>
-        <div className="card">
-          <div className="card-body stack-tight">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} width={`${55 + ((i * 13) % 40)}%`} />
-            ))}
-          </div>
-        </div>
-        <div className="card">
-          <div className="card-body stack-tight">
-            <Skeleton width="8rem" />
-            <Skeleton width="100%" height="4rem" />
-          </div>
-        </div>
-      </div>
-    </div>
+    <DetailSkeletonFrame
+      label="Loading the mapping"
+      gridClass={layout.detailGrid}
+      header={
+        <>
+          <MappingBreadcrumb canonicalId={canonicalId} />
+          <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
+          <Skeleton width="14rem" />
+        </>
+      }
+    >
+      <SkeletonCard lines={8} />
+      <SkeletonCard>
+        <Skeleton width="8rem" />
+        <Skeleton width="100%" height="4rem" />
+      </SkeletonCard>
+    </DetailSkeletonFrame>
   );
 }

@@ -5,7 +5,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useCallback } from "react";
-import { errorMessage } from "@/lib/api/errors";
 import { mappingHref, mappingQueries } from "@/lib/api/mappings";
 import {
   MAPPING_FILTERS_CLEARED,
@@ -15,7 +14,8 @@ import {
   type MappingsView,
 } from "@/lib/url-state/mappings-view";
 import { DataTable } from "@/components/data-table/data-table";
-import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
+import { ListPage } from "@/components/data-table/list-page";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { Pagination } from "@/components/data-table/pagination";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useRowOpener } from "@/components/data-table/use-row-opener";
@@ -101,7 +101,10 @@ export function MappingsListPage() {
         </Link>
       }
       controls={<MappingsFilters view={view} onChange={change} />}
-      banner={list.isError && list.data && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />}
+      banner={
+        list.isError &&
+        list.data && <RetryBanner what="Could not refresh the list" error={list.error} onRetry={() => void list.refetch()} />
+      }
       refreshing={refreshing}
       hydrated={isClient}
       pagination={

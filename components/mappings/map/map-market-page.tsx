@@ -3,16 +3,14 @@
 // lookup. Left, the source market (outcomes, lines, what mapping it gains); right, the editor
 // (map-editor.tsx), or what the market is mapped to once it is.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { errorMessage, isApiError } from "@/lib/api/errors";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { useIsClient } from "@/components/ui/clock";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/ui/error-state";
+import { DetailFallback, DetailSkeletonFrame } from "@/components/ui/detail-states";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
-import { Skeleton } from "@/components/ui/skeleton";
+import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
+import { marketNotFound } from "@/components/unmapped/market-not-found";
 import { MapEditor } from "./map-editor";
 import { SourceMarket } from "./source-market";
 import { cx } from "@/components/ui/cx";
@@ -46,27 +44,22 @@ function Header({ market }: { market: UnmappedDetail }) {
 
 function PageSkeleton() {
   return (
-    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the market">
-      <div className={layout.detailHeader}>
-        <Skeleton width="14rem" />
-        <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
-      </div>
-      <div className={styles.mapGrid}>
-        <div className="card">
-          <div className="card-body stack-tight">
-            {Array.from({ length: 6 }, (_, i) => (
-              <Skeleton key={i} width={`${60 + ((i * 13) % 35)}%`} />
-            ))}
-          </div>
-        </div>
-        <div className="card">
-          <div className="card-body stack-tight">
-            <Skeleton width="100%" height="2rem" />
-            <Skeleton width="100%" height="8rem" />
-          </div>
-        </div>
-      </div>
-    </div>
+    <DetailSkeletonFrame
+      label="Loading the market"
+      gridClass={styles.mapGrid}
+      header={
+        <>
+          <Skeleton width="14rem" />
+          <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
+        </>
+      }
+    >
+      <SkeletonCard lines={6} />
+      <SkeletonCard>
+        <Skeleton width="100%" height="2rem" />
+        <Skeleton width="100%" height="8rem" />
+      </SkeletonCard>
+    </DetailSkeletonFrame>
   );
 }
 
@@ -75,32 +68,13 @@ export function MapMarketPage({ id }: { id: number }) {
   const isClient = useIsClient();
   const market = detail.data;
   if (!market) {
-    if (detail.isPending) return <PageSkeleton />;
-    if (isApiError(detail.error) && detail.error.status === 404) {
-      return (
-        <div className={layout.detailPage}>
-          <EmptyState
-            title="This market does not exist"
-            actions={
-              <Link href="/unmapped" className="button">
-                Back to the list
-              </Link>
-            }
-          >
-            <p>Market #{id} is not in the database. The link may be wrong, or the database was reset.</p>
-          </EmptyState>
-        </div>
-      );
-    }
     return (
-      <div className={layout.detailPage}>
-        <ErrorState
-          title="The market could not be loaded"
-          message={errorMessage(detail.error)}
-          onRetry={() => void detail.refetch()}
-          retrying={detail.isFetching}
-        />
-      </div>
+      <DetailFallback
+        query={detail}
+        skeleton={<PageSkeleton />}
+        errorTitle="The market could not be loaded"
+        notFound={marketNotFound(id, "/unmapped")}
+      />
     );
   }
   return (

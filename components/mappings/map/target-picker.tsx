@@ -12,6 +12,7 @@ import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { formatCount } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { PlatformBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
@@ -101,12 +102,7 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
             <Skeleton width="100%" height="2.6rem" />
           </div>
         ) : candidates.error && !candidates.data ? (
-          <div className="banner banner-danger" role="alert">
-            <span>Could not load suggestions: {errorMessage(candidates.error)}</span>
-            <button type="button" className="button button-small" onClick={() => candidates.refetch()}>
-              Retry
-            </button>
-          </div>
+          <RetryBanner what="Could not load suggestions" error={candidates.error} onRetry={() => void candidates.refetch()} />
         ) : list.length === 0 ? (
           <p className="muted">No mapping looks like this market. Search below, or create a new mapping.</p>
         ) : (

@@ -3,13 +3,13 @@
 // keeps the previous rows on screen (dimmed) until the next page arrives, so nothing jumps.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { errorMessage } from "@/lib/api/errors";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { hasNextPage } from "@/components/data-table/page-total";
-import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
+import { ListPage } from "@/components/data-table/list-page";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { Pagination } from "@/components/data-table/pagination";
 import { useIsClient } from "@/components/ui/clock";
 import { useUrlSearch } from "@/components/url-state/url-state-adapter";
@@ -106,7 +106,7 @@ export function UnmappedListPage() {
       banner={
         list.isError &&
         list.data &&
-        !list.isPlaceholderData && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+        !list.isPlaceholderData && <RetryBanner what="Could not refresh the list" error={list.error} onRetry={() => void list.refetch()} />
       }
       status={selection.note}
       refreshing={refreshing}
