@@ -41,14 +41,10 @@ export function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
   return (
     <DetailSkeletonFrame
       label="Loading the mapping"
+      crumb={<MappingBreadcrumb canonicalId={canonicalId} />}
+      titleWidth="22rem"
+      metaWidth="14rem"
       gridClass={layout.detailGrid}
-      header={
-        <>
-          <MappingBreadcrumb canonicalId={canonicalId} />
-          <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
-          <Skeleton width="14rem" />
-        </>
-      }
     >
       <SkeletonCard lines={8} />
       <SkeletonCard>

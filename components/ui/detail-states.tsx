@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { errorMessage, isApiError } from "@/lib/api/errors";
 import { EmptyState } from "./empty-state";
 import { ErrorState } from "./error-state";
+import { Skeleton } from "./skeleton";
 import layout from "@/components/layout/detail-layout.module.css";
 
 interface NotFound {
@@ -57,21 +58,32 @@ export function DetailFallback({
   );
 }
 
-/** A detail page while it loads: the header's placeholders, then the page's grid of skeleton cards. */
+/**
+ * A detail page while it loads: the header's placeholders (the breadcrumb, the title, the meta line
+ * when `metaWidth` is given), then the page's grid of skeleton cards.
+ */
 export function DetailSkeletonFrame({
   label,
-  header,
+  crumb,
+  titleWidth,
+  metaWidth,
   gridClass,
   children,
 }: {
   label: string;
-  header: ReactNode;
+  crumb: ReactNode;
+  titleWidth: string;
+  metaWidth?: string;
   gridClass: string;
   children: ReactNode;
 }) {
   return (
     <div className={layout.detailPage} role="status" aria-busy="true" aria-label={label}>
-      <div className={layout.detailHeader}>{header}</div>
+      <div className={layout.detailHeader}>
+        {crumb}
+        <Skeleton width={titleWidth} height="1.6rem" className="skeleton-title" />
+        {metaWidth && <Skeleton width={metaWidth} />}
+      </div>
       <div className={gridClass}>{children}</div>
     </div>
   );

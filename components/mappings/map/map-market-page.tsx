@@ -6,11 +6,11 @@ import { useQuery } from "@tanstack/react-query";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { useIsClient } from "@/components/ui/clock";
-import { DetailFallback, DetailSkeletonFrame } from "@/components/ui/detail-states";
+import { DetailSkeletonFrame } from "@/components/ui/detail-states";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
-import { marketNotFound } from "@/components/unmapped/market-not-found";
+import { MarketFallback } from "@/components/unmapped/market-fallback";
 import { MapEditor } from "./map-editor";
 import { SourceMarket } from "./source-market";
 import { cx } from "@/components/ui/cx";
@@ -44,16 +44,7 @@ function Header({ market }: { market: UnmappedDetail }) {
 
 function PageSkeleton() {
   return (
-    <DetailSkeletonFrame
-      label="Loading the market"
-      gridClass={styles.mapGrid}
-      header={
-        <>
-          <Skeleton width="14rem" />
-          <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
-        </>
-      }
-    >
+    <DetailSkeletonFrame label="Loading the market" crumb={<Skeleton width="14rem" />} titleWidth="26rem" gridClass={styles.mapGrid}>
       <SkeletonCard lines={6} />
       <SkeletonCard>
         <Skeleton width="100%" height="2rem" />
@@ -68,14 +59,7 @@ export function MapMarketPage({ id }: { id: number }) {
   const isClient = useIsClient();
   const market = detail.data;
   if (!market) {
-    return (
-      <DetailFallback
-        query={detail}
-        skeleton={<PageSkeleton />}
-        errorTitle="The market could not be loaded"
-        notFound={marketNotFound(id, "/unmapped")}
-      />
-    );
+    return <MarketFallback id={id} query={detail} skeleton={<PageSkeleton />} listHref="/unmapped" />;
   }
   return (
     <article className={cx(layout.detailPage, "map-page")} aria-labelledby="map-title" data-hydrated={isClient || undefined}>

@@ -6,14 +6,10 @@ export function DetailSkeleton() {
   return (
     <DetailSkeletonFrame
       label="Loading the market"
+      crumb={<Skeleton width="12rem" />}
+      titleWidth="26rem"
+      metaWidth="18rem"
       gridClass={layout.detailGrid}
-      header={
-        <>
-          <Skeleton width="12rem" />
-          <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
-          <Skeleton width="18rem" />
-        </>
-      }
     >
       <div className="stack">
         {[5, 7, 3].map((rows, i) => (

@@ -7,10 +7,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
 import type { SettableStatus } from "../use-quick-status";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
-import { DetailFallback } from "@/components/ui/detail-states";
 import { useIsClient } from "@/components/ui/clock";
 import { RetryBanner } from "@/components/ui/retry-banner";
-import { marketNotFound } from "../market-not-found";
+import { MarketFallback } from "../market-fallback";
 import { reasonExplanation } from "../labels";
 import { MarketHistory } from "@/components/history/history-list";
 import { ReasonBadge } from "../badges";
@@ -73,14 +72,7 @@ export function MarketDetailPage({ id }: { id: number }) {
   });
 
   if (!market) {
-    return (
-      <DetailFallback
-        query={detail}
-        skeleton={<DetailSkeleton />}
-        errorTitle="The market could not be loaded"
-        notFound={marketNotFound(id, neighbours.listHref)}
-      />
-    );
+    return <MarketFallback id={id} query={detail} skeleton={<DetailSkeleton />} listHref={neighbours.listHref} />;
   }
 
   return (
