@@ -9,7 +9,7 @@ import { MappingHistory } from "@/components/history/history-list";
 import { useIsClient } from "@/components/ui/clock";
 import { DetailFallback } from "@/components/ui/detail-states";
 import { RetryBanner } from "@/components/ui/retry-banner";
-import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
+import { Facts, timeFact } from "@/components/ui/facts";
 import { DeactivateButton } from "./deactivate-dialog";
 import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labels";
 import { DetailSkeleton, MappingBreadcrumb, PlatformFacts } from "./mapping-detail-parts";
@@ -161,45 +161,24 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
               <h2 id="mapping-status-title">Status</h2>
             </header>
             <div className="card-body stack">
-              <dl className="facts">
-                <div>
-                  <dt>Scraper</dt>
-                  <dd>
-                    <MappingStateBadge mapping={mapping} />
-                    <span className="muted fact-exact">{STATE_HINT[state]}</span>
-                  </dd>
-                </div>
-                <div>
-                  <dt>Origin</dt>
-                  <dd>
-                    <OriginBadge origin={mapping.origin} />
-                    <span className="muted fact-exact">
-                      {mapping.origin === "builtin"
+              <Facts
+                facts={[
+                  { term: "Scraper", value: <MappingStateBadge mapping={mapping} />, note: STATE_HINT[state] },
+                  {
+                    term: "Origin",
+                    value: <OriginBadge origin={mapping.origin} />,
+                    note:
+                      mapping.origin === "builtin"
                         ? "Shipped in the market catalog"
                         : overrides
                           ? "User override of a built-in entry"
-                          : "Created in this app"}
-                    </span>
-                  </dd>
-                </div>
-                {mapping.origin === "user" && mapping.version !== null && (
-                  <div>
-                    <dt>Version</dt>
-                    <dd className="num-inline">{mapping.version}</dd>
-                  </div>
-                )}
-                {mapping.updatedAt && (
-                  <div>
-                    <dt>Last change</dt>
-                    <dd>
-                      <RelativeTime iso={mapping.updatedAt} />
-                      <span className="muted fact-exact">
-                        <ExactTime iso={mapping.updatedAt} />
-                      </span>
-                    </dd>
-                  </div>
-                )}
-              </dl>
+                          : "Created in this app",
+                  },
+                  mapping.origin === "user" &&
+                    mapping.version !== null && { term: "Version", value: mapping.version, valueClass: "num-inline" },
+                  mapping.updatedAt && timeFact("Last change", mapping.updatedAt),
+                ]}
+              />
               {mapping.origin === "user" && mapping.active && (
                 <div className="card-actions">
                   <DeactivateButton mapping={mapping} />

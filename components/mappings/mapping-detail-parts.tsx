@@ -4,32 +4,24 @@ import type { MappingDetail } from "@/lib/contract/mappings";
 import layout from "@/components/layout/detail-layout.module.css";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { DetailSkeletonFrame } from "@/components/ui/detail-states";
+import { Facts } from "@/components/ui/facts";
 import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import { PlatformId } from "./labels";
 
 export function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" | "sportybetId" | "bet9jaKey"> }) {
   return (
-    <dl className="facts facts-compact">
-      <div>
-        <dt>betpawa id</dt>
-        <dd>
-          <PlatformId value={mapping.betpawaId} platform="betpawa" />
-          {mapping.betpawaId === null && <span className="muted fact-exact">No betpawa counterpart: its odds cannot be compared yet</span>}
-        </dd>
-      </div>
-      <div>
-        <dt>SportyBet id</dt>
-        <dd>
-          <PlatformId value={mapping.sportybetId} platform="sportybet" />
-        </dd>
-      </div>
-      <div>
-        <dt>Bet9ja key</dt>
-        <dd>
-          <PlatformId value={mapping.bet9jaKey} platform="bet9ja" />
-        </dd>
-      </div>
-    </dl>
+    <Facts
+      compact
+      facts={[
+        {
+          term: "betpawa id",
+          value: <PlatformId value={mapping.betpawaId} platform="betpawa" />,
+          note: mapping.betpawaId === null && "No betpawa counterpart: its odds cannot be compared yet",
+        },
+        { term: "SportyBet id", value: <PlatformId value={mapping.sportybetId} platform="sportybet" /> },
+        { term: "Bet9ja key", value: <PlatformId value={mapping.bet9jaKey} platform="bet9ja" /> },
+      ]}
+    />
   );
 }
 
