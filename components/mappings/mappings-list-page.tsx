@@ -14,6 +14,7 @@ import {
   type MappingsView,
 } from "@/lib/url-state/mappings-view";
 import { DataTable } from "@/components/data-table/data-table";
+import { focusSearch } from "@/components/data-table/filters";
 import { ListPage } from "@/components/data-table/list-page";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { Pagination } from "@/components/data-table/pagination";
@@ -43,16 +44,7 @@ export function MappingsListPage() {
     paging: { page: view.page, pageSize: view.pageSize, total: list.data?.total },
   });
 
-  useHotkeys({
-    "/": (e) => {
-      e.preventDefault();
-      const input = document.getElementById(MAPPING_SEARCH_ID);
-      if (input instanceof HTMLInputElement) {
-        input.focus();
-        input.select();
-      }
-    },
-  });
+  useHotkeys({ "/": focusSearch(MAPPING_SEARCH_ID) });
 
   const items = list.data?.items ?? [];
   const total = list.data?.total;
