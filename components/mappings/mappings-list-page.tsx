@@ -15,9 +15,7 @@ import {
 } from "@/lib/url-state/mappings-view";
 import { DataTable } from "@/components/data-table/data-table";
 import { focusSearch } from "@/components/data-table/filters";
-import { ListPage } from "@/components/data-table/list-page";
-import { RetryBanner } from "@/components/ui/retry-banner";
-import { Pagination } from "@/components/data-table/pagination";
+import { isRefreshing, ListPage } from "@/components/data-table/list-page";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useRowOpener } from "@/components/data-table/use-row-opener";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
@@ -82,7 +80,7 @@ export function MappingsListPage() {
       ),
     };
 
-  const refreshing = list.isFetching && list.isPlaceholderData;
+  const refreshing = isRefreshing(list);
   return (
     <ListPage
       title="Mappings"
@@ -93,26 +91,9 @@ export function MappingsListPage() {
         </Link>
       }
       controls={<MappingsFilters view={view} onChange={change} />}
-      banner={
-        list.isError &&
-        list.data && <RetryBanner what="Could not refresh the list" error={list.error} onRetry={() => void list.refetch()} />
-      }
-      refreshing={refreshing}
+      query={list}
       hydrated={isClient}
-      pagination={
-        <Pagination
-          summaryId="mappings-summary"
-          pageSizeId="mappings-page-size"
-          page={view.page}
-          pageSize={view.pageSize}
-          shown={list.data}
-          loading={list.isFetching}
-          nothing="No mappings"
-          hrefOf={(page) => mappingsHref({ ...view, page })}
-          onPage={(page) => navigate({ page })}
-          onPageSize={(pageSize) => change({ pageSize })}
-        />
-      }
+      paging={{ id: "mappings", nothing: "No mappings", view, href: mappingsHref, onView: navigate }}
     >
       <DataTable
         table={table}

@@ -8,9 +8,7 @@ import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { hasNextPage } from "@/components/data-table/page-total";
-import { ListPage } from "@/components/data-table/list-page";
-import { RetryBanner } from "@/components/ui/retry-banner";
-import { Pagination } from "@/components/data-table/pagination";
+import { isRefreshing, ListPage } from "@/components/data-table/list-page";
 import { useIsClient } from "@/components/ui/clock";
 import { useUrlSearch } from "@/components/url-state/url-state-adapter";
 import { useQuickStatus } from "../use-quick-status";
@@ -92,7 +90,7 @@ export function UnmappedListPage() {
       ),
     };
 
-  const refreshing = list.isFetching && list.isPlaceholderData;
+  const refreshing = isRefreshing(list);
   return (
     <ListPage
       title="Unmapped markets"
@@ -103,28 +101,10 @@ export function UnmappedListPage() {
           <ListFilters view={view} onChange={change} />
         </>
       }
-      banner={
-        list.isError &&
-        list.data &&
-        !list.isPlaceholderData && <RetryBanner what="Could not refresh the list" error={list.error} onRetry={() => void list.refetch()} />
-      }
+      query={list}
       status={selection.note}
-      refreshing={refreshing}
       hydrated={isClient}
-      pagination={
-        <Pagination
-          summaryId="list-summary"
-          pageSizeId="page-size"
-          page={view.page}
-          pageSize={view.pageSize}
-          shown={list.data}
-          loading={list.isFetching}
-          nothing="No markets"
-          hrefOf={(page) => listHref({ ...view, page })}
-          onPage={(page) => navigate({ page })}
-          onPageSize={(pageSize) => change({ pageSize })}
-        />
-      }
+      paging={{ id: "list", nothing: "No markets", view, href: listHref, onView: navigate }}
     >
       <UnmappedTable
         view={view}
