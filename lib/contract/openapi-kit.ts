@@ -74,30 +74,39 @@ type PathParams = NonNullable<NonNullable<ZodOpenApiOperationObject["requestPara
 /** A page of audit entries, newest first: the answer of /api/audit and of every resource's history. */
 export const historyPage = jsonAnswer(auditListSchema, "One page of history entries");
 
+/** What `operation()` takes beside the spec, passed through by the helpers below. */
+type OperationOptions = Parameters<typeof operation>[1];
+
 /** GET …/history of the resource `path` names: its changes, paged like the audit trail. */
-export const historyOperation = (operationId: string, summary: string, path: PathParams) =>
-  operation({ operationId, summary, requestParams: { path, query: historyQuerySchema }, responses: { "200": historyPage } });
+export const historyOperation = (operationId: string, summary: string, path: PathParams, options?: OperationOptions) =>
+  operation({ operationId, summary, requestParams: { path, query: historyQuerySchema }, responses: { "200": historyPage } }, options);
 
 /**
  * An edit that checks versions (PATCH): If-Match with the ETag from GET, 412 when the `what`
  * changed since, and the edited resource with its new ETag; `responses` adds the edit's own refusals.
  */
-export function versionedEdit({
-  what,
-  path,
-  body,
-  edited,
-  responses,
-  ...spec
-}: Omit<OperationSpec, "requestParams" | "requestBody"> & { what: string; path: PathParams; body: z.ZodType; edited: z.ZodType }) {
-  return operation({
-    ...spec,
-    requestParams: { path, header: ifMatchHeaderSchema },
-    requestBody: jsonBody(body),
-    responses: {
-      "200": jsonAnswer(edited, `The ${what} after the edit`, etagHeader),
-      "412": problem(`The ${what} changed since the version sent in If-Match`),
-      ...responses,
+export function versionedEdit(
+  {
+    what,
+    path,
+    body,
+    edited,
+    responses,
+    ...spec
+  }: Omit<OperationSpec, "requestParams" | "requestBody"> & { what: string; path: PathParams; body: z.ZodType; edited: z.ZodType },
+  options?: OperationOptions,
+) {
+  return operation(
+    {
+      ...spec,
+      requestParams: { path, header: ifMatchHeaderSchema },
+      requestBody: jsonBody(body),
+      responses: {
+        "200": jsonAnswer(edited, `The ${what} after the edit`, etagHeader),
+        "412": problem(`The ${what} changed since the version sent in If-Match`),
+        ...responses,
+      },
     },
-  });
+    options,
+  );
 }
