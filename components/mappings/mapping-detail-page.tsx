@@ -15,7 +15,7 @@ import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labe
 import { DetailSkeleton, MappingBreadcrumb, PlatformFacts } from "./mapping-detail-parts";
 import { MappingForm } from "./mapping-form";
 import { OutcomesView } from "./outcomes-view";
-import { cx } from "@/components/ui/cx";
+import { DetailHeader, DetailId } from "@/components/ui/detail-header";
 import layout from "@/components/layout/detail-layout.module.css";
 
 export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
@@ -58,22 +58,19 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
 
   return (
     <article className={layout.detailPage} aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
-      <header className={layout.detailHeader}>
-        <div className={layout.detailTopbar}>
-          <MappingBreadcrumb canonicalId={mapping.canonicalId} />
-        </div>
-        <h1 id="mapping-title" className={layout.detailTitle}>
-          {mapping.name}
-        </h1>
-        <div className={layout.detailMeta}>
-          <OriginBadge origin={mapping.origin} />
-          <MappingStateBadge mapping={mapping} />
-          <span className={cx(layout.detailId, "mono")} title="Canonical id">
-            {mapping.canonicalId}
-          </span>
-          {overrides && <span className="muted">Overrides the built-in entry with this id</span>}
-        </div>
-      </header>
+      <DetailHeader
+        topbar={<MappingBreadcrumb canonicalId={mapping.canonicalId} />}
+        titleId="mapping-title"
+        title={mapping.name}
+        meta={
+          <>
+            <OriginBadge origin={mapping.origin} />
+            <MappingStateBadge mapping={mapping} />
+            <DetailId title="Canonical id">{mapping.canonicalId}</DetailId>
+            {overrides && <span className="muted">Overrides the built-in entry with this id</span>}
+          </>
+        }
+      />
 
       {detail.isError && (
         <RetryBanner

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { useIsClient } from "@/components/ui/clock";
+import { DetailHeader, DetailId } from "@/components/ui/detail-header";
 import { DetailSkeletonFrame } from "@/components/ui/detail-states";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
@@ -20,8 +21,8 @@ import mappings from "../mappings.module.css";
 
 function Header({ market }: { market: UnmappedDetail }) {
   return (
-    <header className={layout.detailHeader}>
-      <div className={layout.detailTopbar}>
+    <DetailHeader
+      topbar={
         <Breadcrumb
           trail={[
             { href: "/unmapped", label: "Unmapped markets" },
@@ -29,16 +30,21 @@ function Header({ market }: { market: UnmappedDetail }) {
           ]}
           current="Map"
         />
-      </div>
-      <h1 id="map-title" className={layout.detailTitle}>
-        <span className={mappings.titlePrefix}>Map</span> {market.marketName}
-      </h1>
-      <div className={layout.detailMeta}>
-        <PlatformBadge source={market.source} />
-        <span className={cx(layout.detailId, "mono")}>{market.externalMarketId}</span>
-        <StatusBadge status={market.status} />
-      </div>
-    </header>
+      }
+      titleId="map-title"
+      title={
+        <>
+          <span className={mappings.titlePrefix}>Map</span> {market.marketName}
+        </>
+      }
+      meta={
+        <>
+          <PlatformBadge source={market.source} />
+          <DetailId>{market.externalMarketId}</DetailId>
+          <StatusBadge status={market.status} />
+        </>
+      }
+    />
   );
 }
 
