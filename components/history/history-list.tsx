@@ -169,15 +169,15 @@ export function HistorySkeleton({ rows = 3 }: { rows?: number }) {
 const STEP = HISTORY_FIRST_PAGE.pageSize;
 
 interface PanelProps {
-  title: string;
   titleId: string;
   empty: string;
   /** The query options of the first `pageSize` entries. */
   query: (window: PageWindow) => ReturnType<typeof unmappedQueries.history | typeof mappingQueries.history>;
 }
 
-/** A card with the newest entries and "Show older" for more. */
-function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
+/** The "History" card of a market or a mapping: the newest entries, and "Show older" for more. */
+function HistoryPanel({ titleId, empty, query }: PanelProps) {
+  const title = "History";
   const [pageSize, setPageSize] = useState(STEP);
   const history = useQuery({ ...query({ page: 1, pageSize }), placeholderData: keepPreviousData });
   const data = history.data;
@@ -235,7 +235,6 @@ export function MarketHistory({ marketId, version }: { marketId: number; version
   }, [client, marketId, version]);
   return (
     <HistoryPanel
-      title="History"
       titleId="market-history-title"
       empty="No changes yet. Status, notes and mapping changes are recorded here with their reason."
       query={(window) => unmappedQueries.history(marketId, window)}
@@ -247,7 +246,6 @@ export function MarketHistory({ marketId, version }: { marketId: number; version
 export function MappingHistory({ canonicalId }: { canonicalId: string }) {
   return (
     <HistoryPanel
-      title="History"
       titleId="mapping-history-title"
       empty="No changes yet: this is the built-in entry as shipped. Edits and overrides are recorded here with their reason."
       query={(window) => mappingQueries.history(canonicalId, window)}

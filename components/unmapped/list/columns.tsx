@@ -9,11 +9,9 @@ import type { SettableStatus } from "../use-quick-status";
 import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
 import { RowAction } from "@/components/data-table/data-table";
 import { columnsFor, type DataColumn } from "@/components/data-table/features";
-import { formatCount } from "@/components/ui/format";
 import { LinkPending } from "@/components/ui/link-pending";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { PlatformBadge, ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
-import { Priority, PRIORITY_HINT } from "../priority";
+import { ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
+import { platformColumn, priorityColumn, seenColumn, sightingsColumn } from "../market-columns";
 
 export interface RowHandlers {
   href: (item: UnmappedItem, index: number) => string;
@@ -75,12 +73,7 @@ function NameLink({ item, index }: { item: UnmappedItem; index: number }) {
 
 function unmappedColumns(): DataColumn<UnmappedItem>[] {
   const columns: DataColumn<UnmappedItem>[] = [
-    col.accessor("source", {
-      id: "source",
-      header: "Platform",
-      meta: { width: 112 },
-      cell: (c) => <PlatformBadge source={c.getValue()} />,
-    }),
+    platformColumn(112),
     col.accessor("marketName", {
       id: "name",
       header: "Market",
@@ -110,30 +103,10 @@ function unmappedColumns(): DataColumn<UnmappedItem>[] {
         </>
       ),
     }),
-    col.accessor("occurrenceCount", {
-      id: "occurrenceCount",
-      header: "Sightings",
-      meta: { width: 100, kind: "numeric", title: "Sightings: one per market instance (line) per event snapshot" },
-      cell: (c) => formatCount(c.getValue()),
-    }),
-    col.accessor("firstSeenAt", {
-      id: "firstSeenAt",
-      header: "First seen",
-      meta: { width: 108, optional: true, kind: "time" },
-      cell: (c) => <RelativeTime iso={c.getValue()} />,
-    }),
-    col.accessor("lastSeenAt", {
-      id: "lastSeenAt",
-      header: "Last seen",
-      meta: { width: 108, kind: "time" },
-      cell: (c) => <RelativeTime iso={c.getValue()} />,
-    }),
-    col.accessor("priorityScore", {
-      id: "priority",
-      header: "Priority",
-      meta: { width: 100, kind: "numeric", title: PRIORITY_HINT },
-      cell: (c) => <Priority score={c.getValue()} />,
-    }),
+    sightingsColumn(100),
+    seenColumn("firstSeenAt", "First seen", true),
+    seenColumn("lastSeenAt", "Last seen"),
+    priorityColumn(),
     col.display({
       id: "actions",
       header: "Actions",
