@@ -33,24 +33,26 @@ function useRowHandlers(): RowHandlers {
 const col = columnsFor<UnmappedItem>();
 const SORTABLE = new Set<string>(UNMAPPED_SORTS);
 
+/** A row's quick triage: each sets the status its keyboard shortcut (shown in the tooltip) sets. */
+const ROW_ACTIONS: { status: SettableStatus; verb: string; key: string; icon: string }[] = [
+  { status: "ACKNOWLEDGED", verb: "Acknowledge", key: "a", icon: "icon-check" },
+  { status: "IGNORED", verb: "Ignore", key: "i", icon: "icon-ignore" },
+];
+
 function RowActions({ item }: { item: UnmappedItem }) {
   const { onStatus } = useRowHandlers();
   return (
     <>
-      <RowAction
-        label={`Acknowledge ${item.marketName}`}
-        title="Acknowledge (a)"
-        icon="icon-check"
-        onClick={() => onStatus(item, "ACKNOWLEDGED")}
-        disabled={item.status === "ACKNOWLEDGED"}
-      />
-      <RowAction
-        label={`Ignore ${item.marketName}`}
-        title="Ignore (i)"
-        icon="icon-ignore"
-        onClick={() => onStatus(item, "IGNORED")}
-        disabled={item.status === "IGNORED"}
-      />
+      {ROW_ACTIONS.map((a) => (
+        <RowAction
+          key={a.status}
+          label={`${a.verb} ${item.marketName}`}
+          title={`${a.verb} (${a.key})`}
+          icon={a.icon}
+          onClick={() => onStatus(item, a.status)}
+          disabled={item.status === a.status}
+        />
+      ))}
     </>
   );
 }
