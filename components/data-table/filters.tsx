@@ -120,7 +120,7 @@ function SelectFilter<T extends string>({ id, label, value, options, labels, any
 type ChoiceField<V> = { [K in keyof V]: NonNullable<V[K]> extends string ? K : never }[keyof V];
 
 /** A select over one such field: its label, its choices in order and their words; id `filter-<field>`. */
-export type SelectField<V> = {
+type SelectField<V> = {
   [K in ChoiceField<V>]: {
     field: K;
     label: string;
