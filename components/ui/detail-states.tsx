@@ -1,5 +1,6 @@
-// What a detail page shows instead of its resource: "not found" with a way back, or the error
-// with Retry. The market, map-editor and mapping pages and the app's not-found page share them.
+// What a detail page shows instead of its resource: its skeleton while it loads, "not found" with a
+// way back, or the error with Retry. The market, map-editor and mapping pages and the app's
+// not-found page share them.
 import type { UseQueryResult } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
