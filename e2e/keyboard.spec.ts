@@ -1,37 +1,39 @@
-import type { Page } from "@playwright/test";
-import { ensureMarkets, expect, expectAccessible, getMarket, listMarkets, patchMarket, snap, test, waitLive } from "./support";
+import {
+  ensureMarkets,
+  expect,
+  expectAccessible,
+  getMarket,
+  listMarkets,
+  marketRows,
+  openWithFirstTwoNew,
+  selectedRow,
+  snap,
+  test,
+  waitLive,
+} from "./support";
 
 test.beforeAll(async ({ request }) => ensureMarkets(request));
 
-const rows = (page: Page) => page.locator("tbody tr[data-market-id]");
-const selectedRow = (page: Page) => page.locator("tbody tr[data-selected]");
-const idOf = async (page: Page, index: number) => Number(await rows(page).nth(index).getAttribute("data-market-id"));
-
 test("j/k move, a acknowledges, i ignores, Enter opens", async ({ page, request }, testInfo) => {
   // The All tab keeps triaged rows on screen, so positions stay put.
-  await page.goto("/unmapped?status=ALL&sort=occurrenceCount&order=asc");
-  await waitLive(page);
-  const first = await idOf(page, 0);
-  const second = await idOf(page, 1);
-  await patchMarket(request, first, { status: "NEW" });
-  await patchMarket(request, second, { status: "NEW" });
+  const { first, second } = await openWithFirstTwoNew(page, request, "/unmapped?status=ALL&sort=occurrenceCount&order=asc");
 
   await page.keyboard.press("j");
   await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(first));
-  await expect(rows(page).nth(0).getByRole("link")).toBeFocused();
+  await expect(marketRows(page).nth(0).getByRole("link")).toBeFocused();
   await page.keyboard.press("j");
   await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(second));
   await page.keyboard.press("k");
   await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(first));
 
   await page.keyboard.press("a");
-  await expect(rows(page).nth(0).locator('[data-column="status"] .badge').first()).toHaveText("Acknowledged");
+  await expect(marketRows(page).nth(0).locator('[data-column="status"] .badge').first()).toHaveText("Acknowledged");
   await expect(page.getByText(/^Acknowledged: /)).toBeVisible();
   await expect.poll(async () => (await getMarket(request, first)).status).toBe("ACKNOWLEDGED");
 
   await page.keyboard.press("j");
   await page.keyboard.press("i");
-  await expect(rows(page).nth(1).locator('[data-column="status"] .badge').first()).toHaveText("Ignored");
+  await expect(marketRows(page).nth(1).locator('[data-column="status"] .badge').first()).toHaveText("Ignored");
   await expect.poll(async () => (await getMarket(request, second)).status).toBe("IGNORED");
   await snap(page, testInfo, "list-keyboard-triage");
 
@@ -48,7 +50,7 @@ test("in the New tab a triaged row leaves and the next one is selected", async (
   expect(items.length).toBeGreaterThanOrEqual(2);
   await page.goto("/unmapped");
   await waitLive(page);
-  await expect(rows(page).first()).toHaveAttribute("data-market-id", String(items[0].id));
+  await expect(marketRows(page).first()).toHaveAttribute("data-market-id", String(items[0].id));
 
   await page.keyboard.press("j");
   await page.keyboard.press("a");

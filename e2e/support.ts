@@ -113,6 +113,22 @@ export async function waitLive(page: Page): Promise<void> {
   await expect(page.locator('[role="status"][data-state]')).toHaveAttribute("data-state", "live");
 }
 
+// The unmapped list as keyboard triage sees it: its market rows, the selected one, a row's market.
+export const marketRows = (page: Page) => page.locator("tbody tr[data-market-id]");
+export const selectedRow = (page: Page) => page.locator("tbody tr[data-selected]");
+export const marketIdAt = async (page: Page, index: number) => Number(await marketRows(page).nth(index).getAttribute("data-market-id"));
+
+/** Opens the list at `url` once it is live and sets its first two markets to New: a known start for the triage keys. */
+export async function openWithFirstTwoNew(page: Page, request: APIRequestContext, url: string): Promise<{ first: number; second: number }> {
+  await page.goto(url);
+  await waitLive(page);
+  const first = await marketIdAt(page, 0);
+  const second = await marketIdAt(page, 1);
+  await patchMarket(request, first, { status: "NEW" });
+  await patchMarket(request, second, { status: "NEW" });
+  return { first, second };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Realtime: the page's Socket.IO websocket, relayed to the real server, with a way to push extra
 // server messages (Engine.IO "4" message + Socket.IO "2" event) and to cut the connection.

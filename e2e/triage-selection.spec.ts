@@ -3,13 +3,9 @@
 // and single-key shortcuts can be turned off (WCAG 2.1.4), a setting the browser keeps.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { unmappedListSchema } from "../lib/contract/unmapped";
-import { ensureMarkets, expect, getMarket, patchMarket, relaySocket, test, waitLive } from "./support";
+import { ensureMarkets, expect, getMarket, marketRows, openWithFirstTwoNew, relaySocket, selectedRow, test, waitLive } from "./support";
 
 test.beforeAll(async ({ request }) => ensureMarkets(request));
-
-const rows = (page: Page) => page.locator("tbody tr[data-market-id]");
-const selectedRow = (page: Page) => page.locator("tbody tr[data-selected]");
-const idOf = async (page: Page, index: number) => Number(await rows(page).nth(index).getAttribute("data-market-id"));
 
 /** Lets a test rewrite the list the browser receives, as a live refresh would change it. */
 async function rewriteLists(page: Page) {
@@ -32,12 +28,7 @@ async function rewriteLists(page: Page) {
 async function selectFirstRow(page: Page, request: APIRequestContext) {
   const relay = await relaySocket(page);
   const rewrite = await rewriteLists(page);
-  await page.goto("/unmapped?status=&sort=occurrenceCount&order=asc");
-  await waitLive(page);
-  const first = await idOf(page, 0);
-  const second = await idOf(page, 1);
-  await patchMarket(request, first, { status: "NEW" });
-  await patchMarket(request, second, { status: "NEW" });
+  const { first, second } = await openWithFirstTwoNew(page, request, "/unmapped?status=&sort=occurrenceCount&order=asc");
   await page.keyboard.press("j");
   await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(first));
   return { relay, rewrite, first, second };
@@ -50,9 +41,9 @@ test("a live refresh that reorders the rows does not move `a` to another market"
   // A scrape elsewhere: the list refetches and the two markets swap places.
   rewrite(([a, b, ...rest]) => [b, a, ...rest]);
   relay.emit("unmapped_alert", { count: 0, markets: [] });
-  await expect(rows(page).nth(0)).toHaveAttribute("data-market-id", String(second));
+  await expect(marketRows(page).nth(0)).toHaveAttribute("data-market-id", String(second));
   await expect(selectedRow(page)).toHaveAttribute("data-market-id", String(first));
-  await expect(rows(page).nth(0)).toHaveAttribute("aria-selected", "false");
+  await expect(marketRows(page).nth(0)).toHaveAttribute("aria-selected", "false");
 
   await page.keyboard.press("a");
   await expect.poll(async () => (await getMarket(request, first)).status).toBe("ACKNOWLEDGED");

@@ -10,6 +10,7 @@ import { PLATFORMS, STATUSES } from "@/lib/contract/enums";
 import { ScrapeButton } from "@/components/scrape/scrape-button";
 import { useIsClient } from "@/components/ui/clock";
 import { ErrorState } from "@/components/ui/error-state";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { RecentChanges } from "./recent-changes";
@@ -59,12 +60,7 @@ export function DashboardPage() {
       </header>
 
       {stats.isError && data && (
-        <div className="banner banner-danger" role="alert">
-          <span>Could not refresh the figures: {errorMessage(stats.error)}</span>
-          <button type="button" className="button button-small" onClick={() => void stats.refetch()}>
-            Retry
-          </button>
-        </div>
+        <RetryBanner what="Could not refresh the figures" error={stats.error} onRetry={() => void stats.refetch()} />
       )}
 
       {!data ? (

@@ -32,7 +32,7 @@ export function StatusCards({ stats }: { stats: Stats }) {
           <span className={styles.statValue} data-stat="value">
             {formatCount(stats.byStatus[status])}
           </span>
-          <span className={styles.statSub}>
+          <span className="figure-note">
             {PLATFORMS.map((p, i) => (
               <span key={p}>
                 {i > 0 && " · "}
@@ -58,7 +58,7 @@ export function CoverageCard({ platform, stats }: { platform: Platform; stats: S
       <span className={styles.statValue} data-stat="value" data-coverage={last?.coverage ?? ""}>
         {last?.coverage == null ? "–" : formatPercent(last.coverage)}
       </span>
-      <span className={styles.statSub}>
+      <span className="figure-note">
         {last ? (
           <>
             {formatCount(last.mapped)} of {formatCount(last.markets)} sightings mapped

@@ -9,19 +9,13 @@ import { columnsFor } from "@/components/data-table/features";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { cx } from "@/components/ui/cx";
 import { formatCount } from "@/components/ui/format";
-import { PlatformBadge } from "@/components/unmapped/badges";
-import { Priority } from "@/components/unmapped/priority";
+import { platformColumn, priorityColumn, sightingsColumn } from "@/components/unmapped/market-columns";
 import styles from "./dashboard.module.css";
 import { loadState } from "@/components/data-table/load-state";
 
 const col = columnsFor<UnmappedItem>();
 const COLUMNS = [
-  col.accessor("source", {
-    id: "source",
-    header: "Platform",
-    meta: { width: 104 },
-    cell: (c) => <PlatformBadge source={c.getValue()} />,
-  }),
+  platformColumn(104),
   col.accessor("marketName", {
     id: "name",
     header: "Market",
@@ -35,18 +29,8 @@ const COLUMNS = [
       </>
     ),
   }),
-  col.accessor("occurrenceCount", {
-    id: "occurrenceCount",
-    header: "Sightings",
-    meta: { width: 104, kind: "numeric" },
-    cell: (c) => formatCount(c.getValue()),
-  }),
-  col.accessor("priorityScore", {
-    id: "priority",
-    header: "Priority",
-    meta: { width: 100, kind: "numeric" },
-    cell: (c) => <Priority score={c.getValue()} />,
-  }),
+  sightingsColumn(104),
+  priorityColumn(),
   col.display({
     id: "actions",
     header: "Actions",

@@ -5,22 +5,35 @@ import type { ReactNode } from "react";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import styles from "./list.module.css";
 
-export function FilterBar({
-  label,
-  children,
-  canClear,
-  onClear,
-}: {
+/** A list's filters as data: the search box (on the view's `q`), a select per choice field, and how to clear them. */
+export interface FilterSpec<V extends { q: string }> {
   label: string;
-  children: ReactNode;
-  canClear: boolean;
-  onClear: () => void;
+  search: { id: string; label: string; placeholder: string };
+  selects: SelectField<V>[];
+  /** The patch that clears every filter, and whether any is set now. */
+  cleared: Partial<V>;
+  isFiltered: (view: V) => boolean;
+}
+
+/** The bar: search, then the selects, then `children` (filters of their own kind), then "Clear filters". */
+export function FilterBar<V extends { q: string }>({
+  spec,
+  view,
+  onChange,
+  children,
+}: {
+  spec: FilterSpec<V>;
+  view: V;
+  onChange: (patch: Partial<V>) => void;
+  children?: ReactNode;
 }) {
   return (
-    <form className={styles.filters} role="search" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+    <form className={styles.filters} role="search" aria-label={spec.label} onSubmit={(e) => e.preventDefault()}>
+      <SearchFilter {...spec.search} value={view.q} onCommit={(q) => onChange({ q } as Partial<V>)} />
+      <SelectFilters fields={spec.selects} view={view} onChange={onChange} />
       {children}
-      {canClear && (
-        <button type="button" className="button button-ghost button-small" onClick={onClear}>
+      {spec.isFiltered(view) && (
+        <button type="button" className="button button-ghost button-small" onClick={() => onChange(spec.cleared)}>
           Clear filters
         </button>
       )}
@@ -28,8 +41,18 @@ export function FilterBar({
   );
 }
 
-/** The search box; "/" focuses it (the page's shortcut), Escape clears it. */
-export function SearchFilter({
+/** The page's "/" shortcut (bind it with useHotkeys): focus the search box `id` with its text selected. */
+export const focusSearch = (id: string) => (e: KeyboardEvent) => {
+  e.preventDefault();
+  const input = document.getElementById(id);
+  if (input instanceof HTMLInputElement) {
+    input.focus();
+    input.select();
+  }
+};
+
+/** The search box; "/" focuses it (the page's shortcut, `focusSearch`), Escape clears it. */
+function SearchFilter({
   id,
   label,
   placeholder,
@@ -71,13 +94,13 @@ interface SelectProps<T extends string> {
   label: string;
   value: T | null;
   options: readonly T[];
-  labelOf: (value: T) => string;
+  labels: Record<T, string>;
   /** The empty choice, e.g. "All"; without it a value is always chosen. */
   any?: string;
   onChange: (value: T | null) => void;
 }
 
-export function SelectFilter<T extends string>({ id, label, value, options, labelOf, any, onChange }: SelectProps<T>) {
+function SelectFilter<T extends string>({ id, label, value, options, labels, any, onChange }: SelectProps<T>) {
   return (
     <div className="field-inline">
       <label htmlFor={id}>{label}</label>
@@ -85,12 +108,43 @@ export function SelectFilter<T extends string>({ id, label, value, options, labe
         {any !== undefined && <option value="">{any}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
-            {labelOf(o)}
+            {labels[o]}
           </option>
         ))}
       </select>
     </div>
   );
+}
+
+/** The fields of a list's view that hold one value of a fixed set (a code, or null for any). */
+type ChoiceField<V> = { [K in keyof V]: NonNullable<V[K]> extends string ? K : never }[keyof V];
+
+/** A select over one such field: its label, its choices in order and their words; id `filter-<field>`. */
+type SelectField<V> = {
+  [K in ChoiceField<V>]: {
+    field: K;
+    label: string;
+    options: readonly (NonNullable<V[K]> & string)[];
+    labels: Record<NonNullable<V[K]> & string, string>;
+    any?: string;
+  };
+}[ChoiceField<V>];
+
+/** The select filters, one per field; a choice patches that field of the view. */
+function SelectFilters<V>({ fields, view, onChange }: { fields: SelectField<V>[]; view: V; onChange: (patch: Partial<V>) => void }) {
+  return fields.map((f) => (
+    <SelectFilter
+      key={String(f.field)}
+      id={`filter-${String(f.field)}`}
+      label={f.label}
+      any={f.any}
+      value={view[f.field] as string | null}
+      options={f.options as readonly string[]}
+      labels={f.labels as Record<string, string>}
+      // Without an empty choice a select always has a value: null never reaches a field that cannot hold it.
+      onChange={(value) => onChange({ [f.field]: value ?? (f.any === undefined ? view[f.field] : null) } as Partial<V>)}
+    />
+  ));
 }
 
 /** A whole number of at least 1, or nothing. */

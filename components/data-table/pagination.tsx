@@ -9,7 +9,7 @@ import { ViewLink } from "./view-link";
 
 const PAGE_SIZES = [25, 50, 100, 200] as const;
 
-interface Props {
+interface PaginationProps {
   /** Names the summary, which the table refers to (aria-describedby). */
   summaryId: string;
   pageSizeId: string;
@@ -27,7 +27,10 @@ interface Props {
 }
 
 function PageLink(
-  props: { page: number; disabled: boolean; label?: string; rel?: string; children: ReactNode } & Pick<Props, "hrefOf" | "onPage">,
+  props: { page: number; disabled: boolean; label?: string; rel?: string; children: ReactNode } & Pick<
+    PaginationProps,
+    "hrefOf" | "onPage"
+  >,
 ) {
   const { page, disabled, label, rel, children, hrefOf, onPage } = props;
   if (disabled) {
@@ -44,7 +47,18 @@ function PageLink(
   );
 }
 
-export function Pagination({ summaryId, pageSizeId, page, pageSize, shown, loading, nothing, hrefOf, onPage, onPageSize }: Props) {
+export function Pagination({
+  summaryId,
+  pageSizeId,
+  page,
+  pageSize,
+  shown,
+  loading,
+  nothing,
+  hrefOf,
+  onPage,
+  onPageSize,
+}: PaginationProps) {
   // Past the count cap the number of pages is unknown: no "of N", no last page.
   const pages = shown === undefined || shown.totalCapped ? undefined : Math.max(1, Math.ceil(shown.total / pageSize));
   const next = shown !== undefined && hasNextPage(page, shown);

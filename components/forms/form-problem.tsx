@@ -13,6 +13,36 @@ export function FormProblem({ outcome, children }: { outcome: string; children: 
   );
 }
 
+/**
+ * The save was refused because someone else changed it first (412, or already mapped): what
+ * happened, and the way to see their version. What the user typed stays where it is.
+ */
+export function ReloadBanner({
+  outcome,
+  children,
+  action,
+  onReload,
+  reloading,
+}: {
+  outcome: string;
+  children: ReactNode;
+  /** The button's words: "Reload market". */
+  action: string;
+  onReload: () => void;
+  reloading?: boolean;
+}) {
+  return (
+    <div className="banner banner-warning" role="alert">
+      <div>
+        <strong>{outcome}</strong> {children}
+      </div>
+      <button type="button" className="button button-small" onClick={onReload} disabled={reloading}>
+        {reloading ? "Reloading…" : action}
+      </button>
+    </div>
+  );
+}
+
 /** "Fix the 3 fields marked below." */
 export function FixMarked({ outcome, count, noun }: { outcome: string; count: number; noun: [one: string, many: string] }) {
   if (count === 0) return null;

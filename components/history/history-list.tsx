@@ -13,6 +13,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { AuditEntry } from "@/lib/contract/audit";
 import { formatCount } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/unmapped/badges";
 import { ACTION_TONE, describeEntry, type Described } from "./describe-entry";
@@ -168,15 +169,15 @@ export function HistorySkeleton({ rows = 3 }: { rows?: number }) {
 const STEP = HISTORY_FIRST_PAGE.pageSize;
 
 interface PanelProps {
-  title: string;
   titleId: string;
   empty: string;
   /** The query options of the first `pageSize` entries. */
   query: (window: PageWindow) => ReturnType<typeof unmappedQueries.history | typeof mappingQueries.history>;
 }
 
-/** A card with the newest entries and "Show older" for more. */
-function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
+/** The "History" card of a market or a mapping: the newest entries, and "Show older" for more. */
+function HistoryPanel({ titleId, empty, query }: PanelProps) {
+  const title = "History";
   const [pageSize, setPageSize] = useState(STEP);
   const history = useQuery({ ...query({ page: 1, pageSize }), placeholderData: keepPreviousData });
   const data = history.data;
@@ -206,12 +207,7 @@ function HistoryPanel({ title, titleId, empty, query }: PanelProps) {
             </>
           )
         ) : history.isError ? (
-          <div className="banner banner-danger" role="alert">
-            <span>Could not load the history: {errorMessage(history.error)}</span>
-            <button type="button" className="button button-small" onClick={() => void history.refetch()}>
-              Retry
-            </button>
-          </div>
+          <RetryBanner what="Could not load the history" error={history.error} onRetry={() => void history.refetch()} />
         ) : (
           <HistorySkeleton />
         )}
@@ -239,7 +235,6 @@ export function MarketHistory({ marketId, version }: { marketId: number; version
   }, [client, marketId, version]);
   return (
     <HistoryPanel
-      title="History"
       titleId="market-history-title"
       empty="No changes yet. Status, notes and mapping changes are recorded here with their reason."
       query={(window) => unmappedQueries.history(marketId, window)}
@@ -251,7 +246,6 @@ export function MarketHistory({ marketId, version }: { marketId: number; version
 export function MappingHistory({ canonicalId }: { canonicalId: string }) {
   return (
     <HistoryPanel
-      title="History"
       titleId="mapping-history-title"
       empty="No changes yet: this is the built-in entry as shipped. Edits and overrides are recorded here with their reason."
       query={(window) => mappingQueries.history(canonicalId, window)}

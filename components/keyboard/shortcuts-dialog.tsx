@@ -1,5 +1,6 @@
 "use client";
 import { useRef } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { SHORTCUT_GROUPS } from "./shortcuts";
 import { setSingleKeyShortcuts, useSingleKeyShortcuts } from "./shortcut-setting";
 import { useHotkeys } from "./use-hotkeys";
@@ -30,15 +31,7 @@ export function ShortcutsDialog() {
       >
         <span aria-hidden="true">?</span>
       </button>
-      <dialog
-        ref={dialog}
-        className="dialog"
-        aria-labelledby="shortcuts-title"
-        onClick={(e) => {
-          // A click on the backdrop lands on the dialog element itself.
-          if (e.target === e.currentTarget) dialog.current?.close();
-        }}
-      >
+      <ModalDialog ref={dialog} labelledBy="shortcuts-title">
         <div className="dialog-body">
           <header className="dialog-header">
             <h2 id="shortcuts-title">Keyboard shortcuts</h2>
@@ -81,7 +74,7 @@ export function ShortcutsDialog() {
             </section>
           ))}
         </div>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }

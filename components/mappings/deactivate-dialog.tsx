@@ -14,6 +14,7 @@ import { requiredReasonSchema, type MappingDetail } from "@/lib/contract/mapping
 import { Field } from "@/components/forms/field";
 import { showServerErrors } from "@/components/forms/server-errors";
 import { FormProblem } from "@/components/forms/form-problem";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 const deactivateSchema = z.object({ reason: requiredReasonSchema });
 type Values = z.output<typeof deactivateSchema>;
@@ -51,14 +52,7 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
       <button type="button" className="button button-danger" onClick={open}>
         {restores ? "Deactivate override…" : "Deactivate…"}
       </button>
-      <dialog
-        ref={dialog}
-        className="dialog"
-        aria-labelledby="deactivate-title"
-        onClick={(e) => {
-          if (e.target === e.currentTarget && !deactivate.isPending) dialog.current?.close();
-        }}
-      >
+      <ModalDialog ref={dialog} labelledBy="deactivate-title" busy={deactivate.isPending}>
         <form className="dialog-body" onSubmit={form.handleSubmit((values) => deactivate.mutate(values))} noValidate>
           <header className="dialog-header">
             <h2 id="deactivate-title">{restores ? "Deactivate the override?" : "Deactivate this mapping?"}</h2>
@@ -100,7 +94,7 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
             </button>
           </div>
         </form>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }

@@ -1,23 +1,21 @@
 "use client";
 // One mapping: its platform ids and outcomes as the scraper uses them, editing (a built-in entry
 // gets a user override), deactivating a user mapping, and the history of every change.
-import { errorMessage, isApiError } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { mappingQueries } from "@/lib/api/mappings";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { MappingHistory } from "@/components/history/history-list";
 import { useIsClient } from "@/components/ui/clock";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/ui/error-state";
-import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
+import { DetailFallback } from "@/components/ui/detail-states";
+import { RetryBanner } from "@/components/ui/retry-banner";
+import { Facts, timeFact } from "@/components/ui/facts";
 import { DeactivateButton } from "./deactivate-dialog";
 import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labels";
 import { DetailSkeleton, MappingBreadcrumb, PlatformFacts } from "./mapping-detail-parts";
 import { MappingForm } from "./mapping-form";
 import { OutcomesView } from "./outcomes-view";
-import { cx } from "@/components/ui/cx";
+import { DetailHeader, DetailId } from "@/components/ui/detail-header";
 import layout from "@/components/layout/detail-layout.module.css";
 
 export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
@@ -35,34 +33,22 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
   const mapping = detail.data;
 
   if (!mapping) {
-    if (detail.isPending) return <DetailSkeleton canonicalId={canonicalId} />;
-    if (isApiError(detail.error) && detail.error.status === 404) {
-      return (
-        <div className={layout.detailPage}>
-          <EmptyState
-            title="This mapping does not exist"
-            actions={
-              <Link href="/mappings" className="button">
-                Browse mappings
-              </Link>
-            }
-          >
+    return (
+      <DetailFallback
+        query={detail}
+        skeleton={<DetailSkeleton canonicalId={canonicalId} />}
+        errorTitle="The mapping could not be loaded"
+        notFound={{
+          title: "This mapping does not exist",
+          href: "/mappings",
+          action: "Browse mappings",
+          children: (
             <p>
               No built-in or user mapping has the canonical id <span className="mono">{canonicalId}</span>.
             </p>
-          </EmptyState>
-        </div>
-      );
-    }
-    return (
-      <div className={layout.detailPage}>
-        <ErrorState
-          title="The mapping could not be loaded"
-          message={errorMessage(detail.error)}
-          onRetry={() => void detail.refetch()}
-          retrying={detail.isFetching}
-        />
-      </div>
+          ),
+        }}
+      />
     );
   }
 
@@ -72,30 +58,27 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
 
   return (
     <article className={layout.detailPage} aria-labelledby="mapping-title" data-hydrated={isClient || undefined}>
-      <header className={layout.detailHeader}>
-        <div className={layout.detailTopbar}>
-          <MappingBreadcrumb canonicalId={mapping.canonicalId} />
-        </div>
-        <h1 id="mapping-title" className={layout.detailTitle}>
-          {mapping.name}
-        </h1>
-        <div className={layout.detailMeta}>
-          <OriginBadge origin={mapping.origin} />
-          <MappingStateBadge mapping={mapping} />
-          <span className={cx(layout.detailId, "mono")} title="Canonical id">
-            {mapping.canonicalId}
-          </span>
-          {overrides && <span className="muted">Overrides the built-in entry with this id</span>}
-        </div>
-      </header>
+      <DetailHeader
+        topbar={<MappingBreadcrumb canonicalId={mapping.canonicalId} />}
+        titleId="mapping-title"
+        title={mapping.name}
+        meta={
+          <>
+            <OriginBadge origin={mapping.origin} />
+            <MappingStateBadge mapping={mapping} />
+            <DetailId title="Canonical id">{mapping.canonicalId}</DetailId>
+            {overrides && <span className="muted">Overrides the built-in entry with this id</span>}
+          </>
+        }
+      />
 
       {detail.isError && (
-        <div className="banner banner-danger page-banner" role="alert">
-          <span>Could not refresh this mapping: {errorMessage(detail.error)}</span>
-          <button type="button" className="button button-small" onClick={() => void detail.refetch()}>
-            Retry
-          </button>
-        </div>
+        <RetryBanner
+          what="Could not refresh this mapping"
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+          className="page-banner"
+        />
       )}
       {state === "inactive" && (
         <div className="banner banner-warning page-banner">
@@ -175,45 +158,24 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
               <h2 id="mapping-status-title">Status</h2>
             </header>
             <div className="card-body stack">
-              <dl className="facts">
-                <div>
-                  <dt>Scraper</dt>
-                  <dd>
-                    <MappingStateBadge mapping={mapping} />
-                    <span className="muted fact-exact">{STATE_HINT[state]}</span>
-                  </dd>
-                </div>
-                <div>
-                  <dt>Origin</dt>
-                  <dd>
-                    <OriginBadge origin={mapping.origin} />
-                    <span className="muted fact-exact">
-                      {mapping.origin === "builtin"
+              <Facts
+                facts={[
+                  { term: "Scraper", value: <MappingStateBadge mapping={mapping} />, note: STATE_HINT[state] },
+                  {
+                    term: "Origin",
+                    value: <OriginBadge origin={mapping.origin} />,
+                    note:
+                      mapping.origin === "builtin"
                         ? "Shipped in the market catalog"
                         : overrides
                           ? "User override of a built-in entry"
-                          : "Created in this app"}
-                    </span>
-                  </dd>
-                </div>
-                {mapping.origin === "user" && mapping.version !== null && (
-                  <div>
-                    <dt>Version</dt>
-                    <dd className="num-inline">{mapping.version}</dd>
-                  </div>
-                )}
-                {mapping.updatedAt && (
-                  <div>
-                    <dt>Last change</dt>
-                    <dd>
-                      <RelativeTime iso={mapping.updatedAt} />
-                      <span className="muted fact-exact">
-                        <ExactTime iso={mapping.updatedAt} />
-                      </span>
-                    </dd>
-                  </div>
-                )}
-              </dl>
+                          : "Created in this app",
+                  },
+                  mapping.origin === "user" &&
+                    mapping.version !== null && { term: "Version", value: mapping.version, valueClass: "num-inline" },
+                  mapping.updatedAt && timeFact("Last change", mapping.updatedAt),
+                ]}
+              />
               {mapping.origin === "user" && mapping.active && (
                 <div className="card-actions">
                   <DeactivateButton mapping={mapping} />

@@ -3,32 +3,25 @@
 import type { MappingDetail } from "@/lib/contract/mappings";
 import layout from "@/components/layout/detail-layout.module.css";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailSkeletonFrame } from "@/components/ui/detail-states";
+import { Facts } from "@/components/ui/facts";
+import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import { PlatformId } from "./labels";
 
 export function PlatformFacts({ mapping }: { mapping: Pick<MappingDetail, "betpawaId" | "sportybetId" | "bet9jaKey"> }) {
   return (
-    <dl className="facts facts-compact">
-      <div>
-        <dt>betpawa id</dt>
-        <dd>
-          <PlatformId value={mapping.betpawaId} platform="betpawa" />
-          {mapping.betpawaId === null && <span className="muted fact-exact">No betpawa counterpart: its odds cannot be compared yet</span>}
-        </dd>
-      </div>
-      <div>
-        <dt>SportyBet id</dt>
-        <dd>
-          <PlatformId value={mapping.sportybetId} platform="sportybet" />
-        </dd>
-      </div>
-      <div>
-        <dt>Bet9ja key</dt>
-        <dd>
-          <PlatformId value={mapping.bet9jaKey} platform="bet9ja" />
-        </dd>
-      </div>
-    </dl>
+    <Facts
+      compact
+      facts={[
+        {
+          term: "betpawa id",
+          value: <PlatformId value={mapping.betpawaId} platform="betpawa" />,
+          note: mapping.betpawaId === null && "No betpawa counterpart: its odds cannot be compared yet",
+        },
+        { term: "SportyBet id", value: <PlatformId value={mapping.sportybetId} platform="sportybet" /> },
+        { term: "Bet9ja key", value: <PlatformId value={mapping.bet9jaKey} platform="bet9ja" /> },
+      ]}
+    />
   );
 }
 
@@ -38,27 +31,18 @@ export const MappingBreadcrumb = ({ canonicalId }: { canonicalId: string }) => (
 
 export function DetailSkeleton({ canonicalId }: { canonicalId: string }) {
   return (
-    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the mapping">
-      <div className={layout.detailHeader}>
-        <MappingBreadcrumb canonicalId={canonicalId} />
-        <Skeleton width="22rem" height="1.6rem" className="skeleton-title" />
-        <Skeleton width="14rem" />
-      </div>
-      <div className={layout.detailGrid}>
-        <div className="card">
-          <div className="card-body stack-tight">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} width={`${55 + ((i * 13) % 40)}%`} />
-            ))}
-          </div>
-        </div>
-        <div className="card">
-          <div className="card-body stack-tight">
-            <Skeleton width="8rem" />
-            <Skeleton width="100%" height="4rem" />
-          </div>
-        </div>
-      </div>
-    </div>
+    <DetailSkeletonFrame
+      label="Loading the mapping"
+      crumb={<MappingBreadcrumb canonicalId={canonicalId} />}
+      titleWidth="22rem"
+      metaWidth="14rem"
+      gridClass={layout.detailGrid}
+    >
+      <SkeletonCard lines={8} />
+      <SkeletonCard>
+        <Skeleton width="8rem" />
+        <Skeleton width="100%" height="4rem" />
+      </SkeletonCard>
+    </DetailSkeletonFrame>
   );
 }

@@ -17,7 +17,7 @@ import { ReasonField } from "@/components/forms/form-fields";
 import { MappingFields } from "./mapping-fields";
 import { draftOf, mappingCreateFormSchema, mappingEditSchema, patchOf, rebase, type MappingDraft } from "./mapping-draft";
 import { MappingOutcomes } from "./mapping-outcomes";
-import { countErrors, FixMarked, FormProblem } from "@/components/forms/form-problem";
+import { countErrors, FixMarked, FormProblem, ReloadBanner } from "@/components/forms/form-problem";
 
 type Props =
   | {
@@ -119,23 +119,17 @@ export function MappingForm(props: Props) {
           </div>
         )}
         {stale && props.mode === "edit" && (
-          <div className="banner banner-warning" role="alert">
-            <div>
-              <strong>Not saved: this mapping changed since you started editing.</strong>
-              <p>Someone else saved it meanwhile. Reload to see their version; your edits stay in the form.</p>
-            </div>
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => {
-                save.reset();
-                void reloadAndMerge();
-              }}
-              disabled={props.reloading}
-            >
-              {props.reloading ? "Reloading…" : "Reload mapping"}
-            </button>
-          </div>
+          <ReloadBanner
+            outcome="Not saved: this mapping changed since you started editing."
+            action="Reload mapping"
+            onReload={() => {
+              save.reset();
+              void reloadAndMerge();
+            }}
+            reloading={props.reloading}
+          >
+            <p>Someone else saved it meanwhile. Reload to see their version; your edits stay in the form.</p>
+          </ReloadBanner>
         )}
         {rebased && !stale && (
           <p className="field-warning">

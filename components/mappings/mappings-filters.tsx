@@ -8,7 +8,7 @@ import {
   type ActiveFilter,
   type MappingsView,
 } from "@/lib/url-state/mappings-view";
-import { FilterBar, SearchFilter, SelectFilter } from "@/components/data-table/filters";
+import { FilterBar, type FilterSpec } from "@/components/data-table/filters";
 import { MAPPING_PLATFORM_LABEL, ORIGIN_LABEL } from "./labels";
 
 export const MAPPING_SEARCH_ID = "mapping-search";
@@ -19,42 +19,22 @@ const ACTIVE_LABEL: Record<ActiveFilter, string> = {
   all: "All",
 };
 
+const FILTERS: FilterSpec<MappingsView> = {
+  label: "Filter mappings",
+  search: {
+    id: MAPPING_SEARCH_ID,
+    label: "Search name, canonical id or platform id",
+    placeholder: "Search name, canonical id or platform id",
+  },
+  selects: [
+    { field: "origin", label: "Origin", any: "All", options: MAPPING_ORIGINS, labels: ORIGIN_LABEL },
+    { field: "platform", label: "Has an id on", any: "Any platform", options: MAPPING_PLATFORMS, labels: MAPPING_PLATFORM_LABEL },
+    { field: "active", label: "Status", options: ACTIVE_FILTERS, labels: ACTIVE_LABEL },
+  ],
+  cleared: MAPPING_FILTERS_CLEARED,
+  isFiltered: hasMappingFilters,
+};
+
 export function MappingsFilters({ view, onChange }: { view: MappingsView; onChange: (patch: Partial<MappingsView>) => void }) {
-  return (
-    <FilterBar label="Filter mappings" canClear={hasMappingFilters(view)} onClear={() => onChange(MAPPING_FILTERS_CLEARED)}>
-      <SearchFilter
-        id={MAPPING_SEARCH_ID}
-        label="Search name, canonical id or platform id"
-        placeholder="Search name, canonical id or platform id"
-        value={view.q}
-        onCommit={(q) => onChange({ q })}
-      />
-      <SelectFilter
-        id="filter-origin"
-        label="Origin"
-        any="All"
-        value={view.origin}
-        options={MAPPING_ORIGINS}
-        labelOf={(o) => ORIGIN_LABEL[o]}
-        onChange={(origin) => onChange({ origin })}
-      />
-      <SelectFilter
-        id="filter-platform"
-        label="Has an id on"
-        any="Any platform"
-        value={view.platform}
-        options={MAPPING_PLATFORMS}
-        labelOf={(p) => MAPPING_PLATFORM_LABEL[p]}
-        onChange={(platform) => onChange({ platform })}
-      />
-      <SelectFilter
-        id="filter-active"
-        label="Status"
-        value={view.active}
-        options={ACTIVE_FILTERS}
-        labelOf={(a) => ACTIVE_LABEL[a]}
-        onChange={(active) => onChange({ active: active ?? "true" })}
-      />
-    </FilterBar>
-  );
+  return <FilterBar spec={FILTERS} view={view} onChange={onChange} />;
 }

@@ -5,7 +5,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useCallback } from "react";
-import { errorMessage } from "@/lib/api/errors";
 import { mappingHref, mappingQueries } from "@/lib/api/mappings";
 import {
   MAPPING_FILTERS_CLEARED,
@@ -15,8 +14,8 @@ import {
   type MappingsView,
 } from "@/lib/url-state/mappings-view";
 import { DataTable } from "@/components/data-table/data-table";
-import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
-import { Pagination } from "@/components/data-table/pagination";
+import { focusSearch } from "@/components/data-table/filters";
+import { isRefreshing, ListPage } from "@/components/data-table/list-page";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useRowOpener } from "@/components/data-table/use-row-opener";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
@@ -43,16 +42,7 @@ export function MappingsListPage() {
     paging: { page: view.page, pageSize: view.pageSize, total: list.data?.total },
   });
 
-  useHotkeys({
-    "/": (e) => {
-      e.preventDefault();
-      const input = document.getElementById(MAPPING_SEARCH_ID);
-      if (input instanceof HTMLInputElement) {
-        input.focus();
-        input.select();
-      }
-    },
-  });
+  useHotkeys({ "/": focusSearch(MAPPING_SEARCH_ID) });
 
   const items = list.data?.items ?? [];
   const total = list.data?.total;
@@ -90,7 +80,7 @@ export function MappingsListPage() {
       ),
     };
 
-  const refreshing = list.isFetching && list.isPlaceholderData;
+  const refreshing = isRefreshing(list);
   return (
     <ListPage
       title="Mappings"
@@ -101,23 +91,9 @@ export function MappingsListPage() {
         </Link>
       }
       controls={<MappingsFilters view={view} onChange={change} />}
-      banner={list.isError && list.data && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />}
-      refreshing={refreshing}
+      query={list}
       hydrated={isClient}
-      pagination={
-        <Pagination
-          summaryId="mappings-summary"
-          pageSizeId="mappings-page-size"
-          page={view.page}
-          pageSize={view.pageSize}
-          shown={list.data}
-          loading={list.isFetching}
-          nothing="No mappings"
-          hrefOf={(page) => mappingsHref({ ...view, page })}
-          onPage={(page) => navigate({ page })}
-          onPageSize={(pageSize) => change({ pageSize })}
-        />
-      }
+      paging={{ id: "mappings", nothing: "No mappings", view, href: mappingsHref, onView: navigate }}
     >
       <DataTable
         table={table}

@@ -1,6 +1,5 @@
 // The mapping operations: list, create, detail, edit, deactivate, history.
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { auditListSchema, historyQuerySchema } from "./audit";
 import {
   canonicalIdParamsSchema,
   mappingCreateSchema,
@@ -10,7 +9,7 @@ import {
   mappingListSchema,
   mappingPatchSchema,
 } from "./mappings";
-import { etagHeader, ifMatchHeaderSchema, jsonAnswer, jsonBody, locationHeader, operation, problem } from "./openapi-kit";
+import { etagHeader, historyOperation, jsonAnswer, jsonBody, locationHeader, operation, problem, versionedEdit } from "./openapi-kit";
 
 const heldElsewhere = "a platform id is held by another active mapping (holder and field name it)";
 
@@ -39,15 +38,15 @@ export const mappingsPaths: ZodOpenApiPathsObject = {
       requestParams: { path: canonicalIdParamsSchema },
       responses: { "200": jsonAnswer(mappingDetailSchema, "The mapping; ETag carries a user mapping's version", etagHeader) },
     }),
-    patch: operation({
+    patch: versionedEdit({
       operationId: "updateMapping",
       summary: "Edit a user mapping; on a built-in entry, create its user override",
-      requestParams: { path: canonicalIdParamsSchema, header: ifMatchHeaderSchema },
-      requestBody: jsonBody(mappingPatchSchema),
+      what: "mapping",
+      path: canonicalIdParamsSchema,
+      body: mappingPatchSchema,
+      edited: mappingDetailSchema,
       responses: {
-        "200": jsonAnswer(mappingDetailSchema, "The mapping after the edit", etagHeader),
         "409": problem(`${heldElsewhere[0].toUpperCase()}${heldElsewhere.slice(1)}`),
-        "412": problem("The mapping changed since the version sent in If-Match"),
         "422": problem("The edit would leave no platform id (sportybetId or bet9jaKey)"),
       },
     }),
@@ -63,11 +62,6 @@ export const mappingsPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/mappings/{canonicalId}/history": {
-    get: operation({
-      operationId: "getMappingHistory",
-      summary: "The mapping's change history, newest first",
-      requestParams: { path: canonicalIdParamsSchema, query: historyQuerySchema },
-      responses: { "200": jsonAnswer(auditListSchema, "One page of history entries") },
-    }),
+    get: historyOperation("getMappingHistory", "The mapping's change history, newest first", canonicalIdParamsSchema),
   },
 };

@@ -64,12 +64,17 @@ const outcomesSchema = z
 
 export const mappingOriginSchema = z.enum(["builtin", "user"]);
 
+/** What names a mapping wherever one is listed or suggested. */
+const mappingIdentityShape = {
+  canonicalId: z.string(),
+  name: z.string(),
+  origin: mappingOriginSchema,
+  betpawaId: z.string().nullable(),
+};
+
 const mappingItemSchema = z
   .object({
-    canonicalId: z.string(),
-    name: z.string(),
-    origin: mappingOriginSchema,
-    betpawaId: z.string().nullable(),
+    ...mappingIdentityShape,
     sportybetId: z.string().nullable(),
     bet9jaKey: z.string().nullable(),
     outcomeCount: z.number().int(),
@@ -181,10 +186,7 @@ const outcomePairingSchema = z
 
 const mappingCandidateSchema = z
   .object({
-    canonicalId: z.string(),
-    name: z.string(),
-    origin: mappingOriginSchema,
-    betpawaId: z.string().nullable(),
+    ...mappingIdentityShape,
     score: z.number().min(0).max(1),
     reasons: z.array(z.string()),
     /** The mapping already names another market of this platform, so it cannot take this one. */

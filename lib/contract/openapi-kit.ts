@@ -5,6 +5,7 @@
 // resource, 503 with Retry-After wherever the database is used.
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-openapi";
+import { auditListSchema, historyQuerySchema } from "./audit";
 import { problemSchema } from "./common";
 
 /** A problem+json answer (RFC 9457). */
@@ -36,7 +37,7 @@ export const etagHeader = {
 export const locationHeader = { Location: { description: "Where the created resource lives", schema: { type: "string" as const } } };
 
 /** The optional If-Match request header of the edits that check versions. */
-export const ifMatchHeaderSchema = z.object({
+const ifMatchHeaderSchema = z.object({
   "if-match": z.string().optional().meta({
     description:
       'The ETag from GET ("<version>"): the edit is refused with 412 if the resource changed since; without it the last write wins',
@@ -66,4 +67,46 @@ export function operation(spec: OperationSpec, { database = true }: { database?:
   if (spec.requestParams?.path) responses["404"] ??= problem("Nothing has this id; a malformed id is 404 too");
   if (database) responses["503"] ??= unavailable;
   return { ...spec, responses };
+}
+
+type PathParams = NonNullable<NonNullable<ZodOpenApiOperationObject["requestParams"]>["path"]>;
+
+/** A page of audit entries, newest first: the answer of /api/audit and of every resource's history. */
+export const historyPage = jsonAnswer(auditListSchema, "One page of history entries");
+
+/** What `operation()` takes beside the spec, passed through by the helpers below. */
+type OperationOptions = Parameters<typeof operation>[1];
+
+/** GET …/history of the resource `path` names: its changes, paged like the audit trail. */
+export const historyOperation = (operationId: string, summary: string, path: PathParams, options?: OperationOptions) =>
+  operation({ operationId, summary, requestParams: { path, query: historyQuerySchema }, responses: { "200": historyPage } }, options);
+
+/**
+ * An edit that checks versions (PATCH): If-Match with the ETag from GET, 412 when the `what`
+ * changed since, and the edited resource with its new ETag; `responses` adds the edit's own refusals.
+ */
+export function versionedEdit(
+  {
+    what,
+    path,
+    body,
+    edited,
+    responses,
+    ...spec
+  }: Omit<OperationSpec, "requestParams" | "requestBody"> & { what: string; path: PathParams; body: z.ZodType; edited: z.ZodType },
+  options?: OperationOptions,
+) {
+  return operation(
+    {
+      ...spec,
+      requestParams: { path, header: ifMatchHeaderSchema },
+      requestBody: jsonBody(body),
+      responses: {
+        "200": jsonAnswer(edited, `The ${what} after the edit`, etagHeader),
+        "412": problem(`The ${what} changed since the version sent in If-Match`),
+        ...responses,
+      },
+    },
+    options,
+  );
 }

@@ -1,8 +1,8 @@
 // The operations across areas: the audit trail, stats, health and this document.
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { auditListSchema, auditQuerySchema } from "./audit";
+import { auditQuerySchema } from "./audit";
 import { healthSchema } from "./health";
-import { jsonAnswer, operation } from "./openapi-kit";
+import { historyPage, jsonAnswer, operation } from "./openapi-kit";
 import { statsQuerySchema, statsSchema } from "./stats";
 
 export const systemPaths: ZodOpenApiPathsObject = {
@@ -11,7 +11,7 @@ export const systemPaths: ZodOpenApiPathsObject = {
       operationId: "listAudit",
       summary: "Every status, notes and mapping change, newest first",
       requestParams: { query: auditQuerySchema },
-      responses: { "200": jsonAnswer(auditListSchema, "One page of history entries") },
+      responses: { "200": historyPage },
     }),
   },
   "/api/stats": {

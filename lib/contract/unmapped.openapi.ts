@@ -1,9 +1,8 @@
 // The unmapped-market operations: list, detail, triage edit, map, candidates, history.
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { historyQuerySchema, auditListSchema } from "./audit";
 import { idParamsSchema } from "./common";
 import { candidatesSchema, mapMarketSchema, mapResultSchema } from "./mappings";
-import { etagHeader, ifMatchHeaderSchema, jsonAnswer, jsonBody, operation, problem } from "./openapi-kit";
+import { etagHeader, historyOperation, jsonAnswer, jsonBody, operation, problem, versionedEdit } from "./openapi-kit";
 import { unmappedDetailSchema, unmappedListQuerySchema, unmappedListSchema, unmappedPatchSchema } from "./unmapped";
 
 export const unmappedPaths: ZodOpenApiPathsObject = {
@@ -26,17 +25,17 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
       requestParams: { path: idParamsSchema },
       responses: { "200": jsonAnswer(unmappedDetailSchema, "The market; ETag carries its version", etagHeader) },
     }),
-    patch: operation({
+    patch: versionedEdit({
       operationId: "updateUnmapped",
       summary: "Change status and/or notes",
       description:
         "Each change is recorded in the market's history with reason. Send If-Match with the ETag from GET to refuse the edit (412) if someone changed the market since.",
-      requestParams: { path: idParamsSchema, header: ifMatchHeaderSchema },
-      requestBody: jsonBody(unmappedPatchSchema),
+      what: "market",
+      path: idParamsSchema,
+      body: unmappedPatchSchema,
+      edited: unmappedDetailSchema,
       responses: {
-        "200": jsonAnswer(unmappedDetailSchema, "The market after the edit", etagHeader),
         "400": problem("Invalid body (unknown fields, bad status, notes over 2000 characters) or a malformed If-Match"),
-        "412": problem("The market changed since the version sent in If-Match"),
         "422": problem("status MAPPED: a market is mapped by POST /api/unmapped/{id}/map, which creates the mapping behind it"),
       },
     }),
@@ -68,11 +67,6 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/unmapped/{id}/history": {
-    get: operation({
-      operationId: "getUnmappedHistory",
-      summary: "The market's status, notes and mapping history, newest first",
-      requestParams: { path: idParamsSchema, query: historyQuerySchema },
-      responses: { "200": jsonAnswer(auditListSchema, "One page of history entries") },
-    }),
+    get: historyOperation("getUnmappedHistory", "The market's status, notes and mapping history, newest first", idParamsSchema),
   },
 };

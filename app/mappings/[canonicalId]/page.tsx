@@ -3,11 +3,10 @@ import { HISTORY_FIRST_PAGE } from "@/lib/api/audit";
 import { keys } from "@/lib/api/keys";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { slugSchema } from "@/lib/contract/mappings";
-import { isHttpError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
+import { loadOr404 } from "@/app/_lib/load-or-404";
 import { MappingDetailPage } from "@/components/mappings/mapping-detail-page";
 
 export const dynamic = "force-dynamic";
@@ -17,15 +16,8 @@ type Params = Promise<{ canonicalId: string }>;
 const load = cache((canonicalId: string) => getRuntime().mappings.get(canonicalId));
 
 async function mappingOr404(raw: string) {
-  const id = slugSchema.safeParse(decodeURIComponent(raw));
-  if (!id.success) notFound();
-  try {
-    return { canonicalId: id.data, mapping: await load(id.data) };
-  } catch (e) {
-    if (isHttpError(e) && e.status === 404) notFound();
-    // Anything else: render without data and let the browser fetch, show the error and retry.
-    return { canonicalId: id.data, mapping: undefined };
-  }
+  const { id, data } = await loadOr404(slugSchema, decodeURIComponent(raw), load);
+  return { canonicalId: id, mapping: data };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -33,7 +33,7 @@ import { MappedState } from "./mapped-state";
 import { ExtendOutcomes, NewOutcomes } from "./outcome-pairing";
 import { MappingPreview } from "./preview";
 import { TargetSection } from "./target-section";
-import { countErrors, FixMarked, FormProblem } from "@/components/forms/form-problem";
+import { countErrors, FixMarked, FormProblem, ReloadBanner } from "@/components/forms/form-problem";
 
 const mapResolver: Resolver<MapFormValues, TargetContext> = (values, context, options) =>
   (
@@ -139,14 +139,9 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
     <FormProvider {...form}>
       <form className="stack" onSubmit={form.handleSubmit((v) => save.mutate(v), onInvalid)} noValidate aria-label="Map this market">
         {alreadyMapped && (
-          <div className="banner banner-warning" role="alert">
-            <div>
-              <strong>Not mapped.</strong> <span>{errorMessage(save.error)}</span>
-            </div>
-            <button type="button" className="button button-small" onClick={onReload} disabled={reloading}>
-              {reloading ? "Reloading…" : "Reload the market"}
-            </button>
-          </div>
+          <ReloadBanner outcome="Not mapped." action="Reload the market" onReload={onReload} reloading={reloading}>
+            <span>{errorMessage(save.error)}</span>
+          </ReloadBanner>
         )}
         {generalError && <FormProblem outcome="Not mapped.">{generalError}</FormProblem>}
         {form.formState.isSubmitted && <FixMarked outcome="Not mapped yet." count={errorCount} noun={["problem", "problems"]} />}

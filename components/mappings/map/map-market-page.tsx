@@ -3,16 +3,15 @@
 // lookup. Left, the source market (outcomes, lines, what mapping it gains); right, the editor
 // (map-editor.tsx), or what the market is mapped to once it is.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { errorMessage, isApiError } from "@/lib/api/errors";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { useIsClient } from "@/components/ui/clock";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/ui/error-state";
+import { DetailHeader, DetailId } from "@/components/ui/detail-header";
+import { DetailSkeletonFrame } from "@/components/ui/detail-states";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
-import { Skeleton } from "@/components/ui/skeleton";
+import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
+import { MarketFallback } from "@/components/unmapped/market-fallback";
 import { MapEditor } from "./map-editor";
 import { SourceMarket } from "./source-market";
 import { cx } from "@/components/ui/cx";
@@ -22,8 +21,8 @@ import mappings from "../mappings.module.css";
 
 function Header({ market }: { market: UnmappedDetail }) {
   return (
-    <header className={layout.detailHeader}>
-      <div className={layout.detailTopbar}>
+    <DetailHeader
+      topbar={
         <Breadcrumb
           trail={[
             { href: "/unmapped", label: "Unmapped markets" },
@@ -31,42 +30,33 @@ function Header({ market }: { market: UnmappedDetail }) {
           ]}
           current="Map"
         />
-      </div>
-      <h1 id="map-title" className={layout.detailTitle}>
-        <span className={mappings.titlePrefix}>Map</span> {market.marketName}
-      </h1>
-      <div className={layout.detailMeta}>
-        <PlatformBadge source={market.source} />
-        <span className={cx(layout.detailId, "mono")}>{market.externalMarketId}</span>
-        <StatusBadge status={market.status} />
-      </div>
-    </header>
+      }
+      titleId="map-title"
+      title={
+        <>
+          <span className={mappings.titlePrefix}>Map</span> {market.marketName}
+        </>
+      }
+      meta={
+        <>
+          <PlatformBadge source={market.source} />
+          <DetailId>{market.externalMarketId}</DetailId>
+          <StatusBadge status={market.status} />
+        </>
+      }
+    />
   );
 }
 
 function PageSkeleton() {
   return (
-    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the market">
-      <div className={layout.detailHeader}>
-        <Skeleton width="14rem" />
-        <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
-      </div>
-      <div className={styles.mapGrid}>
-        <div className="card">
-          <div className="card-body stack-tight">
-            {Array.from({ length: 6 }, (_, i) => (
-              <Skeleton key={i} width={`${60 + ((i * 13) % 35)}%`} />
-            ))}
-          </div>
-        </div>
-        <div className="card">
-          <div className="card-body stack-tight">
-            <Skeleton width="100%" height="2rem" />
-            <Skeleton width="100%" height="8rem" />
-          </div>
-        </div>
-      </div>
-    </div>
+    <DetailSkeletonFrame label="Loading the market" crumb={<Skeleton width="14rem" />} titleWidth="26rem" gridClass={styles.mapGrid}>
+      <SkeletonCard lines={6} />
+      <SkeletonCard>
+        <Skeleton width="100%" height="2rem" />
+        <Skeleton width="100%" height="8rem" />
+      </SkeletonCard>
+    </DetailSkeletonFrame>
   );
 }
 
@@ -75,33 +65,7 @@ export function MapMarketPage({ id }: { id: number }) {
   const isClient = useIsClient();
   const market = detail.data;
   if (!market) {
-    if (detail.isPending) return <PageSkeleton />;
-    if (isApiError(detail.error) && detail.error.status === 404) {
-      return (
-        <div className={layout.detailPage}>
-          <EmptyState
-            title="This market does not exist"
-            actions={
-              <Link href="/unmapped" className="button">
-                Back to the list
-              </Link>
-            }
-          >
-            <p>Market #{id} is not in the database. The link may be wrong, or the database was reset.</p>
-          </EmptyState>
-        </div>
-      );
-    }
-    return (
-      <div className={layout.detailPage}>
-        <ErrorState
-          title="The market could not be loaded"
-          message={errorMessage(detail.error)}
-          onRetry={() => void detail.refetch()}
-          retrying={detail.isFetching}
-        />
-      </div>
-    );
+    return <MarketFallback id={id} query={detail} skeleton={<PageSkeleton />} listHref="/unmapped" />;
   }
   return (
     <article className={cx(layout.detailPage, "map-page")} aria-labelledby="map-title" data-hydrated={isClient || undefined}>

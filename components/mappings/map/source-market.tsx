@@ -2,6 +2,7 @@
 // its weight in the latest run, which is the coverage a mapping gains.
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { formatCount, plural } from "@/components/ui/format";
+import { Facts } from "@/components/ui/facts";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { PlatformBadge, ReasonBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
@@ -39,25 +40,23 @@ export function SourceMarket({ market }: { market: UnmappedDetail }) {
             <p className="muted">Not sighted in a finished run yet, so its share of the sightings is unknown.</p>
           )}
         </div>
-        <dl className="facts facts-compact">
-          <div>
-            <dt>External id</dt>
-            <dd className="mono">{market.externalMarketId}</dd>
-          </div>
-          <div>
-            <dt>Reason</dt>
-            <dd>
-              <ReasonBadge reason={market.reason} />
-            </dd>
-          </div>
-          <div>
-            <dt title="One per market instance (one line) per event snapshot">Sightings</dt>
-            <dd>
-              <span className="num-inline">{formatCount(market.occurrenceCount)}</span> <span className="muted">in all · last</span>{" "}
-              <RelativeTime iso={market.lastSeenAt} />
-            </dd>
-          </div>
-        </dl>
+        <Facts
+          compact
+          facts={[
+            { term: "External id", value: market.externalMarketId, valueClass: "mono" },
+            { term: "Reason", value: <ReasonBadge reason={market.reason} /> },
+            {
+              term: "Sightings",
+              hint: "One per market instance (one line) per event snapshot",
+              value: (
+                <>
+                  <span className="num-inline">{formatCount(market.occurrenceCount)}</span> <span className="muted">in all · last</span>{" "}
+                  <RelativeTime iso={market.lastSeenAt} />
+                </>
+              ),
+            },
+          ]}
+        />
         <section aria-labelledby="source-outcomes-title" className="stack-tight">
           <h3 id="source-outcomes-title">Outcomes of the latest sighting</h3>
           <OutcomesTable outcomes={market.sampleOutcomes} />

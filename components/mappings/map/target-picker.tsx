@@ -6,12 +6,13 @@ import { errorMessage } from "@/lib/api/errors";
 import { mappingQueries } from "@/lib/api/mappings";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Candidates, MappingItem } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { formatCount } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
+import { RetryBanner } from "@/components/ui/retry-banner";
 import { PlatformBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
@@ -75,6 +76,50 @@ function UseButton({
   );
 }
 
+/**
+ * One mapping to pick, suggested or found: its name, origin and canonical id, what `meta` adds, the
+ * `details` and `score` of a suggestion, and Use (or Taken when it already maps another market).
+ */
+function TargetOption({
+  mapping,
+  selected,
+  taken,
+  onUse,
+  meta,
+  details,
+  score,
+}: {
+  mapping: Pick<MappingItem, "canonicalId" | "name" | "origin">;
+  selected: boolean;
+  taken: string | null;
+  onUse: () => void;
+  meta: ReactNode;
+  details?: ReactNode;
+  score?: ReactNode;
+}) {
+  return (
+    <li
+      className={cx(styles.candidate, selected && styles.candidateSelected, taken !== null && styles.candidateOccupied)}
+      data-occupied={taken !== null || undefined}
+      data-canonical-id={mapping.canonicalId}
+    >
+      <div className={styles.candidateMain}>
+        <div className={styles.candidateTitle}>
+          <span className={styles.candidateName}>{mapping.name}</span>
+          <OriginBadge origin={mapping.origin} />
+        </div>
+        <div className={styles.candidateMeta}>
+          <span className="mono">{mapping.canonicalId}</span>
+          {meta}
+        </div>
+        {details}
+      </div>
+      {score}
+      <UseButton name={mapping.name} selected={selected} occupied={taken} onClick={onUse} />
+    </li>
+  );
+}
+
 export function TargetPicker({ market, candidates, selected, onPick }: PickProps) {
   const [q, setQ] = useState("");
   const idField = platformIdFieldOf(market.source);
@@ -101,52 +146,33 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
             <Skeleton width="100%" height="2.6rem" />
           </div>
         ) : candidates.error && !candidates.data ? (
-          <div className="banner banner-danger" role="alert">
-            <span>Could not load suggestions: {errorMessage(candidates.error)}</span>
-            <button type="button" className="button button-small" onClick={() => candidates.refetch()}>
-              Retry
-            </button>
-          </div>
+          <RetryBanner what="Could not load suggestions" error={candidates.error} onRetry={() => void candidates.refetch()} />
         ) : list.length === 0 ? (
           <p className="muted">No mapping looks like this market. Search below, or create a new mapping.</p>
         ) : (
           <ul className={styles.candidates} aria-label="Suggested mappings, best first">
-            {list.map((c) => {
-              const isSelected = selected === c.canonicalId;
-              return (
-                <li
-                  key={c.canonicalId}
-                  className={cx(styles.candidate, isSelected && styles.candidateSelected, c.occupied && styles.candidateOccupied)}
-                  data-occupied={c.occupied || undefined}
-                  data-canonical-id={c.canonicalId}
-                >
-                  <div className={styles.candidateMain}>
-                    <div className={styles.candidateTitle}>
-                      <span className={styles.candidateName}>{c.name}</span>
-                      <OriginBadge origin={c.origin} />
-                    </div>
-                    <div className={styles.candidateMeta}>
-                      <span className="mono">{c.canonicalId}</span>
-                      <span>
-                        betpawa {c.betpawaId === null ? <span className="muted">none</span> : <span className="mono">{c.betpawaId}</span>}
-                      </span>
-                    </div>
-                    <ul className={styles.candidateReasons} aria-label="Why">
-                      {c.reasons.map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
-                    </ul>
-                  </div>
-                  <Score value={c.score} />
-                  <UseButton
-                    name={c.name}
-                    selected={isSelected}
-                    occupied={c.occupied ? (c.reasons.find((r) => r.startsWith("already maps")) ?? "taken") : null}
-                    onClick={() => onPick(c.canonicalId, c.pairings)}
-                  />
-                </li>
-              );
-            })}
+            {list.map((c) => (
+              <TargetOption
+                key={c.canonicalId}
+                mapping={c}
+                selected={selected === c.canonicalId}
+                taken={c.occupied ? (c.reasons.find((r) => r.startsWith("already maps")) ?? "taken") : null}
+                onUse={() => onPick(c.canonicalId, c.pairings)}
+                meta={
+                  <span>
+                    betpawa {c.betpawaId === null ? <span className="muted">none</span> : <span className="mono">{c.betpawaId}</span>}
+                  </span>
+                }
+                details={
+                  <ul className={styles.candidateReasons} aria-label="Why">
+                    {c.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                }
+                score={<Score value={c.score} />}
+              />
+            ))}
           </ul>
         )}
       </section>
@@ -186,31 +212,24 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
               <ul className={cx(styles.candidates, styles.candidatesCompact)} aria-label="Search results">
                 {search.data.items.map((m) => {
                   const taken = occupiedBy(m);
-                  const isSelected = selected === m.canonicalId;
                   return (
-                    <li
+                    <TargetOption
                       key={m.canonicalId}
-                      className={cx(styles.candidate, isSelected && styles.candidateSelected, taken && styles.candidateOccupied)}
-                      data-occupied={taken !== null || undefined}
-                      data-canonical-id={m.canonicalId}
-                    >
-                      <div className={styles.candidateMain}>
-                        <div className={styles.candidateTitle}>
-                          <span className={styles.candidateName}>{m.name}</span>
-                          <OriginBadge origin={m.origin} />
-                        </div>
-                        <div className={styles.candidateMeta}>
-                          <span className="mono">{m.canonicalId}</span>
+                      mapping={m}
+                      selected={selected === m.canonicalId}
+                      taken={taken}
+                      onUse={() => onPick(m.canonicalId, null)}
+                      meta={
+                        <>
                           <span>{formatCount(m.outcomeCount)} outcomes</span>
                           {taken && (
                             <span>
                               already maps {PLATFORM_LABEL[market.source]} <span className="mono">{taken}</span>
                             </span>
                           )}
-                        </div>
-                      </div>
-                      <UseButton name={m.name} selected={isSelected} occupied={taken} onClick={() => onPick(m.canonicalId, null)} />
-                    </li>
+                        </>
+                      }
+                    />
                   );
                 })}
                 {search.data.total > search.data.items.length && (

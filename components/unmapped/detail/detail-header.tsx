@@ -5,8 +5,7 @@ import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { PlatformBadge, RegressedBadge, StatusBadge } from "../badges";
 import { NeighbourNav } from "./neighbour-nav";
 import type { Neighbours } from "./use-neighbours";
-import { cx } from "@/components/ui/cx";
-import layout from "@/components/layout/detail-layout.module.css";
+import { DetailId, DetailHeader as PageHeader } from "@/components/ui/detail-header";
 
 function CopyId({ value }: { value: string }) {
   const [copied, setCopied] = useState(false);
@@ -28,21 +27,24 @@ function CopyId({ value }: { value: string }) {
 
 export function DetailHeader({ market, neighbours, navigating }: { market: UnmappedDetail; neighbours: Neighbours; navigating: boolean }) {
   return (
-    <header className={layout.detailHeader}>
-      <div className={layout.detailTopbar}>
-        <Breadcrumb trail={[{ href: neighbours.listHref, label: "Unmapped markets" }]} current={`#${market.id}`} />
-        <NeighbourNav n={neighbours} navigating={navigating} />
-      </div>
-      <h1 id="market-title" className={layout.detailTitle}>
-        {market.marketName}
-      </h1>
-      <div className={layout.detailMeta}>
-        <PlatformBadge source={market.source} />
-        <span className={cx(layout.detailId, "mono")}>{market.externalMarketId}</span>
-        <CopyId value={market.externalMarketId} />
-        <StatusBadge status={market.status} />
-        <RegressedBadge at={market.regressedAt} />
-      </div>
-    </header>
+    <PageHeader
+      topbar={
+        <>
+          <Breadcrumb trail={[{ href: neighbours.listHref, label: "Unmapped markets" }]} current={`#${market.id}`} />
+          <NeighbourNav n={neighbours} navigating={navigating} />
+        </>
+      }
+      titleId="market-title"
+      title={market.marketName}
+      meta={
+        <>
+          <PlatformBadge source={market.source} />
+          <DetailId>{market.externalMarketId}</DetailId>
+          <CopyId value={market.externalMarketId} />
+          <StatusBadge status={market.status} />
+          <RegressedBadge at={market.regressedAt} />
+        </>
+      }
+    />
   );
 }

@@ -1,39 +1,28 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailSkeletonFrame } from "@/components/ui/detail-states";
+import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import layout from "@/components/layout/detail-layout.module.css";
 
 export function DetailSkeleton() {
   return (
-    <div className={layout.detailPage} role="status" aria-busy="true" aria-label="Loading the market">
-      <div className={layout.detailHeader}>
-        <Skeleton width="12rem" />
-        <Skeleton width="26rem" height="1.6rem" className="skeleton-title" />
-        <Skeleton width="18rem" />
+    <DetailSkeletonFrame
+      label="Loading the market"
+      crumb={<Skeleton width="12rem" />}
+      titleWidth="26rem"
+      metaWidth="18rem"
+      gridClass={layout.detailGrid}
+    >
+      <div className="stack">
+        {[5, 7, 3].map((rows, i) => (
+          <SkeletonCard key={i} titled lines={rows} />
+        ))}
       </div>
-      <div className={layout.detailGrid}>
-        <div className="stack">
-          {[5, 7, 3].map((rows, i) => (
-            <div key={i} className="card">
-              <div className="card-header">
-                <Skeleton width="10rem" />
-              </div>
-              <div className="card-body stack-tight">
-                {Array.from({ length: rows }, (_, r) => (
-                  <Skeleton key={r} width={`${60 + ((r * 13) % 35)}%`} />
-                ))}
-              </div>
-            </div>
-          ))}
-        </div>
-        <div className="stack">
-          <div className="card">
-            <div className="card-body stack-tight">
-              <Skeleton width="8rem" />
-              <Skeleton width="100%" height="2rem" />
-              <Skeleton width="100%" height="6rem" />
-            </div>
-          </div>
-        </div>
+      <div className="stack">
+        <SkeletonCard>
+          <Skeleton width="8rem" />
+          <Skeleton width="100%" height="2rem" />
+          <Skeleton width="100%" height="6rem" />
+        </SkeletonCard>
       </div>
-    </div>
+    </DetailSkeletonFrame>
   );
 }

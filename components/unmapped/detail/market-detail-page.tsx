@@ -1,17 +1,15 @@
 "use client";
 // Everything known about one unmapped market, and its triage. Server-rendered from the prefetched
 // detail; realtime alerts and finished runs refresh it in place.
-import { errorMessage, isApiError } from "@/lib/api/errors";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
 import type { SettableStatus } from "../use-quick-status";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
-import { EmptyState } from "@/components/ui/empty-state";
 import { useIsClient } from "@/components/ui/clock";
-import { ErrorState } from "@/components/ui/error-state";
+import { RetryBanner } from "@/components/ui/retry-banner";
+import { MarketFallback } from "../market-fallback";
 import { reasonExplanation } from "../labels";
 import { MarketHistory } from "@/components/history/history-list";
 import { ReasonBadge } from "../badges";
@@ -74,46 +72,13 @@ export function MarketDetailPage({ id }: { id: number }) {
   });
 
   if (!market) {
-    if (detail.isPending) return <DetailSkeleton />;
-    if (isApiError(detail.error) && detail.error.status === 404) {
-      return (
-        <div className={layout.detailPage}>
-          <EmptyState
-            title="This market does not exist"
-            actions={
-              <Link href={neighbours.listHref} className="button">
-                Back to the list
-              </Link>
-            }
-          >
-            <p>Market #{id} is not in the database. The link may be wrong, or the database was reset.</p>
-          </EmptyState>
-        </div>
-      );
-    }
-    return (
-      <div className={layout.detailPage}>
-        <ErrorState
-          title="The market could not be loaded"
-          message={errorMessage(detail.error)}
-          onRetry={() => void detail.refetch()}
-          retrying={detail.isFetching}
-        />
-      </div>
-    );
+    return <MarketFallback id={id} query={detail} skeleton={<DetailSkeleton />} listHref={neighbours.listHref} />;
   }
 
   return (
     <article className={layout.detailPage} aria-labelledby="market-title" data-hydrated={isClient || undefined}>
       <DetailHeader market={market} neighbours={neighbours} navigating={navigating} />
-      {detail.isError && (
-        <div className="banner banner-danger" role="alert">
-          <span>Could not refresh this market: {errorMessage(detail.error)}</span>
-          <button type="button" className="button button-small" onClick={() => void detail.refetch()}>
-            Retry
-          </button>
-        </div>
-      )}
+      {detail.isError && <RetryBanner what="Could not refresh this market" error={detail.error} onRetry={() => void detail.refetch()} />}
       <div className={layout.detailGrid}>
         <div className="stack">
           <section className="card" aria-labelledby="reason-title">

@@ -69,7 +69,7 @@ export function NotesEditor({ serverNotes, saving, error: serverError, onSave }:
         aria-describedby={describedBy}
       />
       <div className={styles.notesFooter}>
-        <span id="notes-help" className={cx(styles.notesCount, over && styles.notesCountOver)}>
+        <span id="notes-help" className={cx("figure-note", over && styles.notesCountOver)}>
           {formatCount(value.length)} / {formatCount(NOTES_LIMIT)}
           {over && " — over the limit"}
           <span className="visually-hidden"> characters. Ctrl+Enter saves.</span>

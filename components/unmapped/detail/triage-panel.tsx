@@ -7,7 +7,7 @@ import { NotesEditor } from "./notes-editor";
 import { StatusControl } from "./status-control";
 import styles from "./detail.module.css";
 import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
-import { FormProblem } from "@/components/forms/form-problem";
+import { FormProblem, ReloadBanner } from "@/components/forms/form-problem";
 
 interface Props {
   market: UnmappedDetail;
@@ -35,15 +35,14 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
       </header>
       <div className="card-body stack">
         {stale && (
-          <div className="banner banner-warning" role="alert">
-            <div>
-              <strong>Not saved: this market changed since you opened it.</strong>
-              <p>Someone else edited it. Reload to see their changes, then apply yours again; your unsaved notes are kept.</p>
-            </div>
-            <button type="button" className="button button-small" onClick={onReload} disabled={reloading}>
-              {reloading ? "Reloading…" : "Reload market"}
-            </button>
-          </div>
+          <ReloadBanner
+            outcome="Not saved: this market changed since you opened it."
+            action="Reload market"
+            onReload={onReload}
+            reloading={reloading}
+          >
+            <p>Someone else edited it. Reload to see their changes, then apply yours again; your unsaved notes are kept.</p>
+          </ReloadBanner>
         )}
         {general && <FormProblem outcome="Not saved.">{general}</FormProblem>}
         <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />

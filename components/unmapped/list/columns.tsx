@@ -9,11 +9,9 @@ import type { SettableStatus } from "../use-quick-status";
 import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
 import { RowAction } from "@/components/data-table/data-table";
 import { columnsFor, type DataColumn } from "@/components/data-table/features";
-import { formatCount } from "@/components/ui/format";
 import { LinkPending } from "@/components/ui/link-pending";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { PlatformBadge, ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
-import { Priority, PRIORITY_HINT } from "../priority";
+import { ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
+import { platformColumn, priorityColumn, seenColumn, sightingsColumn } from "../market-columns";
 
 export interface RowHandlers {
   href: (item: UnmappedItem, index: number) => string;
@@ -35,24 +33,26 @@ function useRowHandlers(): RowHandlers {
 const col = columnsFor<UnmappedItem>();
 const SORTABLE = new Set<string>(UNMAPPED_SORTS);
 
+/** A row's quick triage: each sets the status its keyboard shortcut (shown in the tooltip) sets. */
+const ROW_ACTIONS: { status: SettableStatus; verb: string; key: string; icon: string }[] = [
+  { status: "ACKNOWLEDGED", verb: "Acknowledge", key: "a", icon: "icon-check" },
+  { status: "IGNORED", verb: "Ignore", key: "i", icon: "icon-ignore" },
+];
+
 function RowActions({ item }: { item: UnmappedItem }) {
   const { onStatus } = useRowHandlers();
   return (
     <>
-      <RowAction
-        label={`Acknowledge ${item.marketName}`}
-        title="Acknowledge (a)"
-        icon="icon-check"
-        onClick={() => onStatus(item, "ACKNOWLEDGED")}
-        disabled={item.status === "ACKNOWLEDGED"}
-      />
-      <RowAction
-        label={`Ignore ${item.marketName}`}
-        title="Ignore (i)"
-        icon="icon-ignore"
-        onClick={() => onStatus(item, "IGNORED")}
-        disabled={item.status === "IGNORED"}
-      />
+      {ROW_ACTIONS.map((a) => (
+        <RowAction
+          key={a.status}
+          label={`${a.verb} ${item.marketName}`}
+          title={`${a.verb} (${a.key})`}
+          icon={a.icon}
+          onClick={() => onStatus(item, a.status)}
+          disabled={item.status === a.status}
+        />
+      ))}
     </>
   );
 }
@@ -75,12 +75,7 @@ function NameLink({ item, index }: { item: UnmappedItem; index: number }) {
 
 function unmappedColumns(): DataColumn<UnmappedItem>[] {
   const columns: DataColumn<UnmappedItem>[] = [
-    col.accessor("source", {
-      id: "source",
-      header: "Platform",
-      meta: { width: 112 },
-      cell: (c) => <PlatformBadge source={c.getValue()} />,
-    }),
+    platformColumn(112),
     col.accessor("marketName", {
       id: "name",
       header: "Market",
@@ -110,30 +105,10 @@ function unmappedColumns(): DataColumn<UnmappedItem>[] {
         </>
       ),
     }),
-    col.accessor("occurrenceCount", {
-      id: "occurrenceCount",
-      header: "Sightings",
-      meta: { width: 100, kind: "numeric", title: "Sightings: one per market instance (line) per event snapshot" },
-      cell: (c) => formatCount(c.getValue()),
-    }),
-    col.accessor("firstSeenAt", {
-      id: "firstSeenAt",
-      header: "First seen",
-      meta: { width: 108, optional: true, kind: "time" },
-      cell: (c) => <RelativeTime iso={c.getValue()} />,
-    }),
-    col.accessor("lastSeenAt", {
-      id: "lastSeenAt",
-      header: "Last seen",
-      meta: { width: 108, kind: "time" },
-      cell: (c) => <RelativeTime iso={c.getValue()} />,
-    }),
-    col.accessor("priorityScore", {
-      id: "priority",
-      header: "Priority",
-      meta: { width: 100, kind: "numeric", title: PRIORITY_HINT },
-      cell: (c) => <Priority score={c.getValue()} />,
-    }),
+    sightingsColumn(100),
+    seenColumn("firstSeenAt", "First seen", true),
+    seenColumn("lastSeenAt", "Last seen"),
+    priorityColumn(),
     col.display({
       id: "actions",
       header: "Actions",

@@ -3,14 +3,12 @@
 // keeps the previous rows on screen (dimmed) until the next page arrives, so nothing jumps.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { errorMessage } from "@/lib/api/errors";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { hasNextPage } from "@/components/data-table/page-total";
-import { ListPage, RefreshFailed } from "@/components/data-table/list-page";
-import { Pagination } from "@/components/data-table/pagination";
+import { isRefreshing, ListPage } from "@/components/data-table/list-page";
 import { useIsClient } from "@/components/ui/clock";
 import { useUrlSearch } from "@/components/url-state/url-state-adapter";
 import { useQuickStatus } from "../use-quick-status";
@@ -92,7 +90,7 @@ export function UnmappedListPage() {
       ),
     };
 
-  const refreshing = list.isFetching && list.isPlaceholderData;
+  const refreshing = isRefreshing(list);
   return (
     <ListPage
       title="Unmapped markets"
@@ -103,28 +101,10 @@ export function UnmappedListPage() {
           <ListFilters view={view} onChange={change} />
         </>
       }
-      banner={
-        list.isError &&
-        list.data &&
-        !list.isPlaceholderData && <RefreshFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-      }
+      query={list}
       status={selection.note}
-      refreshing={refreshing}
       hydrated={isClient}
-      pagination={
-        <Pagination
-          summaryId="list-summary"
-          pageSizeId="page-size"
-          page={view.page}
-          pageSize={view.pageSize}
-          shown={list.data}
-          loading={list.isFetching}
-          nothing="No markets"
-          hrefOf={(page) => listHref({ ...view, page })}
-          onPage={(page) => navigate({ page })}
-          onPageSize={(pageSize) => change({ pageSize })}
-        />
-      }
+      paging={{ id: "list", nothing: "No markets", view, href: listHref, onView: navigate }}
     >
       <UnmappedTable
         view={view}

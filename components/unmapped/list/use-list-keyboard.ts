@@ -1,5 +1,6 @@
 "use client";
 import type { SettableStatus } from "../use-quick-status";
+import { focusSearch } from "@/components/data-table/filters";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { SEARCH_INPUT_ID } from "./list-filters";
 
@@ -45,13 +46,6 @@ export function useListKeyboard(o: Options): void {
       if (e.repeat || o.selected === null) return;
       o.setStatus(o.selected, "IGNORED");
     },
-    "/": (e) => {
-      e.preventDefault();
-      const input = document.getElementById(SEARCH_INPUT_ID);
-      if (input instanceof HTMLInputElement) {
-        input.focus();
-        input.select();
-      }
-    },
+    "/": focusSearch(SEARCH_INPUT_ID),
   });
 }

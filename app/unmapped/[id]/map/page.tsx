@@ -2,30 +2,13 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import { keys } from "@/lib/api/keys";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
-import { idParamSchema } from "@/lib/contract/common";
-import { isHttpError } from "@/server/http/errors";
+import { marketOr404 } from "../load-market";
 import { getRuntime } from "@/server/runtime";
 import { MapMarketPage } from "@/components/mappings/map/map-market-page";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
-
-const load = cache((id: number) => getRuntime().triage.get(id));
-
-async function marketOr404(rawId: string) {
-  const id = idParamSchema.safeParse(rawId);
-  if (!id.success) notFound();
-  try {
-    return { id: id.data, market: await load(id.data) };
-  } catch (e) {
-    if (isHttpError(e) && e.status === 404) notFound();
-    // Anything else: render without data and let the browser fetch, show the error and retry.
-    return { id: id.data, market: undefined };
-  }
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id, market } = await marketOr404((await params).id);

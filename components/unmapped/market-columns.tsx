@@ -1,0 +1,39 @@
+// Columns of unmapped markets that more than one table shows (the triage list, the dashboard's most
+// urgent): each reads and looks the same wherever it appears; a table gives only its width. A
+// column's id is the API's sort key, so a list that sorts can use it as it is.
+import type { UnmappedItem } from "@/lib/contract/unmapped";
+import { columnsFor } from "@/components/data-table/features";
+import { formatCount } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { PlatformBadge } from "./badges";
+import { Priority, PRIORITY_HINT } from "./priority";
+
+const col = columnsFor<UnmappedItem>();
+
+export const platformColumn = (width: number) =>
+  col.accessor("source", { id: "source", header: "Platform", meta: { width }, cell: (c) => <PlatformBadge source={c.getValue()} /> });
+
+export const sightingsColumn = (width: number) =>
+  col.accessor("occurrenceCount", {
+    id: "occurrenceCount",
+    header: "Sightings",
+    meta: { width, kind: "numeric", title: "Sightings: one per market instance (line) per event snapshot" },
+    cell: (c) => formatCount(c.getValue()),
+  });
+
+export const priorityColumn = () =>
+  col.accessor("priorityScore", {
+    id: "priority",
+    header: "Priority",
+    meta: { width: 100, kind: "numeric", title: PRIORITY_HINT },
+    cell: (c) => <Priority score={c.getValue()} />,
+  });
+
+/** When the market was first or last sighted, as "5 min ago"; `optional` leaves it out on narrower screens. */
+export const seenColumn = (field: "firstSeenAt" | "lastSeenAt", header: string, optional = false) =>
+  col.accessor(field, {
+    id: field,
+    header,
+    meta: { width: 108, kind: "time", optional },
+    cell: (c) => <RelativeTime iso={c.getValue()} />,
+  });
