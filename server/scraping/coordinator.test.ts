@@ -7,6 +7,7 @@ import { MappingService } from "@/server/mapping/mapping-service";
 import { nullPublisher } from "@/server/realtime/publisher";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
 import { runCycle, type CycleDeps } from "./coordinator";
+import { storedMarkets } from "@/server/testing/discovery";
 import { fixtureSource } from "@/server/testing/fixture-source";
 import { SourceError } from "./errors";
 import { RunStore } from "./run-store";
@@ -32,17 +33,7 @@ describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
   afterEach(async () => t?.drop());
 
   const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
-  const markets = () =>
-    t.db.query<{
-      source: string;
-      external_market_id: string;
-      occurrence_count: number;
-      reason: string;
-      specifiers: string[];
-      market_name: string;
-    }>(
-      `SELECT source::text, external_market_id, occurrence_count, reason::text, specifiers, market_name FROM unmapped_markets ORDER BY source, external_market_id`,
-    );
+  const markets = () => storedMarkets(t.db);
 
   it.skipIf(!available(kind))(
     "records exactly the unmapped market instances, with reasons and lines; a second cycle doubles the counts",

@@ -34,3 +34,24 @@ export async function stored(t: { db: Database }, prefix: string) {
   );
   return { markets: rows[0].markets, sightings: rows[0].sightings ?? 0 };
 }
+
+export interface StoredMarket {
+  source: string;
+  external_market_id: string;
+  occurrence_count: number;
+  reason: string;
+  specifiers: string[];
+  market_name: string;
+}
+
+/** Platforms in the enum's order (sportybet, bet9ja), then external ids in JavaScript's order. */
+export const byMarketKey = (a: { source: string; external_market_id: string }, b: { source: string; external_market_id: string }) =>
+  a.source === b.source ? (a.external_market_id < b.external_market_id ? -1 : 1) : a.source === "sportybet" ? -1 : 1;
+
+/** Every unmapped market the database holds, by platform name then external id (byte order). */
+export function storedMarkets(db: Database): Promise<StoredMarket[]> {
+  return db.query<StoredMarket>(
+    `SELECT source::text, external_market_id, occurrence_count, reason::text, specifiers, market_name FROM unmapped_markets
+     ORDER BY source::text, external_market_id COLLATE "C"`,
+  );
+}

@@ -6,14 +6,13 @@ import {
   bet9jaTime,
   fakeMatch,
   fakeTournament,
-  recordingClock,
+  fakeSourceOptions,
   startFakeBookmaker,
   type FakeBookmaker,
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
 import { b3 } from "@/server/testing/fake-bookmaker/payloads";
 import { SourceError } from "../errors";
-import { DEFAULT_RETRY } from "../http/retry";
 import type { DiscoveryReport } from "../types";
 import { BET9JA_HEADERS, createBet9jaSource, parseBet9jaStart } from "./bet9ja";
 import type { BookmakerSourceOptions } from "./options";
@@ -76,17 +75,7 @@ describe("parseBet9jaStart", () => {
 describe("Bet9ja source", () => {
   let fake: FakeBookmaker;
   const live = () => new AbortController().signal;
-  const source = (overrides: Partial<BookmakerSourceOptions> = {}) =>
-    createBet9jaSource({
-      baseUrl: fake.url,
-      timeoutMs: 2000,
-      concurrency: 4,
-      pacingMs: 0,
-      retry: DEFAULT_RETRY,
-      eventLimit: 0,
-      clock: { ...recordingClock(), now: () => Date.now() },
-      ...overrides,
-    });
+  const source = (overrides: Partial<BookmakerSourceOptions> = {}) => createBet9jaSource(fakeSourceOptions(fake, overrides));
 
   beforeAll(async () => {
     fake = await startFakeBookmaker({ world: world() });

@@ -11,6 +11,7 @@ import { builtinCatalog } from "@/server/mapping/catalog";
 import { MappingService } from "@/server/mapping/mapping-service";
 import type { Publisher } from "@/server/realtime/publisher";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import { byMarketKey, storedMarkets } from "@/server/testing/discovery";
 import {
   bet9jaOdds,
   fakeBookmakerSources,
@@ -153,9 +154,6 @@ function knownWorld(now: number): FakeWorld {
   };
 }
 
-const byKey = (a: { source: string; external_market_id: string }, b: { source: string; external_market_id: string }) =>
-  a.source === b.source ? (a.external_market_id < b.external_market_id ? -1 : 1) : a.source === "sportybet" ? -1 : 1;
-
 /** The unmapped rows one cycle over knownWorld writes; `cycles` scales the counts. */
 function expectedRows(cycles: number) {
   const rows = [
@@ -234,7 +232,7 @@ function expectedRows(cycles: number) {
       market_name: B9_SCRIPT,
     },
   ];
-  return rows.map((r) => ({ ...r, occurrence_count: r.occurrence_count * cycles })).sort(byKey);
+  return rows.map((r) => ({ ...r, occurrence_count: r.occurrence_count * cycles })).sort(byMarketKey);
 }
 
 type Progress = ServerMessageData<"scrape_progress">;
@@ -285,17 +283,7 @@ describe.each(DB_KINDS)("bookmaker scrape cycle on %s", (kind) => {
   });
 
   const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
-  const rows = async () =>
-    (
-      await t.db.query<{
-        source: string;
-        external_market_id: string;
-        occurrence_count: number;
-        reason: string;
-        specifiers: string[];
-        market_name: string;
-      }>(`SELECT source::text, external_market_id, occurrence_count, reason::text, specifiers, market_name FROM unmapped_markets`)
-    ).sort(byKey);
+  const rows = async () => (await storedMarkets(t.db)).sort(byMarketKey);
   const sample = async (source: string, id: string) =>
     (
       await t.db.query<{ sample_outcomes: unknown }>(

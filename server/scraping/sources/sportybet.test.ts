@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   fakeMatch,
   fakeTournament,
-  recordingClock,
+  fakeSourceOptions,
   sportyMarket,
   startFakeBookmaker,
   type FakeBookmaker,
@@ -13,7 +13,6 @@ import {
 } from "@/server/testing/fake-bookmaker";
 import { s3 } from "@/server/testing/fake-bookmaker/payloads";
 import { SourceError } from "../errors";
-import { DEFAULT_RETRY } from "../http/retry";
 import type { DiscoveryReport } from "../types";
 import { createSportybetSource, SPORTYBET_HEADERS } from "./sportybet";
 import type { BookmakerSourceOptions } from "./options";
@@ -66,17 +65,7 @@ function recorder() {
 describe("SportyBet source", () => {
   let fake: FakeBookmaker;
   const live = () => new AbortController().signal;
-  const source = (overrides: Partial<BookmakerSourceOptions> = {}) =>
-    createSportybetSource({
-      baseUrl: fake.url,
-      timeoutMs: 2000,
-      concurrency: 4,
-      pacingMs: 0,
-      retry: DEFAULT_RETRY,
-      eventLimit: 0,
-      clock: { ...recordingClock(), now: () => Date.now() },
-      ...overrides,
-    });
+  const source = (overrides: Partial<BookmakerSourceOptions> = {}) => createSportybetSource(fakeSourceOptions(fake, overrides));
 
   beforeAll(async () => {
     fake = await startFakeBookmaker({ world: world() });

@@ -8,18 +8,15 @@ import { createSportybetSource } from "@/server/scraping/sources/sportybet";
 import { recordingClock, type RecordingClock } from "./recording-clock";
 import type { FakeBookmaker } from "./server";
 
-export function fakeBookmakerSources(fake: FakeBookmaker, overrides: Partial<BookmakerSourceOptions> = {}) {
+/** A source's options for a test against `fake`: every event, no pacing, recorded back-off waits. */
+export function fakeSourceOptions(fake: FakeBookmaker, overrides: Partial<BookmakerSourceOptions> = {}): BookmakerSourceOptions {
   const clock: RecordingClock = { ...recordingClock(), now: () => Date.now() };
-  const options: BookmakerSourceOptions = {
-    baseUrl: fake.url,
-    timeoutMs: 2_000,
-    concurrency: 4,
-    pacingMs: 0,
-    retry: DEFAULT_RETRY,
-    eventLimit: 0,
-    clock,
-    ...overrides,
-  };
+  return { baseUrl: fake.url, timeoutMs: 2_000, concurrency: 4, pacingMs: 0, retry: DEFAULT_RETRY, eventLimit: 0, clock, ...overrides };
+}
+
+export function fakeBookmakerSources(fake: FakeBookmaker, overrides: Partial<BookmakerSourceOptions> = {}) {
+  const options = fakeSourceOptions(fake, overrides);
+  const clock = options.clock as RecordingClock;
   const sportybet = createSportybetSource(options);
   const bet9ja = createBet9jaSource(options);
   return {
