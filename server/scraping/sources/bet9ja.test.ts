@@ -1,13 +1,13 @@
 // The Bet9ja source against the fake bookmaker: the wire format of B1-B3, what discovery keeps
 // (Soccer only, "YYYY-MM-DD HH:MM:SS" UTC kick-offs in the future, an ID and an EXTID), and how
 // failures of the tree, of one group and of every group surface.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   bet9jaTime,
   fakeMatch,
-  fakeTournament,
+  TEST_TOURNAMENTS,
   fakeSourceOptions,
-  startFakeBookmaker,
+  useFakeBookmaker,
   type FakeBookmaker,
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
@@ -20,9 +20,7 @@ import type { BookmakerSourceOptions } from "./options";
 const HOUR = 3_600_000;
 // Whole seconds: Bet9ja kick-offs have no milliseconds.
 const now = Math.floor(Date.now() / 1000) * 1000;
-const premier = fakeTournament(17, "Premier League", "England");
-const cup = fakeTournament(9001, "Example Cup", "Exampleland");
-const nba = fakeTournament(132, "NBA", "USA", "basketball");
+const { premier, cup, nba } = TEST_TOURNAMENTS;
 const listing = (fields: Record<string, unknown>) => ({ odds: {}, listing: fields });
 
 function world(): FakeWorld {
@@ -73,18 +71,10 @@ describe("parseBet9jaStart", () => {
 });
 
 describe("Bet9ja source", () => {
-  let fake: FakeBookmaker;
+  let fake!: FakeBookmaker;
+  useFakeBookmaker(world, (started) => (fake = started));
   const live = () => new AbortController().signal;
   const source = (overrides: Partial<BookmakerSourceOptions> = {}) => createBet9jaSource(fakeSourceOptions(fake, overrides));
-
-  beforeAll(async () => {
-    fake = await startFakeBookmaker({ world: world() });
-  });
-  afterEach(() => {
-    fake.clearFaults();
-    fake.resetLog();
-  });
-  afterAll(async () => fake?.close());
 
   it("asks for the sports tree, then each Soccer group once, with the spec's headers and parameters", async () => {
     await source().discover(live());

@@ -16,7 +16,7 @@ import {
   bet9jaOdds,
   fakeBookmakerSources,
   fakeMatch,
-  fakeTournament,
+  TEST_TOURNAMENTS,
   sportyMarket,
   startFakeBookmaker,
   type FakeBookmaker,
@@ -26,9 +26,7 @@ import { runCycle, type CycleDeps } from "../coordinator";
 import { RunStore } from "../run-store";
 
 const HOUR = 3_600_000;
-const premier = fakeTournament(17, "Premier League", "England");
-const cup = fakeTournament(9001, "Example Cup", "Exampleland");
-const nba = fakeTournament(132, "NBA", "USA", "basketball");
+const { premier, cup, nba } = TEST_TOURNAMENTS;
 
 const SB_SCRIPT = '<script>alert("sb")</script> Booking Race';
 const B9_SCRIPT = '<script>alert("b9")</script> & <b>Corners</b>';

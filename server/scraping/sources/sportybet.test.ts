@@ -1,13 +1,13 @@
 // The SportyBet source against the fake bookmaker: what goes on the wire (paths, headers, query,
 // the S2 JSON body), what discovery keeps, and how failures of the tree, of one tournament and of
 // every tournament surface.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   fakeMatch,
-  fakeTournament,
+  TEST_TOURNAMENTS,
   fakeSourceOptions,
   sportyMarket,
-  startFakeBookmaker,
+  useFakeBookmaker,
   type FakeBookmaker,
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
@@ -19,9 +19,7 @@ import type { BookmakerSourceOptions } from "./options";
 
 const HOUR = 3_600_000;
 const now = Date.now();
-const premier = fakeTournament(17, "Premier League", "England");
-const cup = fakeTournament(9001, "Example Cup", "Exampleland");
-const nba = fakeTournament(132, "NBA", "USA", "basketball");
+const { premier, cup, nba } = TEST_TOURNAMENTS;
 
 function world(): FakeWorld {
   return {
@@ -63,18 +61,10 @@ function recorder() {
 }
 
 describe("SportyBet source", () => {
-  let fake: FakeBookmaker;
+  let fake!: FakeBookmaker;
+  useFakeBookmaker(world, (started) => (fake = started));
   const live = () => new AbortController().signal;
   const source = (overrides: Partial<BookmakerSourceOptions> = {}) => createSportybetSource(fakeSourceOptions(fake, overrides));
-
-  beforeAll(async () => {
-    fake = await startFakeBookmaker({ world: world() });
-  });
-  afterEach(() => {
-    fake.clearFaults();
-    fake.resetLog();
-  });
-  afterAll(async () => fake?.close());
 
   it("asks for the football tree, then each football tournament once, with the spec's headers and parameters", async () => {
     const before = Date.now();

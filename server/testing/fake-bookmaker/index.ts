@@ -5,3 +5,4 @@ export * from "./server";
 export * from "./world-source";
 export * from "./recording-clock";
 export * from "./sources";
+export * from "./fixture";

@@ -107,3 +107,10 @@ export function bet9jaOdds(marketKey: string, param: string | null, outcomes: Re
 
 /** "YYYY-MM-DD HH:MM:SS" in UTC, Bet9ja's kick-off format. */
 export { bet9jaTime } from "@/server/scraping/native/payloads";
+
+/** The tournaments the source tests share: two football ones and one that must never be walked. */
+export const TEST_TOURNAMENTS = {
+  premier: fakeTournament(17, "Premier League", "England"),
+  cup: fakeTournament(9001, "Example Cup", "Exampleland"),
+  nba: fakeTournament(132, "NBA", "USA", "basketball"),
+} as const;
