@@ -2,15 +2,14 @@
 // reasons and lines, none of the mapped ones; a second cycle doubles the counts; failures are
 // isolated and reflected in the run's status.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DiscoveryService } from "@/server/discovery/discovery-service";
 import { MappingService } from "@/server/mapping/mapping-service";
 import { nullPublisher } from "@/server/realtime/publisher";
+import { cycleDeps, runManualCycle } from "@/server/testing/cycle";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
-import { runCycle, type CycleDeps } from "./coordinator";
+import type { CycleDeps } from "./coordinator";
 import { storedMarkets } from "@/server/testing/discovery";
 import { fixtureSource } from "@/server/testing/fixture-source";
 import { SourceError } from "./errors";
-import { RunStore } from "./run-store";
 
 describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
   let t: TestDatabase;
@@ -20,19 +19,17 @@ describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
     t = await openTestDatabase(kind);
     const mappings = new MappingService(t.db.prisma);
     await mappings.reload();
-    deps = {
+    deps = cycleDeps(t.db, {
       sources: [fixtureSource(4)],
       mappings: mappings.cache,
-      discovery: new DiscoveryService(t.db, nullPublisher),
       publisher: nullPublisher,
-      runs: new RunStore(t.db.prisma),
       concurrency: 3,
       flushEveryEvents: 3,
-    };
+    });
   });
   afterEach(async () => t?.drop());
 
-  const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
+  const cycle = () => runManualCycle(deps);
   const markets = () => storedMarkets(t.db);
 
   it.skipIf(!available(kind))(

@@ -5,11 +5,11 @@
 // must be recorded without stopping the rest; progress must name each source's counts.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ServerMessageData } from "@/lib/contract/realtime";
-import { DiscoveryService } from "@/server/discovery/discovery-service";
 import { MappingCache } from "@/server/mapping/cache";
 import { builtinCatalog } from "@/server/mapping/catalog";
 import { MappingService } from "@/server/mapping/mapping-service";
 import type { Publisher } from "@/server/realtime/publisher";
+import { cycleDeps, runManualCycle } from "@/server/testing/cycle";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
 import { byMarketKey, storedMarkets } from "@/server/testing/discovery";
 import {
@@ -22,8 +22,7 @@ import {
   type FakeBookmaker,
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
-import { runCycle, type CycleDeps } from "../coordinator";
-import { RunStore } from "../run-store";
+import type { CycleDeps } from "../coordinator";
 
 const HOUR = 3_600_000;
 const { premier, cup, nba } = TEST_TOURNAMENTS;
@@ -265,22 +264,14 @@ describe.each(DB_KINDS)("bookmaker scrape cycle on %s", (kind) => {
         if (type === "scrape_progress") progress.push(data as Progress);
       },
     };
-    deps = {
-      sources: sources.list,
-      mappings: mappings.cache,
-      discovery: new DiscoveryService(t.db, publisher),
-      publisher,
-      runs: new RunStore(t.db.prisma),
-      concurrency: 4,
-      flushEveryEvents: 2,
-    };
+    deps = cycleDeps(t.db, { sources: sources.list, mappings: mappings.cache, publisher });
   });
   afterEach(async () => {
     sources?.close();
     await fake?.close();
   });
 
-  const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
+  const cycle = () => runManualCycle(deps);
   const rows = async () => (await storedMarkets(t.db)).sort(byMarketKey);
   const sample = async (source: string, id: string) =>
     (
@@ -388,22 +379,14 @@ describe("bookmaker scrape cycle failures (PGlite)", () => {
     // Long enough that no answering request times out on a busy machine; only hangs reach it.
     sources = fakeBookmakerSources(fake, { timeoutMs: 1_500 });
     const publisher: Publisher = { publish() {} };
-    deps = {
-      sources: sources.list,
-      mappings: mappings.cache,
-      discovery: new DiscoveryService(t.db, publisher),
-      publisher,
-      runs: new RunStore(t.db.prisma),
-      concurrency: 4,
-      flushEveryEvents: 2,
-    };
+    deps = cycleDeps(t.db, { sources: sources.list, mappings: mappings.cache, publisher });
   });
   afterEach(async () => {
     sources?.close();
     await fake?.close();
   });
 
-  const cycle = async () => runCycle(deps, await deps.runs.create("manual"), new AbortController().signal);
+  const cycle = () => runManualCycle(deps);
   const counts = async () =>
     Object.fromEntries(
       (
