@@ -1,9 +1,14 @@
 import { unmappedQueries } from "@/lib/api/unmapped";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { isOpenPage, signInHref } from "@/lib/api/auth";
+import { keys } from "@/lib/api/keys";
 import { DEFAULT_VIEW, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { getRuntime } from "@/server/runtime";
+import { pageAccess } from "@/server/http/page-access";
 import { AppHeader } from "@/components/layout/app-header";
 import { ScrapePanel } from "@/components/scrape/scrape-panel";
 import { Providers } from "./providers";
@@ -32,16 +37,35 @@ async function renderedAt(): Promise<number> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The time relative times are rendered against, so the browser's first render matches the HTML.
+  const serverNow = await renderedAt();
+  // The gate: nothing of the app renders for nobody. Sign-in and first run render bare (their
+  // pages send on whoever does not belong there); every other page needs the first admin to exist
+  // and a signed-in person, or leads to where those come from.
+  const access = await pageAccess(new Headers(await headers()));
+  if (access.path !== null && isOpenPage(access.path)) {
+    return (
+      <html lang="en">
+        <body>
+          <Providers serverNow={serverNow} signedIn={false}>
+            {children}
+          </Providers>
+        </body>
+      </html>
+    );
+  }
+  if (access.needsAdmin) redirect("/setup");
+  if (!access.principal) redirect(signInHref(access.path ?? "/unmapped"));
+
   // Hydrated above the header so the header and the page's own HydrationBoundary never race for
   // the same query during hydration.
   const client = new QueryClient();
-  // The time relative times are rendered against, so the browser's first render matches the HTML.
-  const serverNow = await renderedAt();
+  client.setQueryData(keys.auth.me, access.principal);
   await client.prefetchQuery({ ...unmappedQueries.list(NEW_COUNT), queryFn: () => getRuntime().triage.list(NEW_COUNT) });
   return (
     <html lang="en">
       <body>
-        <Providers serverNow={serverNow}>
+        <Providers serverNow={serverNow} signedIn>
           <HydrationBoundary state={dehydrate(client)}>
             <a href="#main" className="skip-link">
               Skip to content

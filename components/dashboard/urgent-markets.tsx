@@ -13,6 +13,17 @@ import { PlatformBadge } from "@/components/unmapped/badges";
 import { Priority } from "@/components/unmapped/priority";
 import styles from "./dashboard.module.css";
 import { loadState } from "@/components/data-table/load-state";
+import { useCan } from "@/components/auth/use-principal";
+
+/** "Map", for those who may map markets. */
+function MapLink({ id, name }: { id: number; name: string }) {
+  if (!useCan("market.map")) return null;
+  return (
+    <Link href={`/unmapped/${id}/map`} className="button button-small" aria-label={`Map ${name}`}>
+      Map
+    </Link>
+  );
+}
 
 const col = columnsFor<UnmappedItem>();
 const COLUMNS = [
@@ -51,11 +62,7 @@ const COLUMNS = [
     id: "actions",
     header: "Actions",
     meta: { width: 88, kind: "actions", hiddenHeader: true },
-    cell: ({ row: { original: m } }) => (
-      <Link href={`/unmapped/${m.id}/map`} className="button button-small" aria-label={`Map ${m.marketName}`}>
-        Map
-      </Link>
-    ),
+    cell: ({ row: { original: m } }) => <MapLink id={m.id} name={m.marketName} />,
   }),
 ];
 

@@ -1,6 +1,6 @@
 // The one fetch helper: JSON in and out, every response parsed with the contract's zod schema,
 // every failure an ApiError.
-import type { z } from "zod";
+import { z } from "zod";
 import { ApiError, describeFailure, problemBodySchema, type ProblemBody } from "./errors";
 
 export interface RequestOptions extends Omit<RequestInit, "body"> {
@@ -9,13 +9,27 @@ export interface RequestOptions extends Omit<RequestInit, "body"> {
   ifMatch?: number | null;
 }
 
+// better-auth's own endpoints (/api/auth/*) answer errors as { code, message }.
+const plainErrorSchema = z.object({ message: z.string().min(1) });
+
 async function problemOf(res: Response): Promise<ProblemBody | null> {
   try {
-    const parsed = problemBodySchema.safeParse(await res.json());
-    return parsed.success ? parsed.data : null;
+    const body: unknown = await res.json();
+    const parsed = problemBodySchema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const plain = plainErrorSchema.safeParse(body);
+    return plain.success ? { type: "about:blank", title: plain.data.message, status: res.status } : null;
   } catch {
     return null;
   }
+}
+
+/** Retry-After in seconds (delta-seconds or an HTTP date); null when absent or unreadable. */
+function retryAfterOf(res: Response): number | null {
+  const value = res.headers.get("retry-after");
+  if (!value) return null;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : null;
 }
 
 export async function apiFetch<S extends z.ZodType>(schema: S, path: string, options: RequestOptions = {}): Promise<z.output<S>> {
@@ -38,9 +52,10 @@ export async function apiFetch<S extends z.ZodType>(schema: S, path: string, opt
   }
   if (!res.ok) {
     const problem = await problemOf(res);
-    throw new ApiError(res.status, describeFailure(res.status, problem), problem);
+    throw new ApiError(res.status, describeFailure(res.status, problem), problem, retryAfterOf(res));
   }
-  const parsed = schema.safeParse(await res.json());
+  // 204 has no body to read (a revoke); the schema decides whether nothing is an answer.
+  const parsed = schema.safeParse(res.status === 204 ? undefined : await res.json());
   if (!parsed.success) {
     console.error(`[api] ${path}: response does not match the contract`, parsed.error.issues);
     throw new ApiError(res.status, "The server sent a response this page does not understand. Reload the page.");

@@ -14,6 +14,8 @@ import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { Skeleton } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
 import { MapEditor } from "./map-editor";
+import { useCan } from "@/components/auth/use-principal";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { SourceMarket } from "./source-market";
 import { cx } from "@/components/ui/cx";
 import styles from "./map-editor.module.css";
@@ -73,6 +75,7 @@ function PageSkeleton() {
 export function MapMarketPage({ id }: { id: number }) {
   const detail = useQuery(unmappedQueries.detail(id));
   const isClient = useIsClient();
+  const maps = useCan("market.map");
   const market = detail.data;
   if (!market) {
     if (detail.isPending) return <PageSkeleton />;
@@ -111,7 +114,11 @@ export function MapMarketPage({ id }: { id: number }) {
           <SourceMarket market={market} />
         </div>
         <div className="stack">
-          <MapEditor market={market} onReload={() => void detail.refetch()} reloading={detail.isFetching} />
+          {maps ? (
+            <MapEditor market={market} onReload={() => void detail.refetch()} reloading={detail.isFetching} />
+          ) : (
+            <NotAllowed doing="map markets" needs="triager" />
+          )}
         </div>
       </div>
     </article>

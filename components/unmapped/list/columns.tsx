@@ -8,6 +8,7 @@ import { createContext, useContext } from "react";
 import type { SettableStatus } from "../use-quick-status";
 import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
 import { RowAction } from "@/components/data-table/data-table";
+import { useCan } from "@/components/auth/use-principal";
 import { columnsFor, type DataColumn } from "@/components/data-table/features";
 import { formatCount } from "@/components/ui/format";
 import { LinkPending } from "@/components/ui/link-pending";
@@ -37,6 +38,7 @@ const SORTABLE = new Set<string>(UNMAPPED_SORTS);
 
 function RowActions({ item }: { item: UnmappedItem }) {
   const { onStatus } = useRowHandlers();
+  if (!useCan("market.triage")) return null;
   return (
     <>
       <RowAction

@@ -1,6 +1,7 @@
 "use client";
 import type { SettableStatus } from "../use-quick-status";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
+import { useCan } from "@/components/auth/use-principal";
 import { SEARCH_INPUT_ID } from "./list-filters";
 
 interface Options {
@@ -16,6 +17,8 @@ interface Options {
 
 /** j/k move, Enter opens, a acknowledges, i ignores, / searches. */
 export function useListKeyboard(o: Options): void {
+  // a and i change the market: only for those who may.
+  const triages = useCan("market.triage");
   useHotkeys({
     j: (e) => {
       e.preventDefault();
@@ -38,11 +41,11 @@ export function useListKeyboard(o: Options): void {
       o.open(o.selected);
     },
     a: (e) => {
-      if (e.repeat || o.selected === null) return;
+      if (!triages || e.repeat || o.selected === null) return;
       o.setStatus(o.selected, "ACKNOWLEDGED");
     },
     i: (e) => {
-      if (e.repeat || o.selected === null) return;
+      if (!triages || e.repeat || o.selected === null) return;
       o.setStatus(o.selected, "IGNORED");
     },
     "/": (e) => {
