@@ -4,12 +4,11 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
 
-export const roleSchema = z
-  .enum(["viewer", "triager", "admin"])
-  .meta({
-    id: "Role",
-    description: "viewer reads everything; triager also changes markets and mappings; admin also starts scrapes and manages people and tokens",
-  });
+export const roleSchema = z.enum(["viewer", "triager", "admin"]).meta({
+  id: "Role",
+  description:
+    "viewer reads everything; triager also changes markets and mappings; admin also starts scrapes and manages people and tokens",
+});
 export type Role = z.infer<typeof roleSchema>;
 export const ROLES = roleSchema.options;
 

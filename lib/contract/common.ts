@@ -26,7 +26,6 @@ export const problemSchema = z
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details; errors[] names each offending field" });
 
-
 export const pageQueryShape = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).describe("1-based page number"),
   pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page, 1-200"),

@@ -1,12 +1,19 @@
 // Starts the real server in-process (production Next build, real HTTP, real Socket.IO) on a random
-// port with a seeded demo source, on PGlite in memory or a fresh PostgreSQL database.
+// port with a seeded demo source, on PGlite in memory or a fresh PostgreSQL database. The first
+// admin is created at start (TEST_AUTH_ENV) and an admin API token made for it, so tests call the
+// API as a tool would: `server.fetch` sends it, `server.token` is it (sockets pass it as auth.token).
 import { loadConfig } from "@/server/config";
 import { startServer, type StartedServer } from "@/server/app-server";
 import { createDemoThreadSource } from "@/server/scraping/sources/demo/thread";
 import type { Source } from "@/server/scraping/types";
+import { bearerFetch, createToken, TEST_AUTH_ENV } from "./auth";
 import { createPostgresDatabase, type DbKind } from "./databases";
 
 export interface TestServer extends StartedServer {
+  /** An admin API token. */
+  token: string;
+  /** fetch(`${url}${path}`) with Authorization: Bearer <token>. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -22,6 +29,7 @@ export async function startTestServer(
     DATA_DIR: "memory://",
     SCRAPE_INTERVAL_SECONDS: "0",
     LOG_LEVEL: "warn",
+    ...TEST_AUTH_ENV,
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...opts.env,
   });
@@ -29,8 +37,14 @@ export async function startTestServer(
     createDemoThreadSource({ seed: opts.demo?.seed ?? 7, events: opts.demo?.events ?? 6, newPerCycle: opts.demo?.newPerCycle ?? 2 }),
   ];
   const server = await startServer(config, { sources, log: () => undefined });
+  const { token } = await createToken(server.url, "admin");
   return {
     ...server,
+    token,
+    fetch: bearerFetch(
+      () => server.url,
+      () => token,
+    ),
     async close() {
       await server.stop();
       await pgdb?.drop();
