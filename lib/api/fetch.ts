@@ -1,6 +1,6 @@
 // The one fetch helper: JSON in and out, every response parsed with the contract's zod schema,
 // every failure an ApiError.
-import { z } from "zod";
+import type { z } from "zod";
 import { ApiError, describeFailure, problemBodySchema, type ProblemBody } from "./errors";
 
 export interface RequestOptions extends Omit<RequestInit, "body"> {
@@ -9,16 +9,10 @@ export interface RequestOptions extends Omit<RequestInit, "body"> {
   ifMatch?: number | null;
 }
 
-// better-auth's own endpoints (/api/auth/*) answer errors as { code, message }.
-const plainErrorSchema = z.object({ message: z.string().min(1) });
-
 async function problemOf(res: Response): Promise<ProblemBody | null> {
   try {
-    const body: unknown = await res.json();
-    const parsed = problemBodySchema.safeParse(body);
-    if (parsed.success) return parsed.data;
-    const plain = plainErrorSchema.safeParse(body);
-    return plain.success ? { type: "about:blank", title: plain.data.message, status: res.status } : null;
+    const parsed = problemBodySchema.safeParse(await res.json());
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
