@@ -30,8 +30,6 @@ async function personWith(browser: Browser, request: APIRequestContext, role: Ro
   return { page, context, user: userSchema.parse(await created.json()) };
 }
 
-test.beforeAll(async ({ request }) => ensureMarkets(request));
-
 test.describe("first run", () => {
   test.use({ baseURL: FIRST_RUN_URL, storageState: SIGNED_OUT });
 
@@ -45,7 +43,7 @@ test.describe("first run", () => {
 
     await page.getByLabel("Name").fill("First Admin");
     await page.getByLabel("Email").fill("first@e2e.test");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD);
     await page.getByLabel("Confirm password").fill("something else entirely");
     await page.getByRole("button", { name: "Create the admin account" }).click();
     await expect(page.getByText("The two passwords differ")).toBeVisible();
@@ -73,7 +71,7 @@ test.describe("signed out", () => {
     // No page of the app was rendered for nobody.
     expect(await res?.text()).not.toContain("Unmapped markets</h1>");
     await signIn(page, ADMIN_EMAIL, "not the password at all");
-    await expect(page.getByRole("alert")).toContainText("Wrong email or password.");
+    await expect(page.getByRole("alert").filter({ hasText: "Not signed in." })).toContainText("Wrong email or password.");
     await snap(page, testInfo, "sign-in-wrong-password");
     await expect(page.getByLabel("Password")).toHaveValue("");
     await page.getByLabel("Password").fill(ADMIN_PASSWORD);
@@ -91,6 +89,7 @@ test.describe("signed out", () => {
 
 test("a viewer sees no edit controls, and the API refuses a forced change (403)", async ({ browser, request }, testInfo) => {
   const { page, context } = await personWith(browser, request, "viewer");
+  await ensureMarkets(request);
   const [market] = (await listMarkets(request, { status: "NEW", pageSize: 1 })).items;
   expect(market).toBeDefined();
 
@@ -122,6 +121,7 @@ test("a viewer sees no edit controls, and the API refuses a forced change (403)"
 
 test("a triager triages a market, and has no Scrape now", async ({ browser, request }) => {
   const { page, context } = await personWith(browser, request, "triager");
+  await ensureMarkets(request);
   const [market] = (await listMarkets(request, { status: "NEW", pageSize: 1 })).items;
   await expect(page.getByRole("button", { name: "Scrape now" })).toHaveCount(0);
   await page.goto(`/unmapped/${market!.id}`);
