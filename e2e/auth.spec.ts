@@ -3,7 +3,7 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { userSchema, type Role } from "../lib/contract/auth";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, FIRST_RUN_URL, SIGNED_OUT } from "./auth-env";
-import { ensureMarkets, expect, getMarket, listMarkets, snap, test, waitLive } from "./support";
+import { ensureMarkets, expect, expectAccessible, getMarket, listMarkets, snap, test, waitLive } from "./support";
 
 const PASSWORD = "a long e2e password";
 const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -73,6 +73,7 @@ test.describe("signed out", () => {
     await signIn(page, ADMIN_EMAIL, "not the password at all");
     await expect(page.getByRole("alert").filter({ hasText: "Not signed in." })).toContainText("Wrong email or password.");
     await snap(page, testInfo, "sign-in-wrong-password");
+    await expectAccessible(page, testInfo, "sign-in");
     await expect(page.getByLabel("Password")).toHaveValue("");
     await page.getByLabel("Password").fill(ADMIN_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -158,6 +159,7 @@ test("people: the admin invites someone, who can then sign in", async ({ page, b
   await expect(row).toBeVisible();
   await expect(row.getByRole("combobox", { name: "Role of Invited Person" })).toHaveValue("triager");
   await snap(page, testInfo, "settings-users");
+  await expectAccessible(page, testInfo, "settings-users");
 
   const context = await browser.newContext({ storageState: SIGNED_OUT });
   const invited = await context.newPage();
@@ -180,6 +182,7 @@ test("tokens: one is created and its secret shown once, then revoked", async ({ 
   await expect(page.getByText("it is not shown again")).toBeVisible();
   const token = (await secret.textContent())!.trim();
   await snap(page, testInfo, "settings-tokens-created");
+  await expectAccessible(page, testInfo, "settings-tokens");
 
   const tool = await playwright.request.newContext({
     baseURL,
@@ -201,4 +204,31 @@ test("tokens: one is created and its secret shown once, then revoked", async ({ 
   await expect(row).toHaveCount(0);
   expect((await tool.get("/api/unmapped?pageSize=1")).status()).toBe(401);
   await tool.dispose();
+});
+
+test("sign-in and the settings pages fit a phone (390 px) without sideways scroll", async ({ page, browser }) => {
+  const fits = async (p: Page, label: string) => {
+    const { scrollWidth, innerWidth } = await p.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, `${label}: page width ${scrollWidth} > viewport ${innerWidth}`).toBeLessThanOrEqual(innerWidth);
+  };
+  await page.setViewportSize({ width: 390, height: 860 });
+  for (const path of ["/settings/users", "/settings/tokens"]) {
+    await page.goto(path);
+    await waitLive(page);
+    await expect(page.locator("tbody tr").first()).toBeVisible();
+    await fits(page, path);
+  }
+  await page.getByRole("button", { name: /^Account: / }).click();
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+  await fits(page, "the open account menu");
+
+  const context = await browser.newContext({ storageState: SIGNED_OUT, viewport: { width: 390, height: 860 } });
+  const signedOut = await context.newPage();
+  await signedOut.goto("/sign-in");
+  await expect(signedOut.getByRole("form", { name: "Sign in" })).toHaveAttribute("data-hydrated", "true");
+  await fits(signedOut, "/sign-in");
+  await context.close();
 });
