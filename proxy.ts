@@ -7,8 +7,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isOpenPage, PAGE_PATH_HEADER, signInHref } from "@/lib/api/auth";
 
 export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  const path = pathname + search;
+  const url = request.nextUrl.clone();
+  // The router's cache-busting parameter of a client navigation is not part of the page asked for.
+  url.searchParams.delete("_rsc");
+  const path = url.pathname + url.search;
   if (!isOpenPage(path) && !getSessionCookie(request)) return NextResponse.redirect(new URL(signInHref(path), request.url));
   // Set, never appended: a client sending its own value for the header does not choose the shell.
   const headers = new Headers(request.headers);

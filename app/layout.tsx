@@ -1,14 +1,12 @@
 import { unmappedQueries } from "@/lib/api/unmapped";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { isOpenPage, signInHref } from "@/lib/api/auth";
+import { isOpenPage } from "@/lib/api/auth";
 import { keys } from "@/lib/api/keys";
 import { DEFAULT_VIEW, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { getRuntime } from "@/server/runtime";
-import { pageAccess } from "@/server/http/page-access";
+import { pageAccess, requirePerson } from "@/server/http/page-access";
 import { AppHeader } from "@/components/layout/app-header";
 import { ScrapePanel } from "@/components/scrape/scrape-panel";
 import { Providers } from "./providers";
@@ -42,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The gate: nothing of the app renders for nobody. Sign-in and first run render bare (their
   // pages send on whoever does not belong there); every other page needs the first admin to exist
   // and a signed-in person, or leads to where those come from.
-  const access = await pageAccess(new Headers(await headers()));
+  const access = await pageAccess();
   if (access.path !== null && isOpenPage(access.path)) {
     return (
       <html lang="en">
@@ -54,13 +52,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </html>
     );
   }
-  if (access.needsAdmin) redirect("/setup");
-  if (!access.principal) redirect(signInHref(access.path ?? "/unmapped"));
+  const principal = await requirePerson();
 
   // Hydrated above the header so the header and the page's own HydrationBoundary never race for
   // the same query during hydration.
   const client = new QueryClient();
-  client.setQueryData(keys.auth.me, access.principal);
+  client.setQueryData(keys.auth.me, principal);
   await client.prefetchQuery({ ...unmappedQueries.list(NEW_COUNT), queryFn: () => getRuntime().triage.list(NEW_COUNT) });
   return (
     <html lang="en">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { safeNext } from "@/lib/api/auth";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Sign in" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignIn({ searchParams }: { searchParams: SearchParams }) {
-  const access = await pageAccess(new Headers(await headers()));
+  const access = await pageAccess();
   // Nobody can sign in before the first account exists.
   if (access.needsAdmin) redirect("/setup");
   const { next } = await searchParams;

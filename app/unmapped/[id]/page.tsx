@@ -6,6 +6,7 @@ import { cache } from "react";
 import { idParamSchema } from "@/lib/contract/common";
 import { isHttpError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
+import { requirePerson } from "@/server/http/page-access";
 import { MarketDetailPage } from "@/components/unmapped/detail/market-detail-page";
 
 export const dynamic = "force-dynamic";
@@ -27,11 +28,13 @@ async function marketOr404(rawId: string) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await requirePerson();
   const { id, market } = await marketOr404((await params).id);
   return { title: market ? market.marketName : `Market #${id}` };
 }
 
 export default async function MarketPage({ params }: { params: Params }) {
+  await requirePerson();
   const { id, market } = await marketOr404((await params).id);
   const client = new QueryClient();
   if (market) client.setQueryData(keys.unmapped.detail(id), market);

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { idParamSchema } from "@/lib/contract/common";
 import { isHttpError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
+import { requirePerson } from "@/server/http/page-access";
 import { MapMarketPage } from "@/components/mappings/map/map-market-page";
 
 export const dynamic = "force-dynamic";
@@ -28,12 +29,14 @@ async function marketOr404(rawId: string) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await requirePerson();
   const { id, market } = await marketOr404((await params).id);
   return { title: market ? `Map ${market.marketName}` : `Map market #${id}` };
 }
 
 /** The mapping editor, first painted with the market and its candidates. */
 export default async function MapPage({ params }: { params: Params }) {
+  await requirePerson();
   const { id, market } = await marketOr404((await params).id);
   const client = new QueryClient();
   if (market) {
