@@ -8,6 +8,7 @@ import { DEFAULT_VIEW, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { getRuntime } from "@/server/runtime";
 import { pageAccess, requirePerson } from "@/server/http/page-access";
 import { AppHeader } from "@/components/layout/app-header";
+import { LeaveShellOnOpenPage } from "@/components/auth/leave-shell";
 import { ScrapePanel } from "@/components/scrape/scrape-panel";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -68,6 +69,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Skip to content
             </a>
             <div className={shell.app}>
+              <LeaveShellOnOpenPage />
               <AppHeader />
               <ScrapePanel />
               <main id="main" className={shell.appMain} tabIndex={-1}>

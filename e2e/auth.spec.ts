@@ -3,7 +3,7 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { userSchema, type Role } from "../lib/contract/auth";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, FIRST_RUN_URL, SIGNED_OUT } from "./auth-env";
-import { ensureMarkets, expect, expectAccessible, getMarket, listMarkets, snap, test, waitLive } from "./support";
+import { ensureMarkets, expect, expectAccessible, getMarket, listMarkets, relaySocket, snap, test, waitLive } from "./support";
 
 const PASSWORD = "a long e2e password";
 const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -142,6 +142,32 @@ test("signing out returns to sign-in, and the API then answers 401", async ({ br
   expect((await page.request.get("/api/unmapped?pageSize=1")).status()).toBe(401);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+  await context.close();
+});
+
+test("a person disabled meanwhile is sent to sign-in at once (the server closes their socket)", async ({ browser, request }) => {
+  const { page, context, user } = await personWith(browser, request, "viewer");
+  const disabled = await request.patch(`/api/users/${user.id}`, { data: { disabled: true } });
+  expect(disabled.status(), await disabled.text()).toBe(200);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Funmapped$/);
+  await expect(page.getByRole("form", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await context.close();
+});
+
+test("a client navigation after the session ended lands on sign-in without the app shell", async ({ browser, request }) => {
+  const { page, context, user } = await personWith(browser, request, "viewer");
+  // Keep the socket from telling the page first: the navigation is what finds out.
+  const relay = await relaySocket(page);
+  await page.reload();
+  await waitLive(page);
+  relay.cut();
+  const disabled = await request.patch(`/api/users/${user.id}`, { data: { disabled: true } });
+  expect(disabled.status(), await disabled.text()).toBe(200);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+  await expect(page.getByRole("form", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await context.close();
 });
 
