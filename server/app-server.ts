@@ -3,6 +3,7 @@
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import next from "next";
 import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
@@ -66,19 +67,43 @@ function databaseTarget(config: Config) {
   return { dataDir: config.dataDir };
 }
 
-function misdirectedRequest(res: http.ServerResponse, host: string | undefined): void {
-  const body = JSON.stringify({
-    type: "about:blank",
-    title: "Misdirected Request",
-    status: 421,
-    detail: `This server does not answer for the host ${JSON.stringify(host ?? "")}: add it to ALLOWED_HOSTS or PUBLIC_URL`,
-  });
-  res.writeHead(421, {
-    "content-type": "application/problem+json",
-    "cache-control": "no-store",
-    "content-length": Buffer.byteLength(body),
-  });
-  res.end(body);
+/**
+ * DNS rebinding: a page on another name that resolves here must not reach the app. Checked where
+ * every request and upgrade enters, before Socket.IO, Next or the API see it: 421 problem+json.
+ */
+function refuseMisdirected(server: http.Server, misdirected: (host: string | undefined) => boolean): void {
+  const answer = (host: string | undefined) => {
+    const body = JSON.stringify({
+      type: "about:blank",
+      title: "Misdirected Request",
+      status: 421,
+      detail: `This server does not answer for the host ${JSON.stringify(host ?? "")}: add it to ALLOWED_HOSTS or PUBLIC_URL`,
+    });
+    return {
+      body,
+      headers: {
+        "content-type": "application/problem+json",
+        "cache-control": "no-store",
+        "content-length": String(Buffer.byteLength(body)),
+      },
+    };
+  };
+  const emit = server.emit.bind(server) as (event: string, ...args: unknown[]) => boolean;
+  server.emit = ((event: string, ...args: unknown[]) => {
+    if (event === "request" || event === "upgrade") {
+      const req = args[0] as http.IncomingMessage;
+      if (misdirected(req.headers.host)) {
+        const { body, headers } = answer(req.headers.host);
+        if (event === "request") (args[1] as http.ServerResponse).writeHead(421, headers).end(body);
+        else {
+          const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
+          (args[1] as Duplex).end(`HTTP/1.1 421 Misdirected Request\r\n${lines.join("\r\n")}\r\nconnection: close\r\n\r\n${body}`);
+        }
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as typeof server.emit;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<StartedServer> {
@@ -93,13 +118,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (applied.length) info(`[db] applied migrations: ${applied.join(", ")}`);
 
     const httpServer = http.createServer();
-    const auth = new AuthService(db, secret);
-    limits = await RateLimits.create(config);
     const hosts = allowedHosts(config);
     const misdirected = (host: string | undefined) => !hostAllowed(hosts, host);
+    refuseMisdirected(httpServer, misdirected);
+    const auth = new AuthService(db, secret);
+    limits = await RateLimits.create(config);
     const realtime = await attachRealtime(httpServer, config.REDIS_URL, {
       refuse(req) {
-        if (misdirected(req.headers.host)) return "host not allowed";
         const headers = new Headers({ origin: req.headers.origin ?? "" });
         if (req.headers.origin && !sameOrigin(headers, req.headers.host ?? "", config.PUBLIC_URL, false)) return "origin not allowed";
         return null;
@@ -187,9 +212,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const authApi = createAuthDispatcher(runtime);
     httpServer.on("clientError", answerClientError);
     httpServer.on("request", (req, res) => {
-      if (req.url?.startsWith("/socket.io/")) return; // answered by Socket.IO, whose allowRequest checks the host
-      // DNS rebinding: a page on another name that resolves here must not reach the app (pages too).
-      if (misdirected(req.headers.host)) return misdirectedRequest(res, req.headers.host);
+      if (req.url?.startsWith("/socket.io/")) return;
       // better-auth's endpoints are not in the OpenAPI table the gate checks: they go first.
       if (req.url === "/api/auth" || req.url?.startsWith("/api/auth/")) return authApi(req, res);
       if (gate(req, res)) return;

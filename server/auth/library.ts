@@ -11,6 +11,7 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/contract/auth";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { log } from "@/server/log";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
 // Only admins manage people; viewer and triager differ in the product's routes, not in the library's.
@@ -38,6 +39,10 @@ export function createAuthLibrary(o: AuthLibraryOptions) {
     baseURL: o.baseURL,
     trustedOrigins: o.trustedOrigins,
     telemetry: { enabled: false },
+    // A wrong token or password is the caller's mistake, not the server's: debug, not the library's ERROR.
+    logger: {
+      log: (level, message) => (level === "error" && !/validate API key/i.test(message) ? log.warn : log.debug)(`[auth] ${message}`),
+    },
     rateLimit: { enabled: false },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },

@@ -58,3 +58,20 @@ export function bearerFetch(baseUrl: () => string, token: () => string) {
     return fetch(`${baseUrl()}${path}`, { ...init, headers });
   };
 }
+
+const adminTokens = new Map<string, Promise<string>>();
+
+/** fetch(`${baseUrl}${path}`) as the test admin's API token (made once per server address), for servers started as processes. */
+export async function adminFetch(baseUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
+  let token = adminTokens.get(baseUrl);
+  if (!token) {
+    token = createToken(baseUrl, "admin").then((t) => t.token);
+    adminTokens.set(baseUrl, token);
+    token.catch(() => adminTokens.delete(baseUrl));
+  }
+  const secret = await token;
+  return bearerFetch(
+    () => baseUrl,
+    () => secret,
+  )(path, init);
+}

@@ -10,7 +10,7 @@ import { bearerFetch, createToken, TEST_AUTH_ENV } from "./auth";
 import { createPostgresDatabase, type DbKind } from "./databases";
 
 export interface TestServer extends StartedServer {
-  /** An admin API token. */
+  /** An admin API token ("" when the server started without a first admin). */
   token: string;
   /** fetch(`${url}${path}`) with Authorization: Bearer <token>. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -37,7 +37,8 @@ export async function startTestServer(
     createDemoThreadSource({ seed: opts.demo?.seed ?? 7, events: opts.demo?.events ?? 6, newPerCycle: opts.demo?.newPerCycle ?? 2 }),
   ];
   const server = await startServer(config, { sources, log: () => undefined });
-  const { token } = await createToken(server.url, "admin");
+  // Without a first admin (env clears ADMIN_EMAIL: the setup flow's tests) there is nobody to make a token.
+  const token = config.ADMIN_EMAIL ? (await createToken(server.url, "admin")).token : "";
   return {
     ...server,
     token,
