@@ -1,6 +1,7 @@
 "use client";
+import { onRequestError } from "@/lib/api/auth";
 import { isApiError } from "@/lib/api/errors";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { UnmappedAlertToasts } from "@/components/alerts/unmapped-alert-toasts";
@@ -11,6 +12,9 @@ import { UrlStateAdapter } from "@/components/url-state/url-state-adapter";
 
 function makeQueryClient() {
   return new QueryClient({
+    // A 401 anywhere means the session is gone: back to sign-in, then here again.
+    queryCache: new QueryCache({ onError: onRequestError }),
+    mutationCache: new MutationCache({ onError: onRequestError }),
     defaultOptions: {
       queries: {
         // Realtime events invalidate what changed; this only stops hydrated data being refetched at once.
@@ -22,16 +26,21 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ serverNow, children }: { serverNow: number; children: ReactNode }) {
+/** `signedIn`: the app shell; otherwise a page outside it (sign-in, first run), with no socket to open. */
+export function Providers({ serverNow, signedIn, children }: { serverNow: number; signedIn: boolean; children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={client}>
       <NowProvider serverNow={serverNow}>
-        <ScrapeProvider>
+        {signedIn ? (
+          <ScrapeProvider>
+            <UrlStateAdapter>{children}</UrlStateAdapter>
+            <RealtimeSync />
+            <UnmappedAlertToasts />
+          </ScrapeProvider>
+        ) : (
           <UrlStateAdapter>{children}</UrlStateAdapter>
-          <RealtimeSync />
-          <UnmappedAlertToasts />
-        </ScrapeProvider>
+        )}
       </NowProvider>
       <Toaster position="bottom-right" closeButton visibleToasts={4} toastOptions={{ className: "toast" }} />
     </QueryClientProvider>

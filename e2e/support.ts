@@ -3,11 +3,13 @@
 // checks, screenshots saved under test-results/screenshots/, and a realtime message injector.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo, type WebSocketRoute } from "@playwright/test";
+import fs from "node:fs";
 import path from "node:path";
 import type { TriageStatus } from "../lib/contract/enums";
 import type { ServerMessageData } from "../lib/contract/realtime";
 import { scrapeRunSchema, type ScrapeRun } from "../lib/contract/scrape";
 import { unmappedDetailSchema, unmappedListSchema, type UnmappedDetail, type UnmappedItem } from "../lib/contract/unmapped";
+import { ADMIN_TOKEN_FILE, SIGNED_OUT } from "./auth-env";
 
 interface PageProblems {
   dialogs: string[];
@@ -15,6 +17,17 @@ interface PageProblems {
 }
 
 export const test = base.extend<{ problems: PageProblems }>({
+  // API arrangements authenticate as a tool does: the admin token the setup project created, and
+  // no session cookie (a cookie write without a browser's Origin is refused as cross-site).
+  request: async ({ playwright, baseURL }, provide) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      storageState: SIGNED_OUT,
+      extraHTTPHeaders: { authorization: `Bearer ${fs.readFileSync(ADMIN_TOKEN_FILE, "utf8")}` },
+    });
+    await provide(request);
+    await request.dispose();
+  },
   problems: [
     async ({ page }, use) => {
       const problems: PageProblems = { dialogs: [], errors: [] };

@@ -3,6 +3,7 @@
 // contract-checked messages and to the connection state; `onResync` fires after every reconnect,
 // because anything sent while the socket was down is lost and must be refetched.
 import { io, type Socket } from "socket.io-client";
+import { toSignIn } from "@/lib/api/auth";
 import { serverMessageSchemas, TOPICS, type ServerMessage, type ServerMessageType, type SubscribeAck } from "@/lib/contract/realtime";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
@@ -87,7 +88,13 @@ function createClient(): RealtimeClient {
     setState(navigator.onLine ? "reconnecting" : "offline");
   });
 
-  socket.on("connect_error", () => {
+  socket.on("connect_error", (error) => {
+    // The server refuses a handshake without a valid session (expired, signed out, disabled):
+    // retrying cannot help, signing in again can.
+    if (/authentication required/i.test(error.message)) {
+      toSignIn();
+      return;
+    }
     failedAttempts += 1;
     setState(!navigator.onLine || failedAttempts >= OFFLINE_AFTER_ATTEMPTS ? "offline" : connectedBefore ? "reconnecting" : "connecting");
   });

@@ -3,6 +3,7 @@
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import next from "next";
 import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
@@ -14,6 +15,11 @@ import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
 import { MapMarketService } from "./mapping/map-market";
 import { AuditService } from "./audit/audit-service";
+import { AuthService } from "./auth/auth-service";
+import { PeopleService } from "./auth/people-service";
+import { RateLimits } from "./auth/rate-limits";
+import { resolveAuthSecret } from "./auth/secret";
+import { TokenService } from "./auth/token-service";
 import { StatsService } from "./discovery/stats-service";
 import { attachRealtime } from "./realtime/socket";
 import { setRuntime, type Runtime } from "./runtime";
@@ -23,6 +29,8 @@ import { buildSources } from "./scraping/sources";
 import { log, setLogLevel } from "./log";
 import { answerClientError, createApiGate } from "./http/api-gate";
 import { createApiDispatcher, loadApiRoutes } from "./http/api-dispatch";
+import { createAuthDispatcher } from "./http/auth-dispatch";
+import { allowedHosts, hostAllowed, sameOrigin } from "./http/origin";
 import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
 
@@ -59,16 +67,70 @@ function databaseTarget(config: Config) {
   return { dataDir: config.dataDir };
 }
 
+/**
+ * DNS rebinding: a page on another name that resolves here must not reach the app. Checked where
+ * every request and upgrade enters, before Socket.IO, Next or the API see it: 421 problem+json.
+ */
+function refuseMisdirected(server: http.Server, misdirected: (host: string | undefined) => boolean): void {
+  const answer = (host: string | undefined) => {
+    const body = JSON.stringify({
+      type: "about:blank",
+      title: "Misdirected Request",
+      status: 421,
+      detail: `This server does not answer for the host ${JSON.stringify(host ?? "")}: add it to ALLOWED_HOSTS or PUBLIC_URL`,
+    });
+    return {
+      body,
+      headers: {
+        "content-type": "application/problem+json",
+        "cache-control": "no-store",
+        "content-length": String(Buffer.byteLength(body)),
+      },
+    };
+  };
+  const emit = server.emit.bind(server) as (event: string, ...args: unknown[]) => boolean;
+  server.emit = ((event: string, ...args: unknown[]) => {
+    if (event === "request" || event === "upgrade") {
+      const req = args[0] as http.IncomingMessage;
+      if (misdirected(req.headers.host)) {
+        const { body, headers } = answer(req.headers.host);
+        if (event === "request") (args[1] as http.ServerResponse).writeHead(421, headers).end(body);
+        else {
+          const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
+          (args[1] as Duplex).end(`HTTP/1.1 421 Misdirected Request\r\n${lines.join("\r\n")}\r\nconnection: close\r\n\r\n${body}`);
+        }
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as typeof server.emit;
+}
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<StartedServer> {
   const info = options.log ?? ((m: string) => log.info(m));
   setLogLevel(config.LOG_LEVEL);
+  // Before the database: a PostgreSQL start without a secret stops here, with nothing opened.
+  const secret = resolveAuthSecret(config);
   const db: Database = await openDatabase(databaseTarget(config));
+  let limits: RateLimits | undefined;
   try {
     const applied = await migrate(db);
     if (applied.length) info(`[db] applied migrations: ${applied.join(", ")}`);
 
     const httpServer = http.createServer();
-    const realtime = await attachRealtime(httpServer, config.REDIS_URL);
+    const hosts = allowedHosts(config);
+    const misdirected = (host: string | undefined) => !hostAllowed(hosts, host);
+    refuseMisdirected(httpServer, misdirected);
+    const auth = new AuthService(db, secret);
+    limits = await RateLimits.create(config);
+    const realtime = await attachRealtime(httpServer, config.REDIS_URL, {
+      refuse(req) {
+        const headers = new Headers({ origin: req.headers.origin ?? "" });
+        if (req.headers.origin && !sameOrigin(headers, req.headers.host ?? "", config.PUBLIC_URL, false)) return "origin not allowed";
+        return null;
+      },
+      authenticate: async (headers, token) => (await auth.resolve(headers, token))?.principal ?? null,
+    });
     // Every process reloads its mapping cache when any process changes a mapping.
     const mappings = new MappingService(db.prisma, () => db.notify(MAPPINGS_CHANGED));
     await db.listen(MAPPINGS_CHANGED, () => void mappings.reload().catch((e) => log.error("[mappings] reload failed:", e)));
@@ -123,6 +185,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       candidates: new CandidateService(db, triage, mappings),
       audit: new AuditService(db.prisma),
       stats: new StatsService(db),
+      auth,
+      people: new PeopleService(db.prisma, auth),
+      tokens: new TokenService(db.prisma, auth),
+      limits,
       async health() {
         const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);
         return {
@@ -143,9 +209,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // and oversized requests; the API goes straight to its route handlers, pages to Next.
     const gate = createApiGate(config.API_MAX_BODY_BYTES);
     const api = createApiDispatcher(await loadApiRoutes(path.join(PROJECT_DIR, "app")));
+    const authApi = createAuthDispatcher(runtime);
     httpServer.on("clientError", answerClientError);
     httpServer.on("request", (req, res) => {
       if (req.url?.startsWith("/socket.io/")) return;
+      // better-auth's endpoints are not in the OpenAPI table the gate checks: they go first.
+      if (req.url === "/api/auth" || req.url?.startsWith("/api/auth/")) return authApi(req, res);
       if (gate(req, res)) return;
       if (req.url === "/api" || req.url?.startsWith("/api/") || req.url?.startsWith("/api?")) return api(req, res);
       void handle(req, res);
@@ -157,6 +226,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+    const origins = [...hosts].map((h) => `http://${h}:${port}`);
+    await auth.start(
+      {
+        baseURL: config.PUBLIC_URL ?? url,
+        trustedOrigins: [...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []), url, ...origins],
+        secureCookies: config.PUBLIC_URL?.startsWith("https:") ?? false,
+      },
+      realtime.io,
+    );
+    if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD && (await auth.userCount()) === 0) {
+      const admin = await auth
+        .createFirstAdmin({ name: config.ADMIN_NAME, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, "ADMIN_EMAIL")
+        .catch((e: { status?: number }) => (e.status === 409 ? null : Promise.reject(e)));
+      if (admin) info(`[auth] created the first admin ${config.ADMIN_EMAIL} (ADMIN_EMAIL)`);
+    }
     scrape.start();
 
     let stopping: Promise<ShutdownReport> | null = null;
@@ -175,6 +259,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
             log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);
           if (report.lostSightings) log.error(`[shutdown] ${report.lostSightings} sightings could not be saved anywhere`);
           await realtime.close();
+          await limits?.close();
           httpServer.closeAllConnections();
           await new Promise<void>((resolve) => httpServer.close(() => resolve()));
           await app.close?.();
@@ -187,6 +272,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
   } catch (e) {
     setRuntime(undefined);
+    await limits?.close();
     await db.close().catch(() => undefined);
     throw e;
   }

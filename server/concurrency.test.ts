@@ -14,7 +14,7 @@ describe.each(DB_KINDS)("concurrent requests on %s", (kind) => {
   describe.skipIf(!available(kind))("", () => {
     let server: TestServer;
     const source = gated(createDemoSource({ seed: 5, events: 4, newPerCycle: 0 }));
-    const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+    const api = (path: string, init?: RequestInit) => server.fetch(path, init);
 
     beforeAll(async () => {
       server = await startTestServer(kind, { sources: [source] });

@@ -10,18 +10,15 @@ const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max
 const KNOWN_SOURCES = ["demo", "sportybet", "bet9ja"] as const;
 
 /** A base URL request paths are appended to: http(s), no query or fragment to collide with them. */
-const baseUrl = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "http:" || u.protocol === "https:") && u.search === "" && u.hash === "";
-      } catch {
-        return false;
-      }
-    }, "must be an http:// or https:// URL without query or fragment");
+const httpUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === "http:" || u.protocol === "https:") && u.search === "" && u.hash === "";
+  } catch {
+    return false;
+  }
+}, "must be an http:// or https:// URL without query or fragment");
+const baseUrl = (fallback: string) => httpUrl.default(fallback);
 
 const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -111,6 +108,35 @@ const configSchema = z.object({
   /** /api/health waits this long for the database's answer before it reports `degraded` (503). */
   HEALTH_DB_TIMEOUT_MS: intIn(50, 60_000).default(1_500),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** The address people open (https://triage.example.com): cookies' Secure flag, the allowed host and origin. */
+  PUBLIC_URL: httpUrl.optional(),
+  /** Host names (no port) the server answers besides PUBLIC_URL's: comma-separated; default localhost, 127.0.0.1, [::1] and HOST. */
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .optional(),
+  /** Behind a reverse proxy: X-Forwarded-For names the client and X-Forwarded-Proto=https makes cookies Secure. */
+  TRUST_PROXY: bool.default(false),
+  /** Signs session cookies. Required with DATABASE_URL; on PGlite one is generated into DATA_DIR/auth-secret. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The same as BETTER_AUTH_SECRET (read when that is unset). */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** With ADMIN_PASSWORD: the first admin, created at start while no user exists. */
+  ADMIN_EMAIL: z.email("must be an email address").optional(),
+  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
+  ADMIN_NAME: z.string().trim().min(1).max(100).default("Admin"),
+  /** Sign-in attempts per client IP in SIGNIN_LIMIT_WINDOW_SECONDS; then 429 with Retry-After. */
+  SIGNIN_LIMIT_PER_IP: intIn(1, 1_000_000).default(20),
+  /** Sign-in attempts per account (email) in SIGNIN_LIMIT_WINDOW_SECONDS. */
+  SIGNIN_LIMIT_PER_ACCOUNT: intIn(1, 1_000_000).default(10),
+  SIGNIN_LIMIT_WINDOW_SECONDS: intIn(1, 86_400).default(900),
+  /** API requests per token per minute. */
+  API_TOKEN_RATE_PER_MINUTE: intIn(1, 1_000_000).default(1200),
 });
 
 /** spillDir is null only for DATA_DIR=memory:// without SPILL_DIR: a private temporary folder then. */
@@ -132,5 +158,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     : parsed.data.DATA_DIR === "memory://"
       ? null
       : path.join(dataDir, "spill");
+  if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
+    throw new ConfigError("Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both (the first admin) or neither");
+  }
   return { ...parsed.data, dataDir, spillDir };
 }

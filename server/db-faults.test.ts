@@ -26,7 +26,7 @@ describe.skipIf(!available("postgres"))("PostgreSQL stalled or cut behind a prox
   let proxy: TcpProxy;
   let server: TestServer;
   let marketId = 0;
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init?: RequestInit) => server.fetch(path, init);
   const patch = () =>
     api(`/api/unmapped/${marketId}`, {
       method: "PATCH",

@@ -24,7 +24,7 @@ describe("the first scheduled runs", () => {
     const health = (await (await fetch(`${server!.url}/api/health`)).json()) as Health;
     return health.scheduler.nextRunAt === null ? null : Date.parse(health.scheduler.nextRunAt);
   };
-  const runs = async () => ((await (await fetch(`${server!.url}/api/scrape/runs`)).json()) as { items: ScrapeRun[] }).items;
+  const runs = async () => ((await (await server!.fetch(`/api/scrape/runs`)).json()) as { items: ScrapeRun[] }).items;
 
   it("start when a browser connects, then the demo's first runs come a warm-up interval apart, then the interval", async () => {
     server = await startTestServer("pglite", {
@@ -39,7 +39,7 @@ describe("the first scheduled runs", () => {
     expect(await nextRunAt()).toBeGreaterThan(Date.now() + (HOUR - 60) * 1000);
     expect(await runs()).toEqual([]);
 
-    socket = io(server.url, { path: "/socket.io", transports: ["websocket"], reconnection: false });
+    socket = io(server.url, { path: "/socket.io", transports: ["websocket"], auth: { token: server.token }, reconnection: false });
     const first = await waitFor("the first run once a browser connected", async () => (await runs())[0]);
     expect(first.trigger).toBe("schedule");
 

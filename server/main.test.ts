@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { available, TEST_DATABASE_URL } from "./testing/databases";
 import { launchServer, NODE_SERVER, type ServerProcess as Proc } from "./testing/process";
 import { waitFor } from "./testing/wait";
+import { adminFetch } from "@/server/testing/auth";
 
 const launch = (env: Record<string, string>, command = NODE_SERVER) => launchServer({ DEMO_EVENTS: "4", ...env }, command);
 const listening = (p: Proc) => p.url();
@@ -33,9 +34,9 @@ describe("server process", () => {
     const first = launch({ DATA_DIR: dataDir, PORT: "0" });
     procs.push(first);
     const url = await listening(first);
-    const run = await (await fetch(`${url}/api/scrape?wait=true`, { method: "POST" })).json();
+    const run = await (await adminFetch(url, `/api/scrape?wait=true`, { method: "POST" })).json();
     expect(run.status).toBe("completed");
-    const before = (await (await fetch(`${url}/api/unmapped?pageSize=1`)).json()).total;
+    const before = (await (await adminFetch(url, `/api/unmapped?pageSize=1`)).json()).total;
     expect(before).toBeGreaterThan(0);
 
     const second = launch({ DATA_DIR: dataDir, PORT: "0" });
@@ -50,7 +51,7 @@ describe("server process", () => {
     const third = launch({ DATA_DIR: dataDir, PORT: "0" });
     procs.push(third);
     const url3 = await listening(third);
-    expect((await (await fetch(`${url3}/api/unmapped?pageSize=1`)).json()).total).toBe(before);
+    expect((await (await adminFetch(url3, `/api/unmapped?pageSize=1`)).json()).total).toBe(before);
     third.child.kill("SIGINT");
     expect(await third.exited).toBe(0);
   }, 240_000);
@@ -113,7 +114,7 @@ describe("server process", () => {
     expect(health.process).toEqual({ uncaughtExceptions: 1, unhandledRejections: 1 });
     expect(p.output()).toMatch(/\[process\] uncaught exception .*\n?.*test fault: thrown from a timer/);
     expect(p.output()).toContain("test fault: a rejected promise nobody awaited");
-    expect((await fetch(`${url}/api/unmapped`)).status).toBe(200);
+    expect((await adminFetch(url, `/api/unmapped`)).status).toBe(200);
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
   }, 240_000);

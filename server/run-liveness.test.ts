@@ -15,8 +15,9 @@ import { hangingSourceEnv, startHangingHttp, type HangingHttp } from "@/server/t
 import { startTestServer, type TestServer } from "@/server/testing/server";
 import { launchServer, type ServerProcess } from "@/server/testing/process";
 import { waitFor } from "@/server/testing/wait";
+import { adminFetch } from "@/server/testing/auth";
 
-const post = (url: string) => fetch(`${url}/api/scrape`, { method: "POST" });
+const post = (url: string) => adminFetch(url, `/api/scrape`, { method: "POST" });
 
 interface RunRow {
   status: string;
@@ -136,9 +137,9 @@ describe.skipIf(!available("postgres"))("runs across two processes on one Postgr
     expect(failed.error).toMatch(/is gone or stopped running it: the run lock was free and no heartbeat came for \d+ s/);
     expect(failed.error).toContain(failed.owner!);
     // The UI polls the run: it reads failed, not running forever.
-    expect(((await (await fetch(`${b.url}/api/scrape/runs/${id}`)).json()) as { status: string }).status).toBe("failed");
+    expect(((await (await b.fetch(`/api/scrape/runs/${id}`)).json()) as { status: string }).status).toBe("failed");
     source.release();
-    const next = await fetch(`${b.url}/api/scrape?wait=true`, { method: "POST" });
+    const next = await b.fetch(`/api/scrape?wait=true`, { method: "POST" });
     expect(next.status).toBe(200);
   }, 180_000);
 });
@@ -179,11 +180,11 @@ describe.skipIf(!available("postgres"))("a fresh start on PostgreSQL", () => {
     const c = launchServer({ DATABASE_URL: db.url, RUN_HEARTBEAT_SECONDS: "600", RUN_STALE_SECONDS: "2", DEMO_EVENTS: "4" });
     cleanup.push(() => c.child.kill("SIGKILL"));
     const cUrl = await c.url();
-    const run = (await (await fetch(`${cUrl}/api/scrape/runs/${runId}`)).json()) as { status: string; error: string };
+    const run = (await (await adminFetch(cUrl, `/api/scrape/runs/${runId}`)).json()) as { status: string; error: string };
     console.log(`[fresh start] run ${runId} ${run.status}: ${run.error}`);
     expect(run.status).toBe("failed");
     expect(run.error).toMatch(/stopped sending heartbeats: none for \d+ s \(limit RUN_STALE_SECONDS = 2 s\)/);
-    expect((await fetch(`${cUrl}/api/scrape?wait=true`, { method: "POST" })).status).toBe(200);
+    expect((await adminFetch(cUrl, `/api/scrape?wait=true`, { method: "POST" })).status).toBe(200);
   }, 180_000);
 });
 
@@ -213,10 +214,10 @@ describe("PGlite restarted after kill -9", () => {
     const c = launchServer({ DATA_DIR: dataDir, DEMO_EVENTS: "4" });
     procs.push(c);
     const cUrl = await c.url();
-    const run = (await (await fetch(`${cUrl}/api/scrape/runs/${runId}`)).json()) as { status: string; error: string };
+    const run = (await (await adminFetch(cUrl, `/api/scrape/runs/${runId}`)).json()) as { status: string; error: string };
     console.log(`[pglite restart] run ${runId} ${run.status}: ${run.error}`);
     expect(run).toMatchObject({ status: "failed", error: "The server stopped before the run finished" });
-    expect((await fetch(`${cUrl}/api/scrape?wait=true`, { method: "POST" })).status).toBe(200);
+    expect((await adminFetch(cUrl, `/api/scrape?wait=true`, { method: "POST" })).status).toBe(200);
     c.child.kill("SIGTERM");
     expect(await c.exited).toBe(0);
   }, 180_000);

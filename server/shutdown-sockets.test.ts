@@ -39,7 +39,7 @@ describe("shutdown", () => {
     });
     const sources = fakeBookmakerSources(fake);
     const server = await startTestServer("pglite", { sources: sources.list });
-    const res = await fetch(`${server.url}/api/scrape?wait=true`, { method: "POST" });
+    const res = await server.fetch(`/api/scrape?wait=true`, { method: "POST" });
     expect(res.status).toBe(200);
     expect(fake.openConnections, "keep-alive connections stay open between requests").toBeGreaterThan(0);
 

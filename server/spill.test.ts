@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, TEST_DATABASE_URL } from "@/server/testing/databases";
 import { launchServer, type ServerProcess } from "@/server/testing/process";
 import { TcpProxy } from "@/server/testing/tcp-proxy";
+import { adminFetch } from "@/server/testing/auth";
 
 const procs: ServerProcess[] = [];
 const cleanup: (() => Promise<void>)[] = [];
@@ -53,7 +54,7 @@ describe.skipIf(!TEST_DATABASE_URL)("shutdown with the database down (real proce
     procs.push(first);
     const base = await first.url();
     proxy.loseReplyTo("INSERT INTO unmapped_markets");
-    const run = await (await fetch(`${base}/api/scrape?wait=true`, { method: "POST" })).json();
+    const run = await (await adminFetch(base, `/api/scrape?wait=true`, { method: "POST" })).json();
     expect(proxy.lostReplies).toBe(1);
     expect(run.unmapped).toBeGreaterThan(0);
     const inDatabase = await storedSightings(db.url);

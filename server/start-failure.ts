@@ -1,6 +1,7 @@
 // Why the server could not start, in one line a person can act on, for the failures a user causes:
 // bad configuration, a data folder in use, a database that is missing, unreachable or refuses the
 // login, a port in use. Anything else is a bug and keeps its stack.
+import { AuthSecretMissingError } from "./auth/secret";
 import { ConfigError } from "./config";
 import { DataDirLockedError } from "./db/lock";
 import { MigrationError } from "./db/migrate";
@@ -24,7 +25,8 @@ function target(databaseUrl: string): { where: string; database: string; user: s
 const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"]);
 
 export function explainStartFailure(e: unknown, config: { DATABASE_URL?: string; HOST?: string; PORT?: number } = {}): string | null {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof MigrationError) return e.message;
+  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof MigrationError || e instanceof AuthSecretMissingError)
+    return e.message;
   if (typeof e !== "object" || e === null) return null;
   const { code, message } = e as CodedError;
   const text = typeof message === "string" ? message.replace(/\s+/g, " ").trim() : "";

@@ -14,7 +14,7 @@ import { waitFor } from "@/server/testing/wait";
 describe.each(DB_KINDS)("REST API on %s", (kind) => {
   let server: TestServer;
   const source = gated(createDemoSource({ seed: 7, events: 6, newPerCycle: 2 }));
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init?: RequestInit) => server.fetch(path, init);
   const getJson = async (path: string) => {
     const res = await api(path);
     expect(res.status, `${path} -> ${res.status}`).toBe(200);

@@ -13,7 +13,10 @@ import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("mappings API on %s", (kind) => {
   let server: TestServer;
-  const api = apiClient(() => server.url);
+  const api = apiClient(
+    () => server.url,
+    () => server.token,
+  );
   const ok = async (res: Response, status = 200) => {
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(status);

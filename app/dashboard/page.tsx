@@ -4,6 +4,7 @@ import { DASHBOARD_RUNS, statsQueries } from "@/lib/api/stats";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getRuntime } from "@/server/runtime";
+import { requirePerson } from "@/server/http/page-access";
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
 
 // Reads the database through the runtime on every request; `next build` must never run it.
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 /** First paint with every figure: stats and trends, the most urgent new markets, recent changes. */
 export default async function Dashboard() {
+  await requirePerson();
   const client = new QueryClient();
   const runtime = () => getRuntime();
   // A failed prefetch is left out of the cache; the browser then fetches it and can show the error.

@@ -12,6 +12,17 @@ import { formatCount } from "@/components/ui/format";
 import { platformColumn, priorityColumn, sightingsColumn } from "@/components/unmapped/market-columns";
 import styles from "./dashboard.module.css";
 import { loadState } from "@/components/data-table/load-state";
+import { useCan } from "@/components/auth/use-principal";
+
+/** "Map", for those who may map markets. */
+function MapLink({ id, name }: { id: number; name: string }) {
+  if (!useCan("market.map")) return null;
+  return (
+    <Link href={`/unmapped/${id}/map`} className="button button-small" aria-label={`Map ${name}`}>
+      Map
+    </Link>
+  );
+}
 
 const col = columnsFor<UnmappedItem>();
 const COLUMNS = [
@@ -35,11 +46,7 @@ const COLUMNS = [
     id: "actions",
     header: "Actions",
     meta: { width: 88, kind: "actions", hiddenHeader: true },
-    cell: ({ row: { original: m } }) => (
-      <Link href={`/unmapped/${m.id}/map`} className="button button-small" aria-label={`Map ${m.marketName}`}>
-        Map
-      </Link>
-    ),
+    cell: ({ row: { original: m } }) => <MapLink id={m.id} name={m.marketName} />,
   }),
 ];
 

@@ -16,11 +16,25 @@ interface TextFieldProps<F extends FieldValues> {
   className?: string;
   /** After the error message, e.g. a link to the mapping holding an id, or a way out. */
   extra?: ReactNode;
+  type?: "text" | "email" | "password" | "date";
+  /** The browser's autofill hint, e.g. "current-password". */
+  autoComplete?: string;
 }
 
 const idOf = (name: string) => `field-${name.replace(/\./g, "-")}`;
 
-export function TextField<F extends FieldValues>({ name, label, hint, required, mono, maxLength, className, extra }: TextFieldProps<F>) {
+export function TextField<F extends FieldValues>({
+  name,
+  label,
+  hint,
+  required,
+  mono,
+  maxLength,
+  className,
+  extra,
+  type = "text",
+  autoComplete,
+}: TextFieldProps<F>) {
   const { register, formState } = useFormContext<F>();
   const error = (get(formState.errors, name) as { message?: string } | undefined)?.message;
   return (
@@ -43,6 +57,8 @@ export function TextField<F extends FieldValues>({ name, label, hint, required, 
         <input
           {...a}
           {...register(name)}
+          type={type}
+          autoComplete={autoComplete}
           className={mono ? "input mono" : "input"}
           maxLength={maxLength ?? undefined}
           spellCheck={mono ? false : undefined}
@@ -72,6 +88,37 @@ export function ReasonField<F extends FieldValues>({
   return (
     <Field id={idOf(name)} label={label} required error={error} hint={`${kept} ${formatCount(reason.length)} / ${REASON_LIMIT ?? "–"}`}>
       {(a) => <textarea {...a} {...register(name)} className="input textarea textarea-short" rows={2} placeholder={placeholder} />}
+    </Field>
+  );
+}
+
+/** A labelled select bound to a react-hook-form field by name. */
+export function SelectField<F extends FieldValues>({
+  name,
+  label,
+  hint,
+  required,
+  options,
+}: {
+  name: Path<F>;
+  label: string;
+  hint?: ReactNode;
+  required?: boolean;
+  options: readonly { value: string; label: string }[];
+}) {
+  const { register, formState } = useFormContext<F>();
+  const error = (get(formState.errors, name) as { message?: string } | undefined)?.message;
+  return (
+    <Field id={idOf(name)} label={label} required={required} hint={hint} error={error}>
+      {(a) => (
+        <select {...a} {...register(name)} className="select">
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
     </Field>
   );
 }

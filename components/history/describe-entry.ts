@@ -136,6 +136,9 @@ export function describeEntry(entry: AuditEntry): Described {
         changes: [],
         summary: entry.after ? "The built-in entry applies again" : "No mapping with this id applies any more",
       };
+    default:
+      // Access events (sign-in, tokens, people) are listed by the settings pages, not in a market's history.
+      return { kind: "mapping", title: entry.action.replace(/_/g, " "), changes: [], summary: entry.reason };
   }
 }
 
@@ -147,4 +150,13 @@ export const ACTION_TONE: Record<AuditEntry["action"], "status" | "notes" | "map
   mapping_created: "mapped",
   mapping_updated: "mapping",
   mapping_deactivated: "danger",
+  signed_in: "status",
+  sign_in_failed: "danger",
+  token_created: "mapping",
+  token_revoked: "danger",
+  user_created: "mapping",
+  role_changed: "mapping",
+  user_disabled: "danger",
+  user_enabled: "mapping",
+  password_reset: "mapping",
 };

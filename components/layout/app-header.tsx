@@ -10,6 +10,7 @@ import { ScrapeButton } from "@/components/scrape/scrape-button";
 import { formatCount } from "@/components/ui/format";
 import styles from "./app-shell.module.css";
 import { cx } from "@/components/ui/cx";
+import { UserMenu } from "./user-menu";
 
 // Same key as the New tab's count with no filters, so the two share one query.
 const newCount = tabCountQuery(DEFAULT_VIEW, "NEW");
@@ -55,6 +56,7 @@ export function AppHeader() {
         <ScrapeButton />
         <ConnectionIndicator />
         <ShortcutsDialog />
+        <UserMenu />
       </div>
     </header>
   );

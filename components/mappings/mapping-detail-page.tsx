@@ -11,6 +11,7 @@ import { DetailFallback } from "@/components/ui/detail-states";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { Facts, timeFact } from "@/components/ui/facts";
 import { DeactivateButton } from "./deactivate-dialog";
+import { useCan } from "@/components/auth/use-principal";
 import { MappingStateBadge, mappingState, OriginBadge, STATE_HINT } from "./labels";
 import { DetailSkeleton, MappingBreadcrumb, PlatformFacts } from "./mapping-detail-parts";
 import { MappingForm } from "./mapping-form";
@@ -29,6 +30,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
     return client.getQueryData(mappingQueries.detail(canonicalId).queryKey);
   };
   const [editing, setEditing] = useState(false);
+  const edits = useCan("mapping.edit");
   const isClient = useIsClient();
   const mapping = detail.data;
 
@@ -103,14 +105,14 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
               <h2 id="mapping-def-title">
                 {editing ? (mapping.origin === "builtin" ? "Override the built-in mapping" : "Edit the mapping") : "Mapping"}
               </h2>
-              {!editing && (
+              {!editing && edits && (
                 <button type="button" className="button button-small" onClick={() => setEditing(true)}>
                   {mapping.origin === "builtin" ? "Edit (creates an override)" : "Edit"}
                 </button>
               )}
             </header>
             <div className="card-body stack">
-              {editing ? (
+              {editing && edits ? (
                 <MappingForm
                   mode="edit"
                   mapping={mapping}
@@ -176,7 +178,7 @@ export function MappingDetailPage({ canonicalId }: { canonicalId: string }) {
                   mapping.updatedAt && timeFact("Last change", mapping.updatedAt),
                 ]}
               />
-              {mapping.origin === "user" && mapping.active && (
+              {mapping.origin === "user" && mapping.active && edits && (
                 <div className="card-actions">
                   <DeactivateButton mapping={mapping} />
                 </div>

@@ -25,6 +25,7 @@ import { formatCount } from "@/components/ui/format";
 import { MappingsFilters, MAPPING_SEARCH_ID } from "./mappings-filters";
 import { MAPPING_COLUMNS } from "./mappings-columns";
 import { loadState } from "@/components/data-table/load-state";
+import { useCan } from "@/components/auth/use-principal";
 
 export function MappingsListPage() {
   const open = useRowOpener();
@@ -33,6 +34,7 @@ export function MappingsListPage() {
   const change = useCallback((patch: Partial<MappingsView>) => navigate({ page: 1, ...patch }), [navigate]);
   const list = useQuery({ ...mappingQueries.list(mappingsQuery(view)), placeholderData: keepPreviousData });
   const isClient = useIsClient();
+  const edits = useCan("mapping.edit");
   const table = useDataTable({
     data: list.data?.items ?? [],
     columns: MAPPING_COLUMNS,
@@ -86,9 +88,11 @@ export function MappingsListPage() {
       title="Mappings"
       intro="How each competitor market id maps onto a canonical betpawa market. Built-in entries ship with the app; a user mapping with the same id overrides one."
       actions={
-        <Link href="/mappings/new" className="button button-primary button-small">
-          New mapping
-        </Link>
+        edits && (
+          <Link href="/mappings/new" className="button button-primary button-small">
+            New mapping
+          </Link>
+        )
       }
       controls={<MappingsFilters view={view} onChange={change} />}
       query={list}

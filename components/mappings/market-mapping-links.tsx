@@ -7,13 +7,15 @@ import { LinkPending } from "@/components/ui/link-pending";
 import { cx } from "@/components/ui/cx";
 import styles from "./mappings.module.css";
 import { mappingHref } from "@/lib/api/mappings";
+import { useCan } from "@/components/auth/use-principal";
 
 export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "id" | "status" | "mappingCanonicalId"> }) {
   const mapped = market.status === "MAPPED";
-  if (mapped && !market.mappingCanonicalId) return null;
+  const maps = useCan("market.map");
+  if ((mapped || !maps) && !market.mappingCanonicalId) return null;
   return (
     <div className={cx(styles.marketMappingLinks, "card-actions")}>
-      {!mapped && (
+      {!mapped && maps && (
         <Link href={`/unmapped/${market.id}/map`} className="button button-primary">
           Map this market
           <LinkPending />

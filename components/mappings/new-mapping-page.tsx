@@ -7,10 +7,13 @@ import { Breadcrumb } from "@/components/layout/breadcrumb";
 import layout from "@/components/layout/detail-layout.module.css";
 import { useIsClient } from "@/components/ui/clock";
 import { MappingForm } from "./mapping-form";
+import { useCan } from "@/components/auth/use-principal";
+import { NotAllowed } from "@/components/auth/not-allowed";
 
 export function NewMappingPage() {
   const router = useRouter();
   const isClient = useIsClient();
+  const edits = useCan("mapping.edit");
   return (
     <article className={layout.detailPage} aria-labelledby="new-mapping-title" data-hydrated={isClient || undefined}>
       <header className={layout.detailHeader}>
@@ -26,11 +29,15 @@ export function NewMappingPage() {
       </header>
       <section className="card" aria-label="The new mapping">
         <div className="card-body">
-          <MappingForm
-            mode="create"
-            onDone={(saved) => router.push(mappingHref(saved.canonicalId))}
-            onCancel={() => router.push("/mappings")}
-          />
+          {edits ? (
+            <MappingForm
+              mode="create"
+              onDone={(saved) => router.push(mappingHref(saved.canonicalId))}
+              onCancel={() => router.push("/mappings")}
+            />
+          ) : (
+            <NotAllowed doing="create mappings" needs="triager" />
+          )}
         </div>
       </section>
     </article>

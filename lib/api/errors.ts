@@ -16,12 +16,15 @@ export class ApiError extends Error {
   readonly problem: ProblemBody | null;
   /** Server validation messages by field path, e.g. { "body.notes": "notes can be at most 2000 characters" }. */
   readonly fieldErrors: Readonly<Record<string, string>>;
+  /** Seconds to wait before asking again, from Retry-After (429, 503); null when not given. */
+  readonly retryAfter: number | null;
 
-  constructor(status: number, message: string, problem: ProblemBody | null = null) {
+  constructor(status: number, message: string, problem: ProblemBody | null = null, retryAfter: number | null = null) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
     const fields: Record<string, string> = {};
     for (const e of problem?.errors ?? []) fields[e.field] ??= e.message;
     this.fieldErrors = fields;

@@ -18,6 +18,14 @@ async function problemOf(res: Response): Promise<ProblemBody | null> {
   }
 }
 
+/** Retry-After in seconds (delta-seconds or an HTTP date); null when absent or unreadable. */
+function retryAfterOf(res: Response): number | null {
+  const value = res.headers.get("retry-after");
+  if (!value) return null;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : null;
+}
+
 export async function apiFetch<S extends z.ZodType>(schema: S, path: string, options: RequestOptions = {}): Promise<z.output<S>> {
   const { body, headers, ifMatch, ...init } = options;
   let res: Response;
@@ -38,9 +46,10 @@ export async function apiFetch<S extends z.ZodType>(schema: S, path: string, opt
   }
   if (!res.ok) {
     const problem = await problemOf(res);
-    throw new ApiError(res.status, describeFailure(res.status, problem), problem);
+    throw new ApiError(res.status, describeFailure(res.status, problem), problem, retryAfterOf(res));
   }
-  const parsed = schema.safeParse(await res.json());
+  // 204 has no body to read (a revoke); the schema decides whether nothing is an answer.
+  const parsed = schema.safeParse(res.status === 204 ? undefined : await res.json());
   if (!parsed.success) {
     console.error(`[api] ${path}: response does not match the contract`, parsed.error.issues);
     throw new ApiError(res.status, "The server sent a response this page does not understand. Reload the page.");

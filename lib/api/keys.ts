@@ -40,4 +40,14 @@ export const keys = {
     all: ["scrape"] as const,
     run: (id: number) => ["scrape", "run", id] as const,
   },
+  auth: {
+    /** Who is signed in (GET /api/me). */
+    me: ["auth", "me"] as const,
+  },
+  users: {
+    all: ["users"] as const,
+  },
+  tokens: {
+    all: ["tokens"] as const,
+  },
 };

@@ -9,9 +9,32 @@ const AUDIT_ACTIONS = [
   "mapping_created",
   "mapping_updated",
   "mapping_deactivated",
+  "signed_in",
+  "sign_in_failed",
+  "token_created",
+  "token_revoked",
+  "user_created",
+  "role_changed",
+  "user_disabled",
+  "user_enabled",
+  "password_reset",
 ] as const;
 
-const entityTypeSchema = z.enum(["unmapped_market", "mapping"]);
+export const ACTOR_TYPES = ["user", "token", "scraper", "system"] as const;
+const actorTypeSchema = z.enum(ACTOR_TYPES);
+
+/** Who made a change: a person, a person's API token, the scraper, or the server itself (start-up). */
+export interface Actor {
+  type: (typeof ACTOR_TYPES)[number];
+  /** The user's or token's id; null for the scraper and the system. */
+  id: string | null;
+  /** What a person reads: the user's name, the token's name, "scraper" or "system". */
+  name: string;
+}
+export const SCRAPER_ACTOR: Actor = { type: "scraper", id: null, name: "scraper" };
+export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
+
+const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token"]);
 
 const auditEntrySchema = z
   .object({
@@ -20,7 +43,9 @@ const auditEntrySchema = z
     entityId: z.string().describe("Market id or mapping canonicalId"),
     entityName: z.string().nullable().describe("The market's name, or the mapping's name as the entry recorded it; null when unknown"),
     action: z.enum(AUDIT_ACTIONS),
-    actor: z.string().describe("anonymous until authentication exists; scraper for automatic changes"),
+    actorType: actorTypeSchema,
+    actorId: z.string().nullable().describe("The user's or token's id; null for the scraper and the system"),
+    actor: z.string().describe("The person's name, the token's name, scraper or system, as it was when the entry was written"),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
     reason: z.string().nullable(),
@@ -35,6 +60,8 @@ export const auditQuerySchema = z
     entityId: z.string().max(100).optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     actor: z.string().max(100).optional(),
+    actorType: actorTypeSchema.optional(),
+    actorId: z.string().max(100).optional(),
     ...pageQueryShape,
   })
   .strict();

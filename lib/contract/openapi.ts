@@ -3,7 +3,9 @@
 // with a `.meta({ id })` become `$ref` components. The custom server's request gate derives its
 // route table from `paths` (server/http/api-gate.ts), so an undocumented route cannot be reached.
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
+import { authPaths } from "./auth.openapi";
 import { mappingsPaths } from "./mappings.openapi";
+import { SECURITY_SCHEMES } from "./openapi-kit";
 import { scrapePaths } from "./scrape.openapi";
 import { systemPaths } from "./system.openapi";
 import { unmappedPaths } from "./unmapped.openapi";
@@ -18,9 +20,13 @@ const DOCUMENT: ZodOpenApiObject = {
       "with Z. occurrenceCount counts sightings: one per market instance (one market with one line, e.g. Over/Under 2.5) " +
       "per event snapshot. Errors are RFC 9457 problem+json. Realtime messages (Socket.IO, path /socket.io, topics " +
       "unmapped_alerts, scrape_progress and unmapped_updates) are described in the README. A path no route serves is 404, a method a route " +
-      "does not serve is 405 with Allow, and text with NUL or unpaired surrogates is 400, all as problem+json.",
+      "does not serve is 405 with Allow, and text with NUL or unpaired surrogates is 400, all as problem+json. " +
+      "Every operation names its x-required-role: public, or viewer < triager < admin. Authenticate with the session cookie " +
+      "(POST /api/auth/sign-in/email { email, password }; better-auth's endpoints under /api/auth are not listed here) or an API " +
+      "token (Authorization: Bearer <token>). A request for a host outside PUBLIC_URL/ALLOWED_HOSTS is 421.",
   },
-  paths: { ...unmappedPaths, ...mappingsPaths, ...scrapePaths, ...systemPaths },
+  components: { securitySchemes: SECURITY_SCHEMES },
+  paths: { ...unmappedPaths, ...mappingsPaths, ...scrapePaths, ...systemPaths, ...authPaths },
 };
 
 let built: ReturnType<typeof createDocument> | undefined;

@@ -6,15 +6,16 @@
 // its own CTE (`audit AS (INSERT INTO audit_log …)` in server/discovery/flush-sql.ts), because the
 // reopening happens inside that one statement. It must stay in step with `AuditRecord` below:
 //   entity_type 'unmapped_market', entity_id the market id as text, action 'regressed' (one of the
-//   contract's AUDIT_ACTIONS), actor 'scraper', before {"status":"MAPPED"}, after {"status":"NEW"},
+//   contract's AUDIT_ACTIONS), actor_type and actor 'scraper', actor_id NULL, before {"status":"MAPPED"}, after {"status":"NEW"},
 //   a reason in words, and created_at from the column default (now()), like every row written here.
-import type { AuditEntry, AuditQuery } from "@/lib/contract/audit";
+import type { Actor, AuditEntry, AuditQuery } from "@/lib/contract/audit";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 
 type Row = Awaited<ReturnType<PrismaClient["auditEntry"]["findFirstOrThrow"]>>;
 
 /** One change to record: the contract's entry without what the database assigns (id, createdAt). */
-export type AuditRecord = Pick<AuditEntry, "entityType" | "entityId" | "action" | "actor"> & {
+export type AuditRecord = Pick<AuditEntry, "entityType" | "entityId" | "action"> & {
+  actor: Actor;
   /** The changed fields before and after; null (or left out) when there was nothing before or is nothing after. */
   before?: AuditEntry["before"];
   after?: AuditEntry["after"];
@@ -39,6 +40,8 @@ const toEntry = (r: Row, marketNames: Map<string, string>): AuditEntry => ({
   entityId: r.entityId,
   entityName: r.entityType === "unmapped_market" ? (marketNames.get(r.entityId) ?? null) : mappingName(r),
   action: r.action as AuditEntry["action"],
+  actorType: r.actorType as AuditEntry["actorType"],
+  actorId: r.actorId,
   actor: r.actor,
   before: r.before ?? null,
   after: r.after ?? null,
@@ -49,8 +52,8 @@ const toEntry = (r: Row, marketNames: Map<string, string>): AuditEntry => ({
 export class AuditService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Writes history rows in the caller's transaction. */
-  static async record(tx: Prisma.TransactionClient, entries: AuditRecord | readonly AuditRecord[]): Promise<void> {
+  /** Writes history rows in the caller's transaction (or with the client itself for a change of one row). */
+  static async record(tx: Prisma.TransactionClient | PrismaClient, entries: AuditRecord | readonly AuditRecord[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries as AuditRecord];
     if (list.length === 0) return;
     await tx.auditEntry.createMany({
@@ -58,7 +61,9 @@ export class AuditService {
         entityType: e.entityType,
         entityId: e.entityId,
         action: e.action,
-        actor: e.actor,
+        actorType: e.actor.type,
+        actorId: e.actor.id,
+        actor: e.actor.name,
         before: jsonValue(e.before),
         after: jsonValue(e.after),
         reason: e.reason ?? null,
@@ -72,6 +77,8 @@ export class AuditService {
       ...(q.entityId ? { entityId: q.entityId } : {}),
       ...(q.action ? { action: q.action } : {}),
       ...(q.actor ? { actor: q.actor } : {}),
+      ...(q.actorType ? { actorType: q.actorType } : {}),
+      ...(q.actorId ? { actorId: q.actorId } : {}),
     };
     const [rows, total] = await Promise.all([
       this.prisma.auditEntry.findMany({

@@ -8,4 +8,6 @@ export const LOCKS = {
   mappingWrite: 72_707_002,
   /** Session lock held by the process running a scrape (server/scraping/run-liveness.ts): tells the others its owner lives. */
   scrapeRun: 72_707_003,
+  /** Session lock around creating the first admin (server/auth/auth-service.ts): two setups cannot both win. */
+  firstAdmin: 72_707_004,
 } as const;

@@ -14,7 +14,10 @@ import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("market counters on %s", (kind) => {
   let server: TestServer;
-  const api = apiClient(() => server.url);
+  const api = apiClient(
+    () => server.url,
+    () => server.token,
+  );
   const ok = async (res: Response) => {
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     return res.json();

@@ -65,8 +65,8 @@ WITH input AS (
   FROM (SELECT up.*, up.id IN (SELECT id FROM reopened) AS regressed FROM up) a
   WHERE a.inserted OR a.regressed
 ), audit AS (
-  INSERT INTO audit_log (entity_type, entity_id, action, actor, before, after, reason)
-  SELECT 'unmapped_market', id::text, 'regressed', 'scraper', '{"status":"MAPPED"}'::jsonb, '{"status":"NEW"}'::jsonb,
+  INSERT INTO audit_log (entity_type, entity_id, action, actor_type, actor, before, after, reason)
+  SELECT 'unmapped_market', id::text, 'regressed', 'scraper', 'scraper', '{"status":"MAPPED"}'::jsonb, '{"status":"NEW"}'::jsonb,
          'Sighted unmapped again after it was mapped'
   FROM reopened
 )

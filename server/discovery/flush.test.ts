@@ -8,6 +8,7 @@ import { flushBatch } from "./flush";
 import { Recorder } from "./recorder";
 import { TriageService } from "./triage-service";
 import type { Publisher } from "@/server/realtime/publisher";
+import { TEST_ACTOR } from "@/server/testing/auth";
 
 const s = (id: string, specifier: string | null = null, source: Sighting["source"] = "sportybet"): Sighting => ({
   source,
@@ -82,7 +83,7 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     await d.flush();
     const triage = new TriageService(t.db);
     const { items } = await triage.list({ q: "KEEP", sort: "lastSeenAt", order: "desc", page: 1, pageSize: 5 });
-    const edited = await triage.update(items[0].id, { status: "IGNORED", notes: "Player prop - betpawa doesn't offer" });
+    const edited = await triage.update(items[0].id, { status: "IGNORED", notes: "Player prop - betpawa doesn't offer" }, TEST_ACTOR);
     for (let i = 0; i < 3; i++) d.recorder.record(s("KEEP"), "UNKNOWN_MARKET");
     await d.flush();
     const after = await triage.get(items[0].id);

@@ -9,6 +9,7 @@ import { isoColumn, isoColumnOrNull, jsonColumn } from "@/server/db/columns";
 import { HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 import { listSql, totalOf } from "./list-sql";
+import type { Actor } from "@/lib/contract/audit";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
 const DETAIL_SQL = `SELECT m.id, m.source, m.external_market_id, m.market_name, m.reason, m.status, m.occurrence_count,
@@ -147,7 +148,7 @@ export class TriageService {
    * Applies a triage edit and records it in the market's history, in one transaction.
    * @param expectedVersion from If-Match: the edit applies only if nobody changed the market since.
    */
-  async update(id: number, patch: UnmappedPatch, expectedVersion?: number, actor = "anonymous"): Promise<UnmappedDetail> {
+  async update(id: number, patch: UnmappedPatch, actor: Actor, expectedVersion?: number): Promise<UnmappedDetail> {
     let changed: ("status" | "notes")[] = [];
     await this.db.prisma.$transaction(async (tx) => {
       const current = await this.lock(tx, id);
@@ -213,7 +214,7 @@ export class TriageService {
   }
 
   /** Marks a market (locked by `lock`) MAPPED by a mapping, in the caller's transaction, with its history entry. */
-  async markMapped(tx: Tx, market: LockedMarket, canonicalId: string, reason: string | null, actor: string): Promise<void> {
+  async markMapped(tx: Tx, market: LockedMarket, canonicalId: string, reason: string | null, actor: Actor): Promise<void> {
     await tx.unmappedMarket.update({
       where: { id: market.id },
       data: { status: "MAPPED", mappedAt: new Date(), mappingCanonicalId: canonicalId, version: { increment: 1 } },

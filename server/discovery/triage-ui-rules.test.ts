@@ -8,6 +8,7 @@ import type { Publisher } from "@/server/realtime/publisher";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
 import { seedMarkets } from "@/server/testing/seed";
 import { TriageService } from "./triage-service";
+import { TEST_ACTOR } from "@/server/testing/auth";
 
 describe.each(DB_KINDS)("triage rules the UI relies on, on %s", (kind) => {
   let t: TestDatabase;
@@ -32,21 +33,21 @@ describe.each(DB_KINDS)("triage rules the UI relies on, on %s", (kind) => {
       const [item] = (await triage.list({ sort: "lastSeenAt", order: "desc", page: 1, pageSize: 1 })).items;
       const before = await triage.get(item.id);
       published.length = 0;
-      const error = await triage.update(item.id, { status: "MAPPED", notes: "should not stick" }).catch((e: unknown) => e);
+      const error = await triage.update(item.id, { status: "MAPPED", notes: "should not stick" }, TEST_ACTOR).catch((e: unknown) => e);
       expect(error).toMatchObject({ status: 422, errors: [{ field: "body.status" }] });
       expect((error as Error).message).toContain(`/api/unmapped/${item.id}/map`);
       expect(await triage.get(item.id)).toEqual(before);
       expect(published).toEqual([]);
       // An unknown market is still 404, not 422.
-      await expect(triage.update(99_999_999, { status: "MAPPED" })).rejects.toMatchObject({ status: 404 });
+      await expect(triage.update(99_999_999, { status: "MAPPED" }, TEST_ACTOR)).rejects.toMatchObject({ status: 404 });
     });
 
     it("announces each change after its commit with the new version and what changed; a no-op is silent", async () => {
       const [item] = (await triage.list({ sort: "lastSeenAt", order: "asc", page: 1, pageSize: 1 })).items;
       published.length = 0;
-      const acked = await triage.update(item.id, { status: "ACKNOWLEDGED" });
-      const noted = await triage.update(item.id, { status: "IGNORED", notes: "not offered" });
-      await triage.update(item.id, { status: "IGNORED", notes: "not offered" });
+      const acked = await triage.update(item.id, { status: "ACKNOWLEDGED" }, TEST_ACTOR);
+      const noted = await triage.update(item.id, { status: "IGNORED", notes: "not offered" }, TEST_ACTOR);
+      await triage.update(item.id, { status: "IGNORED", notes: "not offered" }, TEST_ACTOR);
       expect(published).toEqual([
         { id: item.id, version: acked.version, changed: ["status"] },
         { id: item.id, version: noted.version, changed: ["status", "notes"] },
@@ -55,10 +56,16 @@ describe.each(DB_KINDS)("triage rules the UI relies on, on %s", (kind) => {
 
     it("history entries carry the market's name", async () => {
       const [item] = (await triage.list({ sort: "name", order: "asc", page: 1, pageSize: 1 })).items;
-      await triage.update(item.id, { notes: "named" }, undefined, "tester");
+      await triage.update(item.id, { notes: "named" }, { type: "user", id: "u1", name: "tester" });
       const audit = new AuditService(t.db.prisma);
       const entries = await audit.list({ entityType: "unmapped_market", entityId: String(item.id), page: 1, pageSize: 5 });
-      expect(entries.items[0]).toMatchObject({ entityId: String(item.id), entityName: item.marketName, actor: "tester" });
+      expect(entries.items[0]).toMatchObject({
+        entityId: String(item.id),
+        entityName: item.marketName,
+        actorType: "user",
+        actorId: "u1",
+        actor: "tester",
+      });
     });
   });
 });

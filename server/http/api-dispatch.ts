@@ -18,6 +18,8 @@ import { pathToFileURL } from "node:url";
 import { createGzip } from "node:zlib";
 import { openApiDocument } from "@/lib/contract/openapi";
 import { log } from "@/server/log";
+import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
+import { clientIp } from "./origin";
 
 type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
@@ -66,10 +68,13 @@ export async function loadApiRoutes(appDir: string, paths: Record<string, object
 
 const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/)/;
 
-function requestOf(req: IncomingMessage, method: string): Request {
+export function requestOf(req: IncomingMessage, method: string): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  // Only the server says who the client is: a client's own value of this header is dropped.
+  const trustProxy = globalThis.__marketTriageRuntime?.config.TRUST_PROXY ?? false;
+  headers.set(CLIENT_IP_HEADER, clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy));
   const host = /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host ?? "") ? req.headers.host : "localhost";
   const hasBody = method !== "GET" && method !== "HEAD";
   return new Request(`http://${host}${req.url ?? "/"}`, {
@@ -79,7 +84,7 @@ function requestOf(req: IncomingMessage, method: string): Request {
   } as RequestInit);
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, response: Response, head: boolean): Promise<void> {
+export async function send(req: IncomingMessage, res: ServerResponse, response: Response, head: boolean): Promise<void> {
   res.statusCode = response.status;
   for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
   const cookies = response.headers.getSetCookie();

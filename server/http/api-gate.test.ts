@@ -73,7 +73,7 @@ describe.each(DB_KINDS)("bad input on %s", (kind) => {
   let server: TestServer;
   let marketId: number;
   let version: number;
-  const api = (p: string, init?: RequestInit) => fetch(`${server.url}${p}`, init);
+  const api = (p: string, init?: RequestInit) => server.fetch(p, init);
   const json = (method: string, body: unknown) => ({
     method,
     headers: { "content-type": "application/json" },

@@ -14,6 +14,8 @@ export class HttpError extends Error {
     detail: string,
     readonly errors?: FieldError[],
     readonly extra?: Record<string, unknown>,
+    /** Response headers the answer needs (Retry-After, WWW-Authenticate). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail);
     this.name = "HttpError";
@@ -29,6 +31,14 @@ export const badRequest = (detail: string, errors?: FieldError[]) => new HttpErr
 export const conflict = (detail: string, extra?: Record<string, unknown>) => new HttpError(409, "Conflict", detail, undefined, extra);
 export const preconditionFailed = (detail: string) => new HttpError(412, "Precondition Failed", detail);
 export const payloadTooLarge = (limit: number) => new HttpError(413, "Content Too Large", `The request body may be at most ${limit} bytes`);
+export const unauthorized = (detail = "Sign in, or send Authorization: Bearer <token>") =>
+  new HttpError(401, "Unauthorized", detail, undefined, undefined, { "www-authenticate": 'Bearer realm="market-triage"' });
+export const forbidden = (detail: string) => new HttpError(403, "Forbidden", detail);
+export const unsupportedMediaType = (detail: string) => new HttpError(415, "Unsupported Media Type", detail);
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new HttpError(429, "Too Many Requests", detail, undefined, undefined, {
+    "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });
 export const serviceUnavailable = (detail: string) => new HttpError(503, "Service Unavailable", detail);
 
 // Database outages, recognised by shape: pg's errors, Prisma's, and Prisma's driver-adapter

@@ -1,12 +1,24 @@
 // The one wrapper every app/api route handler is: parse params, query and body with the contract's
 // zod schemas, call a service, map every error to problem+json in one place. Imports nothing that
 // touches the database (services are reached through the runtime registry).
+//
+// Every route declares who may call it (`access`, required so a new route cannot forget it): the
+// principal is resolved from the session cookie or the bearer token before anything is parsed,
+// 401 without one, 403 when the role is too low; a cookie write must come from this app's origin
+// (403), a token's requests are counted against API_TOKEN_RATE_PER_MINUTE (429), and a JSON body
+// must say application/json (415: a form post cannot smuggle one in).
 import type { z } from "zod";
+import { roleAtLeast, type Principal, type Role } from "@/lib/contract/auth";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/contract/audit";
 import { log } from "@/server/log";
 import { isRunInProgress, isScrapeStopped } from "@/server/scraping/errors";
 import {
   badRequest,
   DATABASE_RETRY_AFTER_SECONDS,
+  forbidden,
+  tooManyRequests,
+  unauthorized,
+  unsupportedMediaType,
   isDatabaseUnavailable,
   isHttpError,
   notFound,
@@ -14,24 +26,71 @@ import {
   type FieldError,
 } from "./errors";
 import { findUnsafeText } from "./input-text";
+import { sameOrigin } from "./origin";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-interface RouteSpec<P, Q, B> {
+/** Who may call a route: anyone, or at least this role. */
+export type Access = "public" | Role;
+
+interface RouteSpec<A extends Access, P, Q, B> {
+  access: A;
   params?: P;
   query?: Q;
   body?: B;
 }
 
-interface Ctx<P, Q, B> {
+interface Ctx<A extends Access, P, Q, B> {
   req: Request;
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
+  /** Who is calling; null on public routes (they do not look). */
+  principal: A extends "public" ? null : Principal;
+  /** Who to record in the audit trail: the person or token; the system on public routes. */
+  actor: Actor;
 }
 
-type Handler<P, Q, B> = (ctx: Ctx<P, Q, B>) => Promise<Response | unknown> | Response | unknown;
+type Handler<A extends Access, P, Q, B> = (ctx: Ctx<A, P, Q, B>) => Promise<Response | unknown> | Response | unknown;
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export const actorOf = (p: Principal): Actor =>
+  p.kind === "token" ? { type: "token", id: p.tokenId, name: p.name } : { type: "user", id: p.userId, name: p.name };
+
+/** The access check: 401, 403 or 429 as an HttpError, else the principal (null on public routes). */
+async function authorize(req: Request, access: Access): Promise<Principal | null> {
+  const runtime = globalThis.__marketTriageRuntime;
+  const unsafe = UNSAFE.has(req.method);
+  if (access === "public") {
+    // No credentials needed, but a browser on another site still may not post here (a first admin
+    // created from someone else's page).
+    if (unsafe && !sameOrigin(req.headers, new URL(req.url).host, runtime?.config.PUBLIC_URL, false))
+      throw forbidden("Cross-site requests are refused");
+    return null;
+  }
+  if (!runtime) throw unauthorized();
+  const resolved = await runtime.auth.resolve(req.headers);
+  if (!resolved) throw unauthorized();
+  const { principal, via } = resolved;
+  if (via === "cookie" && unsafe && !sameOrigin(req.headers, new URL(req.url).host, runtime.config.PUBLIC_URL, true)) {
+    throw forbidden("A signed-in browser may change things only from this app's own pages (Origin or Sec-Fetch-Site)");
+  }
+  if (!roleAtLeast(principal.role, access)) throw forbidden(`This needs the ${access} role; ${principal.name} has ${principal.role}`);
+  if (principal.tokenId) {
+    const wait = await runtime.limits.apiRequest(principal.tokenId);
+    if (wait !== null) throw tooManyRequests("This token has used its requests for this minute (API_TOKEN_RATE_PER_MINUTE)", wait);
+  }
+  return principal;
+}
+
+function requireJson(req: Request) {
+  const type = (req.headers.get("content-type") ?? "").split(";", 1)[0].trim().toLowerCase();
+  if (type !== "application/json") {
+    throw unsupportedMediaType(`The body must be sent as application/json${type ? `, not ${type}` : " (no Content-Type was given)"}`);
+  }
+}
 
 const PROBLEM = "application/problem+json";
 
@@ -120,12 +179,14 @@ function maxBodyBytes(): number {
 }
 
 export function route<
+  A extends Access,
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(spec: RouteSpec<P, Q, B>, handler: Handler<P, Q, B>) {
+>(spec: RouteSpec<A, P, Q, B>, handler: Handler<A, P, Q, B>) {
   return async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
+      const principal = await authorize(req, spec.access);
       let params: unknown = undefined;
       if (spec.params) {
         const parsed = spec.params.safeParse(await context.params);
@@ -143,17 +204,19 @@ export function route<
       }
       let body: unknown = undefined;
       if (spec.body) {
+        requireJson(req);
         const raw = await readJson(req, maxBodyBytes());
         refuseUnsafeText(raw, "body");
         const parsed = spec.body.safeParse(raw);
         if (!parsed.success) throw badRequest("The request body is invalid", fieldErrors("body", parsed.error));
         body = parsed.data;
       }
-      const out = await handler({ req, params, query, body } as Ctx<P, Q, B>);
+      const actor = principal ? actorOf(principal) : SYSTEM_ACTOR;
+      const out = await handler({ req, params, query, body, principal, actor } as Ctx<A, P, Q, B>);
       return out instanceof Response ? out : json(out);
     } catch (e) {
       if (isHttpError(e)) {
-        const res = problem(e.status, e.title, e.message, { ...(e.errors ? { errors: e.errors } : {}), ...e.extra });
+        const res = problem(e.status, e.title, e.message, { ...(e.errors ? { errors: e.errors } : {}), ...e.extra }, e.headers);
         // The rest of a refused upload is never read: close rather than let the client reuse a
         // connection with its unread bytes still in it.
         if (e.status === 413) res.headers.set("connection", "close");

@@ -14,12 +14,13 @@ import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/serv
 import { fixtureSource } from "@/server/testing/fixture-source";
 import { MapMarketService } from "./map-market";
 import { MappingService } from "./mapping-service";
+import { TEST_ACTOR } from "@/server/testing/auth";
 
 describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
   let t: TestDatabase;
   let mappings: MappingService;
   let triage: TriageService;
-  let mapMarket: MapMarketService["apply"];
+  let mapMarket: (id: number, body: Parameters<MapMarketService["apply"]>[1]) => ReturnType<MapMarketService["apply"]>;
   let alerts: UnmappedAlertData[];
   let scrape: () => Promise<void>;
 
@@ -30,7 +31,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     await mappings.reload();
     triage = new TriageService(t.db);
     const service = new MapMarketService(mappings, triage);
-    mapMarket = (id, body) => service.apply(id, body);
+    mapMarket = (id, body) => service.apply(id, body, TEST_ACTOR);
     alerts = [];
     const publisher: Publisher = {
       publish(type, data) {
@@ -79,7 +80,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
       expect((await market("S_OUA")).occurrenceCount).toBe(12); // the others keep counting
 
       alerts.length = 0;
-      await mappings.deactivate("player_booked", "betpawa withdrew it");
+      await mappings.deactivate("player_booked", "betpawa withdrew it", TEST_ACTOR);
       await scrape();
       const reopened = await market("800117");
       expect(reopened).toMatchObject({ status: "NEW", occurrenceCount: 6 });
@@ -134,13 +135,16 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
 
   it.skipIf(!available(kind))("refuses a platform id another active mapping holds, naming the holder", async () => {
     const err = await mappings
-      .create({
-        canonicalId: "my_ou",
-        name: "Mine",
-        betpawaId: "1",
-        bet9jaKey: "S_OU",
-        outcomes: [{ canonicalId: "over", betpawaName: "Over", sportybetDesc: null, bet9jaSuffix: "O", position: 0 }],
-      })
+      .create(
+        {
+          canonicalId: "my_ou",
+          name: "Mine",
+          betpawaId: "1",
+          bet9jaKey: "S_OU",
+          outcomes: [{ canonicalId: "over", betpawaName: "Over", sportybetDesc: null, bet9jaSuffix: "O", position: 0 }],
+        },
+        TEST_ACTOR,
+      )
       .catch((e) => e);
     expect(isHttpError(err) && err.status).toBe(409);
     expect(err.message).toContain("over_under_ft");

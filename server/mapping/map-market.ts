@@ -13,6 +13,7 @@ import { MappingCache } from "./cache";
 import { pairOutcomes } from "./candidates";
 import { mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
 import { unprocessable, type MappingService } from "./mapping-service";
+import type { Actor } from "@/lib/contract/audit";
 
 /** Outcomes for a brand-new mapping, one per sampled outcome, named as the platform names them. */
 function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcome[] {
@@ -56,7 +57,7 @@ export class MapMarketService {
     private readonly triage: TriageService,
   ) {}
 
-  async apply(marketId: number, body: MapMarket, actor = "anonymous"): Promise<MapResult> {
+  async apply(marketId: number, body: MapMarket, actor: Actor): Promise<MapResult> {
     const { mappings, triage } = this;
     await mappings.write(async (tx) => {
       const market = await triage.lock(tx, marketId);

@@ -9,6 +9,7 @@ import { LOCKS } from "@/server/db/locks";
 import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { MappingCache } from "./cache";
 import { builtinCatalog, mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
+import type { Actor } from "@/lib/contract/audit";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -157,7 +158,7 @@ export class MappingService {
   }
 
   /** Writes the user mapping row for `next` (create, re-activate or update) and audits it. */
-  async saveEntry(tx: Tx, next: MappingEntry, reason: string | null, actor: string): Promise<void> {
+  async saveEntry(tx: Tx, next: MappingEntry, reason: string | null, actor: Actor): Promise<void> {
     const row = await tx.userMapping.findUnique({ where: { canonicalId: next.canonicalId } });
     const data = {
       name: next.name,
@@ -181,7 +182,7 @@ export class MappingService {
     });
   }
 
-  async create(body: MappingCreate, actor = "anonymous"): Promise<MappingDetail> {
+  async create(body: MappingCreate, actor: Actor): Promise<MappingDetail> {
     const next: MappingEntry = {
       canonicalId: body.canonicalId,
       name: body.name,
@@ -204,7 +205,7 @@ export class MappingService {
   }
 
   /** Edits a user mapping; on a built-in entry it creates the user override. */
-  async update(canonicalId: string, patch: MappingPatch, expectedVersion?: number, actor = "anonymous"): Promise<MappingDetail> {
+  async update(canonicalId: string, patch: MappingPatch, actor: Actor, expectedVersion?: number): Promise<MappingDetail> {
     await this.write(async (tx) => {
       const row = await tx.userMapping.findUnique({ where: { canonicalId } });
       const builtin = this.builtin.get(canonicalId);
@@ -234,7 +235,7 @@ export class MappingService {
   }
 
   /** Deactivates a user mapping; the built-in entry with the same id, if any, applies again. */
-  async deactivate(canonicalId: string, reason: string | null, actor = "anonymous"): Promise<MappingDetail> {
+  async deactivate(canonicalId: string, reason: string | null, actor: Actor): Promise<MappingDetail> {
     await this.write(async (tx) => {
       const row = await tx.userMapping.findUnique({ where: { canonicalId } });
       if (!row?.active) {

@@ -7,9 +7,14 @@ import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 import { waitFor } from "@/server/testing/wait";
 
-function connect(url: string, topics?: string[]): Promise<{ socket: Socket; ack: ServerMessage<"connection_ack"> }> {
+function connect(url: string, token: string, topics?: string[]): Promise<{ socket: Socket; ack: ServerMessage<"connection_ack"> }> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { path: "/socket.io", transports: ["websocket"], auth: topics ? { topics } : {}, reconnection: false });
+    const socket = io(url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      auth: { token, ...(topics ? { topics } : {}) },
+      reconnection: false,
+    });
     socket.once("connection_ack", (ack) => resolve({ socket, ack: serverMessageSchemas.connection_ack.parse(ack) }));
     socket.once("connect_error", reject);
   });
@@ -31,13 +36,13 @@ describe("Socket.IO realtime", () => {
   });
 
   const scrape = async () => {
-    const res = await fetch(`${server.url}/api/scrape?wait=true`, { method: "POST" });
+    const res = await server.fetch(`/api/scrape?wait=true`, { method: "POST" });
     expect(res.status).toBe(200);
     return scrapeRunSchema.parse(await res.json());
   };
 
   it("acks the handshake topics, subscribes and unsubscribes, and refuses unknown topics", async () => {
-    const { socket, ack } = await connect(server.url, ["scrape_progress", "nonsense"]);
+    const { socket, ack } = await connect(server.url, server.token, ["scrape_progress", "nonsense"]);
     sockets.push(socket);
     expect(ack.type).toBe("connection_ack");
     expect(ack.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
@@ -50,8 +55,8 @@ describe("Socket.IO realtime", () => {
   });
 
   it("announces new markets exactly once, only to unmapped_alerts subscribers, with database ids", async () => {
-    const { socket: alerts } = await connect(server.url, ["unmapped_alerts"]);
-    const { socket: progressOnly } = await connect(server.url, ["scrape_progress"]);
+    const { socket: alerts } = await connect(server.url, server.token, ["unmapped_alerts"]);
+    const { socket: progressOnly } = await connect(server.url, server.token, ["scrape_progress"]);
     sockets.push(alerts, progressOnly);
     const received: ServerMessage<"unmapped_alert">[] = [];
     const progress: ServerMessage<"scrape_progress">[] = [];
@@ -72,7 +77,7 @@ describe("Socket.IO realtime", () => {
     for (const m of received) expect(m.data.markets).toHaveLength(Math.min(m.data.count, 50));
     expect(new Set(announced.map((m) => `${m.source}/${m.externalMarketId}`)).size).toBe(announced.length);
     // The alert carries the database id, so a toast can link straight to the market.
-    const detail = await fetch(`${server.url}/api/unmapped/${announced[0].id}`);
+    const detail = await server.fetch(`/api/unmapped/${announced[0].id}`);
     expect(((await detail.json()) as { externalMarketId: string }).externalMarketId).toBe(announced[0].externalMarketId);
 
     expect(progress[0].data).toMatchObject({ runId: first.id, phase: "starting" });

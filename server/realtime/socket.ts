@@ -1,7 +1,7 @@
 // Socket.IO beside Next on the same HTTP server. Topics are rooms; a client joins them with
 // `subscribe` (or handshake auth.topics) and every message is emitted as an event named by its
 // type, with the envelope { type, timestamp, data } as the only argument.
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
@@ -14,7 +14,15 @@ import {
   type SubscribeAck,
   type Topic,
 } from "@/lib/contract/realtime";
+import type { Principal } from "@/lib/contract/auth";
 import type { Publisher, PublishableType } from "./publisher";
+
+/** Who may connect: the HTTP checks (host, origin) and the principal of the handshake's cookie or auth.token. */
+export interface RealtimeGuard {
+  /** null when the request may go on, else why not (the handshake is refused with 403). */
+  refuse(req: IncomingMessage): string | null;
+  authenticate(headers: Headers, token: string | null): Promise<Principal | null>;
+}
 
 const isTopic = (t: unknown): t is Topic => typeof t === "string" && (TOPICS as readonly string[]).includes(t);
 
@@ -31,9 +39,32 @@ export interface Realtime extends Publisher {
  * @param redisUrl with several processes, Socket.IO's Redis adapter carries every message to the
  * clients of every process, whichever process published it.
  */
-export async function attachRealtime(httpServer: HttpServer, redisUrl?: string): Promise<Realtime> {
+export async function attachRealtime(httpServer: HttpServer, redisUrl: string | undefined, guard: RealtimeGuard): Promise<Realtime> {
   // destroyUpgrade: false leaves other upgrade requests (Next's dev HMR socket) alone.
-  const io = new Server(httpServer, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
+  const io = new Server(httpServer, {
+    path: "/socket.io",
+    destroyUpgrade: false,
+    serveClient: false,
+    allowRequest: (req, callback) => {
+      const why = guard.refuse(req);
+      callback(why, why === null);
+    },
+  });
+  // A socket is a principal's: user:<id> and token:<id> rooms let a revoke or disable close it at once.
+  io.use((socket, next) => {
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(socket.handshake.headers)) if (typeof v === "string") headers.set(k, v);
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    guard.authenticate(headers, typeof token === "string" ? token : null).then(
+      (principal) => {
+        if (!principal) return next(new Error("authentication required"));
+        socket.data.principal = principal;
+        void socket.join(principal.tokenId ? [`user:${principal.userId}`, `token:${principal.tokenId}`] : [`user:${principal.userId}`]);
+        next();
+      },
+      (e: Error) => next(new Error(`authentication failed: ${e.message}`)),
+    );
+  });
   let redis: { quit(): Promise<unknown> }[] = [];
   if (redisUrl) {
     const pub = createClient({ url: redisUrl });

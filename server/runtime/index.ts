@@ -9,6 +9,10 @@ import type { DiscoveryService } from "../discovery/discovery-service";
 import type { TriageService } from "../discovery/triage-service";
 import { serviceUnavailable } from "../http/errors";
 import type { AuditService } from "../audit/audit-service";
+import type { AuthService } from "../auth/auth-service";
+import type { PeopleService } from "../auth/people-service";
+import type { RateLimits } from "../auth/rate-limits";
+import type { TokenService } from "../auth/token-service";
 import type { StatsService } from "../discovery/stats-service";
 import type { CandidateService } from "../mapping/candidate-service";
 import type { MapMarketService } from "../mapping/map-market";
@@ -31,6 +35,11 @@ export interface Runtime {
   candidates: CandidateService;
   audit: AuditService;
   stats: StatsService;
+  /** Who a request is (session cookie or bearer token), cached and invalidated on revoke. */
+  auth: AuthService;
+  people: PeopleService;
+  tokens: TokenService;
+  limits: RateLimits;
   health(): Promise<Health>;
 }
 

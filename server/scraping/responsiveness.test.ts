@@ -34,9 +34,14 @@ function heavyDemo(): Source {
   };
 }
 
-function connect(url: string): Promise<Socket> {
+function connect(url: string, token: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { path: "/socket.io", transports: ["websocket"], auth: { topics: ["scrape_progress"] }, reconnection: false });
+    const socket = io(url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      auth: { token, topics: ["scrape_progress"] },
+      reconnection: false,
+    });
     socket.once("connection_ack", () => resolve(socket));
     socket.once("connect_error", reject);
   });
@@ -58,7 +63,7 @@ describe.each(DB_KINDS)("a demo scrape on %s leaves the server responsive", (kin
   it.skipIf(!available(kind))(
     "progress arrives during the run, throttled, and /api/health is answered before the run ends",
     async () => {
-      socket = await connect(server.url);
+      socket = await connect(server.url, server.token);
       // The route's first request loads its module; what is measured is a warm server's answer.
       const warm = await fetch(`${server.url}/api/health`);
       await warm.arrayBuffer();
@@ -80,7 +85,7 @@ describe.each(DB_KINDS)("a demo scrape on %s leaves the server responsive", (kin
         }),
       );
       const t0 = performance.now();
-      const res = await fetch(`${server.url}/api/scrape`, { method: "POST" });
+      const res = await server.fetch(`/api/scrape`, { method: "POST" });
       expect(res.status).toBe(202);
       const { runId } = (await res.json()) as { runId: number };
       await ended;

@@ -3,6 +3,7 @@
 // one PostgreSQL, and read its exit code and output.
 import { spawn, type ChildProcess } from "node:child_process";
 import { PROJECT_DIR } from "@/server/app-server";
+import { TEST_AUTH_ENV } from "./auth";
 import { waitFor } from "./wait";
 
 export interface ServerProcess {
@@ -21,7 +22,7 @@ export function launchServer(env: Record<string, string>, command: string[] = NO
   let out = "";
   const child = spawn(command[0], command.slice(1), {
     cwd: PROJECT_DIR,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", SCRAPE_INTERVAL_SECONDS: "0", ...env },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", SCRAPE_INTERVAL_SECONDS: "0", ...TEST_AUTH_ENV, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));

@@ -1,12 +1,19 @@
 // Starts the real server in-process (production Next build, real HTTP, real Socket.IO) on a random
-// port with a seeded demo source, on PGlite in memory or a fresh PostgreSQL database.
+// port with a seeded demo source, on PGlite in memory or a fresh PostgreSQL database. The first
+// admin is created at start (TEST_AUTH_ENV) and an admin API token made for it, so tests call the
+// API as a tool would: `server.fetch` sends it, `server.token` is it (sockets pass it as auth.token).
 import { loadConfig } from "@/server/config";
 import { startServer, type StartedServer } from "@/server/app-server";
 import { createDemoThreadSource } from "@/server/scraping/sources/demo/thread";
 import type { Source } from "@/server/scraping/types";
+import { bearerFetch, createToken, TEST_AUTH_ENV } from "./auth";
 import { createPostgresDatabase, type DbKind } from "./databases";
 
 export interface TestServer extends StartedServer {
+  /** An admin API token ("" when the server started without a first admin). */
+  token: string;
+  /** fetch(`${url}${path}`) with Authorization: Bearer <token>. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -21,6 +28,7 @@ export function inProcessConfig(env: Record<string, string>) {
     PORT: "0",
     DATA_DIR: "memory://",
     SCRAPE_INTERVAL_SECONDS: "0",
+    ...TEST_AUTH_ENV,
     ...env,
   });
 }
@@ -35,8 +43,15 @@ export async function startTestServer(
     createDemoThreadSource({ seed: opts.demo?.seed ?? 7, events: opts.demo?.events ?? 6, newPerCycle: opts.demo?.newPerCycle ?? 2 }),
   ];
   const server = await startServer(config, { sources, log: () => undefined });
+  // Without a first admin (env clears ADMIN_EMAIL: the setup flow's tests) there is nobody to make a token.
+  const token = config.ADMIN_EMAIL ? (await createToken(server.url, "admin")).token : "";
   return {
     ...server,
+    token,
+    fetch: bearerFetch(
+      () => server.url,
+      () => token,
+    ),
     async close() {
       await server.stop();
       await pgdb?.drop();

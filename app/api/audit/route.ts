@@ -4,4 +4,4 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: auditQuerySchema }, ({ query }) => getRuntime().audit.list(query));
+export const GET = route({ access: "viewer", query: auditQuerySchema }, ({ query }) => getRuntime().audit.list(query));

@@ -4,9 +4,9 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: mappingListQuerySchema }, ({ query }) => getRuntime().mappings.list(query));
+export const GET = route({ access: "viewer", query: mappingListQuerySchema }, ({ query }) => getRuntime().mappings.list(query));
 
-export const POST = route({ body: mappingCreateSchema }, async ({ body }) => {
-  const mapping = await getRuntime().mappings.create(body);
+export const POST = route({ access: "triager", body: mappingCreateSchema }, async ({ body, actor }) => {
+  const mapping = await getRuntime().mappings.create(body, actor);
   return json(mapping, { status: 201, headers: { location: `/api/mappings/${mapping.canonicalId}` } });
 });

@@ -5,7 +5,7 @@ import { getRuntime } from "@/server/runtime";
 export const dynamic = "force-dynamic";
 
 /** 202 { runId } at once, or with ?wait=true 200 and the finished run; 409 while a run is going. */
-export const POST = route({ query: scrapeTriggerQuerySchema }, async ({ query }) => {
+export const POST = route({ access: "admin", query: scrapeTriggerQuerySchema }, async ({ query }) => {
   const { runId, done } = await getRuntime().scrape.trigger("manual");
   if (query.wait) return json(await done);
   return json({ runId }, { status: 202, headers: { location: `/api/scrape/runs/${runId}` } });

@@ -4,4 +4,4 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: statsQuerySchema }, ({ query }) => getRuntime().stats.get(query.runs));
+export const GET = route({ access: "viewer", query: statsQuerySchema }, ({ query }) => getRuntime().stats.get(query.runs));

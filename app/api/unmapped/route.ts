@@ -4,4 +4,4 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: unmappedListQuerySchema }, ({ query }) => getRuntime().triage.list(query));
+export const GET = route({ access: "viewer", query: unmappedListQuerySchema }, ({ query }) => getRuntime().triage.list(query));

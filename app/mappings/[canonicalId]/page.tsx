@@ -7,6 +7,7 @@ import { cache } from "react";
 import { slugSchema } from "@/lib/contract/mappings";
 import { getRuntime } from "@/server/runtime";
 import { loadOr404 } from "@/app/_lib/load-or-404";
+import { requirePerson } from "@/server/http/page-access";
 import { MappingDetailPage } from "@/components/mappings/mapping-detail-page";
 
 export const dynamic = "force-dynamic";
@@ -21,11 +22,13 @@ async function mappingOr404(raw: string) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await requirePerson();
   const { canonicalId, mapping } = await mappingOr404((await params).canonicalId);
   return { title: mapping ? `${mapping.name} · Mappings` : `Mapping ${canonicalId}` };
 }
 
 export default async function MappingPage({ params }: { params: Params }) {
+  await requirePerson();
   const { canonicalId, mapping } = await mappingOr404((await params).canonicalId);
   const client = new QueryClient();
   if (mapping) client.setQueryData(keys.mappings.detail(canonicalId), mapping);

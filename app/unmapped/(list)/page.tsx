@@ -3,6 +3,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { listQuery, loadUnmappedView, STATUS_TABS, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { getRuntime } from "@/server/runtime";
+import { requirePerson } from "@/server/http/page-access";
 import { UnmappedListPage } from "@/components/unmapped/list/unmapped-list-page";
 
 // Reads the database through the runtime on every request; `next build` must never run it.
@@ -14,6 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Renders the first paint on the server: the page of rows and the tab counts, one query each. */
 export default async function UnmappedPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePerson();
   const view = await loadUnmappedView(searchParams);
   const client = new QueryClient();
   const queries = [listQuery(view), ...STATUS_TABS.map((tab) => tabCountQuery(view, tab))];

@@ -13,6 +13,8 @@ import { Skeleton, SkeletonCard } from "@/components/ui/skeleton";
 import { PlatformBadge, StatusBadge } from "@/components/unmapped/badges";
 import { MarketFallback } from "@/components/unmapped/market-fallback";
 import { MapEditor } from "./map-editor";
+import { useCan } from "@/components/auth/use-principal";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { SourceMarket } from "./source-market";
 import { cx } from "@/components/ui/cx";
 import styles from "./map-editor.module.css";
@@ -63,6 +65,7 @@ function PageSkeleton() {
 export function MapMarketPage({ id }: { id: number }) {
   const detail = useQuery(unmappedQueries.detail(id));
   const isClient = useIsClient();
+  const maps = useCan("market.map");
   const market = detail.data;
   if (!market) {
     return <MarketFallback id={id} query={detail} skeleton={<PageSkeleton />} listHref="/unmapped" />;
@@ -75,7 +78,11 @@ export function MapMarketPage({ id }: { id: number }) {
           <SourceMarket market={market} />
         </div>
         <div className="stack">
-          <MapEditor market={market} onReload={() => void detail.refetch()} reloading={detail.isFetching} />
+          {maps ? (
+            <MapEditor market={market} onReload={() => void detail.refetch()} reloading={detail.isFetching} />
+          ) : (
+            <NotAllowed doing="map markets" needs="triager" />
+          )}
         </div>
       </div>
     </article>

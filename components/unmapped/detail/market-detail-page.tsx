@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
 import type { SettableStatus } from "../use-quick-status";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
+import { useCan } from "@/components/auth/use-principal";
 import { useIsClient } from "@/components/ui/clock";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { MarketFallback } from "../market-fallback";
@@ -26,6 +27,7 @@ import layout from "@/components/layout/detail-layout.module.css";
 
 export function MarketDetailPage({ id }: { id: number }) {
   const router = useRouter();
+  const triages = useCan("market.triage");
   const detail = useQuery({ ...unmappedQueries.detail(id) });
   const neighbours = useNeighbours(id);
   const update = useUpdateMarket(id);
@@ -62,12 +64,15 @@ export function MarketDetailPage({ id }: { id: number }) {
   useHotkeys({
     j: () => move("next"),
     k: () => move("prev"),
-    a: (e) => !e.repeat && setStatus("ACKNOWLEDGED"),
-    i: (e) => !e.repeat && setStatus("IGNORED"),
-    e: (e) => {
-      e.preventDefault();
-      document.getElementById(NOTES_INPUT_ID)?.focus();
-    },
+    // Shortcuts that change the market exist only for those who may change it.
+    ...(triages && {
+      a: (e: KeyboardEvent) => !e.repeat && setStatus("ACKNOWLEDGED"),
+      i: (e: KeyboardEvent) => !e.repeat && setStatus("IGNORED"),
+      e: (e: KeyboardEvent) => {
+        e.preventDefault();
+        document.getElementById(NOTES_INPUT_ID)?.focus();
+      },
+    }),
     u: () => go(neighbours.listHref),
   });
 

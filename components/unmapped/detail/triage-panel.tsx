@@ -8,6 +8,8 @@ import { StatusControl } from "./status-control";
 import styles from "./detail.module.css";
 import { MarketMappingLinks } from "@/components/mappings/market-mapping-links";
 import { FormProblem, ReloadBanner } from "@/components/forms/form-problem";
+import { useCan } from "@/components/auth/use-principal";
+import { StatusBadge } from "../badges";
 
 interface Props {
   market: UnmappedDetail;
@@ -19,7 +21,27 @@ interface Props {
 
 const FIELDS = ["body.status", "body.notes"];
 
+/** What a viewer sees instead of the controls: the status and notes, read only. */
+function ReadOnlyTriage({ market }: { market: UnmappedDetail }) {
+  return (
+    <>
+      <div className="field">
+        <span className="field-label">Status</span>
+        <span>
+          <StatusBadge status={market.status} />
+        </span>
+      </div>
+      <div className="field">
+        <span className="field-label">Notes</span>
+        <p className={market.notes ? styles.readOnlyNotes : "muted"}>{market.notes || "No notes."}</p>
+      </div>
+      <p className="muted">You can read this market; a triager or an admin changes it.</p>
+    </>
+  );
+}
+
 export function TriagePanel({ market, update, onStatus, onReload, reloading }: Props) {
+  const triages = useCan("market.triage");
   const error = update.error;
   const fields = isApiError(error) ? error.fieldErrors : {};
   const stale = isApiError(error) && error.status === 412;
@@ -34,7 +56,8 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
         </span>
       </header>
       <div className="card-body stack">
-        {stale && (
+        {!triages && <ReadOnlyTriage market={market} />}
+        {triages && stale && (
           <ReloadBanner
             outcome="Not saved: this market changed since you opened it."
             action="Reload market"
@@ -44,15 +67,17 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
             <p>Someone else edited it. Reload to see their changes, then apply yours again; your unsaved notes are kept.</p>
           </ReloadBanner>
         )}
-        {general && <FormProblem outcome="Not saved.">{general}</FormProblem>}
-        <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />
+        {triages && general && <FormProblem outcome="Not saved.">{general}</FormProblem>}
+        {triages && <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />}
         <MarketMappingLinks market={market} />
-        <NotesEditor
-          serverNotes={market.notes ?? ""}
-          saving={update.isPending && update.variables?.notes !== undefined}
-          error={fields["body.notes"]}
-          onSave={(notes, saved) => update.mutate({ notes }, { onSuccess: saved })}
-        />
+        {triages && (
+          <NotesEditor
+            serverNotes={market.notes ?? ""}
+            saving={update.isPending && update.variables?.notes !== undefined}
+            error={fields["body.notes"]}
+            onSave={(notes, saved) => update.mutate({ notes }, { onSuccess: saved })}
+          />
+        )}
       </div>
     </section>
   );

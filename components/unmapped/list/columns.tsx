@@ -8,6 +8,7 @@ import { createContext, useContext } from "react";
 import type { SettableStatus } from "../use-quick-status";
 import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
 import { RowAction } from "@/components/data-table/data-table";
+import { useCan } from "@/components/auth/use-principal";
 import { columnsFor, type DataColumn } from "@/components/data-table/features";
 import { LinkPending } from "@/components/ui/link-pending";
 import { ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
@@ -41,6 +42,7 @@ const ROW_ACTIONS: { status: SettableStatus; verb: string; key: string; icon: st
 
 function RowActions({ item }: { item: UnmappedItem }) {
   const { onStatus } = useRowHandlers();
+  if (!useCan("market.triage")) return null;
   return (
     <>
       {ROW_ACTIONS.map((a) => (

@@ -2,6 +2,7 @@
 import type { SettableStatus } from "../use-quick-status";
 import { focusSearch } from "@/components/data-table/filters";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
+import { useCan } from "@/components/auth/use-principal";
 import { SEARCH_INPUT_ID } from "./list-filters";
 
 interface Options {
@@ -17,6 +18,8 @@ interface Options {
 
 /** j/k move, Enter opens, a acknowledges, i ignores, / searches. */
 export function useListKeyboard(o: Options): void {
+  // a and i change the market: only for those who may.
+  const triages = useCan("market.triage");
   useHotkeys({
     j: (e) => {
       e.preventDefault();
@@ -39,11 +42,11 @@ export function useListKeyboard(o: Options): void {
       o.open(o.selected);
     },
     a: (e) => {
-      if (e.repeat || o.selected === null) return;
+      if (!triages || e.repeat || o.selected === null) return;
       o.setStatus(o.selected, "ACKNOWLEDGED");
     },
     i: (e) => {
-      if (e.repeat || o.selected === null) return;
+      if (!triages || e.repeat || o.selected === null) return;
       o.setStatus(o.selected, "IGNORED");
     },
     "/": focusSearch(SEARCH_INPUT_ID),

@@ -26,7 +26,7 @@ describe.each(DB_KINDS)("hostile bookmaker names through the REST API on %s", (k
   let sources: ReturnType<typeof fakeBookmakerSources>;
   let server: TestServer;
   const api = async (path: string) => {
-    const res = await fetch(`${server.url}${path}`);
+    const res = await server.fetch(path);
     expect(res.status, path).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     return res.json();
@@ -57,7 +57,7 @@ describe.each(DB_KINDS)("hostile bookmaker names through the REST API on %s", (k
     });
     sources = fakeBookmakerSources(fake);
     server = await startTestServer(kind, { sources: sources.list });
-    const res = await fetch(`${server.url}/api/scrape?wait=true`, { method: "POST" });
+    const res = await server.fetch(`/api/scrape?wait=true`, { method: "POST" });
     expect(res.status).toBe(200);
     const run = scrapeRunSchema.parse(await res.json());
     expect(run).toMatchObject({ status: "completed", events: 4, unmapped: 4 });

@@ -10,7 +10,7 @@ import { fetchLists, upcoming, type ListTask } from "./discovery";
 import type { BookmakerSourceOptions } from "./options";
 
 /** One listing of events: a tournament (SportyBet) or a group (Bet9ja). */
-export interface Listing {
+interface Listing {
   /** Names it in errors, e.g. "tournament sr:tournament:17". */
   label: string;
   request: JsonRequest;

@@ -4,6 +4,6 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: scrapeRunListQuerySchema }, async ({ query }) => ({
+export const GET = route({ access: "viewer", query: scrapeRunListQuerySchema }, async ({ query }) => ({
   items: await getRuntime().runs.list(query.limit),
 }));

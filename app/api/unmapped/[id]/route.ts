@@ -8,12 +8,12 @@ export const dynamic = "force-dynamic";
 
 const params = idParamsSchema;
 
-export const GET = route({ params }, async ({ params }) => {
+export const GET = route({ access: "viewer", params }, async ({ params }) => {
   const market = await getRuntime().triage.get(params.id);
   return json(market, { headers: { etag: etagOf(market.version) } });
 });
 
-export const PATCH = route({ params, body: unmappedPatchSchema }, async ({ req, params, body }) => {
-  const market = await getRuntime().triage.update(params.id, body, ifMatchVersion(req));
+export const PATCH = route({ access: "triager", params, body: unmappedPatchSchema }, async ({ req, params, body, actor }) => {
+  const market = await getRuntime().triage.update(params.id, body, actor, ifMatchVersion(req));
   return json(market, { headers: { etag: etagOf(market.version) } });
 });

@@ -4,6 +4,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { marketOr404 } from "../load-market";
 import { getRuntime } from "@/server/runtime";
+import { requirePerson } from "@/server/http/page-access";
 import { MapMarketPage } from "@/components/mappings/map/map-market-page";
 
 export const dynamic = "force-dynamic";
@@ -11,12 +12,14 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await requirePerson();
   const { id, market } = await marketOr404((await params).id);
   return { title: market ? `Map ${market.marketName}` : `Map market #${id}` };
 }
 
 /** The mapping editor, first painted with the market and its candidates. */
 export default async function MapPage({ params }: { params: Params }) {
+  await requirePerson();
   const { id, market } = await marketOr404((await params).id);
   const client = new QueryClient();
   if (market) {

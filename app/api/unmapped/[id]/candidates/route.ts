@@ -4,4 +4,4 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: idParamsSchema }, ({ params }) => getRuntime().candidates.forMarket(params.id));
+export const GET = route({ access: "viewer", params: idParamsSchema }, ({ params }) => getRuntime().candidates.forMarket(params.id));

@@ -5,7 +5,7 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: idParamsSchema, query: historyQuerySchema }, async ({ params, query }) => {
+export const GET = route({ access: "viewer", params: idParamsSchema, query: historyQuerySchema }, async ({ params, query }) => {
   await getRuntime().triage.get(params.id); // 404 for an unknown market
   return getRuntime().audit.list({ ...query, entityType: "unmapped_market", entityId: String(params.id) });
 });

@@ -5,6 +5,6 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: idParamsSchema, body: mapMarketSchema }, ({ params, body }) =>
-  getRuntime().mapMarket.apply(params.id, body),
+export const POST = route({ access: "triager", params: idParamsSchema, body: mapMarketSchema }, ({ params, body, actor }) =>
+  getRuntime().mapMarket.apply(params.id, body, actor),
 );
