@@ -37,8 +37,7 @@ export const principalSchema = z
   .meta({ id: "Principal" });
 export type Principal = z.infer<typeof principalSchema>;
 
-/** GET /api/me: 200 with the principal, or 401. */
-export const meSchema = principalSchema;
+/** GET /api/me answers the principal (principalSchema), or 401. */
 
 /** GET /api/setup: whether the first admin still has to be created (public). */
 export const setupStateSchema = z.object({ needsAdmin: z.boolean() }).meta({ id: "SetupState" });
@@ -47,7 +46,6 @@ export const setupBodySchema = z
   .object({ name: displayNameSchema, email: emailSchema, password: passwordSchema })
   .strict()
   .meta({ id: "SetupBody" });
-export type SetupBody = z.infer<typeof setupBodySchema>;
 
 export const userSchema = z
   .object({
@@ -83,7 +81,7 @@ export const userPatchSchema = z
 export type UserPatch = z.infer<typeof userPatchSchema>;
 export const userIdParamsSchema = z.object({ userId: z.string().min(1).max(64) });
 
-export const tokenSchema = z
+const tokenSchema = z
   .object({
     id: z.string(),
     name: z.string(),
