@@ -79,7 +79,13 @@ export const userPatchSchema = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined || v.password !== undefined, "Nothing to change")
   .meta({ id: "UserPatch" });
 export type UserPatch = z.infer<typeof userPatchSchema>;
-export const userIdParamsSchema = z.object({ userId: z.string().min(1).max(64) });
+/** better-auth's ids are URL-safe random strings; anything else names nothing (404, never a NUL sent to the database). */
+const authIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+export const userIdParamsSchema = z.object({ userId: authIdSchema });
 
 const tokenSchema = z
   .object({
@@ -119,4 +125,4 @@ export const tokenCreatedSchema = z
   })
   .meta({ id: "ApiTokenCreated" });
 export type ApiTokenCreated = z.infer<typeof tokenCreatedSchema>;
-export const tokenIdParamsSchema = z.object({ tokenId: z.string().min(1).max(64) });
+export const tokenIdParamsSchema = z.object({ tokenId: authIdSchema });
