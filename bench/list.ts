@@ -21,6 +21,7 @@ import { openDatabase, type Database } from "@/server/db/client";
 import { ITEM_COLUMNS, listSql, SORT_COLUMN } from "@/server/discovery/list-sql";
 import { createPostgresDatabase } from "@/server/testing/databases";
 import { counterMismatches, fullCount, seedMarkets } from "@/server/testing/seed";
+import { createToken } from "@/server/testing/auth";
 
 const CLIENTS = 32;
 const REQUESTS = 320;
@@ -79,8 +80,9 @@ const http = require("node:http");
 const { performance } = require("node:perf_hooks");
 const agent = new http.Agent({ keepAlive: true, maxSockets: ${CLIENTS} });
 let resets = 0;
+let authorization = "";
 const getOnce = (url) => new Promise((resolve, reject) => {
-  http.get(url, { agent }, (res) => {
+  http.get(url, { agent, headers: { authorization } }, (res) => {
     if (res.statusCode !== 200) reject(new Error(url + " -> " + res.statusCode));
     res.on("error", reject);
     res.on("end", resolve);
@@ -95,7 +97,8 @@ async function get(url) {
     }
   }
 }
-parentPort.on("message", async ({ id, url, requests, clients }) => {
+parentPort.on("message", async ({ id, url, requests, clients, token }) => {
+  authorization = "Bearer " + token;
   try {
     for (let i = 0; i < clients; i++) await get(url);
     const times = [];
@@ -120,11 +123,13 @@ loader.on("message", (m: { id: number; times: number[]; resets: number; error?: 
 let nextLoad = 0;
 /** Keep-alive sockets the server closed as they were reused: retried (GETs), and reported. */
 let resets = 0;
+/** A viewer token, sent by the worker's clients as a tool would (made once the server is up). */
+let apiToken = "";
 /** Like load(), for GETs of a URL, from the worker's clients. */
 async function loadHttp(url: string, requests = REQUESTS, clients = CLIENTS): Promise<number[]> {
   const id = nextLoad++;
   const done = new Promise<{ times: number[]; resets: number }>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  loader.postMessage({ id, url, requests, clients });
+  loader.postMessage({ id, url, requests, clients, token: apiToken });
   const m = await done;
   resets = m.resets;
   return m.times;
@@ -155,8 +160,14 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
     await seed(db, n);
     await db.close();
   }
-  const config = inProcessConfig({ LOG_LEVEL: "error", ...(created ? { DATABASE_URL: created.url } : {}) });
+  const config = inProcessConfig({
+    LOG_LEVEL: "error",
+    // The bench measures the list, not the per-token limit.
+    API_TOKEN_RATE_PER_MINUTE: "1000000",
+    ...(created ? { DATABASE_URL: created.url } : {}),
+  });
   const server = await startServer(config, { sources: [], log: () => undefined });
+  apiToken = (await createToken(server.url, "viewer")).token;
   const db = server.runtime.db;
   if (!created) await seed(db, n);
   // The baseline talks to the same database with as many connections as the server's pool.

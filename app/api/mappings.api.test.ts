@@ -195,7 +195,7 @@ describe.each(DB_KINDS)("mappings API on %s", (kind) => {
       expect(statsAfter.runs.map((r) => r.id)).toEqual([...statsAfter.runs.map((r) => r.id)].sort((a, b) => a - b));
 
       const history = auditListSchema.parse(await ok(await api(`/api/unmapped/${target.id}/history`)));
-      expect(history.items[0]).toMatchObject({ action: "mapped", reason: "covered by betpawa", actor: "anonymous" });
+      expect(history.items[0]).toMatchObject({ action: "mapped", reason: "covered by betpawa", actorType: "token", actor: "test admin" });
       const audit = auditListSchema.parse(await ok(await api("/api/audit?action=mapping_created&pageSize=200")));
       expect(audit.items.map((a) => a.entityId)).toContain("demo_mapped");
       await problem(await api("/api/audit?action=exploded"), 400);

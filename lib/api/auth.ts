@@ -2,7 +2,7 @@
 // first admin. Everything goes through apiFetch, so a refusal is an ApiError like any other.
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
-import { meSchema, setupStateSchema, type SetupBody } from "@/lib/contract/auth";
+import { principalSchema, setupStateSchema, type SetupBody } from "@/lib/contract/auth";
 import { isApiError } from "./errors";
 import { apiFetch } from "./fetch";
 import { keys } from "./keys";
@@ -16,7 +16,7 @@ export const authApi = {
     apiFetch(signedInSchema, "/api/auth/sign-in/email", { method: "POST", body: { email, password, rememberMe: true } }),
   /** Ends the session; its cookie is cleared by the answer. */
   signOut: () => apiFetch(signedInSchema, "/api/auth/sign-out", { method: "POST", body: {} }),
-  me: (signal?: AbortSignal) => apiFetch(meSchema, "/api/me", { signal }),
+  me: (signal?: AbortSignal) => apiFetch(principalSchema, "/api/me", { signal }),
   setupState: (signal?: AbortSignal) => apiFetch(setupStateSchema, "/api/setup", { signal }),
   /** Creates the first admin and signs them in (only while nobody exists; 409 after). */
   setup: (body: SetupBody) => apiFetch(z.unknown(), "/api/setup", { method: "POST", body }),

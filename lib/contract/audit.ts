@@ -20,7 +20,7 @@ const AUDIT_ACTIONS = [
   "password_reset",
 ] as const;
 
-export const ACTOR_TYPES = ["user", "token", "scraper", "system"] as const;
+const ACTOR_TYPES = ["user", "token", "scraper", "system"] as const;
 const actorTypeSchema = z.enum(ACTOR_TYPES);
 
 /** Who made a change: a person, a person's API token, the scraper, or the server itself (start-up). */
@@ -31,7 +31,6 @@ export interface Actor {
   /** What a person reads: the user's name, the token's name, "scraper" or "system". */
   name: string;
 }
-export const SCRAPER_ACTOR: Actor = { type: "scraper", id: null, name: "scraper" };
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
 
 const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token"]);

@@ -2,7 +2,6 @@
 // sign-out and the session are better-auth's endpoints under /api/auth (see the README).
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import {
-  meSchema,
   principalSchema,
   setupBodySchema,
   setupStateSchema,
@@ -28,7 +27,7 @@ export const authPaths: ZodOpenApiPathsObject = {
       {
         operationId: "getMe",
         summary: "Who the caller is: the signed-in person, or the token and its owner",
-        responses: { "200": jsonAnswer(meSchema, "The principal") },
+        responses: { "200": jsonAnswer(principalSchema, "The principal") },
       },
       { access: "viewer" },
     ),

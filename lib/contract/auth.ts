@@ -37,8 +37,7 @@ export const principalSchema = z
   .meta({ id: "Principal" });
 export type Principal = z.infer<typeof principalSchema>;
 
-/** GET /api/me: 200 with the principal, or 401. */
-export const meSchema = principalSchema;
+/** GET /api/me answers the principal (principalSchema), or 401. */
 
 /** GET /api/setup: whether the first admin still has to be created (public). */
 export const setupStateSchema = z.object({ needsAdmin: z.boolean() }).meta({ id: "SetupState" });
@@ -81,9 +80,15 @@ export const userPatchSchema = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined || v.password !== undefined, "Nothing to change")
   .meta({ id: "UserPatch" });
 export type UserPatch = z.infer<typeof userPatchSchema>;
-export const userIdParamsSchema = z.object({ userId: z.string().min(1).max(64) });
+/** better-auth's ids are URL-safe random strings; anything else names nothing (404, never a NUL sent to the database). */
+const authIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+export const userIdParamsSchema = z.object({ userId: authIdSchema });
 
-export const tokenSchema = z
+const tokenSchema = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -121,4 +126,4 @@ export const tokenCreatedSchema = z
   })
   .meta({ id: "ApiTokenCreated" });
 export type ApiTokenCreated = z.infer<typeof tokenCreatedSchema>;
-export const tokenIdParamsSchema = z.object({ tokenId: z.string().min(1).max(64) });
+export const tokenIdParamsSchema = z.object({ tokenId: authIdSchema });

@@ -14,8 +14,8 @@ import { conflict } from "../http/errors";
 import { createAuthLibrary, TOKEN_PREFIX, type AuthLibrary, type AuthLibraryOptions } from "./library";
 import { PrincipalCache } from "./principal-cache";
 
-export const SESSION_TTL_MS = 15_000;
-export const TOKEN_TTL_MS = 60_000;
+const SESSION_TTL_MS = 15_000;
+const TOKEN_TTL_MS = 60_000;
 const AUTH_CHANGED = "market_triage_auth_changed";
 
 export interface Resolved {
@@ -27,7 +27,7 @@ export interface Resolved {
 const asRole = (v: unknown): Role => roleSchema.catch("viewer").parse(v);
 const lowest = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
 
-export function bearerOf(headers: Headers): string | null {
+function bearerOf(headers: Headers): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
   return m ? m[1] : null;
 }

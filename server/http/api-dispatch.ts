@@ -86,6 +86,10 @@ export function requestOf(req: IncomingMessage, method: string): Request {
 
 export async function send(req: IncomingMessage, res: ServerResponse, response: Response, head: boolean): Promise<void> {
   res.statusCode = response.status;
+  // The same protections pages get (next.config.mjs): an API answer is never framed or sniffed.
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("x-frame-options", "DENY");
+  res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
   for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("set-cookie", cookies);

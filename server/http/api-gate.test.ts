@@ -166,6 +166,7 @@ describe.each(DB_KINDS)("bad input on %s", (kind) => {
       // Declares 200 MB and sends none of it: the answer comes from the headers alone.
       const declared = await raw(server.url, "PATCH", `/api/unmapped/${marketId}`, {
         "content-type": "application/json",
+        authorization: `Bearer ${server.token}`,
         "content-length": String(200 * 1024 * 1024),
       });
       expect((await expectProblem(declared, 413)).detail).toMatch(/at most 65536 bytes/);
@@ -188,7 +189,7 @@ describe.each(DB_KINDS)("bad input on %s", (kind) => {
         server.url,
         "PATCH",
         `/api/unmapped/${marketId}`,
-        { "content-type": "application/json" },
+        { "content-type": "application/json", authorization: `Bearer ${server.token}` },
         Buffer.from([0x7b, 0x22, 0x6e, 0x6f, 0x74, 0x65, 0x73, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0x22, 0x7d]),
       );
       expect(badUtf8.status).toBe(400);
@@ -248,7 +249,7 @@ describe.each(DB_KINDS)("bad input on %s", (kind) => {
           server.url,
           method,
           `${p}${query ? `?${query}` : ""}`,
-          { "content-type": "application/json" },
+          { "content-type": "application/json", authorization: `Bearer ${server.token}` },
           method === "GET" ? undefined : pick(bodies),
         );
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

@@ -10,7 +10,7 @@ type HostConfig = Pick<Config, "HOST" | "PUBLIC_URL" | "ALLOWED_HOSTS">;
 const WILDCARD = new Set(["0.0.0.0", "::", "[::]"]);
 
 /** A Host header's name without its port, lower case; IPv6 keeps its brackets. */
-export function hostName(host: string): string {
+function hostName(host: string): string {
   const h = host.trim().toLowerCase();
   if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
   return h.replace(/:\d+$/, "");

@@ -56,7 +56,7 @@ type Handler<A extends Access, P, Q, B> = (ctx: Ctx<A, P, Q, B>) => Promise<Resp
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export const actorOf = (p: Principal): Actor =>
+const actorOf = (p: Principal): Actor =>
   p.kind === "token" ? { type: "token", id: p.tokenId, name: p.name } : { type: "user", id: p.userId, name: p.name };
 
 /** The access check: 401, 403 or 429 as an HttpError, else the principal (null on public routes). */
