@@ -7,6 +7,7 @@ const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // Pages get their whole policy, with a script nonce, from proxy.ts; this covers everything else.
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
 ];
 
