@@ -19,6 +19,17 @@ import { adminFetch } from "@/server/testing/auth";
 
 const post = (url: string) => adminFetch(url, `/api/scrape`, { method: "POST" });
 
+/** Starts a scrape on `proc`, waits until it is fetching from the hanging bookmaker, then kill -9s the process: its run is left running. */
+async function killMidRun(proc: ServerProcess, hang: HangingHttp): Promise<number> {
+  const started = await post(await proc.url());
+  expect(started.status).toBe(202);
+  const { runId } = (await started.json()) as { runId: number };
+  await waitFor("the scrape to reach SportyBet", () => (hang.received() > 0 ? true : undefined));
+  proc.child.kill("SIGKILL");
+  await proc.exited;
+  return runId;
+}
+
 interface RunRow {
   status: string;
   error: string | null;
@@ -161,12 +172,7 @@ describe.skipIf(!available("postgres"))("a fresh start on PostgreSQL", () => {
 
     const a = launchServer({ DATABASE_URL: db.url, RUN_HEARTBEAT_SECONDS: "1", ...hangingSourceEnv(hang.url) });
     cleanup.push(() => a.child.kill("SIGKILL"));
-    const started = await post(await a.url());
-    expect(started.status).toBe(202);
-    const { runId } = (await started.json()) as { runId: number };
-    await waitFor("the scrape to reach SportyBet", () => (hang.received() > 0 ? true : undefined));
-    a.child.kill("SIGKILL");
-    await a.exited;
+    const runId = await killMidRun(a, hang);
     // The next process is started with RUN_STALE_SECONDS=2: wait until the heartbeat is that old.
     await waitFor("the heartbeat to be 2 s old", async () => {
       const { rows } = await direct.query<{ old: boolean }>(
@@ -204,12 +210,7 @@ describe("PGlite restarted after kill -9", () => {
   it("marks the cut-off run failed and lets a new run start", async () => {
     const a = launchServer({ DATA_DIR: dataDir, ...hangingSourceEnv(hang.url) });
     procs.push(a);
-    const started = await post(await a.url());
-    expect(started.status).toBe(202);
-    const { runId } = (await started.json()) as { runId: number };
-    await waitFor("the scrape to reach SportyBet", () => (hang.received() > 0 ? true : undefined));
-    a.child.kill("SIGKILL");
-    await a.exited;
+    const runId = await killMidRun(a, hang);
 
     const c = launchServer({ DATA_DIR: dataDir, DEMO_EVENTS: "4" });
     procs.push(c);

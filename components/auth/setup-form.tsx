@@ -8,13 +8,14 @@ import { FormProvider, useForm } from "react-hook-form";
 import { z } from "zod";
 import { authApi } from "@/lib/api/auth";
 import { errorMessage, isApiError } from "@/lib/api/errors";
-import { PASSWORD_MIN, setupBodySchema } from "@/lib/contract/auth";
+import { setupBodySchema } from "@/lib/contract/auth";
 import { FormProblem } from "@/components/forms/form-problem";
-import { TextField } from "@/components/forms/form-fields";
+import { NewPasswordField, TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
-import { useIsClient } from "@/components/ui/clock";
+import { AuthForm } from "./auth-form";
 import { AuthCard } from "./auth-card";
 import styles from "./auth.module.css";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 const setupFormSchema = setupBodySchema
   .extend({ confirm: z.string() })
@@ -23,7 +24,6 @@ type Draft = z.input<typeof setupFormSchema>;
 type Values = z.output<typeof setupFormSchema>;
 
 export function SetupForm() {
-  const isClient = useIsClient();
   const form = useForm<Draft, unknown, Values>({
     defaultValues: { name: "", email: "", password: "", confirm: "" },
     resolver: zodResolver(setupFormSchema),
@@ -43,13 +43,7 @@ export function SetupForm() {
       intro={<p className="muted">Nobody has an account yet. The first one manages people, tokens and scrapes.</p>}
     >
       <FormProvider {...form}>
-        <form
-          className="stack"
-          onSubmit={form.handleSubmit((values) => create.mutate(values))}
-          noValidate
-          aria-label="Create the admin account"
-          data-hydrated={isClient || undefined}
-        >
+        <AuthForm label="Create the admin account" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
           {taken && (
             <FormProblem outcome="Already set up.">
               The admin account exists now. <Link href="/sign-in">Sign in</Link>.
@@ -58,19 +52,16 @@ export function SetupForm() {
           {create.error && !taken && !placed && <FormProblem outcome="Not created.">{errorMessage(create.error)}</FormProblem>}
           <TextField<Draft> name="name" label="Name" autoComplete="name" required />
           <TextField<Draft> name="email" label="Email" type="email" autoComplete="username" required />
-          <TextField<Draft>
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN} characters.`}
-            required
-          />
+          <NewPasswordField<Draft> name="password" label="Password" />
           <TextField<Draft> name="confirm" label="Confirm password" type="password" autoComplete="new-password" required />
-          <button type="submit" className={`button button-primary ${styles.submit}`} disabled={create.isPending || create.isSuccess}>
-            {create.isPending || create.isSuccess ? "Creating…" : "Create the admin account"}
-          </button>
-        </form>
+          <SubmitButton
+            pending={create.isPending || create.isSuccess}
+            pendingLabel="Creating…"
+            className={`button button-primary ${styles.submit}`}
+          >
+            Create the admin account
+          </SubmitButton>
+        </AuthForm>
       </FormProvider>
     </AuthCard>
   );

@@ -11,9 +11,10 @@ import { errorMessage, isApiError } from "@/lib/api/errors";
 import { setupBodySchema } from "@/lib/contract/auth";
 import { FormProblem } from "@/components/forms/form-problem";
 import { TextField } from "@/components/forms/form-fields";
-import { useIsClient } from "@/components/ui/clock";
+import { AuthForm } from "./auth-form";
 import { AuthCard } from "./auth-card";
 import styles from "./auth.module.css";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 // Only the email's form is checked here: a password of any length is the server's to judge.
 const signInSchema = z.object({ email: setupBodySchema.shape.email, password: z.string().min(1, "Enter your password") });
@@ -31,7 +32,6 @@ function refusal(error: unknown): string {
 
 export function SignInForm() {
   const next = safeNext(useSearchParams().get("next"));
-  const isClient = useIsClient();
   const form = useForm<Values>({ defaultValues: { email: "", password: "" }, resolver: zodResolver(signInSchema) });
   const signIn = useMutation({
     mutationFn: ({ email, password }: Values) => authApi.signIn(email, password),
@@ -41,21 +41,19 @@ export function SignInForm() {
   return (
     <AuthCard title="Sign in">
       <FormProvider {...form}>
-        <form
-          className="stack"
-          onSubmit={form.handleSubmit((values) => signIn.mutate(values))}
-          noValidate
-          aria-label="Sign in"
-          data-hydrated={isClient || undefined}
-        >
+        <AuthForm label="Sign in" onSubmit={form.handleSubmit((values) => signIn.mutate(values))}>
           {signIn.error && <FormProblem outcome="Not signed in.">{refusal(signIn.error)}</FormProblem>}
           <TextField<Values> name="email" label="Email" type="email" autoComplete="username" required />
           <TextField<Values> name="password" label="Password" type="password" autoComplete="current-password" required />
-          <button type="submit" className={`button button-primary ${styles.submit}`} disabled={signIn.isPending || signIn.isSuccess}>
-            {signIn.isPending || signIn.isSuccess ? "Signing in…" : "Sign in"}
-          </button>
+          <SubmitButton
+            pending={signIn.isPending || signIn.isSuccess}
+            pendingLabel="Signing in…"
+            className={`button button-primary ${styles.submit}`}
+          >
+            Sign in
+          </SubmitButton>
           <p className="muted">Forgot your password? An admin can set a new one for you.</p>
-        </form>
+        </AuthForm>
       </FormProvider>
     </AuthCard>
   );

@@ -2,6 +2,7 @@
 // Labelled text fields bound to a react-hook-form field by name, with hint and error beside them.
 import type { ReactNode } from "react";
 import { get, useFormContext, useWatch, type FieldValues, type Path } from "react-hook-form";
+import { PASSWORD_MIN } from "@/lib/contract/auth";
 import { changeReasonSchema } from "@/lib/contract/mappings";
 import { formatCount } from "@/components/ui/format";
 import { Field } from "./field";
@@ -120,5 +121,19 @@ export function SelectField<F extends FieldValues>({
         </select>
       )}
     </Field>
+  );
+}
+
+/** A password being chosen (first admin, invitation, reset): hidden, never autofilled with an old one, the contract's minimum said. */
+export function NewPasswordField<F extends FieldValues>({ name, label, hint }: { name: Path<F>; label: string; hint?: string }) {
+  return (
+    <TextField<F>
+      name={name}
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      hint={`At least ${PASSWORD_MIN} characters${hint ? `; ${hint}` : "."}`}
+      required
+    />
   );
 }

@@ -2,6 +2,7 @@
 import { unmappedQueries } from "@/lib/api/unmapped";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { DEFAULT_VIEW, tabCountQuery } from "@/lib/url-state/unmapped-view";
 import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
@@ -28,14 +29,10 @@ export function AppHeader() {
         Market Triage
       </Link>
       <nav aria-label="Main" className={styles.mainNav}>
-        <Link
-          href="/dashboard"
-          className={cx(styles.navLink, onDashboard && styles.navLinkCurrent)}
-          aria-current={onDashboard ? "page" : undefined}
-        >
+        <NavLink href="/dashboard" current={onDashboard}>
           Dashboard
-        </Link>
-        <Link href="/unmapped" className={cx(styles.navLink, onList && styles.navLinkCurrent)} aria-current={onList ? "page" : undefined}>
+        </NavLink>
+        <NavLink href="/unmapped" current={onList}>
           Unmapped markets
           {fresh.data && fresh.data.total > 0 && (
             <span className={styles.navCount} title={`${fresh.data.total} new markets to triage`}>
@@ -43,14 +40,10 @@ export function AppHeader() {
               <span className="visually-hidden"> new</span>
             </span>
           )}
-        </Link>
-        <Link
-          href="/mappings"
-          className={cx(styles.navLink, onMappings && styles.navLinkCurrent)}
-          aria-current={onMappings ? "page" : undefined}
-        >
+        </NavLink>
+        <NavLink href="/mappings" current={onMappings}>
           Mappings
-        </Link>
+        </NavLink>
       </nav>
       <div className={styles.headerActions}>
         <ScrapeButton />
@@ -59,5 +52,14 @@ export function AppHeader() {
         <UserMenu />
       </div>
     </header>
+  );
+}
+
+/** A main navigation link; the current section's is marked for the eye and for assistive technology. */
+function NavLink({ href, current, children }: { href: string; current: boolean; children: ReactNode }) {
+  return (
+    <Link href={href} className={cx(styles.navLink, current && styles.navLinkCurrent)} aria-current={current ? "page" : undefined}>
+      {children}
+    </Link>
   );
 }

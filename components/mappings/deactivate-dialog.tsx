@@ -15,6 +15,7 @@ import { Field } from "@/components/forms/field";
 import { showServerErrors } from "@/components/forms/server-errors";
 import { FormProblem } from "@/components/forms/form-problem";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 const deactivateSchema = z.object({ reason: requiredReasonSchema });
 type Values = z.output<typeof deactivateSchema>;
@@ -89,9 +90,9 @@ export function DeactivateButton({ mapping }: { mapping: MappingDetail }) {
             <button type="button" className="button" onClick={() => dialog.current?.close()} disabled={deactivate.isPending}>
               Cancel
             </button>
-            <button type="submit" className="button button-danger-solid" disabled={deactivate.isPending}>
-              {deactivate.isPending ? "Deactivating…" : restores ? "Deactivate override" : "Deactivate mapping"}
-            </button>
+            <SubmitButton pending={deactivate.isPending} pendingLabel="Deactivating…" className="button button-danger-solid">
+              {restores ? "Deactivate override" : "Deactivate mapping"}
+            </SubmitButton>
           </div>
         </form>
       </ModalDialog>

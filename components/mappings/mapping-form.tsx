@@ -18,6 +18,7 @@ import { MappingFields } from "./mapping-fields";
 import { draftOf, mappingCreateFormSchema, mappingEditSchema, patchOf, rebase, type MappingDraft } from "./mapping-draft";
 import { MappingOutcomes } from "./mapping-outcomes";
 import { countErrors, FixMarked, FormProblem, ReloadBanner } from "@/components/forms/form-problem";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 type Props =
   | {
@@ -172,9 +173,9 @@ export function MappingForm(props: Props) {
           <button type="button" className="button" onClick={props.onCancel} disabled={save.isPending}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : props.mode === "create" ? "Create mapping" : isOverride ? "Create override" : "Save changes"}
-          </button>
+          <SubmitButton pending={save.isPending} pendingLabel="Saving…">
+            {props.mode === "create" ? "Create mapping" : isOverride ? "Create override" : "Save changes"}
+          </SubmitButton>
         </div>
       </form>
     </FormProvider>

@@ -8,12 +8,13 @@ import { toast } from "sonner";
 import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { usersApi } from "@/lib/api/people";
-import { PASSWORD_MIN, ROLES, userCreateSchema, type UserCreate } from "@/lib/contract/auth";
+import { ROLES, userCreateSchema, type UserCreate } from "@/lib/contract/auth";
 import { FormProblem } from "@/components/forms/form-problem";
-import { SelectField, TextField } from "@/components/forms/form-fields";
+import { SelectField, NewPasswordField, TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
 import { ROLE_LABEL } from "@/components/auth/role-label";
 import styles from "./settings.module.css";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 const EMPTY: UserCreate = { name: "", email: "", role: "viewer", password: "" };
@@ -43,19 +44,12 @@ export function InviteForm() {
             <TextField<UserCreate> name="name" label="Name" autoComplete="off" required />
             <TextField<UserCreate> name="email" label="Email" type="email" autoComplete="off" required />
             <SelectField<UserCreate> name="role" label="Role" options={ROLE_OPTIONS} required />
-            <TextField<UserCreate>
-              name="password"
-              label="Temporary password"
-              type="password"
-              autoComplete="new-password"
-              hint={`At least ${PASSWORD_MIN} characters; tell them yourself.`}
-              required
-            />
+            <NewPasswordField<UserCreate> name="password" label="Temporary password" hint="tell them yourself." />
           </div>
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={invite.isPending}>
-              {invite.isPending ? "Inviting…" : "Invite"}
-            </button>
+            <SubmitButton pending={invite.isPending} pendingLabel="Inviting…">
+              Invite
+            </SubmitButton>
           </div>
         </form>
       </FormProvider>

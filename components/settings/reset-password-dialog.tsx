@@ -9,10 +9,11 @@ import { z } from "zod";
 import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { usersApi } from "@/lib/api/people";
-import { PASSWORD_MIN, userCreateSchema, type User } from "@/lib/contract/auth";
+import { userCreateSchema, type User } from "@/lib/contract/auth";
 import { FormProblem } from "@/components/forms/form-problem";
-import { TextField } from "@/components/forms/form-fields";
+import { NewPasswordField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 const resetSchema = z.object({ password: userCreateSchema.shape.password });
 type Values = z.output<typeof resetSchema>;
@@ -52,21 +53,14 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
           </header>
           <p>They sign in with the new password from now on; tell it to them yourself.</p>
           {reset.error && !placed && <FormProblem outcome="Not changed.">{errorMessage(reset.error)}</FormProblem>}
-          <TextField<Values>
-            name="password"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN} characters.`}
-            required
-          />
+          <NewPasswordField<Values> name="password" label="New password" />
           <div className="form-actions">
             <button type="button" className="button" onClick={onClose} disabled={reset.isPending}>
               Cancel
             </button>
-            <button type="submit" className="button button-primary" disabled={reset.isPending}>
-              {reset.isPending ? "Saving…" : "Set password"}
-            </button>
+            <SubmitButton pending={reset.isPending} pendingLabel="Saving…">
+              Set password
+            </SubmitButton>
           </div>
         </form>
       </FormProvider>

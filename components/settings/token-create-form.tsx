@@ -16,6 +16,7 @@ import { FormProblem } from "@/components/forms/form-problem";
 import { SelectField, TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
 import styles from "./settings.module.css";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 // The end of the chosen day, in the browser's time zone.
 const endOfDay = (day: string) => new Date(`${day}T23:59:59`);
@@ -90,9 +91,9 @@ export function TokenCreateForm({ ownRole }: { ownRole: Role }) {
               <TextField<Values> name="expires" label="Expires" type="date" hint="Optional: it stops working after this day." />
             </div>
             <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={create.isPending}>
-                {create.isPending ? "Creating…" : "Create token"}
-              </button>
+              <SubmitButton pending={create.isPending} pendingLabel="Creating…">
+                Create token
+              </SubmitButton>
             </div>
           </form>
         </FormProvider>

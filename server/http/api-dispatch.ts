@@ -155,6 +155,11 @@ export function createApiDispatcher(routes: LoadedRoute[]) {
           res.destroy();
           return;
         }
+        // The client went away (a navigation cancels its fetches): nothing failed on our side.
+        if (req.destroyed || res.destroyed) {
+          log.debug(`[api] ${method} ${pathname}: the client closed the connection before the answer`);
+          return;
+        }
         log.error(`[api] ${method} ${pathname} failed before a response:`, e);
         const body = JSON.stringify({
           type: "about:blank",

@@ -34,6 +34,7 @@ import { ExtendOutcomes, NewOutcomes } from "./outcome-pairing";
 import { MappingPreview } from "./preview";
 import { TargetSection } from "./target-section";
 import { countErrors, FixMarked, FormProblem, ReloadBanner } from "@/components/forms/form-problem";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 const mapResolver: Resolver<MapFormValues, TargetContext> = (values, context, options) =>
   (
@@ -213,9 +214,9 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
               <Link href={`/unmapped/${market.id}`} className="button">
                 Cancel
               </Link>
-              <button type="submit" className="button button-primary" disabled={save.isPending}>
-                {save.isPending ? "Mapping…" : "Map market"}
-              </button>
+              <SubmitButton pending={save.isPending} pendingLabel="Mapping…">
+                Map market
+              </SubmitButton>
             </div>
           </div>
         </section>

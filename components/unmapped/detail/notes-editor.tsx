@@ -11,6 +11,7 @@ import { unmappedPatchSchema } from "@/lib/contract/unmapped";
 import { formatCount } from "@/components/ui/format";
 import styles from "./detail.module.css";
 import { cx } from "@/components/ui/cx";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 export const NOTES_INPUT_ID = "market-notes";
 const notesSchema = unmappedPatchSchema.shape.notes.unwrap().unwrap();
@@ -80,9 +81,9 @@ export function NotesEditor({ serverNotes, saving, error: serverError, onSave }:
               Discard
             </button>
           )}
-          <button type="submit" className="button button-primary button-small" disabled={!dirty || saving}>
-            {saving ? "Saving…" : "Save notes"}
-          </button>
+          <SubmitButton pending={saving} pendingLabel="Saving…" className="button button-primary button-small" disabled={!dirty}>
+            Save notes
+          </SubmitButton>
         </div>
       </div>
       {error && (

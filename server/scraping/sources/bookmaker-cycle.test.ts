@@ -36,6 +36,19 @@ const B9_TOO_LONG = `S_${"C".repeat(600)}`;
  * Per event on SportyBet: 9 market instances, 3 mapped (1X2, O/U 2.5 and 3.5) and 6 unmapped,
  * plus 3 data errors (two malformed outcomes, one market with a numeric id).
  */
+/** One market id at two windows: each specifier is its own line of the same unknown market. */
+const firstMinutes = (specifier: string) =>
+  sportyMarket(
+    "900069",
+    "1X2 from 1 to 5 minute",
+    [
+      ["Home", "9.0"],
+      ["Draw", "1.1"],
+      ["Away", "9.5"],
+    ],
+    { specifier },
+  );
+
 const sportybetMarkets = (): unknown[] => [
   sportyMarket("1", "1X2", [
     ["Home", "2.10"],
@@ -64,26 +77,8 @@ const sportybetMarkets = (): unknown[] => [
     ["Yes", "2.50"],
     ["No", "1.50"],
   ]),
-  sportyMarket(
-    "900069",
-    "1X2 from 1 to 5 minute",
-    [
-      ["Home", "9.0"],
-      ["Draw", "1.1"],
-      ["Away", "9.5"],
-    ],
-    { specifier: "from=1|to=5" },
-  ),
-  sportyMarket(
-    "900069",
-    "1X2 from 1 to 5 minute",
-    [
-      ["Home", "9.0"],
-      ["Draw", "1.1"],
-      ["Away", "9.5"],
-    ],
-    { specifier: "from=6|to=10" },
-  ),
+  firstMinutes("from=1|to=5"),
+  firstMinutes("from=6|to=10"),
   sportyMarket(
     "11",
     "Draw No Bet",
