@@ -17,6 +17,18 @@ export interface CandidateSubject {
 type Pairing = Candidates["mappings"][number]["pairings"][number];
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const rounded = (score: number) => Math.round(score * 1000) / 1000;
+
+/** Below this a candidate is noise, not a suggestion. */
+const MIN_SCORE = 0.25;
+
+/** The `limit` best candidates worth showing, best first; `tie` keeps equal scores in a stable order. */
+function best<T extends { score: number }>(candidates: T[], tie: (a: T, b: T) => number, limit: number): T[] {
+  return candidates
+    .filter((c) => c.score >= MIN_SCORE)
+    .sort((a, b) => b.score - a.score || tie(a, b))
+    .slice(0, limit);
+}
 
 /** Pairs each sample outcome with the most similar mapping outcome, each mapping outcome used once. */
 export function pairOutcomes(source: Platform, samples: string[], outcomes: MappingOutcome[]): Pairing[] {
@@ -55,38 +67,34 @@ const entryTakesLines = (e: MappingEntry) => /over\/under|handicap|total/i.test(
 
 export function rankMappings(subject: CandidateSubject, entries: readonly MappingEntry[], limit = 10): Candidates["mappings"] {
   const field = PLATFORM_FIELDS[subject.source].market;
-  return entries
-    .map((e) => {
-      const nameScore = similarity(subject.marketName, e.name);
-      const pairings = pairOutcomes(subject.source, subject.outcomes, e.outcomes);
-      const paired = pairings.filter((p) => p.canonicalOutcomeId !== null);
-      const outcomeScore = subject.outcomes.length ? paired.reduce((n, p) => n + p.confidence, 0) / subject.outcomes.length : 0;
-      const mappable = e.outcomes.filter((o) => o.betpawaName !== null).length;
-      const countScore =
-        mappable === 0 ? 0 : 1 - Math.abs(mappable - subject.outcomes.length) / Math.max(mappable, subject.outcomes.length);
-      const linesAgree = takesLines(subject.specifiers) === entryTakesLines(e);
-      const score = 0.5 * nameScore + 0.3 * outcomeScore + 0.1 * countScore + 0.1 * (linesAgree ? 1 : 0);
-      const reasons = [`name ${pct(nameScore)} similar`];
-      if (subject.outcomes.length) reasons.push(`${paired.length} of ${subject.outcomes.length} outcomes pair (${pct(outcomeScore)})`);
-      if (mappable === subject.outcomes.length && mappable > 0) reasons.push(`same number of outcomes (${mappable})`);
-      if (linesAgree && takesLines(subject.specifiers)) reasons.push("both take lines");
-      if (!e.betpawaId) reasons.push("has no betpawa counterpart yet");
-      const occupied = e[field] !== null && e[field] !== subject.externalMarketId;
-      if (occupied) reasons.push(`already maps ${subject.source} ${e[field]}`);
-      return {
-        canonicalId: e.canonicalId,
-        name: e.name,
-        origin: e.origin,
-        betpawaId: e.betpawaId,
-        score: Math.round(score * 1000) / 1000,
-        reasons,
-        occupied,
-        pairings,
-      };
-    })
-    .filter((c) => c.score >= 0.25)
-    .sort((a, b) => b.score - a.score || a.canonicalId.localeCompare(b.canonicalId))
-    .slice(0, limit);
+  const ranked = entries.map((e) => {
+    const nameScore = similarity(subject.marketName, e.name);
+    const pairings = pairOutcomes(subject.source, subject.outcomes, e.outcomes);
+    const paired = pairings.filter((p) => p.canonicalOutcomeId !== null);
+    const outcomeScore = subject.outcomes.length ? paired.reduce((n, p) => n + p.confidence, 0) / subject.outcomes.length : 0;
+    const mappable = e.outcomes.filter((o) => o.betpawaName !== null).length;
+    const countScore = mappable === 0 ? 0 : 1 - Math.abs(mappable - subject.outcomes.length) / Math.max(mappable, subject.outcomes.length);
+    const linesAgree = takesLines(subject.specifiers) === entryTakesLines(e);
+    const score = 0.5 * nameScore + 0.3 * outcomeScore + 0.1 * countScore + 0.1 * (linesAgree ? 1 : 0);
+    const reasons = [`name ${pct(nameScore)} similar`];
+    if (subject.outcomes.length) reasons.push(`${paired.length} of ${subject.outcomes.length} outcomes pair (${pct(outcomeScore)})`);
+    if (mappable === subject.outcomes.length && mappable > 0) reasons.push(`same number of outcomes (${mappable})`);
+    if (linesAgree && takesLines(subject.specifiers)) reasons.push("both take lines");
+    if (!e.betpawaId) reasons.push("has no betpawa counterpart yet");
+    const occupied = e[field] !== null && e[field] !== subject.externalMarketId;
+    if (occupied) reasons.push(`already maps ${subject.source} ${e[field]}`);
+    return {
+      canonicalId: e.canonicalId,
+      name: e.name,
+      origin: e.origin,
+      betpawaId: e.betpawaId,
+      score: rounded(score),
+      reasons,
+      occupied,
+      pairings,
+    };
+  });
+  return best(ranked, (a, b) => a.canonicalId.localeCompare(b.canonicalId), limit);
 }
 
 export interface OtherMarket {
@@ -99,29 +107,26 @@ export interface OtherMarket {
 }
 
 export function rankMarkets(subject: CandidateSubject, others: OtherMarket[], limit = 10): Candidates["markets"] {
-  return others
-    .map((m) => {
-      const nameScore = similarity(subject.marketName, m.marketName);
-      const outcomeScore =
-        subject.outcomes.length && m.outcomes.length
-          ? subject.outcomes.reduce((n, o) => n + Math.max(...m.outcomes.map((x) => similarity(o, x))), 0) / subject.outcomes.length
-          : 0;
-      const sameCount = subject.outcomes.length === m.outcomes.length && m.outcomes.length > 0;
-      const linesAgree = takesLines(subject.specifiers) === takesLines(m.specifiers);
-      const score = 0.6 * nameScore + 0.2 * outcomeScore + 0.1 * (sameCount ? 1 : 0) + 0.1 * (linesAgree ? 1 : 0);
-      const reasons = [`name ${pct(nameScore)} similar`, `outcomes ${pct(outcomeScore)} similar`];
-      if (sameCount) reasons.push(`same number of outcomes (${m.outcomes.length})`);
-      if (linesAgree && takesLines(m.specifiers)) reasons.push("both take lines");
-      return {
-        id: m.id,
-        source: m.source,
-        externalMarketId: m.externalMarketId,
-        marketName: m.marketName,
-        score: Math.round(score * 1000) / 1000,
-        reasons,
-      };
-    })
-    .filter((c) => c.score >= 0.25)
-    .sort((a, b) => b.score - a.score || a.id - b.id)
-    .slice(0, limit);
+  const ranked = others.map((m) => {
+    const nameScore = similarity(subject.marketName, m.marketName);
+    const outcomeScore =
+      subject.outcomes.length && m.outcomes.length
+        ? subject.outcomes.reduce((n, o) => n + Math.max(...m.outcomes.map((x) => similarity(o, x))), 0) / subject.outcomes.length
+        : 0;
+    const sameCount = subject.outcomes.length === m.outcomes.length && m.outcomes.length > 0;
+    const linesAgree = takesLines(subject.specifiers) === takesLines(m.specifiers);
+    const score = 0.6 * nameScore + 0.2 * outcomeScore + 0.1 * (sameCount ? 1 : 0) + 0.1 * (linesAgree ? 1 : 0);
+    const reasons = [`name ${pct(nameScore)} similar`, `outcomes ${pct(outcomeScore)} similar`];
+    if (sameCount) reasons.push(`same number of outcomes (${m.outcomes.length})`);
+    if (linesAgree && takesLines(m.specifiers)) reasons.push("both take lines");
+    return {
+      id: m.id,
+      source: m.source,
+      externalMarketId: m.externalMarketId,
+      marketName: m.marketName,
+      score: rounded(score),
+      reasons,
+    };
+  });
+  return best(ranked, (a, b) => a.id - b.id, limit);
 }

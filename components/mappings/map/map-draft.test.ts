@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Candidates, MappingDetail } from "@/lib/contract/mappings";
+import type { Candidates } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { defaultMode, extendDraftOf, initialValues, needsDraft, newDraftOf, targetReducer, type MapFormValues } from "./map-draft";
 import { formFieldOf, previewOf, requestBody } from "./map-request";
 import { mapFormSchema, type TargetContext } from "./map-rules";
+import { bet9jaMapping } from "../test-fixtures";
 
 const market: UnmappedDetail = {
   id: 7,
@@ -32,25 +33,23 @@ const market: UnmappedDetail = {
   impact: null,
 };
 
-const mapping: MappingDetail = {
-  canonicalId: "1x2_5min",
-  name: "1X2 - 1 to 5 minutes",
-  origin: "builtin",
-  betpawaId: "5001",
-  sportybetId: null,
-  bet9jaKey: "S_1X25",
-  outcomeCount: 3,
-  active: true,
-  priority: 0,
-  outcomes: [
-    { canonicalId: "home", betpawaName: "1", sportybetDesc: null, bet9jaSuffix: "1", position: 0 },
-    { canonicalId: "draw", betpawaName: "X", sportybetDesc: null, bet9jaSuffix: "X", position: 1 },
-    { canonicalId: "away", betpawaName: null, sportybetDesc: null, bet9jaSuffix: "2", position: 2 },
+const mapping = bet9jaMapping(
+  {
+    canonicalId: "1x2_5min",
+    name: "1X2 - 1 to 5 minutes",
+    origin: "builtin",
+    betpawaId: "5001",
+    bet9jaKey: "S_1X25",
+    priority: 0,
+    version: null,
+    updatedAt: null,
+  },
+  [
+    ["home", "1", "1"],
+    ["draw", "X", "X"],
+    ["away", null, "2"],
   ],
-  version: null,
-  updatedAt: null,
-  builtin: null,
-};
+);
 
 const samples = market.sampleOutcomes.map((o) => o.name);
 const extendCtx: TargetContext = { source: "sportybet", mapping, occupiedBy: null, idTaken: false };
