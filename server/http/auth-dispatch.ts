@@ -13,6 +13,7 @@ import type { Runtime } from "@/server/runtime";
 import { log } from "@/server/log";
 import { requestOf, send } from "./api-dispatch";
 import { clientIp, sameOrigin } from "./origin";
+import { problem } from "./route";
 
 const ENDPOINTS = new Set([
   "POST /sign-in/email",
@@ -28,13 +29,6 @@ const ENDPOINTS = new Set([
 const SESSIONS_CHANGED = new Set(["/sign-out", "/change-password", "/revoke-session", "/revoke-sessions", "/revoke-other-sessions"]);
 const MAX_SIGNIN_BODY = 16_384;
 
-function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}, extra: object = {}): Response {
-  return new Response(JSON.stringify({ type: "about:blank", title, status, detail, ...extra }), {
-    status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
-  });
-}
-
 /** better-auth answers errors as { code, message }: the same problem+json as every other route instead. */
 async function asProblem(res: Response): Promise<Response> {
   if (res.status < 400 || !(res.headers.get("content-type") ?? "").includes("json")) return res;
@@ -46,8 +40,8 @@ async function asProblem(res: Response): Promise<Response> {
     res.status,
     STATUS_CODES[res.status] ?? "Error",
     body.message ?? "The request was refused",
-    headers,
     body.code ? { code: body.code } : {},
+    headers,
   );
   for (const c of res.headers.getSetCookie()) out.headers.append("set-cookie", c);
   return out;
@@ -85,18 +79,14 @@ export function createAuthDispatcher(runtime: Runtime) {
       const parsed = JSON.parse(text) as { email?: unknown };
       if (typeof parsed.email === "string") email = parsed.email.trim().toLowerCase();
     } catch {
-      return problem(
-        400,
-        "Bad Request",
-        "The request body must be a JSON object",
-        {},
-        { errors: [{ field: "body", message: "not valid JSON" }] },
-      );
+      return problem(400, "Bad Request", "The request body must be a JSON object", {
+        errors: [{ field: "body", message: "not valid JSON" }],
+      });
     }
     const ip = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.TRUST_PROXY);
     const wait = await limits.signIn(ip, email);
     if (wait !== null) {
-      return problem(429, "Too Many Requests", "Too many sign-in attempts; try again later", { "retry-after": String(wait) });
+      return problem(429, "Too Many Requests", "Too many sign-in attempts; try again later", {}, { "retry-after": String(wait) });
     }
     request = new Request(request.url, { method, headers: request.headers, body: text });
     const res = await auth.library.handler(request);

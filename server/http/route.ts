@@ -96,7 +96,8 @@ const PROBLEM = "application/problem+json";
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim().slice(0, 300);
 
-function problem(
+/** A problem+json answer (RFC 9457), the one shape every API error takes. */
+export function problem(
   status: number,
   title: string,
   detail?: string,
