@@ -140,20 +140,24 @@ export class ScrapeController {
     return (ticks < warmupRuns ? Math.min(warmupIntervalSeconds, this.intervalSeconds) : this.intervalSeconds) * 1000;
   }
 
-  private schedule(ms: number) {
+  /** Plans the next tick `ms` after `from` (now, or the tick that just fired). */
+  private schedule(ms: number, from = Date.now()) {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.nextRunAt = new Date(Date.now() + ms);
+    const at = from + ms;
+    this.nextRunAt = new Date(at);
     this.timer = setTimeout(() => {
       this.ticks++;
-      this.schedule(this.gapAfter(this.ticks));
+      // Node may fire a timer a millisecond before Date.now() reaches its time; counting the next
+      // gap from the planned time (or later, if it fired late) keeps every gap at least its length.
+      this.schedule(this.gapAfter(this.ticks), Math.max(Date.now(), at));
       if (this.current) return; // coalesce with the run in progress
       this.trigger("schedule").catch((e) => {
         // Another process running the cycle is the normal case with several processes.
         if (isRunInProgress(e)) log.debug("[scrape] scheduled run skipped:", e.message);
         else log.error("[scrape] scheduled run could not start:", e);
       });
-    }, ms);
+    }, Math.max(0, at - Date.now()));
     this.timer.unref();
   }
 
