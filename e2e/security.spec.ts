@@ -59,6 +59,7 @@ test("hostile names in an alert toast are text, and its links open the markets",
       marketName,
       reason,
       regressed: false,
+      cause: "new" as const,
     })),
   });
   const toast = page.locator("[data-sonner-toast]").filter({ hasText: `${items.length} new unmapped markets` });

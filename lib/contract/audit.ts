@@ -6,6 +6,10 @@ const AUDIT_ACTIONS = [
   "notes_changed",
   "mapped",
   "regressed",
+  "assignee_changed",
+  "snoozed",
+  "unsnoozed",
+  "escalated",
   "mapping_created",
   "mapping_updated",
   "mapping_deactivated",
@@ -35,7 +39,7 @@ export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
 
 const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token"]);
 
-const auditEntrySchema = z
+export const auditEntrySchema = z
   .object({
     id: z.number().int(),
     entityType: entityTypeSchema,

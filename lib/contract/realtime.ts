@@ -14,13 +14,25 @@ export const subscribeAckSchema = z.union([
 ]);
 export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
 
+/**
+ * Why a market is announced: new (first sighting ever), regressed (MAPPED, sighted unmapped again),
+ * unsnoozed (its snooze's time or sightings condition was met), escalating (its sightings in a run
+ * crossed 3x its baseline: a snooze on escalation reopened it, or an open market crossed it).
+ */
+export const ALERT_CAUSES = ["new", "regressed", "unsnoozed", "escalating"] as const;
+const alertCauseSchema = z.enum(ALERT_CAUSES);
+export type AlertCause = z.infer<typeof alertCauseSchema>;
+
 const alertMarketSchema = z.object({
   id: z.number().int(),
   source: platformSchema,
   externalMarketId: z.string(),
   marketName: z.string(),
   reason: reasonSchema,
-  regressed: z.boolean().describe("true: the market was MAPPED and has been sighted unmapped again (reopened as NEW)"),
+  regressed: z
+    .boolean()
+    .describe("true: the market was MAPPED and has been sighted unmapped again (reopened as NEW); kept for older clients, see cause"),
+  cause: alertCauseSchema,
 });
 export const ALERT_MARKETS_CAP = 50;
 const unmappedAlertDataSchema = z.object({
@@ -39,13 +51,22 @@ const scrapeProgressDataSchema = z.object({
 });
 export type ScrapeProgressData = z.infer<typeof scrapeProgressDataSchema>;
 
+export const UPDATED_FIELDS = ["status", "notes", "assignee", "snooze", "comments"] as const;
+export type UpdatedField = (typeof UPDATED_FIELDS)[number];
+
 const unmappedUpdatedDataSchema = z.object({
   id: z.number().int(),
   version: z.number().int().describe("The market's version after the change"),
-  changed: z
-    .array(z.enum(["status", "notes"]))
-    .min(1)
-    .describe("What the change touched"),
+  changed: z.array(z.enum(UPDATED_FIELDS)).min(1).describe("What the change touched"),
+});
+
+/** One bulk change or undo: one message, not one per market. */
+export const BULK_MESSAGE_IDS_CAP = 200;
+const unmappedBulkUpdatedDataSchema = z.object({
+  changeId: z.uuid(),
+  undo: z.boolean().describe("true: the change was undone"),
+  count: z.number().int().describe("Markets changed"),
+  ids: z.array(z.number().int()).max(BULK_MESSAGE_IDS_CAP).describe(`At most ${BULK_MESSAGE_IDS_CAP} of them`),
 });
 
 const connectionAckDataSchema = z.object({ topics: z.array(topicSchema) });
@@ -59,6 +80,7 @@ export const serverMessageSchemas = {
   unmapped_alert: envelope("unmapped_alert", unmappedAlertDataSchema),
   scrape_progress: envelope("scrape_progress", scrapeProgressDataSchema),
   unmapped_updated: envelope("unmapped_updated", unmappedUpdatedDataSchema),
+  unmapped_bulk_updated: envelope("unmapped_bulk_updated", unmappedBulkUpdatedDataSchema),
 } as const;
 export type ServerMessageType = keyof typeof serverMessageSchemas;
 export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof serverMessageSchemas)[T]>;
@@ -69,4 +91,5 @@ export const MESSAGE_TOPIC = {
   unmapped_alert: "unmapped_alerts",
   scrape_progress: "scrape_progress",
   unmapped_updated: "unmapped_updates",
+  unmapped_bulk_updated: "unmapped_updates",
 } as const satisfies Record<Exclude<ServerMessageType, "connection_ack">, Topic>;

@@ -28,13 +28,40 @@ const repeatable = <T extends z.ZodEnum<Record<string, string>>>(item: T, what: 
 
 export const UNMAPPED_SORTS = ["occurrenceCount", "lastSeenAt", "firstSeenAt", "priority", "name", "source", "reason", "status"] as const;
 
+/** `assignee=me|none|<userId>`: me is whoever asks (a token: its owner). */
+const assigneeFilterSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .describe("me: assigned to whoever asks (a token: its owner); none: nobody; else a user id");
+
+/** A yes/no filter: `true`/`false` in a query string, a JSON boolean in a body (a bulk change's filter). */
+const booleanParam = z
+  .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
+  .meta({ override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => Object.assign(jsonSchema, { type: "boolean" }) });
+
+/** What a list shows (the filters), without its order or page: also the scope of a bulk change and of a saved view's count. */
+export const unmappedFilterShape = {
+  source: repeatable(platformSchema, "Platform"),
+  status: repeatable(statusSchema, "Triage status"),
+  reason: reasonSchema.optional(),
+  minOccurrences: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  q: z.string().trim().max(200).optional().describe("Case-insensitive substring of the market name or external id"),
+  assignee: assigneeFilterSchema.optional(),
+  escalating: booleanParam.optional().describe("true: only markets whose sightings in their latest run crossed the escalation threshold"),
+};
+
 export const unmappedListQuerySchema = z
   .object({
-    source: repeatable(platformSchema, "Platform"),
-    status: repeatable(statusSchema, "Triage status"),
-    reason: reasonSchema.optional(),
-    minOccurrences: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
-    q: z.string().trim().max(200).optional().describe("Case-insensitive substring of the market name or external id"),
+    ...unmappedFilterShape,
+    trendRuns: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30)
+      .optional()
+      .describe("With n > 0 each item carries `trend`: its sightings in each of the last n runs, oldest first"),
     sort: z
       .enum(UNMAPPED_SORTS)
       .default("lastSeenAt")
@@ -44,6 +71,43 @@ export const unmappedListQuerySchema = z
   })
   .strict();
 export type UnmappedListQuery = z.infer<typeof unmappedListQuerySchema>;
+
+/** A person as other people see them: enough to show and to pick. */
+export const personRefSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: "PersonRef" });
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+export const SNOOZE_SIGHTINGS_MAX = 1_000_000;
+/** "Ignore until": any condition that is met reopens the market as NEW (cause unsnoozed, or escalating). */
+export const snoozeSchema = z
+  .object({
+    until: timestampSchema.optional().describe("Reopen when it is sighted after this time"),
+    sightings: z
+      .number()
+      .int()
+      .min(1, "at least 1")
+      .max(SNOOZE_SIGHTINGS_MAX, `at most ${SNOOZE_SIGHTINGS_MAX}`)
+      .optional()
+      .describe("Reopen after this many more sightings"),
+    escalating: z.literal(true).optional().describe("Reopen when its sightings in a run exceed 3x its per-run baseline when snoozed"),
+  })
+  .strict()
+  .refine((s) => s.until !== undefined || s.sightings !== undefined || s.escalating !== undefined, {
+    message: "a snooze needs a condition: until, sightings or escalating",
+  })
+  .meta({ id: "Snooze" });
+export type Snooze = z.infer<typeof snoozeSchema>;
+
+const snoozeStateSchema = z
+  .object({
+    until: timestampSchema.nullable(),
+    sightings: z.number().int().nullable().describe("More sightings it waits for, counted from snoozedAt"),
+    remainingSightings: z.number().int().nullable().describe("How many of those are still to come"),
+    escalating: z.boolean(),
+    baseline: z.number().nullable().describe("Its per-run baseline when snoozed; the threshold is 3x max(baseline, 5)"),
+    snoozedAt: timestampSchema,
+  })
+  .meta({ id: "SnoozeState" });
+export type SnoozeState = z.infer<typeof snoozeStateSchema>;
 
 const outcomeSampleSchema = z.object({ name: z.string(), odds: z.number().nullable() }).meta({ id: "OutcomeSample" });
 
@@ -67,6 +131,10 @@ const unmappedItemSchema = z
       .describe(
         "ln(1 + occurrenceCount) - days since lastSeenAt: higher is more urgent; each day of silence weighs like e-fold fewer sightings",
       ),
+    assignee: personRefSchema.nullable().describe("Who owns its triage; null: nobody"),
+    escalating: z.boolean().describe("Its sightings in its latest run exceeded 3x its usual per-run sightings (see the snooze rule)"),
+    snooze: snoozeStateSchema.nullable().describe("The condition an IGNORED market waits for; null: none"),
+    trend: z.array(z.number().int()).optional().describe("Only with trendRuns: sightings in each of the last trendRuns runs, oldest first"),
   })
   .meta({ id: "UnmappedItem" });
 export type UnmappedItem = z.infer<typeof unmappedItemSchema>;
@@ -101,12 +169,104 @@ export const unmappedDetailSchema = unmappedItemSchema
   .meta({ id: "UnmappedDetail" });
 export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
 
+export const NOTES_MAX = 2000;
+const notesSchema = z.string().max(NOTES_MAX, `notes can be at most ${NOTES_MAX} characters`);
+const assigneeIdSchema = z.string().trim().min(1).max(100).nullable().describe("A user id; null unassigns");
+export const changeReasonSchema = z.string().trim().max(500).optional().describe("Why; kept in the market's history");
+
 export const unmappedPatchSchema = z
   .object({
     status: statusSchema.optional(),
-    notes: z.string().max(2000, "notes can be at most 2000 characters").nullable().optional().describe("null clears"),
-    reason: z.string().trim().max(500).optional().describe("Why; kept in the market's history"),
+    notes: notesSchema.nullable().optional().describe("null clears"),
+    assigneeId: assigneeIdSchema.optional().describe("A user id (null unassigns); assigning a NEW market makes it ACKNOWLEDGED"),
+    snooze: snoozeSchema
+      .nullable()
+      .optional()
+      .describe("Ignore until a condition: sets status IGNORED. null removes the condition (the status stays)"),
+    reason: changeReasonSchema,
   })
   .strict()
   .meta({ id: "UnmappedPatch" });
 export type UnmappedPatch = z.infer<typeof unmappedPatchSchema>;
+
+/** PATCH's answer: the market, and the change it made (undo it with POST /api/changes/{changeId}/undo). */
+export const unmappedEditedSchema = unmappedDetailSchema
+  .extend({ changeId: z.uuid().nullable().describe("The change to undo; null when the edit changed nothing") })
+  .meta({ id: "UnmappedEdited" });
+export type UnmappedEdited = z.infer<typeof unmappedEditedSchema>;
+
+/** What a bulk change sets on every market (at least one field). */
+export const bulkSetSchema = z
+  .object({
+    status: statusSchema.exclude(["MAPPED"]).optional(),
+    assigneeId: assigneeIdSchema.optional(),
+    snooze: snoozeSchema.nullable().optional(),
+    addNote: z.string().trim().min(1).max(NOTES_MAX).optional().describe("Appended to each market's notes on a new line"),
+  })
+  .strict()
+  .refine((s) => Object.values(s).some((v) => v !== undefined), {
+    message: "set needs at least one of status, assigneeId, snooze, addNote",
+  });
+export type BulkSet = z.infer<typeof bulkSetSchema>;
+
+export const BULK_MAX = 10_000;
+const bulkScope = z.union([
+  z
+    .object({ ids: z.array(z.number().int().positive()).min(1).max(BULK_MAX, `at most ${BULK_MAX} markets per change`) })
+    .strict()
+    .describe("These markets"),
+  z
+    .object({ filter: z.object(unmappedFilterShape).strict() })
+    .strict()
+    .describe("Every market the list shows with these filters"),
+]);
+export const bulkRequestSchema = z
+  .object({ set: bulkSetSchema, reason: changeReasonSchema, ids: z.unknown().optional(), filter: z.unknown().optional() })
+  .strict()
+  .transform((b, ctx) => {
+    const scope = bulkScope.safeParse(b.ids !== undefined ? { ids: b.ids } : b.filter !== undefined ? { filter: b.filter } : {});
+    if (!scope.success) {
+      for (const issue of scope.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    if (b.ids !== undefined && b.filter !== undefined) {
+      ctx.addIssue({ code: "custom", message: "send ids or filter, not both", path: ["filter"] });
+      return z.NEVER;
+    }
+    return { set: b.set, reason: b.reason, scope: scope.data };
+  })
+  .meta({ id: "BulkRequest", description: "{ ids } or { filter }, with set and reason" });
+export type BulkRequest = z.infer<typeof bulkRequestSchema>;
+
+export const changeResultSchema = z
+  .object({ changeId: z.uuid(), count: z.number().int().describe("Markets changed") })
+  .meta({ id: "ChangeResult" });
+export type ChangeResult = z.infer<typeof changeResultSchema>;
+
+export const changeParamsSchema = z.object({ changeId: z.uuid().describe("From a PATCH or bulk answer") });
+export const undoResultSchema = z
+  .object({
+    changeId: z.uuid(),
+    restored: z.array(z.number().int()).describe("Markets set back to their values before the change"),
+    skipped: z
+      .array(z.object({ id: z.number().int(), reason: z.string() }))
+      .describe("Markets changed again since (or already undone): left as they are"),
+  })
+  .meta({ id: "UndoResult" });
+export type UndoResult = z.infer<typeof undoResultSchema>;
+
+export const trendQuerySchema = z.object({ runs: z.coerce.number().int().min(1).max(200).default(30) }).strict();
+export const trendSchema = z
+  .object({
+    runs: z.array(
+      z.object({
+        runId: z.number().int(),
+        startedAt: timestampSchema,
+        sightings: z.number().int().describe("0 when the run did not sight it"),
+        events: z.number().int(),
+      }),
+    ),
+  })
+  .describe("The last runs (completed or partial), oldest first")
+  .meta({ id: "Trend" });
+export type Trend = z.infer<typeof trendSchema>;

@@ -8,6 +8,7 @@
 // sent first by the next flush. Chunks that cannot stay in memory (retry queue past the pending
 // limit, a full recorder, shutdown with the database down) go to the journal on disk, which is
 // replayed after the next successful flush and at start.
+import type { UnmappedAlertData } from "@/lib/contract/realtime";
 import { ALERT_MARKETS_CAP } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
@@ -171,8 +172,10 @@ export class DiscoveryService {
     // Only the alert's first few markets are built: a flush can insert 100,000.
     const count = result.regressed.length + result.inserted.length;
     if (count === 0) return;
-    const markets = result.regressed.slice(0, ALERT_MARKETS_CAP).map((m) => ({ ...m, regressed: true }));
-    for (const m of result.inserted.slice(0, ALERT_MARKETS_CAP - markets.length)) markets.push({ ...m, regressed: false });
+    const markets: UnmappedAlertData["markets"] = result.regressed
+      .slice(0, ALERT_MARKETS_CAP)
+      .map((m) => ({ ...m, regressed: true, cause: "regressed" }));
+    for (const m of result.inserted.slice(0, ALERT_MARKETS_CAP - markets.length)) markets.push({ ...m, regressed: false, cause: "new" });
     this.publisher.publish("unmapped_alert", { count, markets });
   }
 

@@ -92,6 +92,9 @@ function toItem(r: ItemRow): UnmappedItem {
     lastSeenAt: isoColumn(r.last_seen_at),
     regressedAt: isoColumnOrNull(r.regressed_at),
     priorityScore: round(r.priority_score),
+    assignee: null,
+    escalating: false,
+    snooze: null,
   };
 }
 

@@ -18,6 +18,9 @@ const market: UnmappedDetail = {
   lastSeenAt: "2026-11-26T10:00:00.000Z",
   regressedAt: null,
   priorityScore: 6.9,
+  assignee: null,
+  escalating: false,
+  snooze: null,
   sampleOutcomes: [
     { name: "Home", odds: 2.1 },
     { name: "Draw", odds: 3.2 },

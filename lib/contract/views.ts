@@ -1,0 +1,62 @@
+// Saved views: a named list query (filters and sort), personal or shared with everyone.
+import { z } from "zod";
+import { idParamsSchema, timestampSchema } from "./common";
+import { personRefSchema, unmappedListQuerySchema } from "./unmapped";
+
+export const VIEW_NAME_MAX = 60;
+export const VIEWS_PER_PERSON_MAX = 50;
+
+/**
+ * The list query as its URL carries it (`status=NEW,ACKNOWLEDGED&assignee=me&sort=priority`):
+ * one string, or a list of strings, per parameter. Checked against the list's own query schema,
+ * so a view can only hold what the list understands; page is not kept.
+ */
+export const viewQuerySchema = z
+  .record(z.string(), z.union([z.string().max(200), z.array(z.string().max(200)).max(10)]))
+  .superRefine((q, ctx) => {
+    if ("page" in q) ctx.addIssue({ code: "custom", message: "a view keeps filters and sort, not a page", path: ["page"] });
+    const parsed = unmappedListQuerySchema.safeParse(q);
+    if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ code: "custom", message: i.message, path: i.path });
+  })
+  .describe("List query parameters (GET /api/unmapped), without page")
+  .meta({ id: "ViewQuery" });
+export type ViewQuery = z.infer<typeof viewQuerySchema>;
+
+const viewNameSchema = z.string().trim().min(1, "A view needs a name").max(VIEW_NAME_MAX, `At most ${VIEW_NAME_MAX} characters`);
+
+export const savedViewSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    query: viewQuerySchema,
+    shared: z.boolean().describe("Shared views are listed for everyone; only the owner and admins change them"),
+    owner: personRefSchema,
+    mine: z.boolean().describe("Whether whoever asks owns it"),
+    count: z.number().int().describe("Markets it shows now (counted up to 10,000 for searches, see countCapped)"),
+    countCapped: z.boolean(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+  })
+  .meta({ id: "SavedView" });
+export type SavedView = z.infer<typeof savedViewSchema>;
+
+export const savedViewListSchema = z.object({ items: z.array(savedViewSchema) }).meta({ id: "SavedViewList" });
+export type SavedViewList = z.infer<typeof savedViewListSchema>;
+
+export const savedViewCreateSchema = z
+  .object({ name: viewNameSchema, query: viewQuerySchema, shared: z.boolean().default(false) })
+  .strict()
+  .meta({ id: "SavedViewCreate" });
+export type SavedViewCreate = z.infer<typeof savedViewCreateSchema>;
+
+export const savedViewPatchSchema = z
+  .object({ name: viewNameSchema.optional(), query: viewQuerySchema.optional(), shared: z.boolean().optional() })
+  .strict()
+  .meta({ id: "SavedViewPatch" });
+export type SavedViewPatch = z.infer<typeof savedViewPatchSchema>;
+
+export const viewParamsSchema = idParamsSchema;
+
+/** GET /api/people: who can be assigned (every enabled person), for pickers. */
+export const peopleSchema = z.object({ items: z.array(personRefSchema.extend({ role: z.string() })) }).meta({ id: "People" });
+export type People = z.infer<typeof peopleSchema>;
