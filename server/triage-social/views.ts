@@ -30,9 +30,10 @@ interface ViewRow {
 
 const VIEW_COLUMNS = `v.id, v.owner_id, u.name AS owner_name, v.name, v.query, v.shared, v.created_at, v.updated_at`;
 
-const nameTaken = (name: string) =>
-  conflict(`You have a view named "${name}" already`, {
-    errors: [{ field: "body.name", message: "already used by another of your views" }],
+/** `owner`: "you", or the owner's name when an admin renames someone's shared view. */
+const nameTaken = (name: string, owner: string) =>
+  conflict(`A view named "${name}" exists already for ${owner}`, {
+    errors: [{ field: "body.name", message: "already used by another view of the same owner" }],
   });
 
 const cannotShare = (p: Principal) => forbidden(`Sharing a view needs the triager role; ${p.name} has ${p.role}`);
@@ -70,7 +71,7 @@ export class ViewService {
     );
     if (!created) {
       const [same] = await this.db.query(`SELECT 1 FROM saved_views WHERE owner_id = $1 AND name = $2`, [principal.userId, body.name]);
-      if (same) throw nameTaken(body.name);
+      if (same) throw nameTaken(body.name, "you");
       throw conflict(`You have ${VIEWS_PER_PERSON_MAX} views, the most one person keeps: delete one first`);
     }
     return this.get(Number(created.id), principal);
@@ -96,7 +97,8 @@ export class ViewService {
       );
       if (!updated) throw notFound(`View ${id}`); // deleted in between
     } catch (e) {
-      if (isUniqueViolation(e) && patch.name !== undefined) throw nameTaken(patch.name);
+      if (isUniqueViolation(e) && patch.name !== undefined)
+        throw nameTaken(patch.name, view.owner_id === principal.userId ? "you" : view.owner_name);
       throw e;
     }
     return this.get(id, principal);
