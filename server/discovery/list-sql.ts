@@ -116,7 +116,9 @@ export function listSql(q: UnmappedListQuery, viewer: Viewer | null = null): Lis
   const capped = whereSql !== countedWhere;
 
   const dir = q.order === "asc" ? "ASC" : "DESC";
-  const order = `ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, id ${dir}`;
+  // Qualified: a bare name in ORDER BY means the output column first, and first_seen_at and
+  // last_seen_at are output as text (isoText), which no index orders: every page sorted the table.
+  const order = `ORDER BY unmapped_markets.${SORT_COLUMN[q.sort]} ${dir}, unmapped_markets.id ${dir}`;
   const offset = (q.page - 1) * q.pageSize;
   const select = (extra = "") =>
     offset === 0
