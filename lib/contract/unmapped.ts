@@ -210,27 +210,34 @@ export const bulkSetSchema = z
 export type BulkSet = z.infer<typeof bulkSetSchema>;
 
 export const BULK_MAX = 10_000;
-const bulkScope = z.union([
-  z
-    .object({ ids: z.array(z.number().int().positive()).min(1).max(BULK_MAX, `at most ${BULK_MAX} markets per change`) })
-    .strict()
-    .describe("These markets"),
-  z
-    .object({ filter: z.object(unmappedFilterShape).strict() })
-    .strict()
-    .describe("Every market the list shows with these filters"),
-]);
+const idsScope = z
+  .object({ ids: z.array(z.number().int().positive()).min(1).max(BULK_MAX, `at most ${BULK_MAX} markets per change`) })
+  .strict()
+  .describe("These markets");
+const filterScope = z
+  .object({ filter: z.object(unmappedFilterShape).strict() })
+  .strict()
+  .describe("Every market the list shows with these filters");
+// The scope is parsed by the key the body has (not as a union, whose failure names no field).
 export const bulkRequestSchema = z
   .object({ set: bulkSetSchema, reason: changeReasonSchema, ids: z.unknown().optional(), filter: z.unknown().optional() })
   .strict()
   .transform((b, ctx) => {
-    const scope = bulkScope.safeParse(b.ids !== undefined ? { ids: b.ids } : b.filter !== undefined ? { filter: b.filter } : {});
-    if (!scope.success) {
-      for (const issue of scope.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-      return z.NEVER;
-    }
     if (b.ids !== undefined && b.filter !== undefined) {
       ctx.addIssue({ code: "custom", message: "send ids or filter, not both", path: ["filter"] });
+      return z.NEVER;
+    }
+    if (b.ids === undefined && b.filter === undefined) {
+      ctx.addIssue({ code: "custom", message: "send ids or filter", path: ["ids"] });
+      return z.NEVER;
+    }
+    const scope = b.ids !== undefined ? idsScope.safeParse({ ids: b.ids }) : filterScope.safeParse({ filter: b.filter });
+    if (!scope.success) {
+      for (const issue of scope.error.issues) {
+        // Unknown filter keys are named, as route() names them elsewhere.
+        const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
+        ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path, ...keys] });
+      }
       return z.NEVER;
     }
     return { set: b.set, reason: b.reason, scope: scope.data };
