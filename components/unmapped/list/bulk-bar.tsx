@@ -113,7 +113,7 @@ export function BulkBar({ ids, onlyName, matching, allMatching, pageFull, onAllM
       {change.error && (
         <div className="banner banner-danger" role="alert">
           <span>
-            <strong>Nothing changed.</strong> {errorMessage(change.error)}
+            <strong>Refused:</strong> {errorMessage(change.error)}
             {offending.length > 0 && ` Markets refused: ${offending.map((id) => `#${id}`).join(", ")}.`}
           </span>
         </div>
