@@ -8,7 +8,7 @@ import styles from "./alert-toast.module.css";
 type AlertMarket = UnmappedAlertData["markets"][number];
 
 /** Why a market is back, beside its name; a new market needs no words. */
-export const CAUSE_WORDS: Record<AlertMarket["cause"], string | null> = {
+const CAUSE_WORDS: Record<AlertMarket["cause"], string | null> = {
   new: null,
   regressed: "reopened: was mapped",
   unsnoozed: "snooze ended",

@@ -19,7 +19,14 @@ export function Sparkline({ values, className }: { values: readonly number[]; cl
   return (
     <svg className={className} width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <title>{label}</title>
-      <polyline points={sparklinePoints(values)} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" />
+      {/* One run is a level, not a dot: drawn across the box. */}
+      <polyline
+        points={sparklinePoints(values.length === 1 ? [values[0], values[0]] : values)}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.5}
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

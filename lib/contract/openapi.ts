@@ -29,7 +29,16 @@ const DOCUMENT: ZodOpenApiObject = {
       "token (Authorization: Bearer <token>). A request for a host outside PUBLIC_URL/ALLOWED_HOSTS is 421.",
   },
   components: { securitySchemes: SECURITY_SCHEMES },
-  paths: { ...unmappedPaths, ...changesPaths, ...mappingsPaths, ...scrapePaths, ...systemPaths, ...authPaths, ...commentsPaths, ...viewsPaths },
+  paths: {
+    ...unmappedPaths,
+    ...changesPaths,
+    ...mappingsPaths,
+    ...scrapePaths,
+    ...systemPaths,
+    ...authPaths,
+    ...commentsPaths,
+    ...viewsPaths,
+  },
 };
 
 let built: ReturnType<typeof createDocument> | undefined;

@@ -111,7 +111,7 @@ function filterQuery(view: UnmappedView): FilterQuery {
 const statusQuery = (status: readonly TriageStatus[]) => (status.length ? { status: [...status] } : {});
 
 /** Runs the sparkline column shows, from the list's own request. */
-export const TREND_RUNS = 12;
+const TREND_RUNS = 12;
 
 /** Everything the list shows over all its pages: a bulk change's `filter` scope. */
 export const viewFilter = (view: UnmappedView) => ({ ...filterQuery(view), ...statusQuery(view.status) });
