@@ -12,7 +12,7 @@ import { useIsClient } from "@/components/ui/clock";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { MarketFallback } from "../market-fallback";
 import { reasonExplanation } from "../labels";
-import { MarketHistory } from "@/components/history/history-list";
+import { ActivityTimeline, COMMENT_INPUT_ID } from "@/components/comments/activity-timeline";
 import { ReasonBadge } from "../badges";
 import { useUpdateMarket } from "../use-update-market";
 import { DetailHeader } from "./detail-header";
@@ -72,6 +72,10 @@ export function MarketDetailPage({ id }: { id: number }) {
         e.preventDefault();
         document.getElementById(NOTES_INPUT_ID)?.focus();
       },
+      c: (e: KeyboardEvent) => {
+        e.preventDefault();
+        document.getElementById(COMMENT_INPUT_ID)?.focus();
+      },
     }),
     u: () => go(neighbours.listHref),
   });
@@ -121,7 +125,7 @@ export function MarketDetailPage({ id }: { id: number }) {
               <MarketFacts market={market} />
             </div>
           </section>
-          <MarketHistory marketId={market.id} version={market.version} />
+          <ActivityTimeline marketId={market.id} version={market.version} />
         </div>
       </div>
     </article>
