@@ -54,4 +54,12 @@ export const keys = {
   tokens: {
     all: ["tokens"] as const,
   },
+  /** Everyone who can be assigned (GET /api/people). */
+  people: {
+    all: ["people"] as const,
+  },
+  /** Saved views with their counts: they change with the markets, so a market change refreshes them too. */
+  views: {
+    all: ["views"] as const,
+  },
 };
