@@ -5,7 +5,12 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
+import type { UnmappedPatch } from "@/lib/contract/unmapped";
+import type { SnoozeMenuHandle } from "@/components/triage/snooze-menu";
+import { useUndo } from "@/components/triage/use-undo";
+import { usePrincipal } from "@/components/auth/use-principal";
 import type { SettableStatus } from "../use-quick-status";
+import { STATUS_LABEL } from "../labels";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { useCan } from "@/components/auth/use-principal";
 import { useIsClient } from "@/components/ui/clock";
@@ -34,8 +39,19 @@ export function MarketDetailPage({ id }: { id: number }) {
   const market = detail.data;
   const isClient = useIsClient();
 
+  const me = usePrincipal();
+  const { announce, undoLatest } = useUndo();
+  const snoozeMenu = useRef<SnoozeMenuHandle>(null);
+  // Every edit's toast says what it did and offers Undo (its changeId).
+  const change = (patch: UnmappedPatch, label: string, saved?: () => void) =>
+    update.mutate(patch, {
+      onSuccess: (edited) => {
+        saved?.();
+        announce(edited.changeId, label);
+      },
+    });
   const setStatus = (status: SettableStatus) => {
-    if (market && market.status !== status) update.mutate({ status });
+    if (market && market.status !== status) change({ status }, `Status: ${STATUS_LABEL[status]}`);
   };
   const reload = () => {
     update.reset();
@@ -68,10 +84,16 @@ export function MarketDetailPage({ id }: { id: number }) {
     ...(triages && {
       a: (e: KeyboardEvent) => !e.repeat && setStatus("ACKNOWLEDGED"),
       i: (e: KeyboardEvent) => !e.repeat && setStatus("IGNORED"),
-      e: (e: KeyboardEvent) => {
+      e: (e: KeyboardEvent) => !e.repeat && me && market?.assignee?.id !== me.userId && change({ assigneeId: me.userId }, "Assigned to me"),
+      n: (e: KeyboardEvent) => {
         e.preventDefault();
         document.getElementById(NOTES_INPUT_ID)?.focus();
       },
+      s: (e: KeyboardEvent) => {
+        e.preventDefault();
+        snoozeMenu.current?.open();
+      },
+      z: (e: KeyboardEvent) => !e.repeat && undoLatest(),
       c: (e: KeyboardEvent) => {
         e.preventDefault();
         document.getElementById(COMMENT_INPUT_ID)?.focus();
@@ -116,7 +138,15 @@ export function MarketDetailPage({ id }: { id: number }) {
           </section>
         </div>
         <div className="stack">
-          <TriagePanel market={market} update={update} onStatus={setStatus} onReload={reload} reloading={detail.isFetching} />
+          <TriagePanel
+            market={market}
+            update={update}
+            onStatus={setStatus}
+            onChange={change}
+            snoozeRef={snoozeMenu}
+            onReload={reload}
+            reloading={detail.isFetching}
+          />
           <section className="card" aria-labelledby="facts-title">
             <header className="card-header">
               <h2 id="facts-title">Details</h2>
