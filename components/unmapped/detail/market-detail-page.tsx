@@ -26,6 +26,7 @@ import { LinesSeen } from "./lines-seen";
 import { MarketFacts } from "./market-facts";
 import { NOTES_INPUT_ID } from "./notes-editor";
 import { OutcomesTable } from "./outcomes-table";
+import { TrendCard } from "./trend-card";
 import { TriagePanel } from "./triage-panel";
 import { useNeighbours } from "./use-neighbours";
 import layout from "@/components/layout/detail-layout.module.css";
@@ -119,6 +120,7 @@ export function MarketDetailPage({ id }: { id: number }) {
             </header>
             <p className="card-body">{reasonExplanation(market.reason, market.source, market.externalMarketId)}</p>
           </section>
+          <TrendCard marketId={market.id} />
           <section className="card" aria-labelledby="outcomes-title">
             <header className="card-header">
               <h2 id="outcomes-title">Outcomes of the latest sighting</h2>
