@@ -2,6 +2,7 @@
 // own comment, assigning to oneself with Undo and seeing it in the activity timeline, the trend chart.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { principalSchema } from "../lib/contract/auth";
+import { SIGNED_OUT } from "./auth-env";
 import { commentListSchema } from "../lib/contract/comments";
 import { trendSchema } from "../lib/contract/unmapped";
 import { ensureMarkets, expect, expectAccessible, listMarkets, patchMarket, scrape, snap, test, waitLive } from "./support";
@@ -116,4 +117,34 @@ test("the trend chart draws a bar per run and says what it shows", async ({ page
   await expect(card).toContainText(`latest run #${latest.runId}`);
   await expectAccessible(page, testInfo, "triage-detail-trend");
   await snap(page, testInfo, "triage-detail-trend");
+});
+
+test("a viewer reads the comments, owner and snooze but gets no control to change them", async ({ browser, request }, testInfo) => {
+  const market = await plainMarket(request, 3);
+  const note = `Viewer can read this ${Date.now()}`;
+  expect((await request.post(`/api/unmapped/${market.id}/comments`, { data: { body: note } })).status()).toBe(201);
+  const email = `viewer-${Date.now()}@e2e.test`;
+  const password = "a long e2e password";
+  expect((await request.post("/api/users", { data: { name: "E2E detail viewer", email, role: "viewer", password } })).status()).toBe(201);
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/unmapped/${market.id}#comment`);
+    await expect(page.getByRole("form", { name: "Sign in" })).toHaveAttribute("data-hydrated", "true");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`/unmapped/${market.id}`));
+    await waitLive(page);
+    const comment = activity(page).getByRole("listitem").filter({ hasText: note });
+    await expect(comment).toBeVisible();
+    await expect(comment.getByRole("button")).toHaveCount(0);
+    await expect(page.getByLabel("Add a comment")).toHaveCount(0);
+    await expect(page.getByLabel("Assignee")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Assign to me|Ignore until/ })).toHaveCount(0);
+    await expect(page.locator('[data-field="assignee"]')).toContainText("Nobody");
+    await snap(page, testInfo, "triage-detail-viewer");
+  } finally {
+    await context.close();
+  }
 });
