@@ -11,6 +11,9 @@ import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
+import { BulkService } from "./triage/bulk-service";
+import { TrendService } from "./triage/trend";
+import { UndoService } from "./triage/undo-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
 import { MapMarketService } from "./mapping/map-market";
@@ -180,6 +183,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       mapMarket: new MapMarketService(mappings, triage),
       discovery,
       triage,
+      bulk: new BulkService(db, realtime),
+      undo: new UndoService(db, realtime),
+      trend: new TrendService(db),
       runs,
       scrape,
       candidates: new CandidateService(db, triage, mappings),

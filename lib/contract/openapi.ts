@@ -4,6 +4,7 @@
 // route table from `paths` (server/http/api-gate.ts), so an undocumented route cannot be reached.
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import { authPaths } from "./auth.openapi";
+import { changesPaths } from "./changes.openapi";
 import { mappingsPaths } from "./mappings.openapi";
 import { SECURITY_SCHEMES } from "./openapi-kit";
 import { scrapePaths } from "./scrape.openapi";
@@ -26,7 +27,7 @@ const DOCUMENT: ZodOpenApiObject = {
       "token (Authorization: Bearer <token>). A request for a host outside PUBLIC_URL/ALLOWED_HOSTS is 421.",
   },
   components: { securitySchemes: SECURITY_SCHEMES },
-  paths: { ...unmappedPaths, ...mappingsPaths, ...scrapePaths, ...systemPaths, ...authPaths },
+  paths: { ...unmappedPaths, ...changesPaths, ...mappingsPaths, ...scrapePaths, ...systemPaths, ...authPaths },
 };
 
 let built: ReturnType<typeof createDocument> | undefined;

@@ -7,6 +7,9 @@ import type { Config } from "../config";
 import type { Database } from "../db/client";
 import type { DiscoveryService } from "../discovery/discovery-service";
 import type { TriageService } from "../discovery/triage-service";
+import type { BulkService } from "../triage/bulk-service";
+import type { TrendService } from "../triage/trend";
+import type { UndoService } from "../triage/undo-service";
 import { serviceUnavailable } from "../http/errors";
 import type { AuditService } from "../audit/audit-service";
 import type { AuthService } from "../auth/auth-service";
@@ -30,6 +33,12 @@ export interface Runtime {
   mapMarket: MapMarketService;
   discovery: DiscoveryService;
   triage: TriageService;
+  /** Bulk changes of up to 10,000 markets, all or nothing. */
+  bulk: BulkService;
+  /** Undo of a single or bulk change. */
+  undo: UndoService;
+  /** Sightings per run of one market. */
+  trend: TrendService;
   runs: RunStore;
   scrape: ScrapeController;
   candidates: CandidateService;
