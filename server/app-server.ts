@@ -36,6 +36,9 @@ import { createAuthDispatcher } from "./http/auth-dispatch";
 import { allowedHosts, hostAllowed, sameOrigin } from "./http/origin";
 import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
+import { ActivityService } from "./triage-social/activity";
+import { CommentService } from "./triage-social/comments";
+import { PeopleDirectory } from "./triage-social/people";
 
 const MAPPINGS_CHANGED = "market_triage_mappings_changed";
 
@@ -195,6 +198,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       people: new PeopleService(db.prisma, auth),
       tokens: new TokenService(db.prisma, auth),
       limits,
+      comments: new CommentService(db, realtime),
+      activity: new ActivityService(db),
+      directory: new PeopleDirectory(db.prisma),
       async health() {
         const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);
         return {

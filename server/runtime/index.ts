@@ -23,6 +23,9 @@ import type { MappingService } from "../mapping/mapping-service";
 import type { Publisher } from "../realtime/publisher";
 import type { RunStore } from "../scraping/run-store";
 import type { ScrapeController } from "../scraping/scrape-controller";
+import type { ActivityService } from "../triage-social/activity";
+import type { CommentService } from "../triage-social/comments";
+import type { PeopleDirectory } from "../triage-social/people";
 
 export interface Runtime {
   config: Config;
@@ -49,6 +52,11 @@ export interface Runtime {
   people: PeopleService;
   tokens: TokenService;
   limits: RateLimits;
+  /** Comments on markets, and each market's activity timeline (comments and history). */
+  comments: CommentService;
+  activity: ActivityService;
+  /** Enabled people for pickers (GET /api/people), readable by every role. */
+  directory: PeopleDirectory;
   health(): Promise<Health>;
 }
 
