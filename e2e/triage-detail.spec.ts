@@ -57,8 +57,10 @@ test("one's own comment can be edited and deleted", async ({ page, request }, te
   const text = `Looks like a player prop ${Date.now()}`;
   await page.getByLabel("Add a comment").fill(text);
   await page.getByRole("button", { name: "Comment", exact: true }).click();
-  const comment = activity(page).getByRole("listitem").filter({ hasText: text });
-  await expect(comment).toHaveCount(1);
+  const added = activity(page).getByRole("listitem").filter({ hasText: text });
+  await expect(added).toHaveCount(1);
+  // By its id from here: while edited, its text is in a text box, not in the item's text.
+  const comment = activity(page).locator(`li[data-comment-id="${await added.getAttribute("data-comment-id")}"]`);
 
   await comment.getByRole("button", { name: "Edit" }).click();
   await comment.getByLabel("Edit comment").fill(`${text} (confirmed)`);
