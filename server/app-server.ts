@@ -145,6 +145,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       maxPending: config.RECORDER_MAX_PENDING,
       spillDir: config.spillDir,
       batchRetentionDays: config.FLUSH_BATCH_RETENTION_DAYS,
+      runCountsRetentionDays: config.RUN_COUNTS_RETENTION_DAYS,
       chunkRows: config.FLUSH_CHUNK_ROWS || undefined,
     });
     // What a previous process spilled goes in before anything new is recorded; its batch ids make

@@ -62,6 +62,8 @@ const configSchema = z.object({
   SPILL_DIR: z.string().min(1).optional(),
   /** Days a committed flush chunk's id is kept, so a retry or journal replay of it is not counted twice. */
   FLUSH_BATCH_RETENTION_DAYS: intIn(1, 3650).default(7),
+  /** Days the per-run counts of a run (trends, baselines, escalation) are kept, from the run's start; pruned hourly in the background. */
+  RUN_COUNTS_RETENTION_DAYS: intIn(1, 3650).default(30),
   DEMO_SEED: z.coerce.number().int().default(20261126),
   DEMO_EVENTS: intIn(1, 5_000).default(36),
   DEMO_NEW_PER_CYCLE: intIn(0, 100).default(2),

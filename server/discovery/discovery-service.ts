@@ -9,16 +9,19 @@
 // limit, a full recorder, shutdown with the database down) go to the journal on disk, which is
 // replayed after the next successful flush and at start.
 import type { UnmappedAlertData } from "@/lib/contract/realtime";
-import { ALERT_MARKETS_CAP } from "@/lib/contract/realtime";
+import { ALERT_MARKETS_CAP, type AlertCause } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log } from "@/server/log";
 import { chunksOf, emptyFlushResult, FLUSH_CHUNK_ROWS, warmUp, writeChunks, type FlushChunk, type FlushResult } from "./flush";
 import type { Health } from "@/lib/contract/health";
 import { Recorder, type PendingMarket } from "./recorder";
+import { pruneFlushBatches, pruneRunCounts } from "./retention";
+import { settleRun, type RunEnded } from "./run-counts";
 import { SpillJournal } from "./spill-journal";
 
 const LAST_REJECTED = 10;
+const ANNOUNCE_ORDER: AlertCause[] = ["regressed", "unsnoozed", "escalating", "new"];
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface DiscoveryOptions {
@@ -30,6 +33,8 @@ export interface DiscoveryOptions {
   chunkRows?: number;
   /** flush_batches rows older than this are pruned: a retry or replay older than that would count twice. */
   batchRetentionDays?: number;
+  /** market_run_counts rows of runs that started longer ago than this are pruned (RUN_COUNTS_RETENTION_DAYS). */
+  runCountsRetentionDays?: number;
 }
 
 type RejectedEntry = Health["recorder"]["lastRejected"][number];
@@ -54,6 +59,7 @@ export class DiscoveryService {
   private readonly maxPending: number;
   private readonly chunkRows: number;
   private readonly retentionDays: number;
+  private readonly runCountsRetentionDays: number;
   private retry: FlushChunk[] = [];
   private retrying = { markets: 0, sightings: 0 };
   private spills = new Set<Promise<void>>();
@@ -75,6 +81,7 @@ export class DiscoveryService {
     this.maxPending = options.maxPending ?? 200_000;
     this.chunkRows = options.chunkRows ?? FLUSH_CHUNK_ROWS[db.kind];
     this.retentionDays = options.batchRetentionDays ?? 7;
+    this.runCountsRetentionDays = options.runCountsRetentionDays ?? 30;
     this.journal = new SpillJournal(options.spillDir ?? null);
     this.recorder = new Recorder(this.maxPending, undefined, (full) => {
       log.warn(`[discovery] ${full.size} pending markets reached the pending limit; spilling them to the journal`);
@@ -98,6 +105,20 @@ export class DiscoveryService {
       this.pruneInBackground();
     }
     return result;
+  }
+
+  /**
+   * When a run has ended (completed or partial): recomputes the baselines of the markets it
+   * sighted and clears the escalation flags it no longer backs (run-counts.ts).
+   */
+  settleRun(runId: number): Promise<RunEnded> {
+    return settleRun(this.db, runId);
+  }
+
+  /** Deletes old flush batch ids and old runs' counts; what the hourly background pruning runs. */
+  async prune(): Promise<{ batches: number; runCounts: number }> {
+    const batches = await pruneFlushBatches(this.db, this.retentionDays);
+    return { batches, runCounts: await pruneRunCounts(this.db, this.runCountsRetentionDays) };
   }
 
   /** At start, before anything is recorded: plans the flush statement, then replays the journal. */
@@ -169,13 +190,17 @@ export class DiscoveryService {
         `[discovery] rejected ${market.source} market ${JSON.stringify(market.externalMarketId)} (${market.count} sightings): ${code} ${error}`,
       );
     }
-    // Only the alert's first few markets are built: a flush can insert 100,000.
-    const count = result.regressed.length + result.inserted.length;
+    const count = result.announced.length;
     if (count === 0) return;
-    const markets: UnmappedAlertData["markets"] = result.regressed
-      .slice(0, ALERT_MARKETS_CAP)
-      .map((m) => ({ ...m, regressed: true, cause: "regressed" }));
-    for (const m of result.inserted.slice(0, ALERT_MARKETS_CAP - markets.length)) markets.push({ ...m, regressed: false, cause: "new" });
+    // Only the alert's first few markets are built (a flush can insert 100,000): the reopened and
+    // escalating ones first, the rarer and the ones someone had already looked at.
+    const markets: UnmappedAlertData["markets"] = [];
+    for (const cause of ANNOUNCE_ORDER) {
+      for (const m of result.announced) {
+        if (markets.length >= ALERT_MARKETS_CAP) break;
+        if (m.cause === cause) markets.push({ ...m, regressed: cause === "regressed" });
+      }
+    }
     this.publisher.publish("unmapped_alert", { count, markets });
   }
 
@@ -242,6 +267,7 @@ export class DiscoveryService {
       total.sightings += result.sightings;
       for (const m of result.inserted) total.inserted.push(m);
       for (const m of result.regressed) total.regressed.push(m);
+      for (const m of result.announced) total.announced.push(m);
       for (const r of result.rejected) total.rejected.push(r);
       if (result.failedChunks.length > 0) {
         // The file stays; what did commit is recognised by its batch ids on the next replay.
@@ -264,9 +290,7 @@ export class DiscoveryService {
   private pruneInBackground(): void {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    this.pruning = this.db
-      .query(`DELETE FROM flush_batches WHERE created_at < now() - make_interval(days => $1)`, [this.retentionDays])
-      .catch((e) => log.warn("[discovery] pruning flush_batches failed:", (e as Error).message));
+    this.pruning = this.prune().catch((e) => log.warn("[discovery] pruning flush_batches or run counts failed:", (e as Error).message));
   }
 }
 

@@ -8,6 +8,7 @@
 // first attempt committed instead of adding its counts a second time.
 import { randomUUID } from "node:crypto";
 import type { Platform, UnmappedReason } from "@/lib/contract/enums";
+import type { AlertCause } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import { yieldToEventLoop } from "@/server/util/yield";
 import { UPSERT_SQL } from "./flush-sql";
@@ -37,6 +38,9 @@ interface FlushedMarket {
   reason: UnmappedReason;
 }
 
+/** A market the flush announces, and why (see ALERT_CAUSES): one cause per market per chunk. */
+export type AnnouncedMarket = FlushedMarket & { cause: AlertCause };
+
 export interface FlushResult {
   rows: number;
   sightings: number;
@@ -44,6 +48,8 @@ export interface FlushResult {
   inserted: FlushedMarket[];
   /** MAPPED markets this flush reopened as NEW because they were sighted unmapped again. */
   regressed: FlushedMarket[];
+  /** Every market to announce, with its cause: the inserted and regressed ones, unsnoozed and escalating. */
+  announced: AnnouncedMarket[];
   /** The rows that could not be written for now (database unreachable, lost reply), flattened. */
   failed: PendingMarket[];
   /** The same rows as the chunks they were sent in: retry each with its id and exact content. */
@@ -64,6 +70,7 @@ export const emptyFlushResult = (): FlushResult => ({
   sightings: 0,
   inserted: [],
   regressed: [],
+  announced: [],
   failed: [],
   failedChunks: [],
   rejected: [],
@@ -72,14 +79,16 @@ export const emptyFlushResult = (): FlushResult => ({
 interface ReturnedRow {
   id: number;
   inserted: boolean;
-  regressed: boolean;
+  cause: AlertCause | null;
   source: Platform | null;
   external_market_id: string | null;
   market_name: string | null;
   reason: UnmappedReason | null;
 }
 
-type Announced = FlushedMarket & { regressed: boolean };
+/** As flush_batches stores it; batches written before causes existed have `regressed` only. */
+type StoredAnnouncement = FlushedMarket & { regressed: boolean; cause?: AlertCause | null };
+const causeOf = (a: StoredAnnouncement): AlertCause => a.cause ?? (a.regressed ? "regressed" : "new");
 
 /** Rows in a fixed order so concurrent flushes from several processes lock rows in the same order. */
 function byKey(a: PendingMarket, b: PendingMarket): number {
@@ -87,7 +96,8 @@ function byKey(a: PendingMarket, b: PendingMarket): number {
   return a.externalMarketId < b.externalMarketId ? -1 : a.externalMarketId > b.externalMarketId ? 1 : 0;
 }
 
-function toRecordsetJson(chunk: PendingMarket[]): string {
+/** The chunk as the statement's one JSON parameter (also used by the flush bench's baseline statement). */
+export function toRecordsetJson(chunk: PendingMarket[]): string {
   return JSON.stringify(
     chunk.map((p) => ({
       s: p.source,
@@ -138,7 +148,7 @@ function isCommittedBefore(e: unknown): boolean {
   return err.code === "23505" && (err.constraint === "flush_batches_pkey" || /flush_batches_pkey/.test(err.message ?? ""));
 }
 
-type ChunkOutcome = { ok: true; announced: Announced[]; rows: number } | { ok: false; error: unknown };
+type ChunkOutcome = { ok: true; announced: AnnouncedMarket[]; rows: number } | { ok: false; error: unknown };
 
 /** One chunk, one statement. A retry of a chunk that already committed reads back what it announced. */
 async function writeChunk(db: Database, chunk: FlushChunk): Promise<ChunkOutcome> {
@@ -152,9 +162,9 @@ async function writeChunk(db: Database, chunk: FlushChunk): Promise<ChunkOutcome
   }
   try {
     const rows = await withRetry(() => db.queryBulk<ReturnedRow>(UPSERT_SQL, [json, chunk.id]));
-    const announced: Announced[] = [];
+    const announced: AnnouncedMarket[] = [];
     for (const r of rows) {
-      if (!r.inserted && !r.regressed) continue;
+      if (r.cause === null) continue;
       const { source, external_market_id, market_name, reason } = r;
       announced.push({
         id: Number(r.id),
@@ -162,26 +172,41 @@ async function writeChunk(db: Database, chunk: FlushChunk): Promise<ChunkOutcome
         externalMarketId: external_market_id!,
         marketName: market_name!,
         reason: reason!,
-        regressed: r.regressed,
+        cause: r.cause,
       });
     }
     return { ok: true, announced, rows: rows.length };
   } catch (e) {
     if (!isCommittedBefore(e)) return { ok: false, error: e };
     try {
-      const found = await db.query<{ announced: Announced[] }>(`SELECT announced FROM flush_batches WHERE id = $1::uuid`, [chunk.id]);
+      const found = await db.query<{ announced: StoredAnnouncement[] }>(`SELECT announced FROM flush_batches WHERE id = $1::uuid`, [
+        chunk.id,
+      ]);
       if (found.length === 0) return { ok: false, error: e };
-      return { ok: true, announced: found[0].announced, rows: chunk.rows.length };
+      const announced = found[0].announced.map((a) => ({
+        id: a.id,
+        source: a.source,
+        externalMarketId: a.externalMarketId,
+        marketName: a.marketName,
+        reason: a.reason,
+        cause: causeOf(a),
+      }));
+      return { ok: true, announced, rows: chunk.rows.length };
     } catch (readError) {
       return { ok: false, error: readError };
     }
   }
 }
 
-function commit(result: FlushResult, chunk: FlushChunk, outcome: { announced: Announced[]; rows: number }) {
+function commit(result: FlushResult, chunk: FlushChunk, outcome: { announced: AnnouncedMarket[]; rows: number }) {
   result.rows += outcome.rows;
   for (const p of chunk.rows) result.sightings += p.count;
-  for (const { regressed, ...market } of outcome.announced) (regressed ? result.regressed : result.inserted).push(market);
+  for (const announced of outcome.announced) {
+    result.announced.push(announced);
+    const { cause, ...market } = announced;
+    if (cause === "new") result.inserted.push(market);
+    else if (cause === "regressed") result.regressed.push(market);
+  }
 }
 
 /**
@@ -253,7 +278,7 @@ export async function flushBatch(
   return writeChunks(db, chunksOf(batch, chunkRows));
 }
 
-async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+export async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();

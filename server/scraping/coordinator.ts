@@ -213,6 +213,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
           : null,
   };
   const run = await deps.runs.finish(runId, outcome);
+  // A failed run's counts are partial at best: they feed no baseline and clear no flag.
+  if (run.status !== "failed") {
+    await deps.discovery.settleRun(runId).catch((e) => log.error(`[scrape] settling baselines after run ${runId} failed:`, e));
+  }
   const summary = `${run.events} events, ${run.markets} markets, ${run.unmapped} unmapped sightings, ${run.newMarkets} new markets`;
   progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
   (run.status === "completed" ? log.info : log.warn)(
