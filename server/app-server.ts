@@ -39,6 +39,7 @@ import type { Source } from "./scraping/types";
 import { ActivityService } from "./triage-social/activity";
 import { CommentService } from "./triage-social/comments";
 import { PeopleDirectory } from "./triage-social/people";
+import { ViewService } from "./triage-social/views";
 
 const MAPPINGS_CHANGED = "market_triage_mappings_changed";
 
@@ -201,6 +202,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       limits,
       comments: new CommentService(db, realtime),
       activity: new ActivityService(db),
+      views: new ViewService(db),
       directory: new PeopleDirectory(db.prisma),
       async health() {
         const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);

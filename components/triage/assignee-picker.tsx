@@ -13,7 +13,8 @@ interface Props {
   label?: string;
   /** The assignee's user id; null: nobody; undefined: nothing chosen yet (a bulk change's picker). */
   value: string | null | undefined;
-  onChange: (assigneeId: string | null) => void;
+  /** The chosen id (null: nobody) and the words for a toast: "you", "Ada Lovelace", "nobody". */
+  onChange: (assigneeId: string | null, who: string) => void;
   disabled?: boolean;
   /** Shown while nothing is chosen, e.g. "Assign…". */
   placeholder?: string;
@@ -41,7 +42,8 @@ export function AssigneePicker({ id, label = "Assignee", value, onChange, disabl
         onChange={(e) => {
           const v = e.target.value;
           if (v === UNCHOSEN) return;
-          onChange(v === NOBODY ? null : v);
+          if (v === NOBODY) onChange(null, "nobody");
+          else onChange(v, v === me?.userId ? "you" : (others.find((p) => p.id === v)?.name ?? "someone else"));
         }}
       >
         {value === undefined && <option value={UNCHOSEN}>{placeholder}</option>}

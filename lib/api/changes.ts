@@ -11,7 +11,7 @@ import {
 import { apiFetch } from "./fetch";
 
 /** The list's filters as a bulk change's scope: what the list shows over all its pages. */
-export type UnmappedFilter = z.output<z.ZodObject<typeof unmappedFilterShape>>;
+type UnmappedFilter = z.output<z.ZodObject<typeof unmappedFilterShape>>;
 
 export type BulkScope = { ids: number[] } | { filter: UnmappedFilter };
 export type BulkBody = BulkScope & { set: BulkSet; reason?: string };

@@ -23,7 +23,7 @@ export const viewsApi = {
   remove: (id: number) => apiFetch(deletedSchema, `/api/views/${id}`, { method: "DELETE" }),
 };
 
-export const peopleApi = {
+const peopleApi = {
   list: (signal?: AbortSignal) => apiFetch(peopleSchema, "/api/people", { signal }),
 };
 

@@ -26,6 +26,7 @@ import type { ScrapeController } from "../scraping/scrape-controller";
 import type { ActivityService } from "../triage-social/activity";
 import type { CommentService } from "../triage-social/comments";
 import type { PeopleDirectory } from "../triage-social/people";
+import type { ViewService } from "../triage-social/views";
 
 export interface Runtime {
   config: Config;
@@ -55,6 +56,8 @@ export interface Runtime {
   /** Comments on markets, and each market's activity timeline (comments and history). */
   comments: CommentService;
   activity: ActivityService;
+  /** Saved list views, personal and shared, with their counts. */
+  views: ViewService;
   /** Enabled people for pickers (GET /api/people), readable by every role. */
   directory: PeopleDirectory;
   health(): Promise<Health>;
