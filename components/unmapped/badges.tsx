@@ -19,16 +19,6 @@ export function RegressedBadge({ at }: { at: string | null }) {
   );
 }
 
-/** Its sightings in its latest run crossed 3x its usual per-run sightings. */
-export function EscalatingBadge({ escalating }: { escalating: boolean }) {
-  if (!escalating) return null;
-  return (
-    <span className="badge badge-escalating" title="Sighted more than 3× as often as usual in its latest run">
-      Escalating
-    </span>
-  );
-}
-
 export function ReasonBadge({ reason }: { reason: UnmappedReason }) {
   return <span className={`badge badge-reason badge-reason-${reason.toLowerCase()}`}>{REASON_LABEL[reason]}</span>;
 }
