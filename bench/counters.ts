@@ -35,7 +35,7 @@ async function bench(label: string, db: Database) {
   for (let round = 0; round < 3; round++) {
     for (const [name, pass] of Object.entries(passes)) {
       for (const mode of ["on", "off"] as const) {
-        await db.exec("TRUNCATE unmapped_markets RESTART IDENTITY");
+        await db.exec("TRUNCATE unmapped_markets RESTART IDENTITY CASCADE");
         await db.exec("DELETE FROM market_counts");
         if (mode === "off") await db.exec("ALTER TABLE unmapped_markets DISABLE TRIGGER USER");
         await pass.before();
@@ -47,7 +47,7 @@ async function bench(label: string, db: Database) {
     }
   }
   // The last state was written with triggers off: refill, then the triggers must keep it exact.
-  await db.exec("TRUNCATE unmapped_markets RESTART IDENTITY");
+  await db.exec("TRUNCATE unmapped_markets RESTART IDENTITY CASCADE");
   await flush();
   await db.exec(`UPDATE unmapped_markets SET status = 'IGNORED' WHERE id % 3 = 0`);
   const exact = (await counterMismatches(db)).length === 0;

@@ -101,7 +101,7 @@ async function benchFlush(label: string, db: Database) {
   const measure = async (pass: "insert" | "update", fn: () => Promise<unknown>) => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await db.exec("TRUNCATE unmapped_markets");
+      await db.exec("TRUNCATE unmapped_markets CASCADE");
       if (pass === "update") await methods.flush();
       await db.exec("VACUUM ANALYZE unmapped_markets");
       times.push(await timed(fn));

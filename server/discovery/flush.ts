@@ -96,7 +96,8 @@ function byKey(a: PendingMarket, b: PendingMarket): number {
   return a.externalMarketId < b.externalMarketId ? -1 : a.externalMarketId > b.externalMarketId ? 1 : 0;
 }
 
-function toRecordsetJson(chunk: PendingMarket[]): string {
+/** The chunk as the statement's one JSON parameter (also used by the flush bench's baseline statement). */
+export function toRecordsetJson(chunk: PendingMarket[]): string {
   return JSON.stringify(
     chunk.map((p) => ({
       s: p.source,

@@ -230,7 +230,7 @@ function expectedRows(cycles: number) {
 type Progress = ServerMessageData<"scrape_progress">;
 
 /** One database per describe (opening and migrating one costs seconds); emptied before each test. */
-const RESET = "TRUNCATE unmapped_markets, scrape_runs, audit_log RESTART IDENTITY";
+const RESET = "TRUNCATE unmapped_markets, scrape_runs, audit_log RESTART IDENTITY CASCADE";
 
 describe.each(DB_KINDS)("bookmaker scrape cycle on %s", (kind) => {
   let t: TestDatabase;
