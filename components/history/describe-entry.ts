@@ -35,7 +35,7 @@ const snoozeCondition = z.object({
   sightings: z.number().nullable().optional(),
   escalating: z.boolean().nullable().optional(),
 });
-export type SnoozeCondition = z.infer<typeof snoozeCondition>;
+type SnoozeCondition = z.infer<typeof snoozeCondition>;
 // { snooze: {...} | null }, or the condition's fields at the top level.
 const snoozeSnap = z.union([
   z.object({ snooze: snoozeCondition.nullable() }).transform((s) => s.snooze),

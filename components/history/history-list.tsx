@@ -4,12 +4,12 @@
 // text, so everything renders as React text.
 import { HISTORY_FIRST_PAGE } from "@/lib/api/audit";
 import { errorMessage } from "@/lib/api/errors";
-import { keys, type PageWindow } from "@/lib/api/keys";
+import type { PageWindow } from "@/lib/api/keys";
 import { mappingQueries } from "@/lib/api/mappings";
 import { unmappedQueries } from "@/lib/api/unmapped";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { AuditEntry } from "@/lib/contract/audit";
 import { formatCount } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -147,27 +147,6 @@ function HistoryPanel({ titleId, empty, query }: PanelProps) {
         )}
       </div>
     </section>
-  );
-}
-
-/**
- * A market's history (GET /api/unmapped/{id}/history): status, notes, mapped, regressed. Pass the
- * market's `version` and the history refreshes whenever an edit moves it on.
- */
-export function MarketHistory({ marketId, version }: { marketId: number; version?: number }) {
-  const client = useQueryClient();
-  const seen = useRef(version);
-  useEffect(() => {
-    if (version === undefined || version === seen.current) return;
-    seen.current = version;
-    void client.invalidateQueries({ queryKey: keys.unmapped.historyOf(marketId) });
-  }, [client, marketId, version]);
-  return (
-    <HistoryPanel
-      titleId="market-history-title"
-      empty="No changes yet. Status, notes and mapping changes are recorded here with their reason."
-      query={(window) => unmappedQueries.history(marketId, window)}
-    />
   );
 }
 

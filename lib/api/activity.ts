@@ -21,7 +21,7 @@ export const activityApi = {
 };
 
 /** Entries per "Show older". */
-export const ACTIVITY_PAGE_SIZE = 20;
+const ACTIVITY_PAGE_SIZE = 20;
 
 export const activityQueries = {
   /** Newest first, a page at a time; a refresh refetches every page shown. */

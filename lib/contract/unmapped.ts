@@ -74,7 +74,6 @@ export type UnmappedListQuery = z.infer<typeof unmappedListQuerySchema>;
 
 /** A person as other people see them: enough to show and to pick. */
 export const personRefSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: "PersonRef" });
-export type PersonRef = z.infer<typeof personRefSchema>;
 
 export const SNOOZE_SIGHTINGS_MAX = 1_000_000;
 /** "Ignore until": any condition that is met reopens the market as NEW (cause unsnoozed, or escalating). */
@@ -172,7 +171,7 @@ export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
 export const NOTES_MAX = 2000;
 const notesSchema = z.string().max(NOTES_MAX, `notes can be at most ${NOTES_MAX} characters`);
 const assigneeIdSchema = z.string().trim().min(1).max(100).nullable().describe("A user id; null unassigns");
-export const changeReasonSchema = z.string().trim().max(500).optional().describe("Why; kept in the market's history");
+const changeReasonSchema = z.string().trim().max(500).optional().describe("Why; kept in the market's history");
 
 export const unmappedPatchSchema = z
   .object({
@@ -196,7 +195,7 @@ export const unmappedEditedSchema = unmappedDetailSchema
 export type UnmappedEdited = z.infer<typeof unmappedEditedSchema>;
 
 /** What a bulk change sets on every market (at least one field). */
-export const bulkSetSchema = z
+const bulkSetSchema = z
   .object({
     status: statusSchema.exclude(["MAPPED"]).optional(),
     assigneeId: assigneeIdSchema.optional(),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idParamsSchema, timestampSchema } from "./common";
 import { personRefSchema, unmappedListQuerySchema } from "./unmapped";
 
-export const VIEW_NAME_MAX = 60;
+const VIEW_NAME_MAX = 60;
 export const VIEWS_PER_PERSON_MAX = 50;
 
 /**

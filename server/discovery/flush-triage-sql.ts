@@ -16,7 +16,7 @@ export const BASELINE_RUNS = 10;
 const threshold = (baseline: string) => `${ESCALATION_FACTOR} * GREATEST(${baseline}, ${ESCALATION_FLOOR})`;
 
 /** Its sightings in its current run once this chunk's are added: how last_run_sightings accumulates. */
-export const runSightingsAfter = (stored: string, run: string, rs: string) =>
+const runSightingsAfter = (stored: string, run: string, rs: string) =>
   `CASE WHEN ${run} IS NULL THEN ${stored}.last_run_sightings
         WHEN ${run} = ${stored}.last_run_id THEN ${stored}.last_run_sightings + COALESCE(${rs}, 0)
         ELSE COALESCE(${rs}, 0) END`;

@@ -24,13 +24,13 @@ export interface ChangeFields {
 }
 
 /** An int[] parameter as an array literal: both drivers pass text, and ids are validated integers. */
-export const intArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
+const intArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
 
 export const unprocessable = (detail: string, field: string, extra?: Record<string, unknown>) =>
   new HttpError(422, "Unprocessable Content", detail, [{ field, message: detail }], extra);
 
 /** Whether the change moves markets to another status (so MAPPED ones may not take it, in bulk). */
-export const changesStatus = (set: ChangeFields) => set.status !== undefined || (set.snooze !== undefined && set.snooze !== null);
+const changesStatus = (set: ChangeFields) => set.status !== undefined || (set.snooze !== undefined && set.snooze !== null);
 
 /**
  * Refuses what no market may take: a snooze with a status other than IGNORED, an assignee that is
