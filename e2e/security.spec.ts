@@ -25,7 +25,7 @@ test("hostile names are text in the list and on the detail page", async ({ page,
   expect(items.map((i) => i.marketName).sort()).toEqual([...HOSTILE].sort());
 
   await page.goto("/unmapped?status=ALL&q=alert(1)");
-  const names = page.locator("tbody tr td:nth-child(2)");
+  const names = page.locator(`tbody tr td[data-column="name"]`);
   await expect(names).toHaveCount(HOSTILE.length);
   expect((await names.allInnerTexts()).sort()).toEqual([...HOSTILE].sort());
   await expectNothingInjected(page);

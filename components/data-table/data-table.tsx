@@ -8,7 +8,7 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { colStyle, columnClass, fixedWidths } from "./cells";
+import { colStyle, columnClass, fixedWidths, hideClass } from "./cells";
 import styles from "./data-table.module.css";
 import type { DataTableFeatures } from "./features";
 import { SortHeader } from "./sort-header";
@@ -83,7 +83,7 @@ function ColumnWidths<T extends RowData>({ table }: { table: DataTableInstance<T
   return (
     <colgroup>
       {columns.map((c) => (
-        <col key={c.id} className={c.columnDef.meta?.optional ? styles.optional : undefined} style={colStyle(c.columnDef.meta)} />
+        <col key={c.id} className={hideClass(c.columnDef.meta)} style={colStyle(c.columnDef.meta)} />
       ))}
     </colgroup>
   );

@@ -15,6 +15,8 @@ export interface ColumnMeta {
   width?: number;
   /** Left out below 1,280 px, so the name keeps its room (the value is on the item's own page). */
   optional?: boolean;
+  /** Shown only from 1,536 px: a list with many columns keeps every core one on a 1,440 px screen. */
+  wide?: boolean;
   /** More classes of the column's header and cells. */
   className?: string;
   /** Classes of the column's cells only. */

@@ -30,21 +30,21 @@ export const priorityColumn = () =>
     cell: (c) => <Priority score={c.getValue()} />,
   });
 
-/** When the market was first or last sighted, as "5 min ago"; `optional` leaves it out on narrower screens. */
-export const seenColumn = (field: "firstSeenAt" | "lastSeenAt", header: string, optional = false) =>
+/** When the market was first or last sighted, as "5 min ago"; `hide` leaves it out on narrower screens (see ColumnMeta). */
+export const seenColumn = (field: "firstSeenAt" | "lastSeenAt", header: string, hide?: "optional" | "wide") =>
   col.accessor(field, {
     id: field,
     header,
-    meta: { width: 108, kind: "time", optional },
+    meta: { width: 108, kind: "time", optional: hide === "optional", wide: hide === "wide" },
     cell: (c) => <RelativeTime iso={c.getValue()} />,
   });
 
 /** Who owns the market's triage, or a dash. */
-export const assigneeColumn = (width: number) =>
+export const assigneeColumn = (width: number, optional = false) =>
   col.accessor((item) => item.assignee?.name ?? null, {
     id: "assignee",
     header: "Assignee",
-    meta: { width },
+    meta: { width, optional },
     cell: (c) => {
       const name = c.getValue<string | null>();
       return name ? (
@@ -58,10 +58,10 @@ export const assigneeColumn = (width: number) =>
   });
 
 /** Sightings in each of the last runs (the list asks for them with trendRuns), as a sparkline. */
-export const trendColumn = (width: number) =>
+export const trendColumn = (width: number, optional = false) =>
   col.accessor((item) => item.trend ?? [], {
     id: "trend",
     header: "Trend",
-    meta: { width, title: "Sightings in each of the last runs, oldest first" },
+    meta: { width, optional, title: "Sightings in each of the last runs, oldest first" },
     cell: (c) => <Sparkline values={c.getValue<number[]>()} />,
   });

@@ -103,7 +103,7 @@ function unmappedColumns(selectable: boolean): DataColumn<UnmappedItem>[] {
     col.accessor("externalMarketId", {
       id: "externalMarketId",
       header: "External id",
-      meta: { width: 140, kind: "mono", optional: true },
+      meta: { width: 140, kind: "mono", wide: true },
       cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
     }),
     col.accessor("reason", {
@@ -118,10 +118,10 @@ function unmappedColumns(selectable: boolean): DataColumn<UnmappedItem>[] {
       meta: { width: 136 },
       cell: ({ row }) => <StatusCell item={row.original} />,
     }),
-    assigneeColumn(104),
+    assigneeColumn(104, true),
     sightingsColumn(100),
-    trendColumn(92),
-    seenColumn("firstSeenAt", "First seen", true),
+    trendColumn(92, true),
+    seenColumn("firstSeenAt", "First seen", "wide"),
     seenColumn("lastSeenAt", "Last seen"),
     priorityColumn(),
     col.display({
