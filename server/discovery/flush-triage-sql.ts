@@ -16,7 +16,7 @@ export const BASELINE_RUNS = 10;
 const threshold = (baseline: string) => `${ESCALATION_FACTOR} * GREATEST(${baseline}, ${ESCALATION_FLOOR})`;
 
 /** Its sightings in its current run once this chunk's are added: how last_run_sightings accumulates. */
-export const runSightingsAfter = (stored: string, run: string, rs: string) =>
+const runSightingsAfter = (stored: string, run: string, rs: string) =>
   `CASE WHEN ${run} IS NULL THEN ${stored}.last_run_sightings
         WHEN ${run} = ${stored}.last_run_id THEN ${stored}.last_run_sightings + COALESCE(${rs}, 0)
         ELSE COALESCE(${rs}, 0) END`;
@@ -69,7 +69,7 @@ export const TURNING_CTE = `turning AS (
 
 // In the upsert's SET: whether the stored row `t` is one `turning` picked. Set by the CTE, not
 // recomputed, so flags, announcements and audit rows always agree.
-const UNSNOOZES = `t.id IN (SELECT id FROM turning WHERE unsnooze IS NOT NULL)`;
+export const UNSNOOZES = `t.id IN (SELECT id FROM turning WHERE unsnooze IS NOT NULL)`;
 const ESCALATES = `t.id IN (SELECT id FROM turning WHERE escalate)`;
 const SNOOZE_COLUMNS = ["snoozed_at", "snooze_until", "snooze_sightings", "snooze_from_count", "snooze_baseline"];
 
@@ -80,7 +80,6 @@ export const TURN_SET = [
   `escalating = CASE WHEN ${ESCALATES} THEN true ELSE t.escalating END`,
   `escalated_at = CASE WHEN ${ESCALATES} THEN now() ELSE t.escalated_at END`,
 ].join(",\n    ");
-export { UNSNOOZES };
 
 /**
  * Why each row of the chunk is announced, one cause per market: a reopening (regressed,

@@ -39,7 +39,7 @@ interface FlushedMarket {
 }
 
 /** A market the flush announces, and why (see ALERT_CAUSES): one cause per market per chunk. */
-export type AnnouncedMarket = FlushedMarket & { cause: AlertCause };
+type AnnouncedMarket = FlushedMarket & { cause: AlertCause };
 
 export interface FlushResult {
   rows: number;

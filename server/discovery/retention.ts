@@ -14,7 +14,7 @@ export async function pruneFlushBatches(db: Database, days: number): Promise<num
 }
 
 /** Rows deleted per statement while pruning, so no statement holds its locks for long. */
-export const PRUNE_BATCH_ROWS = 5_000;
+const PRUNE_BATCH_ROWS = 5_000;
 
 const PRUNE_SQL = `
 WITH gone AS (
