@@ -39,7 +39,7 @@ test("a change made in one browser shows in another's list and market page", asy
       "true",
     );
     await expect(detail.getByLabel("Notes")).toHaveValue("Checked by the other desk");
-    await expect(detail.getByRole("list", { name: "History" })).toContainText("Checked by the other desk");
+    await expect(detail.getByRole("list", { name: "Activity" })).toContainText("Checked by the other desk");
   } finally {
     await watcherContext.close();
     await editorContext.close();

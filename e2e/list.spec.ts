@@ -4,8 +4,9 @@ import { ensureMarkets, expect, expectAccessible, listMarkets, snap, test, waitL
 test.beforeAll(async ({ request }) => ensureMarkets(request));
 
 const rows = (page: Page) => page.locator("tbody tr[data-market-id]");
-const column = async (page: Page, index: number) => rows(page).locator(`td:nth-child(${index})`).allInnerTexts();
-const sightings = async (page: Page) => (await column(page, 6)).map((t) => Number(t.replace(/,/g, "")));
+// Cells by column id, not position: the checkbox column (for those who may triage) comes first.
+const column = async (page: Page, id: string) => rows(page).locator(`td[data-column="${id}"]`).allInnerTexts();
+const sightings = async (page: Page) => (await column(page, "occurrenceCount")).map((t) => Number(t.replace(/,/g, "")));
 
 const isSorted = (values: number[], order: "asc" | "desc") =>
   values.every((v, i) => i === 0 || (order === "asc" ? values[i - 1] <= v : values[i - 1] >= v));
@@ -31,7 +32,7 @@ test("filter, sort, search and paginate; reload and back restore the view", asyn
   await selectByLabel(page, "Platform", "Bet9ja");
   await expect(page).toHaveURL(/[?&]source=bet9ja/);
   await expect(summary(page)).toHaveText(new RegExp(`of ${bet9ja.total}$`));
-  expect(new Set(await column(page, 1))).toEqual(new Set(["Bet9ja"]));
+  expect(new Set(await column(page, "source"))).toEqual(new Set(["Bet9ja"]));
 
   // Sort by sightings: descending first, then ascending
   const header = page.getByRole("columnheader", { name: /Sightings/ });
@@ -53,11 +54,11 @@ test("filter, sort, search and paginate; reload and back restore the view", asyn
   await expect(page).toHaveURL(/pageSize=25/);
   await expect(rows(page)).toHaveCount(25);
   await expect(summary(page)).toHaveText(`1–25 of ${bet9ja.total}`);
-  const firstPage = await column(page, 2);
+  const firstPage = await column(page, "name");
   await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(summary(page)).toHaveText(`26–${Math.min(50, bet9ja.total)} of ${bet9ja.total}`);
-  const secondPage = await column(page, 2);
+  const secondPage = await column(page, "name");
   expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
   await snap(page, testInfo, "list-filtered-sorted-page-2");
 
@@ -70,13 +71,13 @@ test("filter, sort, search and paginate; reload and back restore the view", asyn
   await expect(page.getByLabel("Rows per page")).toHaveValue("25");
   await expect(page.getByRole("columnheader", { name: /Sightings/ })).toHaveAttribute("aria-sort", "ascending");
   await expect(summary(page)).toHaveText(`26–${Math.min(50, bet9ja.total)} of ${bet9ja.total}`);
-  expect(await column(page, 2)).toEqual(secondPage);
+  expect(await column(page, "name")).toEqual(secondPage);
 
   // Back walks through the views
   await page.goBack();
   await expect(page).not.toHaveURL(/page=2/);
   await expect(summary(page)).toHaveText(`1–25 of ${bet9ja.total}`);
-  expect(await column(page, 2)).toEqual(firstPage);
+  expect(await column(page, "name")).toEqual(firstPage);
   await page.goBack();
   await expect(page).not.toHaveURL(/pageSize=25/);
   await expect(page.getByLabel("Rows per page")).toHaveValue("50");
@@ -131,7 +132,7 @@ test("status tabs count each status and filter the list", async ({ page, request
   await tabs.getByRole("link", { name: /^New/ }).click();
   await expect(page).toHaveURL(/\/unmapped$/);
   await expect(tabs.getByRole("link", { name: /^New/ })).toHaveAttribute("aria-current", "page");
-  const statuses = await column(page, 5);
+  const statuses = await column(page, "status");
   expect(statuses.every((s) => s.startsWith("New"))).toBe(true);
   await expectAccessible(page, testInfo, "list");
   await snap(page, testInfo, "list");

@@ -6,6 +6,8 @@ describe("can", () => {
   it("gives each role what the issue lists: viewer reads, triager changes markets and mappings, admin everything", () => {
     const table: Record<Action, Role[]> = {
       "market.triage": ["triager", "admin"],
+      "comment.write": ["triager", "admin"],
+      "comment.moderate": ["admin"],
       "market.map": ["triager", "admin"],
       "mapping.edit": ["triager", "admin"],
       "scrape.start": ["admin"],

@@ -5,6 +5,10 @@ import { roleAtLeast, type Role } from "@/lib/contract/auth";
 const NEEDED = {
   /** Status, notes (and the keyboard shortcuts that set a status). */
   "market.triage": "triager",
+  /** Comment on a market, and edit or delete one's own comments. */
+  "comment.write": "triager",
+  /** Edit or delete anyone's comment. */
+  "comment.moderate": "admin",
   /** "Map this market". */
   "market.map": "triager",
   /** New, edit, override, deactivate a mapping. */

@@ -11,6 +11,9 @@ import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
+import { BulkService } from "./triage/bulk-service";
+import { TrendService } from "./triage/trend";
+import { UndoService } from "./triage/undo-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
 import { MapMarketService } from "./mapping/map-market";
@@ -33,6 +36,10 @@ import { createAuthDispatcher } from "./http/auth-dispatch";
 import { allowedHosts, hostAllowed, sameOrigin } from "./http/origin";
 import { processFaults } from "./process-faults";
 import type { Source } from "./scraping/types";
+import { ActivityService } from "./triage-social/activity";
+import { CommentService } from "./triage-social/comments";
+import { PeopleDirectory } from "./triage-social/people";
+import { ViewService } from "./triage-social/views";
 
 const MAPPINGS_CHANGED = "market_triage_mappings_changed";
 
@@ -181,6 +188,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       mapMarket: new MapMarketService(mappings, triage),
       discovery,
       triage,
+      bulk: new BulkService(db, realtime),
+      undo: new UndoService(db, realtime),
+      trend: new TrendService(db),
       runs,
       scrape,
       candidates: new CandidateService(db, triage, mappings),
@@ -190,6 +200,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       people: new PeopleService(db.prisma, auth),
       tokens: new TokenService(db.prisma, auth),
       limits,
+      comments: new CommentService(db, realtime),
+      activity: new ActivityService(db),
+      views: new ViewService(db),
+      directory: new PeopleDirectory(db.prisma),
       async health() {
         const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);
         return {

@@ -7,6 +7,14 @@ import styles from "./alert-toast.module.css";
 
 type AlertMarket = UnmappedAlertData["markets"][number];
 
+/** Why a market is back, beside its name; a new market needs no words. */
+const CAUSE_WORDS: Record<AlertMarket["cause"], string | null> = {
+  new: null,
+  regressed: "reopened: was mapped",
+  unsnoozed: "snooze ended",
+  escalating: "escalating",
+};
+
 /** The markets an alert names, as links; scraped names are rendered as text, never as markup. */
 export function AlertToastContent({ count, markets, onNavigate }: { count: number; markets: AlertMarket[]; onNavigate: () => void }) {
   const more = count - markets.length;
@@ -20,7 +28,12 @@ export function AlertToastContent({ count, markets, onNavigate }: { count: numbe
             </Link>
             <span className={styles.alertToastMeta}>
               {PLATFORM_LABEL[m.source]} · {m.externalMarketId}
-              {m.regressed && <span className="alert-toast-reopened"> · reopened: was mapped</span>}
+              {CAUSE_WORDS[m.cause] && (
+                <span className="alert-toast-reopened" data-cause={m.cause}>
+                  {" "}
+                  · {CAUSE_WORDS[m.cause]}
+                </span>
+              )}
             </span>
           </li>
         ))}

@@ -20,7 +20,8 @@ export function UnmappedAlertToasts() {
     const current = {
       count: previous.count + data.count,
       listed: previous.listed + data.markets.length,
-      reopened: previous.reopened + data.markets.filter((m) => m.regressed).length,
+      // Back rather than new: regressed, unsnoozed or escalating.
+      reopened: previous.reopened + data.markets.filter((m) => m.cause !== "new").length,
       markets: [...previous.markets, ...data.markets].slice(0, NAMED),
     };
     shown.current = current;

@@ -23,6 +23,24 @@ const mappingSnap = z.object({
   outcomes: z.array(outcomeSnap).optional(),
 });
 type MappingSnap = z.infer<typeof mappingSnap>;
+// An assignee as an entry may record it: a person ({ assignee: { id, name } }) or their id and name.
+const assigneeSnap = z.union([
+  z.object({ assignee: z.object({ id: z.string(), name: z.string() }).nullable() }).transform((s) => s.assignee?.name ?? null),
+  z
+    .object({ assigneeId: z.string().nullable(), assigneeName: z.string().nullable().optional() })
+    .transform((s) => (s.assigneeId === null ? null : (s.assigneeName ?? s.assigneeId))),
+]);
+const snoozeCondition = z.object({
+  until: z.string().nullable().optional(),
+  sightings: z.number().nullable().optional(),
+  escalating: z.boolean().nullable().optional(),
+});
+type SnoozeCondition = z.infer<typeof snoozeCondition>;
+// { snooze: {...} | null }, or the condition's fields at the top level.
+const snoozeSnap = z.union([
+  z.object({ snooze: snoozeCondition.nullable() }).transform((s) => s.snooze),
+  snoozeCondition.transform((s) => (s.until || s.sightings || s.escalating ? s : null)),
+]);
 
 const parse = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
   const r = schema.safeParse(value);
@@ -40,6 +58,10 @@ export type Described =
   | { kind: "notes"; before: string | null; after: string | null }
   | { kind: "mapped"; mapping: string | null }
   | { kind: "regressed" }
+  | { kind: "assignee"; before: string | null; after: string | null }
+  | { kind: "snoozed"; condition: SnoozeCondition | null }
+  | { kind: "unsnoozed"; condition: SnoozeCondition | null; met: boolean }
+  | { kind: "escalated" }
   | { kind: "mapping"; title: string; changes: Change[]; summary: string | null };
 
 const FIELDS: [keyof MappingSnap & ("name" | "betpawaId" | "sportybetId" | "bet9jaKey"), string][] = [
@@ -99,6 +121,15 @@ export function describeEntry(entry: AuditEntry): Described {
       return { kind: "mapped", mapping: parse(statusSnap, entry.after)?.mapping ?? null };
     case "regressed":
       return { kind: "regressed" };
+    case "assignee_changed":
+      return { kind: "assignee", before: parse(assigneeSnap, entry.before), after: parse(assigneeSnap, entry.after) };
+    case "snoozed":
+      return { kind: "snoozed", condition: parse(snoozeSnap, entry.after) };
+    case "unsnoozed":
+      // By the scraper (its condition was met, named in before) or by a person clearing it.
+      return { kind: "unsnoozed", condition: parse(snoozeSnap, entry.before), met: entry.actorType === "scraper" };
+    case "escalated":
+      return { kind: "escalated" };
     case "mapping_created": {
       const before = parse(mappingSnap, entry.before);
       const after = parse(mappingSnap, entry.after);

@@ -4,19 +4,19 @@
 // text, so everything renders as React text.
 import { HISTORY_FIRST_PAGE } from "@/lib/api/audit";
 import { errorMessage } from "@/lib/api/errors";
-import { keys, type PageWindow } from "@/lib/api/keys";
+import type { PageWindow } from "@/lib/api/keys";
 import { mappingQueries } from "@/lib/api/mappings";
 import { unmappedQueries } from "@/lib/api/unmapped";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState } from "react";
 import type { AuditEntry } from "@/lib/contract/audit";
 import { formatCount } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { Skeleton } from "@/components/ui/skeleton";
-import { StatusBadge } from "@/components/unmapped/badges";
-import { ACTION_TONE, describeEntry, type Described } from "./describe-entry";
+import { ACTION_TONE, describeEntry } from "./describe-entry";
+import { EntryBody } from "./entry-body";
 import { cx } from "@/components/ui/cx";
 import styles from "./history.module.css";
 import { mappingHref } from "@/lib/api/mappings";
@@ -49,78 +49,7 @@ function EntityLink({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function Value({ value }: { value: string | null }) {
-  return value === null ? (
-    <span className="muted">none</span>
-  ) : (
-    <span className={styles.historyValue} data-history-value>
-      {value}
-    </span>
-  );
-}
-
-function Body({ d }: { d: Described }): ReactNode {
-  switch (d.kind) {
-    case "status":
-      return (
-        <span className={styles.historyTitle}>
-          Status {d.before ? <StatusBadge status={d.before} /> : "?"} <span aria-hidden="true">→</span>
-          <span className="visually-hidden">changed to</span> {d.after ? <StatusBadge status={d.after} /> : "?"}
-        </span>
-      );
-    case "notes":
-      return (
-        <>
-          <span className={styles.historyTitle}>
-            {d.after === null ? "Notes cleared" : d.before === null ? "Notes added" : "Notes changed"}
-          </span>
-          {d.after !== null && <p className={styles.historyNote}>{d.after}</p>}
-        </>
-      );
-    case "mapped":
-      return (
-        <span className={styles.historyTitle}>
-          Mapped{" "}
-          {d.mapping && (
-            <>
-              by{" "}
-              <Link href={mappingHref(d.mapping)} className="mono">
-                {d.mapping}
-              </Link>
-            </>
-          )}
-          <span className="visually-hidden">: status Mapped</span>
-        </span>
-      );
-    case "regressed":
-      return <span className={styles.historyTitle}>Regressed: sighted unmapped again after it was mapped, reopened as New</span>;
-    case "mapping":
-      return (
-        <>
-          <span className={styles.historyTitle}>{d.title}</span>
-          {d.summary && <p className={styles.historySummary}>{d.summary}</p>}
-          {d.changes.length > 0 && (
-            <ul className={styles.historyChanges}>
-              {d.changes.map((c, i) => (
-                <li key={i}>
-                  <span className={styles.historyChangeLabel}>{c.label}</span>
-                  {(c.before !== null || c.after !== null) && (
-                    <>
-                      {": "}
-                      <Value value={c.before} /> <span aria-hidden="true">→</span>
-                      <span className="visually-hidden">changed to</span> <Value value={c.after} />
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      );
-  }
-}
-
-function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
+export function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEntity?: boolean }) {
   return (
     <li className={cx(styles.historyItem, styles[TONE_CLASS[ACTION_TONE[entry.action]]])} data-action={entry.action}>
       <span className={styles.historyDot} aria-hidden="true" />
@@ -130,7 +59,7 @@ function HistoryItem({ entry, showEntity = false }: { entry: AuditEntry; showEnt
             <EntityLink entry={entry} />
           </div>
         )}
-        <Body d={describeEntry(entry)} />
+        <EntryBody d={describeEntry(entry)} />
         {entry.reason && (
           <blockquote className={styles.historyReason}>
             <span className="visually-hidden">Reason: </span>
@@ -218,27 +147,6 @@ function HistoryPanel({ titleId, empty, query }: PanelProps) {
         )}
       </div>
     </section>
-  );
-}
-
-/**
- * A market's history (GET /api/unmapped/{id}/history): status, notes, mapped, regressed. Pass the
- * market's `version` and the history refreshes whenever an edit moves it on.
- */
-export function MarketHistory({ marketId, version }: { marketId: number; version?: number }) {
-  const client = useQueryClient();
-  const seen = useRef(version);
-  useEffect(() => {
-    if (version === undefined || version === seen.current) return;
-    seen.current = version;
-    void client.invalidateQueries({ queryKey: keys.unmapped.historyOf(marketId) });
-  }, [client, marketId, version]);
-  return (
-    <HistoryPanel
-      titleId="market-history-title"
-      empty="No changes yet. Status, notes and mapping changes are recorded here with their reason."
-      query={(window) => unmappedQueries.history(marketId, window)}
-    />
   );
 }
 

@@ -31,6 +31,14 @@ describe("the invalidation table", () => {
     expect(stale(5, 3)).toBe(false);
     expect(stale(6, 2)).toBe(true);
   });
+
+  it("a bulk change or its undo refreshes every market query and the saved views' counts", () => {
+    const filters = INVALIDATION.unmapped_bulk_updated({
+      type: "unmapped_bulk_updated",
+      ...envelope({ changeId: "6f1c1f9e-4a53-4b43-9d7e-0d6f3f1b2c3d", undo: true, count: 3, ids: [1, 2, 3] }),
+    });
+    expect(filters.map((f) => f.queryKey)).toEqual([keys.unmapped.all, keys.views.all, keys.stats.all, keys.audit.all]);
+  });
 });
 
 describe("coalescingInvalidator", () => {

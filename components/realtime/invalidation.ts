@@ -8,11 +8,18 @@ import type { ServerMessage } from "@/lib/contract/realtime";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 
 /** What makes queries stale: each server message type, and a reconnect (messages may have been missed). */
-export type Staleness = { [T in "unmapped_alert" | "scrape_progress" | "unmapped_updated"]: ServerMessage<T> } & { resync: null };
+export type Staleness = {
+  [T in "unmapped_alert" | "scrape_progress" | "unmapped_updated" | "unmapped_bulk_updated"]: ServerMessage<T>;
+} & { resync: null };
 
 export const INVALIDATION: { [E in keyof Staleness]: (event: Staleness[E]) => readonly InvalidateQueryFilters[] } = {
   // New or reopened markets: lists, tab counts and details; the dashboard's counts and changes.
-  unmapped_alert: () => [{ queryKey: keys.unmapped.all }, { queryKey: keys.stats.all }, { queryKey: keys.audit.all }],
+  unmapped_alert: () => [
+    { queryKey: keys.unmapped.all },
+    { queryKey: keys.views.all },
+    { queryKey: keys.stats.all },
+    { queryKey: keys.audit.all },
+  ],
   // A finished run: its own record, every market it sighted (not only the announced ones), coverage and trends.
   scrape_progress: ({ data }) =>
     data.phase === "completed" || data.phase === "failed"
@@ -32,6 +39,14 @@ export const INVALIDATION: { [E in keyof Staleness]: (event: Staleness[E]) => re
     },
     { queryKey: keys.unmapped.historyOf(data.id) },
     { queryKey: keys.unmapped.lists },
+    { queryKey: keys.stats.all },
+    { queryKey: keys.audit.all },
+  ],
+  // A bulk change or an undo (one message for up to 10,000 markets, naming at most 200): every
+  // market query, whatever it holds, and the saved views' counts.
+  unmapped_bulk_updated: () => [
+    { queryKey: keys.unmapped.all },
+    { queryKey: keys.views.all },
     { queryKey: keys.stats.all },
     { queryKey: keys.audit.all },
   ],

@@ -14,6 +14,7 @@ export function RealtimeSync() {
   useRealtimeMessage("unmapped_alert", (m) => invalidator.add(INVALIDATION.unmapped_alert(m)));
   useRealtimeMessage("scrape_progress", (m) => invalidator.add(INVALIDATION.scrape_progress(m)));
   useRealtimeMessage("unmapped_updated", (m) => invalidator.add(INVALIDATION.unmapped_updated(m)));
+  useRealtimeMessage("unmapped_bulk_updated", (m) => invalidator.add(INVALIDATION.unmapped_bulk_updated(m)));
   useRealtimeResync(() => invalidator.add(INVALIDATION.resync(null)));
   return null;
 }

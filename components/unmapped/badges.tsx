@@ -26,3 +26,13 @@ export function ReasonBadge({ reason }: { reason: UnmappedReason }) {
 export function PlatformBadge({ source }: { source: Platform }) {
   return <span className={`platform platform-${source}`}>{PLATFORM_LABEL[source]}</span>;
 }
+
+/** Its sightings in its latest run crossed 3x its usual per-run sightings. */
+export function EscalatingBadge({ escalating }: { escalating: boolean }) {
+  if (!escalating) return null;
+  return (
+    <span className="badge badge-escalating" title="Its sightings in the latest run are more than 3x its usual per-run sightings">
+      Escalating
+    </span>
+  );
+}

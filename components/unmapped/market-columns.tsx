@@ -7,6 +7,7 @@ import { formatCount } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { PlatformBadge } from "./badges";
 import { Priority, PRIORITY_HINT } from "./priority";
+import { Sparkline } from "./sparkline";
 
 const col = columnsFor<UnmappedItem>();
 
@@ -36,4 +37,31 @@ export const seenColumn = (field: "firstSeenAt" | "lastSeenAt", header: string, 
     header,
     meta: { width: 108, kind: "time", optional },
     cell: (c) => <RelativeTime iso={c.getValue()} />,
+  });
+
+/** Who owns the market's triage, or a dash. */
+export const assigneeColumn = (width: number) =>
+  col.accessor((item) => item.assignee?.name ?? null, {
+    id: "assignee",
+    header: "Assignee",
+    meta: { width },
+    cell: (c) => {
+      const name = c.getValue<string | null>();
+      return name ? (
+        <span title={name}>{name}</span>
+      ) : (
+        <span className="muted" aria-label="Nobody">
+          —
+        </span>
+      );
+    },
+  });
+
+/** Sightings in each of the last runs (the list asks for them with trendRuns), as a sparkline. */
+export const trendColumn = (width: number) =>
+  col.accessor((item) => item.trend ?? [], {
+    id: "trend",
+    header: "Trend",
+    meta: { width, title: "Sightings in each of the last runs, oldest first" },
+    cell: (c) => <Sparkline values={c.getValue<number[]>()} />,
   });

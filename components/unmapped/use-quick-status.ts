@@ -1,14 +1,16 @@
 "use client";
 // Status changes straight from the list (keys a and i, row buttons). List items carry no version,
 // so the market is read first: if its status is no longer what the row showed, someone else got
-// there first and nothing is overwritten; otherwise the change is sent with If-Match.
+// there first and nothing is overwritten; otherwise the change is sent with If-Match. Its toast
+// offers Undo (POST /api/changes/{id}/undo), as every change does.
 import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { unmappedApi, unmappedQueries } from "@/lib/api/unmapped";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { TriageStatus } from "@/lib/contract/enums";
-import type { UnmappedDetail, UnmappedItem } from "@/lib/contract/unmapped";
+import type { UnmappedEdited, UnmappedItem } from "@/lib/contract/unmapped";
+import { useUndo } from "@/components/triage/use-undo";
 import { restoreLists, setStatusInLists, type ListSnapshot } from "./cache-updates";
 import { STATUS_LABEL } from "./labels";
 
@@ -26,9 +28,10 @@ const VERB: Record<SettableStatus, string> = {
   IGNORED: "Ignored",
 };
 
-export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, QuickStatus, ListSnapshot> {
+export function useQuickStatus(): UseMutationResult<UnmappedEdited, Error, QuickStatus, ListSnapshot> {
   const client = useQueryClient();
-  const mutation: UseMutationResult<UnmappedDetail, Error, QuickStatus, ListSnapshot> = useMutation({
+  const { announce } = useUndo();
+  return useMutation<UnmappedEdited, Error, QuickStatus, ListSnapshot>({
     mutationFn: async ({ item, status }: QuickStatus) => {
       const current = await client.fetchQuery({
         ...unmappedQueries.detail(item.id),
@@ -44,18 +47,10 @@ export function useQuickStatus(): UseMutationResult<UnmappedDetail, Error, Quick
       restoreLists(client, snapshot);
       toast.error(`Could not update “${item.marketName}”`, { id: `status-${item.id}`, description: errorMessage(error) });
     },
-    onSuccess: (detail, { item, status }) => {
+    onSuccess: ({ changeId, ...detail }, { item, status }) => {
       client.setQueryData(keys.unmapped.detail(item.id), detail);
-      const before = item.status;
-      toast.success(`${VERB[status]}: ${item.marketName}`, {
-        id: `status-${item.id}`,
-        // Mapped comes back only by mapping, never by a status edit: nothing to undo to.
-        ...(before === "MAPPED"
-          ? {}
-          : { action: { label: "Undo", onClick: () => mutation.mutate({ item: { ...item, status }, status: before }) } }),
-      });
+      announce(changeId, `${VERB[status]}: ${item.marketName}`);
     },
     onSettled: () => client.invalidateQueries({ queryKey: keys.unmapped.all }),
   });
-  return mutation;
 }

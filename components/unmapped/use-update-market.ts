@@ -2,10 +2,11 @@
 // Status and notes edits on the market page: optimistic, rolled back on failure, sent with the
 // version on screen as If-Match so a change made elsewhere is never silently overwritten (412).
 // Edits of one market run one after another, each with the version the previous one returned.
+// Each answer carries the change's id: the page's toast offers to undo it.
 import { keys } from "@/lib/api/keys";
 import { unmappedApi } from "@/lib/api/unmapped";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { UnmappedDetail, UnmappedPatch } from "@/lib/contract/unmapped";
+import type { UnmappedDetail, UnmappedEdited, UnmappedPatch } from "@/lib/contract/unmapped";
 import { restoreLists, setStatusInLists, type ListSnapshot } from "./cache-updates";
 
 interface Context {
@@ -18,7 +19,7 @@ export function useUpdateMarket(id: number) {
   const key = keys.unmapped.detail(id);
   const mutationKey = ["unmapped", "update", id];
 
-  return useMutation<UnmappedDetail, Error, UnmappedPatch, Context>({
+  return useMutation<UnmappedEdited, Error, UnmappedPatch, Context>({
     mutationKey,
     scope: { id: `unmapped-${id}` },
     mutationFn: (patch) => {
@@ -48,7 +49,7 @@ export function useUpdateMarket(id: number) {
         );
       restoreLists(client, context?.lists);
     },
-    onSuccess: (detail) => {
+    onSuccess: ({ changeId: _changeId, ...detail }) => {
       // An edit still queued behind this one keeps its optimistic fields; only the version moves on.
       const queued = client.isMutating({ mutationKey }) > 1;
       client.setQueryData<UnmappedDetail>(key, (old) =>

@@ -8,6 +8,7 @@ export const problemBodySchema = problemSchema.extend({
   runId: z.number().int().optional().describe("409 from POST /api/scrape: the run already going"),
   holder: z.string().optional().describe("409 about a platform id: the mapping that holds it"),
   field: z.string().optional(),
+  ids: z.array(z.number().int()).optional().describe("422 from POST /api/unmapped/bulk: the markets that refused the change"),
 });
 export type ProblemBody = z.infer<typeof problemBodySchema>;
 
@@ -46,6 +47,9 @@ export function errorMessage(e: unknown): string {
 
 /** Server field errors (e.g. "body.betpawaId"), empty for errors that name no field. */
 export const fieldErrorsOf = (e: unknown): Readonly<Record<string, string>> => (isApiError(e) ? e.fieldErrors : {});
+
+/** The markets a bulk change was refused for (unknown, or a change they do not allow); empty otherwise. */
+export const offendingIdsOf = (e: unknown): number[] => (isApiError(e) ? (e.problem?.ids ?? []) : []);
 
 /** The mapping holding a platform id, from a 409; null for any other error. */
 export const holderOf = (e: unknown): string | null => (isApiError(e) ? (e.problem?.holder ?? null) : null);

@@ -19,6 +19,10 @@ export const keys = {
     historyOf: (id: number) => ["unmapped", "history", id] as const,
     // History keys are plain QueryKeys: one history panel takes either.
     history: (id: number, window: PageWindow): QueryKey => ["unmapped", "history", id, window],
+    // The activity timeline (comments and history) sits under historyOf: whatever refreshes a
+    // market's history (its unmapped_updated message, comments included) refreshes it too.
+    activity: (id: number) => ["unmapped", "history", id, "activity"] as const,
+    trend: (id: number, runs: number) => ["unmapped", "trend", id, runs] as const,
     candidates: (id: number) => ["unmapped", "candidates", id] as const,
   },
   mappings: {
@@ -49,5 +53,13 @@ export const keys = {
   },
   tokens: {
     all: ["tokens"] as const,
+  },
+  /** Everyone who can be assigned (GET /api/people). */
+  people: {
+    all: ["people"] as const,
+  },
+  /** Saved views with their counts: they change with the markets, so a market change refreshes them too. */
+  views: {
+    all: ["views"] as const,
   },
 };

@@ -4,8 +4,10 @@ import { auditListSchema } from "@/lib/contract/audit";
 import { candidatesSchema, mapResultSchema, type MapMarket, type MapResult } from "@/lib/contract/mappings";
 import {
   unmappedDetailSchema,
+  unmappedEditedSchema,
   unmappedListSchema,
   type UnmappedDetail,
+  type UnmappedEdited,
   type UnmappedList,
   type UnmappedListQuery,
   type UnmappedPatch,
@@ -14,8 +16,8 @@ import { apiFetch, searchOf } from "./fetch";
 import { keys, type PageWindow } from "./keys";
 
 export function unmappedSearch(query: UnmappedListQuery): string {
-  const { source, status, reason, minOccurrences, q, sort, order, page, pageSize } = query;
-  return searchOf({ source, status, reason, minOccurrences, q, sort, order, page, pageSize });
+  const { source, status, reason, minOccurrences, q, assignee, escalating, trendRuns, sort, order, page, pageSize } = query;
+  return searchOf({ source, status, reason, minOccurrences, q, assignee, escalating, trendRuns, sort, order, page, pageSize });
 }
 
 /** The dashboard's most urgent new markets. */
@@ -25,9 +27,9 @@ export const unmappedApi = {
   list: (query: UnmappedListQuery, signal?: AbortSignal): Promise<UnmappedList> =>
     apiFetch(unmappedListSchema, `/api/unmapped?${unmappedSearch(query)}`, { signal }),
   get: (id: number, signal?: AbortSignal): Promise<UnmappedDetail> => apiFetch(unmappedDetailSchema, `/api/unmapped/${id}`, { signal }),
-  /** `version` goes out as If-Match: the server answers 412 if someone changed the market since. */
-  update: (id: number, patch: UnmappedPatch, version: number): Promise<UnmappedDetail> =>
-    apiFetch(unmappedDetailSchema, `/api/unmapped/${id}`, { method: "PATCH", body: patch, ifMatch: version }),
+  /** `version` goes out as If-Match: the server answers 412 if someone changed the market since. The answer carries the changeId to undo. */
+  update: (id: number, patch: UnmappedPatch, version: number): Promise<UnmappedEdited> =>
+    apiFetch(unmappedEditedSchema, `/api/unmapped/${id}`, { method: "PATCH", body: patch, ifMatch: version }),
   history: (id: number, window: PageWindow, signal?: AbortSignal) =>
     apiFetch(auditListSchema, `/api/unmapped/${id}/history?${searchOf({ ...window })}`, { signal }),
   candidates: (id: number, signal?: AbortSignal) => apiFetch(candidatesSchema, `/api/unmapped/${id}/candidates`, { signal }),

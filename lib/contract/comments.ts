@@ -32,6 +32,7 @@ export const commentParamsSchema = z.object({
   commentId: idParamSchema.meta({ description: "The comment's id" }),
 });
 
+export const commentQuerySchema = z.object(pageQueryShape).strict();
 export const commentListSchema = pageOf(commentSchema).meta({ id: "CommentList" });
 export type CommentList = z.infer<typeof commentListSchema>;
 

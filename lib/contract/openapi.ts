@@ -4,11 +4,14 @@
 // route table from `paths` (server/http/api-gate.ts), so an undocumented route cannot be reached.
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import { authPaths } from "./auth.openapi";
+import { changesPaths } from "./changes.openapi";
+import { commentsPaths } from "./comments.openapi";
 import { mappingsPaths } from "./mappings.openapi";
 import { SECURITY_SCHEMES } from "./openapi-kit";
 import { scrapePaths } from "./scrape.openapi";
 import { systemPaths } from "./system.openapi";
 import { unmappedPaths } from "./unmapped.openapi";
+import { viewsPaths } from "./views.openapi";
 
 const DOCUMENT: ZodOpenApiObject = {
   openapi: "3.1.0",
@@ -26,7 +29,16 @@ const DOCUMENT: ZodOpenApiObject = {
       "token (Authorization: Bearer <token>). A request for a host outside PUBLIC_URL/ALLOWED_HOSTS is 421.",
   },
   components: { securitySchemes: SECURITY_SCHEMES },
-  paths: { ...unmappedPaths, ...mappingsPaths, ...scrapePaths, ...systemPaths, ...authPaths },
+  paths: {
+    ...unmappedPaths,
+    ...changesPaths,
+    ...commentsPaths,
+    ...viewsPaths,
+    ...mappingsPaths,
+    ...scrapePaths,
+    ...systemPaths,
+    ...authPaths,
+  },
 };
 
 let built: ReturnType<typeof createDocument> | undefined;

@@ -19,7 +19,7 @@ export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
  * unsnoozed (its snooze's time or sightings condition was met), escalating (its sightings in a run
  * crossed 3x its baseline: a snooze on escalation reopened it, or an open market crossed it).
  */
-export const ALERT_CAUSES = ["new", "regressed", "unsnoozed", "escalating"] as const;
+const ALERT_CAUSES = ["new", "regressed", "unsnoozed", "escalating"] as const;
 const alertCauseSchema = z.enum(ALERT_CAUSES);
 export type AlertCause = z.infer<typeof alertCauseSchema>;
 
@@ -51,7 +51,7 @@ const scrapeProgressDataSchema = z.object({
 });
 export type ScrapeProgressData = z.infer<typeof scrapeProgressDataSchema>;
 
-export const UPDATED_FIELDS = ["status", "notes", "assignee", "snooze", "comments"] as const;
+const UPDATED_FIELDS = ["status", "notes", "assignee", "snooze", "comments"] as const;
 export type UpdatedField = (typeof UPDATED_FIELDS)[number];
 
 const unmappedUpdatedDataSchema = z.object({

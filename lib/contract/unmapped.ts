@@ -74,7 +74,6 @@ export type UnmappedListQuery = z.infer<typeof unmappedListQuerySchema>;
 
 /** A person as other people see them: enough to show and to pick. */
 export const personRefSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: "PersonRef" });
-export type PersonRef = z.infer<typeof personRefSchema>;
 
 export const SNOOZE_SIGHTINGS_MAX = 1_000_000;
 /** "Ignore until": any condition that is met reopens the market as NEW (cause unsnoozed, or escalating). */
@@ -172,7 +171,7 @@ export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
 export const NOTES_MAX = 2000;
 const notesSchema = z.string().max(NOTES_MAX, `notes can be at most ${NOTES_MAX} characters`);
 const assigneeIdSchema = z.string().trim().min(1).max(100).nullable().describe("A user id; null unassigns");
-export const changeReasonSchema = z.string().trim().max(500).optional().describe("Why; kept in the market's history");
+const changeReasonSchema = z.string().trim().max(500).optional().describe("Why; kept in the market's history");
 
 export const unmappedPatchSchema = z
   .object({
@@ -196,7 +195,7 @@ export const unmappedEditedSchema = unmappedDetailSchema
 export type UnmappedEdited = z.infer<typeof unmappedEditedSchema>;
 
 /** What a bulk change sets on every market (at least one field). */
-export const bulkSetSchema = z
+const bulkSetSchema = z
   .object({
     status: statusSchema.exclude(["MAPPED"]).optional(),
     assigneeId: assigneeIdSchema.optional(),
@@ -210,27 +209,34 @@ export const bulkSetSchema = z
 export type BulkSet = z.infer<typeof bulkSetSchema>;
 
 export const BULK_MAX = 10_000;
-const bulkScope = z.union([
-  z
-    .object({ ids: z.array(z.number().int().positive()).min(1).max(BULK_MAX, `at most ${BULK_MAX} markets per change`) })
-    .strict()
-    .describe("These markets"),
-  z
-    .object({ filter: z.object(unmappedFilterShape).strict() })
-    .strict()
-    .describe("Every market the list shows with these filters"),
-]);
+const idsScope = z
+  .object({ ids: z.array(z.number().int().positive()).min(1).max(BULK_MAX, `at most ${BULK_MAX} markets per change`) })
+  .strict()
+  .describe("These markets");
+const filterScope = z
+  .object({ filter: z.object(unmappedFilterShape).strict() })
+  .strict()
+  .describe("Every market the list shows with these filters");
+// The scope is parsed by the key the body has (not as a union, whose failure names no field).
 export const bulkRequestSchema = z
   .object({ set: bulkSetSchema, reason: changeReasonSchema, ids: z.unknown().optional(), filter: z.unknown().optional() })
   .strict()
   .transform((b, ctx) => {
-    const scope = bulkScope.safeParse(b.ids !== undefined ? { ids: b.ids } : b.filter !== undefined ? { filter: b.filter } : {});
-    if (!scope.success) {
-      for (const issue of scope.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-      return z.NEVER;
-    }
     if (b.ids !== undefined && b.filter !== undefined) {
       ctx.addIssue({ code: "custom", message: "send ids or filter, not both", path: ["filter"] });
+      return z.NEVER;
+    }
+    if (b.ids === undefined && b.filter === undefined) {
+      ctx.addIssue({ code: "custom", message: "send ids or filter", path: ["ids"] });
+      return z.NEVER;
+    }
+    const scope = b.ids !== undefined ? idsScope.safeParse({ ids: b.ids }) : filterScope.safeParse({ filter: b.filter });
+    if (!scope.success) {
+      for (const issue of scope.error.issues) {
+        // Unknown filter keys are named, as route() names them elsewhere.
+        const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
+        ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path, ...keys] });
+      }
       return z.NEVER;
     }
     return { set: b.set, reason: b.reason, scope: scope.data };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idParamsSchema, timestampSchema } from "./common";
 import { personRefSchema, unmappedListQuerySchema } from "./unmapped";
 
-export const VIEW_NAME_MAX = 60;
+const VIEW_NAME_MAX = 60;
 export const VIEWS_PER_PERSON_MAX = 50;
 
 /**
@@ -16,7 +16,13 @@ export const viewQuerySchema = z
   .superRefine((q, ctx) => {
     if ("page" in q) ctx.addIssue({ code: "custom", message: "a view keeps filters and sort, not a page", path: ["page"] });
     const parsed = unmappedListQuerySchema.safeParse(q);
-    if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ code: "custom", message: i.message, path: i.path });
+    if (!parsed.success)
+      for (const i of parsed.error.issues) {
+        // An unknown parameter is named in the path, so the answer points at body.query.<name>.
+        if (i.code === "unrecognized_keys")
+          for (const key of i.keys) ctx.addIssue({ code: "custom", message: "not a list query parameter", path: [key] });
+        else ctx.addIssue({ code: "custom", message: i.message, path: i.path });
+      }
   })
   .describe("List query parameters (GET /api/unmapped), without page")
   .meta({ id: "ViewQuery" });

@@ -11,7 +11,9 @@
 import type { Actor, AuditEntry, AuditQuery } from "@/lib/contract/audit";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 
-type Row = Awaited<ReturnType<PrismaClient["auditEntry"]["findFirstOrThrow"]>>;
+/** An audit_log row as Prisma reads it (a raw query aliasing the columns so gives the same: the activity timeline). */
+export type AuditRow = Awaited<ReturnType<PrismaClient["auditEntry"]["findFirstOrThrow"]>>;
+type Row = AuditRow;
 
 /** One change to record: the contract's entry without what the database assigns (id, createdAt). */
 export type AuditRecord = Pick<AuditEntry, "entityType" | "entityId" | "action"> & {
@@ -34,7 +36,8 @@ const mappingName = (r: Row): string | null => {
   return null;
 };
 
-const toEntry = (r: Row, marketNames: Map<string, string>): AuditEntry => ({
+/** The one mapping of a row to the contract's entry (history, audit trail, activity timeline). */
+export const toEntry = (r: Row, marketNames: ReadonlyMap<string, string>): AuditEntry => ({
   id: r.id,
   entityType: r.entityType as AuditEntry["entityType"],
   entityId: r.entityId,

@@ -13,6 +13,11 @@
 // (kept exact by triggers), so no row is counted. Any other filter (q, minOccurrences) needs the
 // rows themselves: they are counted up to TOTAL_CAP + 1 and a total past the cap is reported as
 // TOTAL_CAP with totalCapped, so a search over a million markets never counts a million rows.
+// The counters have no assignee or escalation dimension, so those filters take the capped path too.
+//
+// Per item, the assignee's name is a scalar subquery on users' primary key and the trend (with
+// trendRuns) a LATERAL over the page's rows and the last n finished runs: both run for the page's
+// rows only, in the same statement, never one query per item.
 import { TOTAL_CAP } from "@/lib/contract/common";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
 
@@ -38,7 +43,54 @@ const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD
 
 export const ITEM_COLUMNS = `id, source, external_market_id, market_name, reason, status, occurrence_count,
   ${isoText("first_seen_at")} AS first_seen_at, ${isoText("last_seen_at")} AS last_seen_at, ${isoText("regressed_at")} AS regressed_at,
-  priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score`;
+  priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score,
+  assignee_id, (SELECT u.name FROM users u WHERE u.id = unmapped_markets.assignee_id) AS assignee_name, escalating,
+  ${isoText("snoozed_at")} AS snoozed_at, ${isoText("snooze_until")} AS snooze_until, snooze_sightings, snooze_from_count,
+  snooze_escalating, snooze_baseline`;
+
+/** Who asks: `assignee=me` means this user (a token's owner). */
+export interface Viewer {
+  userId: string;
+}
+
+/** The filters of the list as conditions on unmapped_markets, and the part of them the counters can answer. */
+export interface FilterSql {
+  where: string;
+  /** Only the source/status/reason conditions: the WHERE of market_counts. */
+  countedWhere: string;
+  params: unknown[];
+}
+
+type Filters = Pick<UnmappedListQuery, "source" | "status" | "reason" | "minOccurrences" | "q" | "assignee" | "escalating">;
+
+export function filterSql(q: Filters, viewer: Viewer | null, params: unknown[] = []): FilterSql {
+  const where: string[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  // The counters have the same three columns, so these conditions apply to both tables. Typed
+  // parameters (not text cast to the enum, whose input function is only stable) keep them plain
+  // comparisons the planner can match to the (status, col, id) indexes.
+  const oneOf = (column: string, type: string, values: readonly string[] | undefined) => {
+    if (values?.length === 1) add((p) => `${column} = ${p}::"${type}"`, values[0]);
+    // An array literal: PGlite serialises a JS array only for array types it knows, not enum arrays.
+    // The values are validated enum labels, so the literal needs no quoting.
+    else if (values?.length) add((p) => `${column} = ANY(${p}::"${type}"[])`, `{${values.join(",")}}`);
+  };
+  oneOf("source", "Platform", q.source);
+  oneOf("status", "TriageStatus", q.status);
+  if (q.reason) add((p) => `reason = ${p}::"UnmappedReason"`, q.reason);
+  const countedWhere = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  if (q.minOccurrences !== undefined) add((p) => `occurrence_count >= ${p}`, q.minOccurrences);
+  if (q.q) add((p) => `(market_name ILIKE ${p} OR external_market_id ILIKE ${p})`, likePattern(q.q));
+  if (q.assignee === "none") where.push("assignee_id IS NULL");
+  // Nobody asking (a server-side render without a person) is assigned nothing.
+  else if (q.assignee === "me") add((p) => `assignee_id = ${p}::text`, viewer?.userId ?? "");
+  else if (q.assignee !== undefined) add((p) => `assignee_id = ${p}::text`, q.assignee);
+  if (q.escalating !== undefined) where.push(q.escalating ? "escalating" : "NOT escalating");
+  return { where: where.length ? `WHERE ${where.join(" AND ")}` : "", countedWhere, params };
+}
 
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -59,33 +111,14 @@ export interface ListSql {
   capped: boolean;
 }
 
-export function listSql(q: UnmappedListQuery): ListSql {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  // The counters have the same three columns, so these conditions apply to both tables. Typed
-  // parameters (not text cast to the enum, whose input function is only stable) keep them plain
-  // comparisons the planner can match to the (status, col, id) indexes.
-  const oneOf = (column: string, type: string, values: readonly string[] | undefined) => {
-    if (values?.length === 1) add((p) => `${column} = ${p}::"${type}"`, values[0]);
-    // An array literal: PGlite serialises a JS array only for array types it knows, not enum arrays.
-    // The values are validated enum labels, so the literal needs no quoting.
-    else if (values?.length) add((p) => `${column} = ANY(${p}::"${type}"[])`, `{${values.join(",")}}`);
-  };
-  oneOf("source", "Platform", q.source);
-  oneOf("status", "TriageStatus", q.status);
-  if (q.reason) add((p) => `reason = ${p}::"UnmappedReason"`, q.reason);
-  const countedWhere = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  if (q.minOccurrences !== undefined) add((p) => `occurrence_count >= ${p}`, q.minOccurrences);
-  if (q.q) add((p) => `(market_name ILIKE ${p} OR external_market_id ILIKE ${p})`, likePattern(q.q));
-  const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
+export function listSql(q: UnmappedListQuery, viewer: Viewer | null = null): ListSql {
+  const { where: whereSql, countedWhere, params } = filterSql(q, viewer);
   const capped = whereSql !== countedWhere;
 
   const dir = q.order === "asc" ? "ASC" : "DESC";
-  const order = `ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, id ${dir}`;
+  // Qualified: a bare name in ORDER BY means the output column first, and first_seen_at and
+  // last_seen_at are output as text (isoText), which no index orders: every page sorted the table.
+  const order = `ORDER BY unmapped_markets.${SORT_COLUMN[q.sort]} ${dir}, unmapped_markets.id ${dir}`;
   const offset = (q.page - 1) * q.pageSize;
   const select = (extra = "") =>
     offset === 0
@@ -99,8 +132,20 @@ export function listSql(q: UnmappedListQuery): ListSql {
     : `SELECT COALESCE(sum(n), 0)::int8 AS n FROM market_counts ${countedWhere}`;
   // The join cannot be trusted to keep the rows' order, so they carry their sort key (the column
   // itself: its text form has only millisecond precision) and are ordered again, 50 rows at most.
-  const page = `WITH total AS (${total}), items AS (${select(`, ${SORT_COLUMN[q.sort]} AS sort_key`)})
-    SELECT total.n AS total_n, items.* FROM total LEFT JOIN items ON true ORDER BY items.sort_key ${dir}, items.id ${dir}`;
+  const runs = q.trendRuns ? Math.trunc(q.trendRuns) : 0;
+  // The last n runs that are over, once; each page row picks its counts from them (0 where a run
+  // did not sight it) through the (market_id, run_id) primary key.
+  const trend = runs
+    ? {
+        cte: `, runs AS MATERIALIZED (SELECT id FROM scrape_runs WHERE status <> 'running' ORDER BY id DESC LIMIT ${runs})`,
+        column: ", trend.trend",
+        join: `LEFT JOIN LATERAL (SELECT array_agg(COALESCE(c.sightings, 0) ORDER BY r.id) AS trend FROM runs r
+          LEFT JOIN market_run_counts c ON c.market_id = items.id AND c.run_id = r.id) trend ON true`,
+      }
+    : { cte: "", column: "", join: "" };
+  const page = `WITH total AS (${total}), items AS (${select(`, ${SORT_COLUMN[q.sort]} AS sort_key`)})${trend.cte}
+    SELECT total.n AS total_n, items.*${trend.column} FROM total LEFT JOIN items ON true ${trend.join}
+    ORDER BY items.sort_key ${dir}, items.id ${dir}`;
   return { page, rows, total, params, where: whereSql, capped };
 }
 

@@ -1,14 +1,19 @@
 // Reading and editing unmapped markets. The list is one SQL statement for the rows (filters, sort,
 // page and the priority score computed by the database) and one for the total, from counters or a
 // capped count (server/discovery/list-sql.ts), so it costs about the same at 1,000 rows or 1,000,000.
-import type { UnmappedDetail, UnmappedItem, UnmappedList, UnmappedListQuery, UnmappedPatch } from "@/lib/contract/unmapped";
+import { randomUUID } from "node:crypto";
+import type { UpdatedField } from "@/lib/contract/realtime";
+import type { UnmappedDetail, UnmappedEdited, UnmappedItem, UnmappedList, UnmappedListQuery, UnmappedPatch } from "@/lib/contract/unmapped";
 import type { Prisma } from "@/generated/prisma/client";
-import { AuditService, type AuditRecord } from "@/server/audit/audit-service";
+import { AuditService } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
-import { isoColumn, isoColumnOrNull, jsonColumn } from "@/server/db/columns";
+import { jsonColumn } from "@/server/db/columns";
 import { HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
-import { listSql, totalOf } from "./list-sql";
+import { applyChange, checkFields } from "@/server/triage/apply";
+import type { ChangeSummary } from "@/server/triage/change-sql";
+import { toDetail, toItem, type DetailRow, type ItemRow } from "@/server/triage/rows";
+import { listSql, totalOf, type Viewer } from "./list-sql";
 import type { Actor } from "@/lib/contract/audit";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
@@ -17,8 +22,10 @@ const DETAIL_SQL = `SELECT m.id, m.source, m.external_market_id, m.market_name, 
   m.priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score,
   m.sample_outcomes, m.specifiers, m.notes, m.updated_at, m.version, m.mapped_at, m.mapping_canonical_id,
   m.last_run_id, m.last_run_events, m.last_run_sightings,
-  NULLIF((r.sources -> m.source::text ->> 'markets')::int, 0) AS run_platform_sightings
-FROM unmapped_markets m LEFT JOIN scrape_runs r ON r.id = m.last_run_id
+  NULLIF((r.sources -> m.source::text ->> 'markets')::int, 0) AS run_platform_sightings,
+  m.assignee_id, u.name AS assignee_name, m.escalating, m.snoozed_at, m.snooze_until, m.snooze_sightings, m.snooze_from_count,
+  m.snooze_escalating, m.snooze_baseline
+FROM unmapped_markets m LEFT JOIN scrape_runs r ON r.id = m.last_run_id LEFT JOIN users u ON u.id = m.assignee_id
 WHERE m.id = $1`;
 
 type Tx = Prisma.TransactionClient;
@@ -49,77 +56,6 @@ interface LockedRow {
   mapping_canonical_id: string | null;
 }
 
-interface ItemRow {
-  id: number;
-  source: UnmappedItem["source"];
-  external_market_id: string;
-  market_name: string;
-  reason: UnmappedItem["reason"];
-  status: UnmappedItem["status"];
-  occurrence_count: number;
-  first_seen_at: Date | string;
-  last_seen_at: Date | string;
-  regressed_at: Date | string | null;
-  priority_score: number;
-}
-
-interface DetailRow extends ItemRow {
-  sample_outcomes: UnmappedDetail["sampleOutcomes"] | string;
-  specifiers: string[];
-  notes: string | null;
-  updated_at: Date | string;
-  version: number;
-  mapped_at: Date | string | null;
-  mapping_canonical_id: string | null;
-  last_run_id: number | null;
-  last_run_events: number;
-  last_run_sightings: number;
-  run_platform_sightings: number | null;
-}
-
-const round = (n: number) => Math.round(Number(n) * 1000) / 1000;
-
-function toItem(r: ItemRow): UnmappedItem {
-  return {
-    id: Number(r.id),
-    source: r.source,
-    externalMarketId: r.external_market_id,
-    marketName: r.market_name,
-    reason: r.reason,
-    status: r.status,
-    occurrenceCount: Number(r.occurrence_count),
-    firstSeenAt: isoColumn(r.first_seen_at),
-    lastSeenAt: isoColumn(r.last_seen_at),
-    regressedAt: isoColumnOrNull(r.regressed_at),
-    priorityScore: round(r.priority_score),
-    assignee: null,
-    escalating: false,
-    snooze: null,
-  };
-}
-
-function toDetail(r: DetailRow): UnmappedDetail {
-  return {
-    ...toItem(r),
-    sampleOutcomes: jsonColumn(r.sample_outcomes),
-    specifiers: r.specifiers ?? [],
-    notes: r.notes,
-    updatedAt: isoColumn(r.updated_at),
-    version: Number(r.version),
-    mappedAt: isoColumnOrNull(r.mapped_at),
-    mappingCanonicalId: r.mapping_canonical_id,
-    impact:
-      r.last_run_id === null
-        ? null
-        : {
-            runId: Number(r.last_run_id),
-            events: Number(r.last_run_events),
-            sightings: Number(r.last_run_sightings),
-            share: r.run_platform_sightings ? Math.min(1, Number(r.last_run_sightings) / Number(r.run_platform_sightings)) : null,
-          },
-  };
-}
-
 /** MAPPED means a mapping covers the market: only mapping it sets that, never a status edit. */
 const mappedOnlyByMapping = (id: number) => {
   const detail = `A market becomes MAPPED by mapping it: POST /api/unmapped/${id}/map creates or extends the mapping the scraper then uses.`;
@@ -133,8 +69,9 @@ export class TriageService {
     private readonly publisher: Publisher = nullPublisher,
   ) {}
 
-  async list(q: UnmappedListQuery): Promise<UnmappedList> {
-    const sql = listSql(q);
+  /** @param viewer who asks: `assignee=me` is them (a token's owner). */
+  async list(q: UnmappedListQuery, viewer: Viewer | null = null): Promise<UnmappedList> {
+    const sql = listSql(q, viewer);
     const rows = await this.db.query<ItemRow & { total_n: number | string }>(sql.page, sql.params);
     // An empty page is one row with only the total.
     const items = rows[0]?.id === null ? [] : rows.map(toItem);
@@ -148,47 +85,41 @@ export class TriageService {
   }
 
   /**
-   * Applies a triage edit and records it in the market's history, in one transaction.
+   * Applies a triage edit (status, notes, assignee, snooze) and records it in the market's history
+   * and as an undoable change, in one transaction: the same statement a bulk change runs, on one market.
    * @param expectedVersion from If-Match: the edit applies only if nobody changed the market since.
+   * @returns the market, and the change's id (null when the edit changed nothing).
    */
-  async update(id: number, patch: UnmappedPatch, actor: Actor, expectedVersion?: number): Promise<UnmappedDetail> {
-    let changed: ("status" | "notes")[] = [];
-    await this.db.prisma.$transaction(async (tx) => {
+  async update(id: number, patch: UnmappedPatch, actor: Actor, expectedVersion?: number): Promise<UnmappedEdited> {
+    const changeId = randomUUID();
+    const { reason, ...set } = patch;
+    const summary = await this.db.prisma.$transaction(async (tx): Promise<ChangeSummary> => {
       const current = await this.lock(tx, id);
       if (patch.status === "MAPPED") throw mappedOnlyByMapping(id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw this.stale(current.version);
-      const entry = (action: AuditRecord["action"], before: object, after: object): AuditRecord => ({
-        entityType: "unmapped_market",
-        entityId: String(id),
-        action,
-        actor,
-        before,
-        after,
-        reason: patch.reason ?? null,
-      });
-      const changes: AuditRecord[] = [];
-      if (patch.status !== undefined && patch.status !== current.status) {
-        changes.push(entry("status_changed", { status: current.status }, { status: patch.status }));
-      }
-      if (patch.notes !== undefined && patch.notes !== current.notes) {
-        changes.push(entry("notes_changed", { notes: current.notes }, { notes: patch.notes }));
-      }
-      if (changes.length === 0) return;
-      changed = changes.map((c) => (c.action === "status_changed" ? "status" : "notes"));
-      await tx.unmappedMarket.update({
-        where: { id },
-        data: {
-          ...(patch.status !== undefined ? { status: patch.status } : {}),
-          ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
-          version: { increment: 1 },
+      await checkFields(tx, set, "body");
+      return applyChange(
+        tx,
+        [id],
+        { ...set, status: set.status === "MAPPED" ? undefined : set.status },
+        {
+          changeId,
+          actor,
+          reason: reason ?? null,
+          always: false,
+          idsCap: 1,
         },
-      });
-      await AuditService.record(tx, changes);
+      );
     });
     const market = await this.get(id);
+    const changed: UpdatedField[] = [];
+    if (summary.d_status) changed.push("status");
+    if (summary.d_notes) changed.push("notes");
+    if (summary.d_assignee) changed.push("assignee");
+    if (summary.d_snooze) changed.push("snooze");
     // After the commit: a browser that refetches on this message sees the change.
     if (changed.length > 0) this.publisher.publish("unmapped_updated", { id, version: market.version, changed });
-    return market;
+    return { ...market, changeId: summary.count > 0 ? changeId : null };
   }
 
   /**

@@ -7,6 +7,9 @@ import type { Config } from "../config";
 import type { Database } from "../db/client";
 import type { DiscoveryService } from "../discovery/discovery-service";
 import type { TriageService } from "../discovery/triage-service";
+import type { BulkService } from "../triage/bulk-service";
+import type { TrendService } from "../triage/trend";
+import type { UndoService } from "../triage/undo-service";
 import { serviceUnavailable } from "../http/errors";
 import type { AuditService } from "../audit/audit-service";
 import type { AuthService } from "../auth/auth-service";
@@ -20,6 +23,10 @@ import type { MappingService } from "../mapping/mapping-service";
 import type { Publisher } from "../realtime/publisher";
 import type { RunStore } from "../scraping/run-store";
 import type { ScrapeController } from "../scraping/scrape-controller";
+import type { ActivityService } from "../triage-social/activity";
+import type { CommentService } from "../triage-social/comments";
+import type { PeopleDirectory } from "../triage-social/people";
+import type { ViewService } from "../triage-social/views";
 
 export interface Runtime {
   config: Config;
@@ -30,6 +37,12 @@ export interface Runtime {
   mapMarket: MapMarketService;
   discovery: DiscoveryService;
   triage: TriageService;
+  /** Bulk changes of up to 10,000 markets, all or nothing. */
+  bulk: BulkService;
+  /** Undo of a single or bulk change. */
+  undo: UndoService;
+  /** Sightings per run of one market. */
+  trend: TrendService;
   runs: RunStore;
   scrape: ScrapeController;
   candidates: CandidateService;
@@ -40,6 +53,13 @@ export interface Runtime {
   people: PeopleService;
   tokens: TokenService;
   limits: RateLimits;
+  /** Comments on markets, and each market's activity timeline (comments and history). */
+  comments: CommentService;
+  activity: ActivityService;
+  /** Saved list views, personal and shared, with their counts. */
+  views: ViewService;
+  /** Enabled people for pickers (GET /api/people), readable by every role. */
+  directory: PeopleDirectory;
   health(): Promise<Health>;
 }
 

@@ -146,18 +146,21 @@ export class ScrapeController {
     if (this.timer) clearTimeout(this.timer);
     const at = from + ms;
     this.nextRunAt = new Date(at);
-    this.timer = setTimeout(() => {
-      this.ticks++;
-      // Node may fire a timer a millisecond before Date.now() reaches its time; counting the next
-      // gap from the planned time (or later, if it fired late) keeps every gap at least its length.
-      this.schedule(this.gapAfter(this.ticks), Math.max(Date.now(), at));
-      if (this.current) return; // coalesce with the run in progress
-      this.trigger("schedule").catch((e) => {
-        // Another process running the cycle is the normal case with several processes.
-        if (isRunInProgress(e)) log.debug("[scrape] scheduled run skipped:", e.message);
-        else log.error("[scrape] scheduled run could not start:", e);
-      });
-    }, Math.max(0, at - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.ticks++;
+        // Node may fire a timer a millisecond before Date.now() reaches its time; counting the next
+        // gap from the planned time (or later, if it fired late) keeps every gap at least its length.
+        this.schedule(this.gapAfter(this.ticks), Math.max(Date.now(), at));
+        if (this.current) return; // coalesce with the run in progress
+        this.trigger("schedule").catch((e) => {
+          // Another process running the cycle is the normal case with several processes.
+          if (isRunInProgress(e)) log.debug("[scrape] scheduled run skipped:", e.message);
+          else log.error("[scrape] scheduled run could not start:", e);
+        });
+      },
+      Math.max(0, at - Date.now()),
+    );
     this.timer.unref();
   }
 

@@ -4,4 +4,7 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: unmappedListQuerySchema }, ({ query }) => getRuntime().triage.list(query));
+// assignee=me is the principal: the person, or a token's owner.
+export const GET = route({ access: "viewer", query: unmappedListQuerySchema }, ({ query, principal }) =>
+  getRuntime().triage.list(query, { userId: principal.userId }),
+);

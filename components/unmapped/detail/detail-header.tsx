@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
-import { PlatformBadge, RegressedBadge, StatusBadge } from "../badges";
+import { EscalatingBadge, PlatformBadge, RegressedBadge, StatusBadge } from "../badges";
 import { NeighbourNav } from "./neighbour-nav";
 import type { Neighbours } from "./use-neighbours";
 import { DetailId, DetailHeader as PageHeader } from "@/components/ui/detail-header";
@@ -43,6 +43,7 @@ export function DetailHeader({ market, neighbours, navigating }: { market: Unmap
           <CopyId value={market.externalMarketId} />
           <StatusBadge status={market.status} />
           <RegressedBadge at={market.regressedAt} />
+          <EscalatingBadge escalating={market.escalating} />
         </>
       }
     />

@@ -5,14 +5,19 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
+import type { UnmappedPatch } from "@/lib/contract/unmapped";
+import type { SnoozeMenuHandle } from "@/components/triage/snooze-menu";
+import { useUndo } from "@/components/triage/use-undo";
+import { usePrincipal } from "@/components/auth/use-principal";
 import type { SettableStatus } from "../use-quick-status";
+import { STATUS_LABEL } from "../labels";
 import { useHotkeys } from "@/components/keyboard/use-hotkeys";
 import { useCan } from "@/components/auth/use-principal";
 import { useIsClient } from "@/components/ui/clock";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { MarketFallback } from "../market-fallback";
 import { reasonExplanation } from "../labels";
-import { MarketHistory } from "@/components/history/history-list";
+import { ActivityTimeline, COMMENT_INPUT_ID } from "@/components/comments/activity-timeline";
 import { ReasonBadge } from "../badges";
 import { useUpdateMarket } from "../use-update-market";
 import { DetailHeader } from "./detail-header";
@@ -21,6 +26,7 @@ import { LinesSeen } from "./lines-seen";
 import { MarketFacts } from "./market-facts";
 import { NOTES_INPUT_ID } from "./notes-editor";
 import { OutcomesTable } from "./outcomes-table";
+import { TrendCard } from "./trend-card";
 import { TriagePanel } from "./triage-panel";
 import { useNeighbours } from "./use-neighbours";
 import layout from "@/components/layout/detail-layout.module.css";
@@ -34,8 +40,19 @@ export function MarketDetailPage({ id }: { id: number }) {
   const market = detail.data;
   const isClient = useIsClient();
 
+  const me = usePrincipal();
+  const { announce, undoLatest } = useUndo();
+  const snoozeMenu = useRef<SnoozeMenuHandle>(null);
+  // Every edit's toast says what it did and offers Undo (its changeId).
+  const change = (patch: UnmappedPatch, label: string, saved?: () => void) =>
+    update.mutate(patch, {
+      onSuccess: (edited) => {
+        saved?.();
+        announce(edited.changeId, label);
+      },
+    });
   const setStatus = (status: SettableStatus) => {
-    if (market && market.status !== status) update.mutate({ status });
+    if (market && market.status !== status) change({ status }, `Status: ${STATUS_LABEL[status]}`);
   };
   const reload = () => {
     update.reset();
@@ -68,9 +85,19 @@ export function MarketDetailPage({ id }: { id: number }) {
     ...(triages && {
       a: (e: KeyboardEvent) => !e.repeat && setStatus("ACKNOWLEDGED"),
       i: (e: KeyboardEvent) => !e.repeat && setStatus("IGNORED"),
-      e: (e: KeyboardEvent) => {
+      e: (e: KeyboardEvent) => !e.repeat && me && market?.assignee?.id !== me.userId && change({ assigneeId: me.userId }, "Assigned to me"),
+      n: (e: KeyboardEvent) => {
         e.preventDefault();
         document.getElementById(NOTES_INPUT_ID)?.focus();
+      },
+      s: (e: KeyboardEvent) => {
+        e.preventDefault();
+        snoozeMenu.current?.open();
+      },
+      z: (e: KeyboardEvent) => !e.repeat && undoLatest(),
+      c: (e: KeyboardEvent) => {
+        e.preventDefault();
+        document.getElementById(COMMENT_INPUT_ID)?.focus();
       },
     }),
     u: () => go(neighbours.listHref),
@@ -93,6 +120,7 @@ export function MarketDetailPage({ id }: { id: number }) {
             </header>
             <p className="card-body">{reasonExplanation(market.reason, market.source, market.externalMarketId)}</p>
           </section>
+          <TrendCard marketId={market.id} />
           <section className="card" aria-labelledby="outcomes-title">
             <header className="card-header">
               <h2 id="outcomes-title">Outcomes of the latest sighting</h2>
@@ -112,7 +140,15 @@ export function MarketDetailPage({ id }: { id: number }) {
           </section>
         </div>
         <div className="stack">
-          <TriagePanel market={market} update={update} onStatus={setStatus} onReload={reload} reloading={detail.isFetching} />
+          <TriagePanel
+            market={market}
+            update={update}
+            onStatus={setStatus}
+            onChange={change}
+            snoozeRef={snoozeMenu}
+            onReload={reload}
+            reloading={detail.isFetching}
+          />
           <section className="card" aria-labelledby="facts-title">
             <header className="card-header">
               <h2 id="facts-title">Details</h2>
@@ -121,7 +157,7 @@ export function MarketDetailPage({ id }: { id: number }) {
               <MarketFacts market={market} />
             </div>
           </section>
-          <MarketHistory marketId={market.id} version={market.version} />
+          <ActivityTimeline marketId={market.id} version={market.version} />
         </div>
       </div>
     </article>

@@ -1,7 +1,10 @@
 "use client";
 import { errorMessage, isApiError } from "@/lib/api/errors";
 import type { SettableStatus } from "../use-quick-status";
-import type { UnmappedDetail } from "@/lib/contract/unmapped";
+import type { Ref } from "react";
+import type { UnmappedDetail, UnmappedPatch } from "@/lib/contract/unmapped";
+import type { SnoozeMenuHandle } from "@/components/triage/snooze-menu";
+import { OwnerControls } from "./owner-controls";
 import type { useUpdateMarket } from "../use-update-market";
 import { NotesEditor } from "./notes-editor";
 import { StatusControl } from "./status-control";
@@ -15,11 +18,14 @@ interface Props {
   market: UnmappedDetail;
   update: ReturnType<typeof useUpdateMarket>;
   onStatus: (status: SettableStatus) => void;
+  /** Any other edit, with what it did in words for the Undo toast. */
+  onChange: (patch: UnmappedPatch, label: string, saved?: () => void) => void;
+  snoozeRef?: Ref<SnoozeMenuHandle>;
   onReload: () => void;
   reloading: boolean;
 }
 
-const FIELDS = ["body.status", "body.notes"];
+const FIELDS = ["body.status", "body.notes", "body.assigneeId", "body.snooze"];
 
 /** What a viewer sees instead of the controls: the status and notes, read only. */
 function ReadOnlyTriage({ market }: { market: UnmappedDetail }) {
@@ -40,7 +46,7 @@ function ReadOnlyTriage({ market }: { market: UnmappedDetail }) {
   );
 }
 
-export function TriagePanel({ market, update, onStatus, onReload, reloading }: Props) {
+export function TriagePanel({ market, update, onStatus, onChange, snoozeRef, onReload, reloading }: Props) {
   const triages = useCan("market.triage");
   const error = update.error;
   const fields = isApiError(error) ? error.fieldErrors : {};
@@ -69,13 +75,14 @@ export function TriagePanel({ market, update, onStatus, onReload, reloading }: P
         )}
         {triages && general && <FormProblem outcome="Not saved.">{general}</FormProblem>}
         {triages && <StatusControl value={market.status} onChange={onStatus} error={fields["body.status"]} />}
+        <OwnerControls market={market} onChange={onChange} pending={update.isPending} errors={fields} snoozeRef={snoozeRef} />
         <MarketMappingLinks market={market} />
         {triages && (
           <NotesEditor
             serverNotes={market.notes ?? ""}
             saving={update.isPending && update.variables?.notes !== undefined}
             error={fields["body.notes"]}
-            onSave={(notes, saved) => update.mutate({ notes }, { onSuccess: saved })}
+            onSave={(notes, saved) => onChange({ notes }, notes === null ? "Notes cleared" : "Notes saved", saved)}
           />
         )}
       </div>

@@ -11,8 +11,10 @@ import { RowAction } from "@/components/data-table/data-table";
 import { useCan } from "@/components/auth/use-principal";
 import { columnsFor, type DataColumn } from "@/components/data-table/features";
 import { LinkPending } from "@/components/ui/link-pending";
-import { ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
-import { platformColumn, priorityColumn, seenColumn, sightingsColumn } from "../market-columns";
+import { selectColumn } from "@/components/data-table/row-select";
+import { describeSnoozeState } from "@/components/triage/snooze-words";
+import { EscalatingBadge, ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
+import { assigneeColumn, platformColumn, priorityColumn, seenColumn, sightingsColumn, trendColumn } from "../market-columns";
 
 export interface RowHandlers {
   href: (item: UnmappedItem, index: number) => string;
@@ -75,8 +77,22 @@ function NameLink({ item, index }: { item: UnmappedItem; index: number }) {
   );
 }
 
-function unmappedColumns(): DataColumn<UnmappedItem>[] {
+/** The status, and why it may change by itself: regressed, escalating, the snooze it waits for. */
+function StatusCell({ item }: { item: UnmappedItem }) {
+  return (
+    <span title={item.snooze ? describeSnoozeState(item.snooze) : undefined} data-snoozed={item.snooze ? true : undefined}>
+      <StatusBadge status={item.status} />
+      {item.snooze && <span className="visually-hidden"> ({describeSnoozeState(item.snooze)})</span>}
+      <RegressedBadge at={item.regressedAt} />
+      <EscalatingBadge escalating={item.escalating} />
+    </span>
+  );
+}
+
+/** @param selectable a checkbox per row for bulk changes (people who may triage). */
+function unmappedColumns(selectable: boolean): DataColumn<UnmappedItem>[] {
   const columns: DataColumn<UnmappedItem>[] = [
+    ...(selectable ? [selectColumn<UnmappedItem>((item) => item.marketName)] : []),
     platformColumn(112),
     col.accessor("marketName", {
       id: "name",
@@ -99,15 +115,12 @@ function unmappedColumns(): DataColumn<UnmappedItem>[] {
     col.accessor("status", {
       id: "status",
       header: "Status",
-      meta: { width: 124 },
-      cell: ({ row }) => (
-        <>
-          <StatusBadge status={row.original.status} />
-          <RegressedBadge at={row.original.regressedAt} />
-        </>
-      ),
+      meta: { width: 136 },
+      cell: ({ row }) => <StatusCell item={row.original} />,
     }),
+    assigneeColumn(104),
     sightingsColumn(100),
+    trendColumn(92),
     seenColumn("firstSeenAt", "First seen", true),
     seenColumn("lastSeenAt", "Last seen"),
     priorityColumn(),
@@ -121,4 +134,5 @@ function unmappedColumns(): DataColumn<UnmappedItem>[] {
   return columns.map((c) => ({ ...c, enableSorting: SORTABLE.has(c.id ?? "") }));
 }
 
-export const UNMAPPED_COLUMNS = unmappedColumns();
+export const UNMAPPED_COLUMNS = unmappedColumns(false);
+export const SELECTABLE_COLUMNS = unmappedColumns(true);

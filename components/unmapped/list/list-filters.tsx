@@ -3,6 +3,7 @@ import { PLATFORMS, REASONS } from "@/lib/contract/enums";
 import { unmappedListQuerySchema } from "@/lib/contract/unmapped";
 import { FILTERS_CLEARED, hasFilters, type UnmappedView } from "@/lib/url-state/unmapped-view";
 import { FilterBar, MinimumFilter, type FilterSpec } from "@/components/data-table/filters";
+import { AssigneeFilter } from "./assignee-filter";
 import { PLATFORM_LABEL, REASON_LABEL } from "../labels";
 
 export const SEARCH_INPUT_ID = "market-search";
@@ -29,6 +30,16 @@ export function ListFilters({ view, onChange }: { view: UnmappedView; onChange: 
         max={MAX_MIN_OCCURRENCES}
         onChange={(minOccurrences) => onChange({ minOccurrences })}
       />
+      <AssigneeFilter value={view.assignee} onChange={(assignee) => onChange({ assignee })} />
+      <label className="field-check">
+        <input
+          type="checkbox"
+          id="filter-escalating"
+          checked={view.escalating === true}
+          onChange={(e) => onChange({ escalating: e.target.checked ? true : null })}
+        />
+        <span>Escalating only</span>
+      </label>
     </FilterBar>
   );
 }

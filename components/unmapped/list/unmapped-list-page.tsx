@@ -2,11 +2,12 @@
 // The triage list: tabs, filters, table and pagination, all driven by the URL. Changing the view
 // keeps the previous rows on screen (dimmed) until the next page arrives, so nothing jumps.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { unmappedQueries } from "@/lib/api/unmapped";
 import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
-import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery } from "@/lib/url-state/unmapped-view";
+import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery, viewFilter } from "@/lib/url-state/unmapped-view";
 import { hasNextPage } from "@/components/data-table/page-total";
 import { isRefreshing, ListPage } from "@/components/data-table/list-page";
 import { useIsClient } from "@/components/ui/clock";
@@ -18,6 +19,9 @@ import { StatusTabs } from "./status-tabs";
 import { UnmappedTable } from "./unmapped-table";
 import { useListKeyboard } from "./use-list-keyboard";
 import { useRowSelection } from "./use-row-selection";
+import { useBulkSelection } from "./use-bulk-selection";
+import { BulkBar } from "./bulk-bar";
+import { useUndo } from "@/components/triage/use-undo";
 import { detailHref, useUnmappedView } from "./use-unmapped-view";
 import { loadState } from "@/components/data-table/load-state";
 
@@ -36,8 +40,12 @@ export function UnmappedListPage() {
   const items = list.data?.items ?? NO_ITEMS;
   const settled = list.data !== undefined && !list.isPlaceholderData;
   const selection = useRowSelection(items, from, settled);
+  const bulk = useBulkSelection(items, from);
+  const { undoLatest } = useUndo();
+  const router = useRouter();
 
-  const change = useCallback((patch: Parameters<typeof navigate>[0]) => navigate({ page: 1, ...patch }), [navigate]);
+  // A changed filter starts on the first page, and is no longer the saved view it was opened from.
+  const change = useCallback((patch: Parameters<typeof navigate>[0]) => navigate({ page: 1, view: null, ...patch }), [navigate]);
 
   // Positions come from the page on screen, which lags the view while the next page loads.
   const offset = list.data ? (list.data.page - 1) * list.data.pageSize : 0;
@@ -73,6 +81,15 @@ export function UnmappedListPage() {
       navigate({ page: view.page - 1 });
       return true;
     },
+    toggleCheck: bulk.toggleCheck,
+    extend: (from, to) => {
+      bulk.extend(from, to);
+      if (items[to]) select(items[to].id);
+    },
+    assignToMe: bulk.assignToMe,
+    snooze: bulk.snooze,
+    undo: undoLatest,
+    comment: (index) => items[index] && router.push(`${href(items[index], index)}#comment`),
   });
 
   let state = loadState(list, { rows: Math.min(view.pageSize, 14), errorTitle: "The markets could not be loaded" });
@@ -99,6 +116,18 @@ export function UnmappedListPage() {
         <>
           <StatusTabs view={view} onChange={navigate} />
           <ListFilters view={view} onChange={change} />
+          {bulk.checked && bulk.ids.length > 0 && (
+            <BulkBar
+              handleRef={bulk.barRef}
+              ids={bulk.ids}
+              onlyName={bulk.onlyName}
+              matching={{ total: list.data?.total ?? 0, capped: list.data?.totalCapped ?? false, filter: viewFilter(view) }}
+              allMatching={bulk.allMatching}
+              pageFull={bulk.ids.length === items.length}
+              onAllMatching={bulk.setAllMatching}
+              onClear={bulk.checked.clear}
+            />
+          )}
         </>
       }
       query={list}
@@ -111,6 +140,7 @@ export function UnmappedListPage() {
         items={items}
         total={list.data?.total}
         selectedId={selection.selectedId}
+        checked={bulk.checked}
         onSort={(sort, order) => change({ sort, order })}
         busy={refreshing}
         state={state}

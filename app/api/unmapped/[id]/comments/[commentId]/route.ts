@@ -1,0 +1,19 @@
+import { commentBodySchema, commentParamsSchema } from "@/lib/contract/comments";
+import { route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+const params = commentParamsSchema;
+
+export const GET = route({ access: "viewer", params }, ({ params }) => getRuntime().comments.get(params.id, params.commentId));
+
+/** Its author (a token: its owner) or an admin; 403 for anyone else. */
+export const PATCH = route({ access: "triager", params, body: commentBodySchema }, ({ params, body, principal }) =>
+  getRuntime().comments.update(params.id, params.commentId, body.body, principal),
+);
+
+export const DELETE = route({ access: "triager", params }, async ({ params, principal }) => {
+  await getRuntime().comments.delete(params.id, params.commentId, principal);
+  return new Response(null, { status: 204 });
+});
