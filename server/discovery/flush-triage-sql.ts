@@ -40,30 +40,36 @@ const SNOOZE_MET = `((m.snooze_until IS NOT NULL AND i.z > m.snooze_until)
        OR (m.snooze_sightings IS NOT NULL AND m.occurrence_count + i.c >= m.snooze_from_count + m.snooze_sightings))`;
 
 /**
- * The markets this chunk turns, locked first (FOR UPDATE, in id order) so that of two concurrent
- * flushes only one turns and announces a market: the second waits for the first's commit, then
- * re-reads the row, which no longer matches (status NEW, snooze cleared, flag set). Only matching
- * rows are locked; the join is the one index look-up per row the upsert makes anyway.
- * A condition that only two concurrent chunks meet together (neither alone) is seen by the next
- * flush that sights the market.
+ * The markets this chunk turns, locked first (FOR UPDATE), so that of two concurrent flushes only
+ * one turns and announces a market: the second waits for the first's commit, then re-reads the
+ * row, which no longer matches (status NEW, snooze cleared, flag set). Only matching rows are
+ * locked, in the chunk's key order (the upsert's order). A condition that only two concurrent
+ * chunks meet together (neither alone) is seen by the next flush that sights the market.
+ * One look-up per row, through the unique key: the ORDER BY ... LIMIT 1 is what makes
+ * PostgreSQL take its btree index; with a plain join it costs the trigram index on
+ * external_market_id lower, measured 500 times slower (4 ms a row).
  */
 export const TURNING_CTE = `turning AS (
-  SELECT m.id, i.run,
-    ${regresses("m", "i.z")} AS regress,
-    CASE WHEN ${SNOOZED} AND ${SNOOZE_ESCALATES} THEN 'escalating'
-         WHEN ${SNOOZED} AND ${SNOOZE_MET} THEN 'unsnoozed' END AS unsnooze,
-    ${CROSSES} AS escalate,
-    ${RS} AS run_sightings, m.baseline,
-    jsonb_build_object('status', m.status, 'snooze', jsonb_build_object('until', m.snooze_until, 'sightings', m.snooze_sightings,
-      'escalating', m.snooze_escalating, 'baseline', m.snooze_baseline, 'snoozedAt', m.snoozed_at)) AS snooze
-  FROM unmapped_markets m JOIN input i ON m.source = i.s::"Platform" AND m.external_market_id = i.e
-  WHERE ${regresses("m", "i.z")} OR (${SNOOZED} AND (${SNOOZE_ESCALATES} OR ${SNOOZE_MET})) OR ${CROSSES}
-  ORDER BY m.id FOR UPDATE OF m
+  SELECT x.* FROM input i CROSS JOIN LATERAL (
+    SELECT m.id, i.run,
+      ${regresses("m", "i.z")} AS regress,
+      CASE WHEN ${SNOOZED} AND ${SNOOZE_ESCALATES} THEN 'escalating'
+           WHEN ${SNOOZED} AND ${SNOOZE_MET} THEN 'unsnoozed' END AS unsnooze,
+      ${CROSSES} AS escalate,
+      ${RS} AS run_sightings, m.baseline,
+      jsonb_build_object('status', m.status, 'snooze', jsonb_build_object('until', m.snooze_until, 'sightings', m.snooze_sightings,
+        'escalating', m.snooze_escalating, 'baseline', m.snooze_baseline, 'snoozedAt', m.snoozed_at)) AS snooze
+    FROM unmapped_markets m
+    WHERE m.source = i.s::"Platform" AND m.external_market_id = i.e
+      AND (${regresses("m", "i.z")} OR (${SNOOZED} AND (${SNOOZE_ESCALATES} OR ${SNOOZE_MET})) OR ${CROSSES})
+    ORDER BY m.source, m.external_market_id LIMIT 1
+    FOR UPDATE
+  ) x
 )`;
 
 // In the upsert's SET: whether the stored row `t` is one `turning` picked. Set by the CTE, not
 // recomputed, so flags, announcements and audit rows always agree.
-const UNSNOOZES = `t.id IN (SELECT id FROM turning WHERE unsnooze IS NOT NULL)`;
+export const UNSNOOZES = `t.id IN (SELECT id FROM turning WHERE unsnooze IS NOT NULL)`;
 const ESCALATES = `t.id IN (SELECT id FROM turning WHERE escalate)`;
 const SNOOZE_COLUMNS = ["snoozed_at", "snooze_until", "snooze_sightings", "snooze_from_count", "snooze_baseline"];
 
@@ -74,7 +80,6 @@ export const TURN_SET = [
   `escalating = CASE WHEN ${ESCALATES} THEN true ELSE t.escalating END`,
   `escalated_at = CASE WHEN ${ESCALATES} THEN now() ELSE t.escalated_at END`,
 ].join(",\n    ");
-export { UNSNOOZES };
 
 /**
  * Why each row of the chunk is announced, one cause per market: a reopening (regressed,
