@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
 import { auditActions, causes, market, newRun, recordIn } from "@/server/testing/runs";
 import { DiscoveryService } from "./discovery-service";
+import { settleRun } from "./run-counts";
 
 describe.each(DB_KINDS)("escalation on %s", (kind) => {
   let t: TestDatabase;
@@ -37,6 +38,21 @@ describe.each(DB_KINDS)("escalation on %s", (kind) => {
     // A run that did not sight it leaves its baseline alone.
     await run(d, { OTHER: 1 });
     expect((await market(t.db, "BL")).baseline).toBe(2);
+  });
+
+  it.skipIf(!available(kind))("a run's end settles its markets in batches: every market of a large run, as one statement would", async () => {
+    const d = new DiscoveryService(t.db, causes());
+    const ids = Array.from({ length: 7 }, (_, i) => `BATCH${i}`);
+    const runs: number[] = [];
+    for (const n of [3, 9, 6]) {
+      const runId = await newRun(t.db);
+      for (const [i, id] of ids.entries()) recordIn(d, id, runId, n + i);
+      await d.flush();
+      runs.push(runId);
+    }
+    // Batches of 2 over 7 markets: four statements, the last one short.
+    for (const runId of runs) await settleRun(t.db, runId, 2);
+    for (const [i, id] of ids.entries()) expect((await market(t.db, id)).baseline, id).toBe(6 + i);
   });
 
   it.skipIf(!available(kind))("a crossing is flagged, audited and announced once; a run under the threshold clears it", async () => {

@@ -72,7 +72,7 @@ CREATE TABLE "change_entries" (
 );
 
 -- CreateIndex
-CREATE INDEX "market_run_counts_run_id_idx" ON "market_run_counts"("run_id");
+CREATE INDEX "market_run_counts_run_id_market_id_idx" ON "market_run_counts"("run_id", "market_id");
 
 -- CreateIndex
 CREATE INDEX "market_comments_market_id_created_at_id_idx" ON "market_comments"("market_id", "created_at" DESC, "id" DESC);
