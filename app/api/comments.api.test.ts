@@ -4,11 +4,11 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditListSchema } from "@/lib/contract/audit";
 import { activityListSchema, commentListSchema, commentSchema, COMMENT_MAX } from "@/lib/contract/comments";
-import { problemSchema } from "@/lib/contract/common";
 import { serverMessageSchemas, type ServerMessage } from "@/lib/contract/realtime";
 import { unmappedListSchema } from "@/lib/contract/unmapped";
 import { peopleSchema } from "@/lib/contract/views";
 import { apiClient } from "@/server/testing/api";
+import { okBody, problemBody } from "@/server/testing/answers";
 import { TEST_ADMIN } from "@/server/testing/auth";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { createPerson, type TestPerson } from "@/server/testing/people";
@@ -25,16 +25,8 @@ describe.each(DB_KINDS)("comments, activity and people on %s", (kind) => {
     () => server.url,
     () => server.token,
   );
-  const ok = async (res: Response, status = 200) => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(status);
-    return body;
-  };
-  const problem = async (res: Response, status: number) => {
-    expect(res.status).toBe(status);
-    expect(res.headers.get("content-type")).toContain("application/problem+json");
-    return problemSchema.parse(await res.json());
-  };
+  const ok = okBody;
+  const problem = problemBody;
   const post = (who: TestPerson["api"], market: number, body: unknown) =>
     who(`/api/unmapped/${market}/comments`, { method: "POST", json: { body } });
 

@@ -2,13 +2,13 @@
 // history, audit and stats, with every status code they promise.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditListSchema } from "@/lib/contract/audit";
-import { problemSchema } from "@/lib/contract/common";
 import { candidatesSchema, mapResultSchema, mappingDetailSchema, mappingListSchema } from "@/lib/contract/mappings";
 import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { statsSchema } from "@/lib/contract/stats";
 import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { apiClient } from "@/server/testing/api";
+import { okBody, problemBody } from "@/server/testing/answers";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("mappings API on %s", (kind) => {
@@ -17,16 +17,8 @@ describe.each(DB_KINDS)("mappings API on %s", (kind) => {
     () => server.url,
     () => server.token,
   );
-  const ok = async (res: Response, status = 200) => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(status);
-    return body;
-  };
-  const problem = async (res: Response, status: number) => {
-    expect(res.status).toBe(status);
-    expect(res.headers.get("content-type")).toContain("application/problem+json");
-    return problemSchema.parse(await res.json());
-  };
+  const ok = okBody;
+  const problem = problemBody;
   const scrape = async () => scrapeRunSchema.parse(await ok(await api("/api/scrape?wait=true", { method: "POST" })));
 
   beforeAll(async () => {

@@ -2,10 +2,10 @@
 // person with its count, a personal one does not), who may change what, names unique per owner,
 // queries checked against the list's own parameters, and counts equal to the list's totals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { problemSchema } from "@/lib/contract/common";
 import { unmappedListSchema } from "@/lib/contract/unmapped";
 import { savedViewListSchema, savedViewSchema, VIEWS_PER_PERSON_MAX, type SavedView } from "@/lib/contract/views";
 import { apiClient } from "@/server/testing/api";
+import { okBody, problemBody, problemFields } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { createPerson, type TestPerson } from "@/server/testing/people";
 import { startTestServer, type TestServer } from "@/server/testing/server";
@@ -17,17 +17,9 @@ describe.each(DB_KINDS)("saved views on %s", (kind) => {
     () => server.url,
     () => server.token,
   );
-  const ok = async (res: Response, status = 200) => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(status);
-    return body;
-  };
-  const problem = async (res: Response, status: number) => {
-    expect(res.status).toBe(status);
-    expect(res.headers.get("content-type")).toContain("application/problem+json");
-    return problemSchema.parse(await res.json());
-  };
-  const fields = async (res: Response, status = 400) => (await problem(res, status)).errors?.map((e) => e.field) ?? [];
+  const ok = okBody;
+  const problem = problemBody;
+  const fields = problemFields;
   const create = (who: TestPerson["api"], json: unknown) => who("/api/views", { method: "POST", json });
   const views = async (who: TestPerson["api"]) => savedViewListSchema.parse(await ok(await who("/api/views"))).items;
   /** What the list itself says for this query string. */
