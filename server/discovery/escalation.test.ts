@@ -40,20 +40,23 @@ describe.each(DB_KINDS)("escalation on %s", (kind) => {
     expect((await market(t.db, "BL")).baseline).toBe(2);
   });
 
-  it.skipIf(!available(kind))("a run's end settles its markets in batches: every market of a large run, as one statement would", async () => {
-    const d = new DiscoveryService(t.db, causes());
-    const ids = Array.from({ length: 7 }, (_, i) => `BATCH${i}`);
-    const runs: number[] = [];
-    for (const n of [3, 9, 6]) {
-      const runId = await newRun(t.db);
-      for (const [i, id] of ids.entries()) recordIn(d, id, runId, n + i);
-      await d.flush();
-      runs.push(runId);
-    }
-    // Batches of 2 over 7 markets: four statements, the last one short.
-    for (const runId of runs) await settleRun(t.db, runId, 2);
-    for (const [i, id] of ids.entries()) expect((await market(t.db, id)).baseline, id).toBe(6 + i);
-  });
+  it.skipIf(!available(kind))(
+    "a run's end settles its markets in batches: every market of a large run, as one statement would",
+    async () => {
+      const d = new DiscoveryService(t.db, causes());
+      const ids = Array.from({ length: 7 }, (_, i) => `BATCH${i}`);
+      const runs: number[] = [];
+      for (const n of [3, 9, 6]) {
+        const runId = await newRun(t.db);
+        for (const [i, id] of ids.entries()) recordIn(d, id, runId, n + i);
+        await d.flush();
+        runs.push(runId);
+      }
+      // Batches of 2 over 7 markets: four statements, the last one short.
+      for (const runId of runs) await settleRun(t.db, runId, 2);
+      for (const [i, id] of ids.entries()) expect((await market(t.db, id)).baseline, id).toBe(6 + i);
+    },
+  );
 
   it.skipIf(!available(kind))("a crossing is flagged, audited and announced once; a run under the threshold clears it", async () => {
     const pub = causes();
