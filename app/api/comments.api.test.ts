@@ -11,7 +11,7 @@ import { apiClient } from "@/server/testing/api";
 import { okBody, problemBody } from "@/server/testing/answers";
 import { TEST_ADMIN } from "@/server/testing/auth";
 import { available, DB_KINDS } from "@/server/testing/databases";
-import { createPerson, type TestPerson } from "@/server/testing/people";
+import { createPerson, createTeam, type TestPerson } from "@/server/testing/people";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 import { waitFor } from "@/server/testing/wait";
 
@@ -36,11 +36,7 @@ describe.each(DB_KINDS)("comments, activity and people on %s", (kind) => {
     await ok(await admin("/api/scrape?wait=true", { method: "POST" }));
     const list = unmappedListSchema.parse(await ok(await admin("/api/unmapped?sort=name&order=asc&pageSize=2")));
     [marketA, marketB] = list.items.map((m) => m.id);
-    [tara, tom, vic] = await Promise.all([
-      createPerson(server.url, server.token, "Tara Triager", "triager"),
-      createPerson(server.url, server.token, "Tom Triager", "triager"),
-      createPerson(server.url, server.token, "Vic Viewer", "viewer"),
-    ]);
+    [tara, tom, vic] = await createTeam(server.url, server.token);
   });
   afterAll(async () => server?.close());
 

@@ -7,7 +7,7 @@ import { savedViewListSchema, savedViewSchema, VIEWS_PER_PERSON_MAX, type SavedV
 import { apiClient } from "@/server/testing/api";
 import { okBody, problemBody, problemFields } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
-import { createPerson, type TestPerson } from "@/server/testing/people";
+import { createTeam, type TestPerson } from "@/server/testing/people";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("saved views on %s", (kind) => {
@@ -32,11 +32,7 @@ describe.each(DB_KINDS)("saved views on %s", (kind) => {
     if (!available(kind)) return;
     server = await startTestServer(kind, { demo: { events: 4, newPerCycle: 0 } });
     await ok(await admin("/api/scrape?wait=true", { method: "POST" }));
-    [tara, tom, vic] = await Promise.all([
-      createPerson(server.url, server.token, "Tara Triager", "triager"),
-      createPerson(server.url, server.token, "Tom Triager", "triager"),
-      createPerson(server.url, server.token, "Vic Viewer", "viewer"),
-    ]);
+    [tara, tom, vic] = await createTeam(server.url, server.token);
   });
   afterAll(async () => server?.close());
 

@@ -5,33 +5,26 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/server/db/client";
-import { migrate } from "@/server/db/migrate";
-import { createPostgresDatabase, TEST_DATABASE_URL } from "@/server/testing/databases";
-import { TcpProxy } from "@/server/testing/tcp-proxy";
+import type { Database } from "@/server/db/client";
+import { TEST_DATABASE_URL } from "@/server/testing/databases";
+import { openProxiedPostgres, type ProxiedPostgres } from "@/server/testing/proxied-postgres";
+import type { TcpProxy } from "@/server/testing/tcp-proxy";
 import { DiscoveryService } from "./discovery-service";
 import { alerts, sighting, stored } from "@/server/testing/discovery";
 
 describe.skipIf(!TEST_DATABASE_URL)("flush through a faulty connection (postgres)", () => {
-  let created: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let pg: ProxiedPostgres;
   let proxy: TcpProxy;
   let db: Database;
   let direct: Database;
   const spillDir = fs.mkdtempSync(path.join(os.tmpdir(), "mt-spill-fault-"));
 
   beforeAll(async () => {
-    created = await createPostgresDatabase();
-    direct = await openDatabase({ url: created.url });
-    await migrate(direct);
-    const p = await TcpProxy.forUrl(created.url);
-    proxy = p.proxy;
-    db = await openDatabase({ url: p.url });
+    pg = await openProxiedPostgres();
+    ({ db, direct, proxy } = pg);
   });
   afterAll(async () => {
-    await db?.close().catch(() => undefined);
-    await direct?.close();
-    await proxy?.close();
-    await created?.drop();
+    await pg?.close();
     fs.rmSync(spillDir, { recursive: true, force: true });
   });
 

@@ -1,33 +1,26 @@
 // A flush chunk that commits but whose reply is lost (a TCP proxy drops it, as in
 // lost-reply.test.ts) is retried with its batch id: its per-run counts are added once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/server/db/client";
-import { migrate } from "@/server/db/migrate";
-import { createPostgresDatabase, TEST_DATABASE_URL } from "@/server/testing/databases";
+import type { Database } from "@/server/db/client";
+import { TEST_DATABASE_URL } from "@/server/testing/databases";
+import { openProxiedPostgres, type ProxiedPostgres } from "@/server/testing/proxied-postgres";
 import { alerts } from "@/server/testing/discovery";
 import { newRun, recordIn } from "@/server/testing/runs";
-import { TcpProxy } from "@/server/testing/tcp-proxy";
+import type { TcpProxy } from "@/server/testing/tcp-proxy";
 import { DiscoveryService } from "./discovery-service";
 
 describe.skipIf(!TEST_DATABASE_URL)("per-run counts through a faulty connection (postgres)", () => {
-  let created: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let pg: ProxiedPostgres;
   let proxy: TcpProxy;
   let db: Database;
   let direct: Database;
 
   beforeAll(async () => {
-    created = await createPostgresDatabase();
-    direct = await openDatabase({ url: created.url });
-    await migrate(direct);
-    const p = await TcpProxy.forUrl(created.url);
-    proxy = p.proxy;
-    db = await openDatabase({ url: p.url });
+    pg = await openProxiedPostgres();
+    ({ db, direct, proxy } = pg);
   });
   afterAll(async () => {
-    await db?.close().catch(() => undefined);
-    await direct?.close();
-    await proxy?.close();
-    await created?.drop();
+    await pg?.close();
   });
 
   it("a lost reply after commit is retried with its batch id: each run's counts are added once", async () => {

@@ -34,3 +34,12 @@ export async function createPerson(baseUrl: string, adminToken: string, name: st
     ),
   };
 }
+
+/** The cast of the collaboration tests: two triagers (Tara, Tom) and a viewer (Vic). */
+export async function createTeam(baseUrl: string, adminToken: string): Promise<[TestPerson, TestPerson, TestPerson]> {
+  return Promise.all([
+    createPerson(baseUrl, adminToken, "Tara Triager", "triager"),
+    createPerson(baseUrl, adminToken, "Tom Triager", "triager"),
+    createPerson(baseUrl, adminToken, "Vic Viewer", "viewer"),
+  ]);
+}
