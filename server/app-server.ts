@@ -9,6 +9,7 @@ import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
 import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
+import { refreshStatusStatistics } from "./db/planner-stats";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
 import { BulkService } from "./triage/bulk-service";
@@ -123,6 +124,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     const applied = await migrate(db);
     if (applied.length) info(`[db] applied migrations: ${applied.join(", ")}`);
+    // An embedded database's plans from its first page on, not only after the first run.
+    await refreshStatusStatistics(db);
 
     const httpServer = http.createServer();
     const hosts = allowedHosts(config);
