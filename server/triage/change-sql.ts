@@ -24,7 +24,8 @@ const snoozeJson = (a: string, prefix: string) =>
   `CASE WHEN ${a}.${prefix}snoozed_at IS NULL THEN NULL ELSE jsonb_build_object('until', ${iso(`${a}.${prefix}snooze_until`)},
     'sightings', ${a}.${prefix}snooze_sightings, 'escalating', ${a}.${prefix}snooze_escalating) END`;
 
-const person = (col: string) => `(SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = ${col})`;
+/** A person as the audit trail shows them, from a users row joined as `u` (null when nobody). */
+const person = (u: string) => `CASE WHEN ${u}.id IS NULL THEN NULL ELSE jsonb_build_object('id', ${u}.id, 'name', ${u}.name) END`;
 
 /** `fin` plus the flags d_status, d_notes, d_assignee, d_snooze; `diff` keeps the markets with any. */
 export const diffCte = `flags AS (
@@ -61,11 +62,13 @@ export const restoredColumns = (b: string) => `(${b}->>'status')::"TriageStatus"
 export const auditCte = (actor: { type: string; id: string; name: string }, reason: string) => `audit AS (
   INSERT INTO audit_log (entity_type, entity_id, action, actor_type, actor_id, actor, before, after, reason)
   SELECT 'unmapped_market', d.id::text, a.action, ${actor.type}, ${actor.id}, ${actor.name}, a.before, a.after, ${reason}
-  FROM diff d CROSS JOIN LATERAL (VALUES
+  FROM diff d
+  -- Joined once (a hash join), not looked up twice per market.
+  LEFT JOIN users was ON was.id = d.assignee_id LEFT JOIN users now ON now.id = d.n_assignee
+  CROSS JOIN LATERAL (VALUES
     (d.d_status, 'status_changed', jsonb_build_object('status', d.status), jsonb_build_object('status', d.n_status)),
     (d.d_notes, 'notes_changed', jsonb_build_object('notes', d.notes), jsonb_build_object('notes', d.n_notes)),
-    (d.d_assignee, 'assignee_changed', jsonb_build_object('assignee', ${person("d.assignee_id")}),
-      jsonb_build_object('assignee', ${person("d.n_assignee")})),
+    (d.d_assignee, 'assignee_changed', jsonb_build_object('assignee', ${person("was")}), jsonb_build_object('assignee', ${person("now")})),
     (d.d_snooze, CASE WHEN d.n_snoozed_at IS NULL THEN 'unsnoozed' ELSE 'snoozed' END,
       jsonb_build_object('snooze', ${snoozeJson("d", "")}), jsonb_build_object('snooze', ${snoozeJson("d", "n_")}))
   ) AS a(changed, action, before, after)

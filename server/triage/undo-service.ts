@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/contract/audit";
 import { BULK_MESSAGE_IDS_CAP } from "@/lib/contract/realtime";
 import type { UndoResult } from "@/lib/contract/unmapped";
 import type { Database } from "@/server/db/client";
+import { jsonColumn } from "@/server/db/columns";
 import { conflict, notFound } from "@/server/http/errors";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 import { auditCte, CHANGE_COLUMNS, diffCte, restoredColumns, updateCte } from "./change-sql";
@@ -62,7 +63,7 @@ export class UndoService {
       >(RESTORE_SQL, changeId, actor.type, actor.id, actor.name, `Undo of change ${changeId}`);
       return row;
     });
-    const skipped = (typeof r.skipped === "string" ? (JSON.parse(r.skipped) as SkippedRow[]) : r.skipped).map((s) => ({
+    const skipped = jsonColumn<SkippedRow[]>(r.skipped, []).map((s) => ({
       id: Number(s.id),
       reason: skipReason(s),
     }));
