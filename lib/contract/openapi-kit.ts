@@ -2,7 +2,7 @@
 // response and body shapes, the path parameters, and `operation()`, which adds the answers every
 // route gives through the one `route()` wrapper (server/http/route.ts), so no operation can forget
 // them: 400 where a query or body is parsed, 413 and 415 where a body is read, 404 where a path
-// names a resource, 503 with Retry-After wherever the database is used, and the access answers:
+// names a resource, 503 with Retry-After (every route uses the database), and the access answers:
 // security, x-required-role, 401 and 403 (and 429 for tokens) on every route that is not public.
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-openapi";
@@ -73,13 +73,10 @@ export const SECURITY_SCHEMES = {
 type OperationSpec = ZodOpenApiOperationObject & { operationId: string; summary: string };
 
 /**
- * One operation with the answers the `route()` wrapper gives on top of its own. `database: false`
- * for the operations that answer without it (the OpenAPI document itself).
+ * One operation with the answers the `route()` wrapper gives on top of its own. Every operation may
+ * answer 503: the public ones read the database, the others resolve their caller in it.
  */
-export function operation(
-  spec: OperationSpec,
-  { access, database = true }: { access: Access; database?: boolean },
-): ZodOpenApiOperationObject {
+export function operation(spec: OperationSpec, { access }: { access: Access }): ZodOpenApiOperationObject {
   const responses: ZodOpenApiResponsesObject = { ...spec.responses };
   if (access !== "public") {
     responses["401"] ??= problem("No valid session cookie or bearer token (or the token was revoked, or its owner disabled)");
@@ -97,7 +94,7 @@ export function operation(
   }
   if (spec.requestBody) responses["413"] ??= problem("The body is over API_MAX_BODY_BYTES (refused before it is read)");
   if (spec.requestParams?.path) responses["404"] ??= problem("Nothing has this id; a malformed id is 404 too");
-  if (database) responses["503"] ??= unavailable;
+  responses["503"] ??= unavailable;
   const security: Record<string, string[]>[] = access === "public" ? [] : [{ bearer: [] }, { cookie: [] }];
   const op: ZodOpenApiOperationObject & { "x-required-role": Access } = { ...spec, security, "x-required-role": access, responses };
   return op;

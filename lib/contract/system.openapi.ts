@@ -48,7 +48,7 @@ export const systemPaths: ZodOpenApiPathsObject = {
         summary: "This document",
         responses: { "200": { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
       },
-      { access: "public", database: false },
+      { access: "viewer" },
     ),
   },
 };
