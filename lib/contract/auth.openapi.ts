@@ -15,7 +15,7 @@ import {
   userPatchSchema,
   userSchema,
 } from "./auth";
-import { jsonAnswer, jsonBody, locationHeader, operation, problem } from "./openapi-kit";
+import { created, jsonAnswer, operation, problem, read } from "./openapi-kit";
 
 const setCookie = {
   "Set-Cookie": { description: "The new admin's session cookie (HttpOnly, SameSite=Lax)", schema: { type: "string" as const } },
@@ -23,105 +23,60 @@ const setCookie = {
 
 export const authPaths: ZodOpenApiPathsObject = {
   "/api/me": {
-    get: operation(
-      {
-        operationId: "getMe",
-        summary: "Who the caller is: the signed-in person, or the token and its owner",
-        responses: { "200": jsonAnswer(principalSchema, "The principal") },
-      },
-      { access: "viewer" },
-    ),
+    get: read("getMe", "Who the caller is: the signed-in person, or the token and its owner", {
+      ok: jsonAnswer(principalSchema, "The principal"),
+    }),
   },
   "/api/setup": {
-    get: operation(
-      {
-        operationId: "getSetup",
-        summary: "Whether the first admin still has to be created",
-        responses: { "200": jsonAnswer(setupStateSchema, "needsAdmin is true while no user exists") },
+    get: operation("public", "getSetup", "Whether the first admin still has to be created", {
+      responses: { "200": jsonAnswer(setupStateSchema, "needsAdmin is true while no user exists") },
+    }),
+    post: operation("public", "createFirstAdmin", "Create the first admin and sign them in (only while no user exists)", {
+      body: setupBodySchema,
+      responses: {
+        "201": jsonAnswer(principalSchema, "Created and signed in", setCookie),
+        "403": problem("Sent from another site's page"),
+        "409": problem("Someone exists already: sign in instead"),
       },
-      { access: "public" },
-    ),
-    post: operation(
-      {
-        operationId: "createFirstAdmin",
-        summary: "Create the first admin and sign them in (only while no user exists)",
-        requestBody: jsonBody(setupBodySchema),
-        responses: {
-          "201": jsonAnswer(principalSchema, "Created and signed in", setCookie),
-          "403": problem("Sent from another site's page"),
-          "409": problem("Someone exists already: sign in instead"),
-        },
-      },
-      { access: "public" },
-    ),
+    }),
   },
   "/api/tokens": {
-    get: operation(
-      {
-        operationId: "listTokens",
-        summary: "The caller's API tokens (an admin's list has everyone's); never their secrets",
-        responses: { "200": jsonAnswer(tokenListSchema, "Newest first") },
-      },
-      { access: "viewer" },
-    ),
+    get: read("listTokens", "The caller's API tokens (an admin's list has everyone's); never their secrets", {
+      ok: jsonAnswer(tokenListSchema, "Newest first"),
+    }),
     post: operation(
+      "viewer",
+      "createToken",
+      "Create an API token with a role at most the caller's; the secret is shown only in this answer",
       {
-        operationId: "createToken",
-        summary: "Create an API token with a role at most the caller's; the secret is shown only in this answer",
-        requestBody: jsonBody(tokenCreateSchema),
-        responses: {
-          "201": jsonAnswer(tokenCreatedSchema, "Created; send the token as Authorization: Bearer <token>", locationHeader),
-        },
+        body: tokenCreateSchema,
+        responses: { "201": created(tokenCreatedSchema, "Created; send the token as Authorization: Bearer <token>") },
       },
-      { access: "viewer" },
     ),
   },
   "/api/tokens/{tokenId}": {
-    delete: operation(
-      {
-        operationId: "revokeToken",
-        summary: "Revoke a token at once (its sockets are closed); the caller's own, or any for an admin",
-        requestParams: { path: tokenIdParamsSchema },
-        responses: { "204": { description: "Revoked" } },
-      },
-      { access: "viewer" },
-    ),
+    delete: operation("viewer", "revokeToken", "Revoke a token at once (its sockets are closed); the caller's own, or any for an admin", {
+      path: tokenIdParamsSchema,
+      responses: { "204": { description: "Revoked" } },
+    }),
   },
   "/api/users": {
-    get: operation(
-      {
-        operationId: "listUsers",
-        summary: "Everyone who can sign in, with role, disabled and last activity",
-        responses: { "200": jsonAnswer(userListSchema, "Oldest first") },
-      },
-      { access: "admin" },
-    ),
-    post: operation(
-      {
-        operationId: "createUser",
-        summary: "Create a person with a temporary password and a role",
-        requestBody: jsonBody(userCreateSchema),
-        responses: {
-          "201": jsonAnswer(userSchema, "Created", locationHeader),
-          "409": problem("Someone with this email exists already"),
-        },
-      },
-      { access: "admin" },
-    ),
+    get: operation("admin", "listUsers", "Everyone who can sign in, with role, disabled and last activity", {
+      responses: { "200": jsonAnswer(userListSchema, "Oldest first") },
+    }),
+    post: operation("admin", "createUser", "Create a person with a temporary password and a role", {
+      body: userCreateSchema,
+      responses: { "201": created(userSchema, "Created"), "409": problem("Someone with this email exists already") },
+    }),
   },
   "/api/users/{userId}": {
-    patch: operation(
-      {
-        operationId: "updateUser",
-        summary: "Change a person's role, disable or enable them (at once), or set a new password",
-        requestParams: { path: userIdParamsSchema },
-        requestBody: jsonBody(userPatchSchema),
-        responses: {
-          "200": jsonAnswer(userSchema, "The person as they are now"),
-          "409": problem("The change would leave no active admin"),
-        },
+    patch: operation("admin", "updateUser", "Change a person's role, disable or enable them (at once), or set a new password", {
+      path: userIdParamsSchema,
+      body: userPatchSchema,
+      responses: {
+        "200": jsonAnswer(userSchema, "The person as they are now"),
+        "409": problem("The change would leave no active admin"),
       },
-      { access: "admin" },
-    ),
+    }),
   },
 };

@@ -23,6 +23,8 @@ const passwordSchema = z
   .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`);
 const emailSchema = z.email("A valid email address").max(254).toLowerCase();
 const displayNameSchema = z.string().trim().min(1, "A name is required").max(100, "At most 100 characters");
+/** A new person's name and email, the same rules for the first admin and for anyone an admin invites. */
+const newPerson = { name: displayNameSchema, email: emailSchema };
 
 /** Who the request is: a person (session cookie) or a tool (bearer token). */
 export const principalSchema = z
@@ -43,7 +45,7 @@ export type Principal = z.infer<typeof principalSchema>;
 export const setupStateSchema = z.object({ needsAdmin: z.boolean() }).meta({ id: "SetupState" });
 /** POST /api/setup: create the first admin (only while no user exists; 409 after). */
 export const setupBodySchema = z
-  .object({ name: displayNameSchema, email: emailSchema, password: passwordSchema })
+  .object({ ...newPerson, password: passwordSchema })
   .strict()
   .meta({ id: "SetupBody" });
 export type SetupBody = z.infer<typeof setupBodySchema>;
@@ -64,7 +66,7 @@ export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id
 
 /** POST /api/users (admin): invite by creating a person with a temporary password. */
 export const userCreateSchema = z
-  .object({ name: displayNameSchema, email: emailSchema, role: roleSchema, password: passwordSchema.describe("A temporary password") })
+  .object({ ...newPerson, role: roleSchema, password: passwordSchema.describe("A temporary password") })
   .strict()
   .meta({ id: "UserCreate" });
 export type UserCreate = z.infer<typeof userCreateSchema>;
@@ -88,16 +90,17 @@ const authIdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/);
 export const userIdParamsSchema = z.object({ userId: authIdSchema });
 
+/** What every answer about a token says of it, listed or just created. */
+const tokenNamed = { id: z.string(), name: z.string(), role: roleSchema };
+const tokenDates = { createdAt: timestampSchema, expiresAt: timestampSchema.nullable() };
+
 const tokenSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    role: roleSchema,
+    ...tokenNamed,
     start: z.string().nullable().describe("The token's first characters, to recognise it"),
     ownerId: z.string(),
     ownerName: z.string().nullable(),
-    createdAt: timestampSchema,
-    expiresAt: timestampSchema.nullable(),
+    ...tokenDates,
     lastUsedAt: timestampSchema.nullable(),
   })
   .meta({ id: "ApiToken" });
@@ -116,14 +119,7 @@ export const tokenCreateSchema = z
 export type ApiTokenCreate = z.infer<typeof tokenCreateSchema>;
 /** 201: the secret `token` appears here once and is stored only hashed. */
 export const tokenCreatedSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    role: roleSchema,
-    token: z.string().describe("Send as Authorization: Bearer <token>; shown only now"),
-    createdAt: timestampSchema,
-    expiresAt: timestampSchema.nullable(),
-  })
+  .object({ ...tokenNamed, token: z.string().describe("Send as Authorization: Bearer <token>; shown only now"), ...tokenDates })
   .meta({ id: "ApiTokenCreated" });
 export type ApiTokenCreated = z.infer<typeof tokenCreatedSchema>;
 export const tokenIdParamsSchema = z.object({ tokenId: authIdSchema });

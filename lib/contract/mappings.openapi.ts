@@ -9,74 +9,55 @@ import {
   mappingListSchema,
   mappingPatchSchema,
 } from "./mappings";
-import { etagHeader, historyOperation, jsonAnswer, jsonBody, locationHeader, operation, problem, versionedEdit } from "./openapi-kit";
+import { created, etagHeader, history, jsonAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
 
 const heldElsewhere = "a platform id is held by another active mapping (holder and field name it)";
 
 export const mappingsPaths: ZodOpenApiPathsObject = {
   "/api/mappings": {
-    get: operation(
-      {
-        operationId: "listMappings",
-        summary: "Built-in and user mappings, merged as the scraper sees them",
-        requestParams: { query: mappingListQuerySchema },
-        responses: { "200": jsonAnswer(mappingListSchema, "One page of mappings, by name") },
+    get: read("listMappings", "Built-in and user mappings, merged as the scraper sees them", {
+      query: mappingListQuerySchema,
+      ok: jsonAnswer(mappingListSchema, "One page of mappings, by name"),
+    }),
+    post: operation("triager", "createMapping", "Create a user mapping (overrides a built-in entry with the same canonicalId)", {
+      body: mappingCreateSchema,
+      responses: {
+        "201": created(mappingDetailSchema, "Created; the scraper uses it from its next lookup", etagHeader),
+        "409": problem(`An active user mapping with this canonicalId exists, or ${heldElsewhere}`),
       },
-      { access: "viewer" },
-    ),
-    post: operation(
-      {
-        operationId: "createMapping",
-        summary: "Create a user mapping (overrides a built-in entry with the same canonicalId)",
-        requestBody: jsonBody(mappingCreateSchema),
-        responses: {
-          "201": jsonAnswer(mappingDetailSchema, "Created; the scraper uses it from its next lookup", { ...locationHeader, ...etagHeader }),
-          "409": problem(`An active user mapping with this canonicalId exists, or ${heldElsewhere}`),
-        },
-      },
-      { access: "triager" },
-    ),
+    }),
   },
   "/api/mappings/{canonicalId}": {
-    get: operation(
-      {
-        operationId: "getMapping",
-        summary: "The mapping that applies for this canonicalId, with outcomes and the built-in entry it overrides",
-        requestParams: { path: canonicalIdParamsSchema },
-        responses: { "200": jsonAnswer(mappingDetailSchema, "The mapping; ETag carries a user mapping's version", etagHeader) },
+    get: read("getMapping", "The mapping that applies for this canonicalId, with outcomes and the built-in entry it overrides", {
+      path: canonicalIdParamsSchema,
+      ok: jsonAnswer(mappingDetailSchema, "The mapping; ETag carries a user mapping's version", etagHeader),
+    }),
+    patch: versionedEdit("triager", "updateMapping", "Edit a user mapping; on a built-in entry, create its user override", {
+      what: "mapping",
+      path: canonicalIdParamsSchema,
+      body: mappingPatchSchema,
+      edited: mappingDetailSchema,
+      responses: {
+        "409": problem(`${heldElsewhere[0].toUpperCase()}${heldElsewhere.slice(1)}`),
+        "422": problem("The edit would leave no platform id (sportybetId or bet9jaKey)"),
       },
-      { access: "viewer" },
-    ),
-    patch: versionedEdit(
-      {
-        operationId: "updateMapping",
-        summary: "Edit a user mapping; on a built-in entry, create its user override",
-        what: "mapping",
-        path: canonicalIdParamsSchema,
-        body: mappingPatchSchema,
-        edited: mappingDetailSchema,
-        responses: {
-          "409": problem(`${heldElsewhere[0].toUpperCase()}${heldElsewhere.slice(1)}`),
-          "422": problem("The edit would leave no platform id (sportybetId or bet9jaKey)"),
-        },
-      },
-      { access: "triager" },
-    ),
+    }),
     delete: operation(
+      "triager",
+      "deactivateMapping",
+      "Deactivate the user mapping; the built-in entry with the same id, if any, applies again",
       {
-        operationId: "deactivateMapping",
-        summary: "Deactivate the user mapping; the built-in entry with the same id, if any, applies again",
         description: "Markets it covered reopen as NEW (regressed, announced again) when next sighted.",
-        requestParams: { path: canonicalIdParamsSchema, query: mappingDeleteQuerySchema },
+        path: canonicalIdParamsSchema,
+        query: mappingDeleteQuerySchema,
         responses: {
           "200": jsonAnswer(mappingDetailSchema, "What applies now for this canonicalId"),
           "409": problem("A built-in entry with no active user override: nothing to deactivate"),
         },
       },
-      { access: "triager" },
     ),
   },
   "/api/mappings/{canonicalId}/history": {
-    get: historyOperation("getMappingHistory", "The mapping's change history, newest first", canonicalIdParamsSchema, { access: "viewer" }),
+    get: history("getMappingHistory", "The mapping's change history, newest first", canonicalIdParamsSchema),
   },
 };

@@ -1,9 +1,11 @@
-// Building blocks of the OpenAPI operations (the `*.openapi.ts` files beside each contract area):
-// response and body shapes, the path parameters, and `operation()`, which adds the answers every
-// route gives through the one `route()` wrapper (server/http/route.ts), so no operation can forget
-// them: 400 where a query or body is parsed, 413 and 415 where a body is read, 404 where a path
-// names a resource, 503 with Retry-After wherever the database is used, and the access answers:
-// security, x-required-role, 401 and 403 (and 429 for tokens) on every route that is not public.
+// Building blocks of the OpenAPI operations (the `*.openapi.ts` files beside each contract area), so
+// that each operation states only what is its own: its id, summary, parameters, body and its own
+// answers. `operation()` adds the answers every route gives through the one `route()` wrapper
+// (server/http/route.ts), so no operation can forget them: 400 where a query or body is parsed,
+// 413 and 415 where a body is read, 404 where a path names a resource, 503 with Retry-After (every
+// route uses the database), and the access answers: security, x-required-role, 401 and 403 (and
+// 429 for tokens) on every route that is not public. `read()`, `history()` and `versionedEdit()`
+// are the shapes that recur: a GET for every signed-in caller, a resource's history, a checked edit.
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-openapi";
 import { auditListSchema, historyQuerySchema } from "./audit";
@@ -27,16 +29,14 @@ export const jsonAnswer = (
   ...(headers ? { headers } : {}),
 });
 
-export const jsonBody = (schema: z.ZodType, description?: string) => ({
-  required: true,
-  ...(description ? { description } : {}),
-  content: { "application/json": { schema } },
-});
-
 export const etagHeader = {
   ETag: { description: 'The version, quoted ("3"); send it back as If-Match', schema: { type: "string" as const } },
 };
-export const locationHeader = { Location: { description: "Where the created resource lives", schema: { type: "string" as const } } };
+const locationHeader = { Location: { description: "Where the created resource lives", schema: { type: "string" as const } } };
+
+/** 201 with Location (the created resource's address) and any further `headers`. */
+export const created = (schema: z.ZodType, description: string, headers?: ZodOpenApiResponseObject["headers"]) =>
+  jsonAnswer(schema, description, { ...locationHeader, ...headers });
 
 /** The optional If-Match request header of the edits that check versions. */
 const ifMatchHeaderSchema = z.object({
@@ -46,13 +46,13 @@ const ifMatchHeaderSchema = z.object({
   }),
 });
 
-const unavailable: ZodOpenApiResponseObject = {
-  ...problem("The database is not answering (unreachable, stalled or timed out); nothing was changed. Try again after Retry-After seconds"),
-  headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } },
-};
-
 const retryAfter = {
   "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" as const, minimum: 1 } },
+};
+
+const unavailable: ZodOpenApiResponseObject = {
+  ...problem("The database is not answering (unreachable, stalled or timed out); nothing was changed. Try again after Retry-After seconds"),
+  headers: retryAfter,
 };
 
 /** Who may call an operation: anyone, or at least this role (viewer < triager < admin). */
@@ -69,78 +69,99 @@ export const SECURITY_SCHEMES = {
   },
 } as const;
 
-/** What every operation says of itself; the common answers are added by `operation()`. */
-type OperationSpec = ZodOpenApiOperationObject & { operationId: string; summary: string };
+type Params = NonNullable<ZodOpenApiOperationObject["requestParams"]>;
 
-/**
- * One operation with the answers the `route()` wrapper gives on top of its own. `database: false`
- * for the operations that answer without it (the OpenAPI document itself).
- */
+/** What an operation says of itself beside its id and summary; `operation()` adds the answers every route gives. */
+interface OperationSpec {
+  description?: string;
+  /** The path parameters: a malformed or unknown value is 404. */
+  path?: Params["path"];
+  query?: Params["query"];
+  header?: Params["header"];
+  /** The schema of the JSON request body. */
+  body?: z.ZodType;
+  /** Its own answers by status: what it returns and the refusals that are its own. */
+  responses: ZodOpenApiResponsesObject;
+}
+
+/** One operation: what `spec` states plus the answers the `route()` wrapper gives on top of it. */
 export function operation(
-  spec: OperationSpec,
-  { access, database = true }: { access: Access; database?: boolean },
+  access: Access,
+  operationId: string,
+  summary: string,
+  { description, path, query, header, body, responses: own }: OperationSpec,
 ): ZodOpenApiOperationObject {
-  const responses: ZodOpenApiResponsesObject = { ...spec.responses };
+  const responses: ZodOpenApiResponsesObject = { ...own };
   if (access !== "public") {
     responses["401"] ??= problem("No valid session cookie or bearer token (or the token was revoked, or its owner disabled)");
     responses["403"] ??= problem(`The caller's role is below ${access}, or a cookie write came from another origin`);
-    responses["429"] ??= {
-      ...problem("This token has sent API_TOKEN_RATE_PER_MINUTE requests this minute"),
-      headers: retryAfter,
-    };
+    responses["429"] ??= { ...problem("This token has sent API_TOKEN_RATE_PER_MINUTE requests this minute"), headers: retryAfter };
   }
-  if (spec.requestBody) responses["415"] ??= problem("The body is not sent as application/json");
-  if (spec.requestParams?.query || spec.requestBody) {
+  if (body) responses["415"] ??= problem("The body is not sent as application/json");
+  if (query || body) {
     responses["400"] ??= problem(
       "Invalid query or body: errors[] names each field (e.g. query.pageSize, body.notes); text with NUL or unpaired surrogates is refused too",
     );
   }
-  if (spec.requestBody) responses["413"] ??= problem("The body is over API_MAX_BODY_BYTES (refused before it is read)");
-  if (spec.requestParams?.path) responses["404"] ??= problem("Nothing has this id; a malformed id is 404 too");
-  if (database) responses["503"] ??= unavailable;
-  const security: Record<string, string[]>[] = access === "public" ? [] : [{ bearer: [] }, { cookie: [] }];
-  const op: ZodOpenApiOperationObject & { "x-required-role": Access } = { ...spec, security, "x-required-role": access, responses };
+  if (body) responses["413"] ??= problem("The body is over API_MAX_BODY_BYTES (refused before it is read)");
+  if (path) responses["404"] ??= problem("Nothing has this id; a malformed id is 404 too");
+  responses["503"] ??= unavailable;
+  const requestParams: Params = { ...(path && { path }), ...(query && { query }), ...(header && { header }) };
+  const op: ZodOpenApiOperationObject & { "x-required-role": Access } = {
+    operationId,
+    summary,
+    ...(description && { description }),
+    ...(Object.keys(requestParams).length > 0 && { requestParams }),
+    ...(body && { requestBody: { required: true, content: { "application/json": { schema: body } } } }),
+    responses,
+    security: access === "public" ? [] : [{ bearer: [] }, { cookie: [] }],
+    "x-required-role": access,
+  };
   return op;
 }
 
-type PathParams = NonNullable<NonNullable<ZodOpenApiOperationObject["requestParams"]>["path"]>;
+/**
+ * A GET any signed-in caller may make (most of them): `ok` is its 200 answer, `refusals` the error
+ * answers that are its own.
+ */
+export const read = (
+  operationId: string,
+  summary: string,
+  {
+    ok,
+    refusals,
+    ...spec
+  }: Omit<OperationSpec, "body" | "responses"> & { ok: ZodOpenApiResponseObject; refusals?: ZodOpenApiResponsesObject },
+) => operation("viewer", operationId, summary, { ...spec, responses: { "200": ok, ...refusals } });
 
 /** A page of audit entries, newest first: the answer of /api/audit and of every resource's history. */
 export const historyPage = jsonAnswer(auditListSchema, "One page of history entries");
 
-/** What `operation()` takes beside the spec, passed through by the helpers below. */
-type OperationOptions = Parameters<typeof operation>[1];
-
 /** GET …/history of the resource `path` names: its changes, paged like the audit trail. */
-export const historyOperation = (operationId: string, summary: string, path: PathParams, options: OperationOptions) =>
-  operation({ operationId, summary, requestParams: { path, query: historyQuerySchema }, responses: { "200": historyPage } }, options);
+export const history = (operationId: string, summary: string, path: Params["path"]) =>
+  read(operationId, summary, { path, query: historyQuerySchema, ok: historyPage });
 
 /**
  * An edit that checks versions (PATCH): If-Match with the ETag from GET, 412 when the `what`
  * changed since, and the edited resource with its new ETag; `responses` adds the edit's own refusals.
  */
-export function versionedEdit(
+export const versionedEdit = (
+  access: Access,
+  operationId: string,
+  summary: string,
   {
     what,
-    path,
-    body,
     edited,
     responses,
     ...spec
-  }: Omit<OperationSpec, "requestParams" | "requestBody"> & { what: string; path: PathParams; body: z.ZodType; edited: z.ZodType },
-  options: OperationOptions,
-) {
-  return operation(
-    {
-      ...spec,
-      requestParams: { path, header: ifMatchHeaderSchema },
-      requestBody: jsonBody(body),
-      responses: {
-        "200": jsonAnswer(edited, `The ${what} after the edit`, etagHeader),
-        "412": problem(`The ${what} changed since the version sent in If-Match`),
-        ...responses,
-      },
+  }: Omit<OperationSpec, "header" | "responses"> & { what: string; edited: z.ZodType; responses?: ZodOpenApiResponsesObject },
+) =>
+  operation(access, operationId, summary, {
+    ...spec,
+    header: ifMatchHeaderSchema,
+    responses: {
+      "200": jsonAnswer(edited, `The ${what} after the edit`, etagHeader),
+      "412": problem(`The ${what} changed since the version sent in If-Match`),
+      ...responses,
     },
-    options,
-  );
-}
+  });

@@ -2,53 +2,30 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { auditQuerySchema } from "./audit";
 import { healthSchema } from "./health";
-import { historyPage, jsonAnswer, operation } from "./openapi-kit";
+import { historyPage, jsonAnswer, operation, read } from "./openapi-kit";
 import { statsQuerySchema, statsSchema } from "./stats";
 
 export const systemPaths: ZodOpenApiPathsObject = {
   "/api/audit": {
-    get: operation(
-      {
-        operationId: "listAudit",
-        summary: "Every status, notes and mapping change, newest first",
-        requestParams: { query: auditQuerySchema },
-        responses: { "200": historyPage },
-      },
-      { access: "viewer" },
-    ),
+    get: read("listAudit", "Every status, notes and mapping change, newest first", { query: auditQuerySchema, ok: historyPage }),
   },
   "/api/stats": {
-    get: operation(
-      {
-        operationId: "getStats",
-        summary: "Counts by status, platform and reason; coverage of the last run and per run over time",
-        requestParams: { query: statsQuerySchema },
-        responses: { "200": jsonAnswer(statsSchema, "Counts (from counters) and coverage") },
-      },
-      { access: "viewer" },
-    ),
+    get: read("getStats", "Counts by status, platform and reason; coverage of the last run and per run over time", {
+      query: statsQuerySchema,
+      ok: jsonAnswer(statsSchema, "Counts (from counters) and coverage"),
+    }),
   },
   "/api/health": {
-    get: operation(
-      {
-        operationId: "getHealth",
-        summary: "Liveness and readiness: database, scheduler, recorder and process faults",
-        responses: {
-          "200": jsonAnswer(healthSchema, "Everything answers"),
-          "503": jsonAnswer(healthSchema, "degraded: the database is unreachable or gave no answer within HEALTH_DB_TIMEOUT_MS"),
-        },
+    get: operation("public", "getHealth", "Liveness and readiness: database, scheduler, recorder and process faults", {
+      responses: {
+        "200": jsonAnswer(healthSchema, "Everything answers"),
+        "503": jsonAnswer(healthSchema, "degraded: the database is unreachable or gave no answer within HEALTH_DB_TIMEOUT_MS"),
       },
-      { access: "public" },
-    ),
+    }),
   },
   "/api/openapi.json": {
-    get: operation(
-      {
-        operationId: "getOpenApiDocument",
-        summary: "This document",
-        responses: { "200": { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
-      },
-      { access: "public", database: false },
-    ),
+    get: read("getOpenApiDocument", "This document", {
+      ok: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } },
+    }),
   },
 };

@@ -2,7 +2,7 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { idParamsSchema } from "./common";
 import { candidatesSchema, mapMarketSchema, mapResultSchema } from "./mappings";
-import { etagHeader, historyOperation, jsonAnswer, jsonBody, operation, problem, versionedEdit } from "./openapi-kit";
+import { etagHeader, history, jsonAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
 import {
   bulkRequestSchema,
   changeResultSchema,
@@ -17,127 +17,91 @@ import {
 
 export const unmappedPaths: ZodOpenApiPathsObject = {
   "/api/unmapped": {
-    get: operation(
-      {
-        operationId: "listUnmapped",
-        summary: "List unmapped markets",
-        description:
-          "Filtered, sorted and paged in the database. Ties are broken by id in the same direction, so pages are stable. " +
-          "priorityScore = ln(1 + occurrenceCount) - days since lastSeenAt. With only source/status/reason filters total is exact; " +
-          "with q, minOccurrences, assignee or escalating it is counted up to 10,000 (totalCapped). assignee=me is the caller (a token: " +
-          "its owner). With trendRuns=n each item carries its sightings in each of the last n runs that are over, oldest first.",
-        requestParams: { query: unmappedListQuerySchema },
-        responses: { "200": jsonAnswer(unmappedListSchema, "One page of markets") },
-      },
-      { access: "viewer" },
-    ),
+    get: read("listUnmapped", "List unmapped markets", {
+      description:
+        "Filtered, sorted and paged in the database. Ties are broken by id in the same direction, so pages are stable. " +
+        "priorityScore = ln(1 + occurrenceCount) - days since lastSeenAt. With only source/status/reason filters total is exact; " +
+        "with q, minOccurrences, assignee or escalating it is counted up to 10,000 (totalCapped). assignee=me is the caller (a token: " +
+        "its owner). With trendRuns=n each item carries its sightings in each of the last n runs that are over, oldest first.",
+      query: unmappedListQuerySchema,
+      ok: jsonAnswer(unmappedListSchema, "One page of markets"),
+    }),
   },
   // Before /api/unmapped/{id}: the request gate takes the first path that matches.
   "/api/unmapped/bulk": {
-    post: operation(
-      {
-        operationId: "bulkUpdateUnmapped",
-        summary: "Change many markets at once: status, assignee, snooze, or a note added",
-        description:
-          "{ ids } or { filter } (the list's filters; assignee=me is the caller), with set and reason. One transaction, all or " +
-          "nothing, at most 10,000 markets: unknown ids, MAPPED markets given a status or a snooze, or notes that would pass 2000 " +
-          "characters refuse the whole request (422, the offending ids in `ids` and in the detail). Assignee and snooze follow " +
-          "PATCH's rules. Every market changed is audited; undo it all with POST /api/changes/{changeId}/undo.",
-        requestBody: jsonBody(bulkRequestSchema),
-        responses: {
-          "200": jsonAnswer(changeResultSchema, "The change's id and how many markets it changed"),
-          "422": problem(
-            "Unknown ids, a forbidden change (ids lists the markets), an assignee that is not an enabled user, or a filter " +
-              "matching more than 10,000 markets (count says how many)",
-          ),
-        },
+    post: operation("triager", "bulkUpdateUnmapped", "Change many markets at once: status, assignee, snooze, or a note added", {
+      description:
+        "{ ids } or { filter } (the list's filters; assignee=me is the caller), with set and reason. One transaction, all or " +
+        "nothing, at most 10,000 markets: unknown ids, MAPPED markets given a status or a snooze, or notes that would pass 2000 " +
+        "characters refuse the whole request (422, the offending ids in `ids` and in the detail). Assignee and snooze follow " +
+        "PATCH's rules. Every market changed is audited; undo it all with POST /api/changes/{changeId}/undo.",
+      body: bulkRequestSchema,
+      responses: {
+        "200": jsonAnswer(changeResultSchema, "The change's id and how many markets it changed"),
+        "422": problem(
+          "Unknown ids, a forbidden change (ids lists the markets), an assignee that is not an enabled user, or a filter " +
+            "matching more than 10,000 markets (count says how many)",
+        ),
       },
-      { access: "triager" },
-    ),
+    }),
   },
   "/api/unmapped/{id}": {
-    get: operation(
-      {
-        operationId: "getUnmapped",
-        summary: "One unmapped market with samples, lines, notes and impact",
-        requestParams: { path: idParamsSchema },
-        responses: { "200": jsonAnswer(unmappedDetailSchema, "The market; ETag carries its version", etagHeader) },
+    get: read("getUnmapped", "One unmapped market with samples, lines, notes and impact", {
+      path: idParamsSchema,
+      ok: jsonAnswer(unmappedDetailSchema, "The market; ETag carries its version", etagHeader),
+    }),
+    patch: versionedEdit("triager", "updateUnmapped", "Change status, notes, assignee and/or snooze", {
+      description:
+        "Each change is recorded in the market's history with reason, and as an undoable change (changeId: POST " +
+        "/api/changes/{changeId}/undo; null when nothing changed). Assigning a NEW market makes it ACKNOWLEDGED; a snooze sets " +
+        "IGNORED with its condition (null removes the condition, the status stays); a status other than IGNORED removes the " +
+        "snooze. Send If-Match with the ETag from GET to refuse the edit (412) if someone changed the market since.",
+      what: "market",
+      path: idParamsSchema,
+      body: unmappedPatchSchema,
+      edited: unmappedEditedSchema,
+      responses: {
+        "400": problem(
+          "Invalid body (unknown fields, bad status, notes over 2000 characters, a snooze without a condition) or a malformed If-Match",
+        ),
+        "422": problem(
+          "status MAPPED (a market is mapped by POST /api/unmapped/{id}/map, which creates the mapping behind it), " +
+            "assigneeId not an enabled user (body.assigneeId), or a snooze with a status other than IGNORED (body.status)",
+        ),
       },
-      { access: "viewer" },
-    ),
-    patch: versionedEdit(
-      {
-        operationId: "updateUnmapped",
-        summary: "Change status, notes, assignee and/or snooze",
-        description:
-          "Each change is recorded in the market's history with reason, and as an undoable change (changeId: POST " +
-          "/api/changes/{changeId}/undo; null when nothing changed). Assigning a NEW market makes it ACKNOWLEDGED; a snooze sets " +
-          "IGNORED with its condition (null removes the condition, the status stays); a status other than IGNORED removes the " +
-          "snooze. Send If-Match with the ETag from GET to refuse the edit (412) if someone changed the market since.",
-        what: "market",
-        path: idParamsSchema,
-        body: unmappedPatchSchema,
-        edited: unmappedEditedSchema,
-        responses: {
-          "400": problem(
-            "Invalid body (unknown fields, bad status, notes over 2000 characters, a snooze without a condition) or a malformed If-Match",
-          ),
-          "422": problem(
-            "status MAPPED (a market is mapped by POST /api/unmapped/{id}/map, which creates the mapping behind it), " +
-              "assigneeId not an enabled user (body.assigneeId), or a snooze with a status other than IGNORED (body.status)",
-          ),
-        },
-      },
-      { access: "triager" },
-    ),
+    }),
   },
   "/api/unmapped/{id}/map": {
-    post: operation(
-      {
-        operationId: "mapMarket",
-        summary: "Turn the market into a mapping",
-        description:
-          "Extends the mapping named by canonicalId with this market's platform id/key (as a user override of a built-in " +
-          "entry when needed), or creates a new user mapping (name and betpawaId required). In one transaction: the mapping " +
-          "change, the market's status MAPPED and the history entries; the scraper uses the mapping from its next lookup. " +
-          "Refused (422) when the mapping would still leave this market unmapped.",
-        requestParams: { path: idParamsSchema },
-        requestBody: jsonBody(mapMarketSchema),
-        responses: {
-          "200": jsonAnswer(mapResultSchema, "The mapping as it now applies, and the market (MAPPED)"),
-          "409": problem("Already MAPPED, or the platform id is held by another mapping (holder names it)"),
-          "422": problem("Missing name/betpawaId for a new mapping, or the mapping would not cover the market"),
-        },
+    post: operation("triager", "mapMarket", "Turn the market into a mapping", {
+      description:
+        "Extends the mapping named by canonicalId with this market's platform id/key (as a user override of a built-in " +
+        "entry when needed), or creates a new user mapping (name and betpawaId required). In one transaction: the mapping " +
+        "change, the market's status MAPPED and the history entries; the scraper uses the mapping from its next lookup. " +
+        "Refused (422) when the mapping would still leave this market unmapped.",
+      path: idParamsSchema,
+      body: mapMarketSchema,
+      responses: {
+        "200": jsonAnswer(mapResultSchema, "The mapping as it now applies, and the market (MAPPED)"),
+        "409": problem("Already MAPPED, or the platform id is held by another mapping (holder names it)"),
+        "422": problem("Missing name/betpawaId for a new mapping, or the mapping would not cover the market"),
       },
-      { access: "triager" },
-    ),
+    }),
   },
   "/api/unmapped/{id}/candidates": {
-    get: operation(
-      {
-        operationId: "getUnmappedCandidates",
-        summary: "Mappings and other platforms' unmapped markets that likely mean the same market",
-        requestParams: { path: idParamsSchema },
-        responses: { "200": jsonAnswer(candidatesSchema, "Ranked candidates with scores, reasons and outcome pairings") },
-      },
-      { access: "viewer" },
-    ),
+    get: read("getUnmappedCandidates", "Mappings and other platforms' unmapped markets that likely mean the same market", {
+      path: idParamsSchema,
+      ok: jsonAnswer(candidatesSchema, "Ranked candidates with scores, reasons and outcome pairings"),
+    }),
   },
   "/api/unmapped/{id}/trend": {
-    get: operation(
-      {
-        operationId: "getUnmappedTrend",
-        summary: "Sightings and events of the market in each of the last runs",
-        description: "The last `runs` runs that are over (completed, partial or failed), oldest first; 0 where a run did not sight it.",
-        requestParams: { path: idParamsSchema, query: trendQuerySchema },
-        responses: { "200": jsonAnswer(trendSchema, "One entry per run") },
-      },
-      { access: "viewer" },
-    ),
+    get: read("getUnmappedTrend", "Sightings and events of the market in each of the last runs", {
+      description: "The last `runs` runs that are over (completed, partial or failed), oldest first; 0 where a run did not sight it.",
+      path: idParamsSchema,
+      query: trendQuerySchema,
+      ok: jsonAnswer(trendSchema, "One entry per run"),
+    }),
   },
   "/api/unmapped/{id}/history": {
-    get: historyOperation("getUnmappedHistory", "The market's status, notes and mapping history, newest first", idParamsSchema, {
-      access: "viewer",
-    }),
+    get: history("getUnmappedHistory", "The market's status, notes and mapping history, newest first", idParamsSchema),
   },
 };

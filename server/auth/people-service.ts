@@ -1,16 +1,39 @@
 // People (admin only): list, create with a temporary password and a role, change role, disable
 // or enable, set a new password. Disabling is better-auth's ban: sign-in refused, every session
 // deleted, and the person's tokens refused (AuthService checks the owner), all at once. The last
-// active admin can be neither demoted nor disabled, so the product can always be administered.
+// active admin can be neither demoted nor disabled, so the product can always be administered:
+// checked inside the change's transaction under a lock, so changes at the same moment cannot both
+// get past it.
 import type { Principal, User, UserCreate, UserPatch } from "@/lib/contract/auth";
 import { roleSchema } from "@/lib/contract/auth";
 import type { Actor } from "@/lib/contract/audit";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AuditService, type AuditRecord } from "../audit/audit-service";
+import { LOCKS } from "../db/locks";
 import { conflict, notFound } from "../http/errors";
 import type { AuthService } from "./auth-service";
 
 type UserRow = Awaited<ReturnType<PrismaClient["user"]["findFirstOrThrow"]>>;
+
+const isActiveAdmin = (u: { role: string | null; banned: boolean | null }) => u.role === "admin" && u.banned !== true;
+
+/** The columns `patch` changes on `user` and their audit entries; nothing for what is already so. */
+function changesOf(user: UserRow, patch: UserPatch, actor: Actor, passwordReset: boolean) {
+  const entries: AuditRecord[] = [];
+  const base = { entityType: "user" as const, entityId: user.id, actor };
+  const data: { role?: string; banned?: boolean; banReason?: string | null } = {};
+  if (patch.role !== undefined && patch.role !== user.role) {
+    data.role = patch.role;
+    entries.push({ ...base, action: "role_changed", before: { role: user.role }, after: { role: patch.role } });
+  }
+  if (patch.disabled !== undefined && patch.disabled !== (user.banned === true)) {
+    data.banned = patch.disabled;
+    data.banReason = patch.disabled ? `Disabled by ${actor.name}` : null;
+    entries.push({ ...base, action: patch.disabled ? "user_disabled" : "user_enabled" });
+  }
+  if (passwordReset) entries.push({ ...base, action: "password_reset" });
+  return { data, entries };
+}
 
 export class PeopleService {
   constructor(
@@ -57,40 +80,31 @@ export class PeopleService {
   }
 
   async patch(principal: Principal, userId: string, patch: UserPatch, actor: Actor): Promise<User> {
-    const user = await this.prisma.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound(`User ${userId}`);
-    const wasActiveAdmin = user.role === "admin" && user.banned !== true;
-    const staysActiveAdmin = (patch.role ?? user.role) === "admin" && (patch.disabled ?? user.banned === true) === false;
-    if (wasActiveAdmin && !staysActiveAdmin) {
-      const others = await this.prisma.user.count({ where: { role: "admin", NOT: [{ banned: true }, { id: userId }] } });
-      if (others === 0) {
-        const who = principal.userId === userId ? "You are" : `${user.name} is`;
-        throw conflict(`${who} the last active admin: make someone else admin first`);
-      }
-    }
-    const entries: AuditRecord[] = [];
-    const base = { entityType: "user" as const, entityId: userId, actor };
-    const data: { role?: string; banned?: boolean; banReason?: string | null } = {};
-    if (patch.role !== undefined && patch.role !== user.role) {
-      data.role = patch.role;
-      entries.push({ ...base, action: "role_changed", before: { role: user.role }, after: { role: patch.role } });
-    }
-    if (patch.disabled !== undefined && patch.disabled !== (user.banned === true)) {
-      data.banned = patch.disabled;
-      data.banReason = patch.disabled ? `Disabled by ${actor.name}` : null;
-      entries.push({ ...base, action: patch.disabled ? "user_disabled" : "user_enabled" });
-    }
+    // Hashing is slow on purpose: done before the transaction, so the lock below is held only for the writes.
     const hash = patch.password === undefined ? null : await (await this.auth.library.$context).password.hash(patch.password);
-    if (hash) entries.push({ ...base, action: "password_reset" });
-    const row = await this.prisma.$transaction(async (tx) => {
+    const { row, entries, disconnect } = await this.prisma.$transaction(async (tx) => {
+      // One change of a person at a time, across processes, and the person and the other admins are
+      // read under it: two admins stepping down at once cannot both see the other still there.
+      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCKS.peopleChange})::text AS locked`);
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) throw notFound(`User ${userId}`);
+      if (isActiveAdmin(user) && !isActiveAdmin({ role: patch.role ?? user.role, banned: patch.disabled ?? user.banned })) {
+        const others = await tx.user.count({ where: { role: "admin", NOT: [{ banned: true }, { id: userId }] } });
+        if (others === 0) {
+          const who = principal.userId === userId ? "You are" : `${user.name} is`;
+          throw conflict(`${who} the last active admin: make someone else admin first`);
+        }
+      }
+      const { data, entries } = changesOf(user, patch, actor, hash !== null);
       const updated = await tx.user.update({ where: { id: userId }, data });
       if (hash) await tx.account.updateMany({ where: { userId, providerId: "credential" }, data: { password: hash } });
       // Disabled or given a new password: every session of theirs ends now.
-      if (data.banned === true || hash) await tx.session.deleteMany({ where: { userId } });
+      const disconnect = data.banned === true || hash !== null;
+      if (disconnect) await tx.session.deleteMany({ where: { userId } });
       await AuditService.record(tx, entries);
-      return updated;
+      return { row: updated, entries, disconnect };
     });
-    if (entries.length) await this.auth.revoked({ userId, disconnect: data.banned === true || hash !== null });
+    if (entries.length) await this.auth.revoked({ userId, disconnect });
     return (await this.toUsers([row]))[0];
   }
 }

@@ -10,4 +10,6 @@ export const LOCKS = {
   scrapeRun: 72_707_003,
   /** Session lock around creating the first admin (server/auth/auth-service.ts): two setups cannot both win. */
   firstAdmin: 72_707_004,
+  /** Transaction lock around every change of a person (server/auth/people-service.ts): the last-admin check sees every earlier change. */
+  peopleChange: 72_707_005,
 } as const;

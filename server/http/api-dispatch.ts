@@ -19,7 +19,7 @@ import { createGzip } from "node:zlib";
 import { openApiDocument } from "@/lib/contract/openapi";
 import { log } from "@/server/log";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
-import { clientIp } from "./origin";
+import { clientIp, viaHttpsProxy } from "./origin";
 
 type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
@@ -91,7 +91,12 @@ export async function send(req: IncomingMessage, res: ServerResponse, response: 
   res.setHeader("x-frame-options", "DENY");
   res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
   for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
-  const cookies = response.headers.getSetCookie();
+  let cookies = response.headers.getSetCookie();
+  // Reached over https through a trusted proxy: no cookie (a session from sign-in or /api/setup)
+  // may then travel over plain http. With an https PUBLIC_URL the library marks them itself.
+  if (viaHttpsProxy(req.headers["x-forwarded-proto"], globalThis.__marketTriageRuntime?.config.TRUST_PROXY ?? false)) {
+    cookies = cookies.map((c) => (/;\s*secure\s*(;|$)/i.test(c) ? c : `${c}; Secure`));
+  }
   if (cookies.length) res.setHeader("set-cookie", cookies);
   const body = response.body;
   if (head || !body) {

@@ -54,12 +54,6 @@ async function readText(req: Request, limit: number): Promise<string | null> {
 
 export function createAuthDispatcher(runtime: Runtime) {
   const { auth, limits, config } = runtime;
-  const secureBehindProxy = (req: IncomingMessage) =>
-    config.TRUST_PROXY &&
-    String(req.headers["x-forwarded-proto"] ?? "")
-      .split(",")[0]
-      .trim() === "https";
-
   async function answer(req: IncomingMessage, method: string, endpoint: string): Promise<Response> {
     if (!ENDPOINTS.has(`${method} ${endpoint}`)) return problem(404, "Not Found", `No auth endpoint ${method} /api/auth${endpoint}`);
     let request = requestOf(req, method);
@@ -119,17 +113,7 @@ export function createAuthDispatcher(runtime: Runtime) {
     const endpoint = (req.url ?? "").split(/[?#]/, 1)[0].slice("/api/auth".length).replace(/\/+$/, "");
     void (async () => {
       try {
-        let response = await asProblem(await answer(req, method, endpoint));
-        if (secureBehindProxy(req)) {
-          // Reached over https through a trusted proxy: the cookies must not travel over plain http.
-          const cookies = response.headers.getSetCookie();
-          if (cookies.length) {
-            const headers = new Headers(response.headers);
-            headers.delete("set-cookie");
-            for (const c of cookies) headers.append("set-cookie", /;\s*secure/i.test(c) ? c : `${c}; Secure`);
-            response = new Response(response.body, { status: response.status, headers });
-          }
-        }
+        const response = await asProblem(await answer(req, method, endpoint));
         await send(req, res, response, method === "HEAD");
       } catch (e) {
         log.error(`[auth] ${method} /api/auth${endpoint} failed:`, e);

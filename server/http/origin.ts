@@ -58,3 +58,9 @@ export function clientIp(socketAddress: string | undefined, forwardedFor: string
   const first = trustProxy ? forwarded?.split(",")[0]?.trim() : undefined;
   return (first || socketAddress || "unknown").replace(/^::ffff:/, "");
 }
+
+/** Whether a trusted proxy says the client reached it over https (the first X-Forwarded-Proto). */
+export function viaHttpsProxy(forwardedProto: string | string[] | undefined, trustProxy: boolean): boolean {
+  const proto = Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto;
+  return trustProxy && (proto ?? "").split(",")[0].trim().toLowerCase() === "https";
+}

@@ -3,4 +3,6 @@ import { json, route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "public" }, () => json(openApiDocument(), { headers: { "cache-control": "public, max-age=60" } }));
+// Like every other route it needs a signed-in caller (tools send their token); private, so no
+// shared cache hands it to someone without one.
+export const GET = route({ access: "viewer" }, () => json(openApiDocument(), { headers: { "cache-control": "private, max-age=60" } }));
