@@ -4,7 +4,8 @@
 import { bet9jaMarketCode } from "@/lib/contract/bet9ja-key";
 import type { UnmappedReason } from "@/lib/contract/enums";
 import type { LookupResult, ScrapedOutcome, Sighting } from "@/server/scraping/types";
-import type { MappingEntry, MappingOutcome } from "./catalog";
+import type { MappingOutcomeDto } from "@/lib/contract/mappings";
+import type { MappingEntry } from "./catalog";
 
 /** SportyBet ids whose `total=` specifier is a line (1.8 step 2). */
 export const SPORTYBET_TOTAL_IDS: ReadonlySet<string> = new Set([
@@ -152,7 +153,7 @@ function compile(entry: MappingEntry): Compiled {
   const compiled: Compiled = { entry, descs: new Map(), positions: new Map(), suffixes: new Map() };
   // User outcomes come from database JSON; a malformed one is ignored rather than allowed to make
   // every lookup of that market throw.
-  const outcomes: readonly Partial<MappingOutcome>[] = Array.isArray(entry.outcomes) ? entry.outcomes : [];
+  const outcomes: readonly Partial<MappingOutcomeDto>[] = Array.isArray(entry.outcomes) ? entry.outcomes : [];
   for (const o of outcomes) {
     if (typeof o !== "object" || o === null) continue;
     const named = typeof o.betpawaName === "string";
