@@ -15,6 +15,8 @@ import type { Publisher } from "@/server/realtime/publisher";
 import { log } from "@/server/log";
 import { chunksOf, emptyFlushResult, FLUSH_CHUNK_ROWS, warmUp, writeChunks, type FlushChunk, type FlushResult } from "./flush";
 import type { Health } from "@/lib/contract/health";
+import type { UnmappedReason } from "@/lib/contract/enums";
+import type { Sighting } from "@/server/scraping/types";
 import { Recorder, type PendingMarket } from "./recorder";
 import { pruneFlushBatches, pruneRunCounts } from "./retention";
 import { settleRun, type RunEnded } from "./run-counts";
@@ -54,7 +56,8 @@ const sightingsOf = (rows: Iterable<PendingMarket>) => {
 };
 
 export class DiscoveryService {
-  readonly recorder: Recorder;
+  /** Private: every sighting goes through record(), so the pending limit and the journal always apply. */
+  private readonly recorder: Recorder;
   private readonly journal: SpillJournal;
   private readonly maxPending: number;
   private readonly chunkRows: number;
@@ -87,6 +90,11 @@ export class DiscoveryService {
       log.warn(`[discovery] ${full.size} pending markets reached the pending limit; spilling them to the journal`);
       void this.spill(chunksOf(full.values(), this.chunkRows), sightingsOf(full.values()));
     });
+  }
+
+  /** Records one unmapped sighting (of run `runId`, when it comes from one) until the next flush. */
+  record(sighting: Sighting, reason: UnmappedReason, at: number = Date.now(), runId: number | null = null): void {
+    this.recorder.record(sighting, reason, at, runId);
   }
 
   async flush(): Promise<FlushResult> {

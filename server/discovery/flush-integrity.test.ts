@@ -14,7 +14,7 @@ import { chunksOf, writeChunks } from "./flush";
 import { Recorder } from "./recorder";
 
 /** Records `markets` distinct markets, market i seen (i % 3) + 1 times; returns the sightings. */
-function recordMany(r: Recorder, prefix: string, markets: number): number {
+function recordMany(r: Pick<Recorder, "record">, prefix: string, markets: number): number {
   let n = 0;
   for (let i = 0; i < markets; i++) {
     for (let k = 0; k <= i % 3; k++, n++) r.record(sighting(`${prefix}${i}`), "UNKNOWN_MARKET");
@@ -38,11 +38,11 @@ describe.each(DB_KINDS)("flush integrity on %s", (kind) => {
     async () => {
       const pub = alerts();
       const d = new DiscoveryService(t.db, pub);
-      const expected = recordMany(d.recorder, "GOOD", 6_000);
+      const expected = recordMany(d, "GOOD", 6_000);
       // Straight into the recorder, past the parser's cleaning: what a buggy source could still send.
-      d.recorder.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
-      d.recorder.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
-      d.recorder.record(sighting("BAD-\ud800"), "UNKNOWN_MARKET");
+      d.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
+      d.record(sighting("BAD-NUL", "Over\u0000Under"), "UNKNOWN_MARKET");
+      d.record(sighting("BAD-\ud800"), "UNKNOWN_MARKET");
       const result = await d.flush();
       const got = await stored(t, "GOOD");
       console.log(
@@ -81,7 +81,7 @@ describe.each(DB_KINDS)("flush integrity on %s", (kind) => {
   it.skipIf(!available(kind))("a full recorder spills to the journal instead of dropping; the replay stores everything once", async () => {
     const pub = alerts();
     const d = new DiscoveryService(t.db, pub, { maxPending: 100, spillDir, chunkRows: 40 });
-    const expected = recordMany(d.recorder, "FULL", 1_000);
+    const expected = recordMany(d, "FULL", 1_000);
     expect(d.stats().droppedSightings).toBe(0);
     await d.flush();
     const report = await d.close();

@@ -7,6 +7,7 @@ import { alerts } from "@/server/testing/discovery";
 import { newRun, recordIn } from "@/server/testing/runs";
 import { DiscoveryService } from "./discovery-service";
 import { chunksOf, flushBatch, writeChunks } from "./flush";
+import { Recorder } from "./recorder";
 import { pruneRunCounts } from "./retention";
 
 async function occurrences(t: TestDatabase, prefix: string): Promise<Map<number, number>> {
@@ -75,10 +76,10 @@ describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
   });
 
   it.skipIf(!available(kind))("a committed chunk sent again with its batch id (a lost reply's retry) adds no run count", async () => {
-    const d = new DiscoveryService(t.db, alerts());
+    const r = new Recorder();
     const runId = await newRun(t.db);
-    for (let i = 0; i < 50; i++) recordIn(d, `RETRY${i}`, runId, 1 + (i % 3));
-    const [chunk] = [...chunksOf(d.recorder.take(), 1_000)];
+    for (let i = 0; i < 50; i++) recordIn(r, `RETRY${i}`, runId, 1 + (i % 3));
+    const [chunk] = [...chunksOf(r.take(), 1_000)];
     const [a, b] = await Promise.all([writeChunks(t.db, [chunk]), writeChunks(t.db, [chunk])]);
     const again = await writeChunks(t.db, [chunk]);
     for (const x of [a, b, again]) expect(x.failed).toHaveLength(0);
@@ -95,11 +96,11 @@ describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
     const old = [await newRun(t.db, 45), await newRun(t.db, 31)];
     const recent = [await newRun(t.db, 29), await newRun(t.db, 0)];
     const all = [...old, ...recent];
-    // Written without a DiscoveryService, so no pruning runs before all four runs have counts.
+    // Written straight from a Recorder, not through a DiscoveryService, so no pruning runs before all four runs have counts.
     for (const runId of all) {
-      const seed = new DiscoveryService(t.db, alerts());
+      const seed = new Recorder();
       for (let i = 0; i < 40; i++) recordIn(seed, `RET${i}`, runId, 1);
-      expect((await flushBatch(t.db, seed.recorder.take())).failed).toHaveLength(0);
+      expect((await flushBatch(t.db, seed.take())).failed).toHaveLength(0);
     }
     const runsLeft = async () =>
       (
@@ -121,9 +122,9 @@ describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
 
     // In bounded batches: batches smaller than the rows to delete still delete them all.
     const older = await newRun(t.db, 40);
-    const seed = new DiscoveryService(t.db, alerts());
+    const seed = new Recorder();
     for (let i = 0; i < 25; i++) recordIn(seed, `RET${i}`, older, 1);
-    await flushBatch(t.db, seed.recorder.take());
+    await flushBatch(t.db, seed.take());
     expect(await pruneRunCounts(t.db, 30, 10)).toBe(25);
     expect(await runsLeft()).toEqual(recent);
   });

@@ -167,7 +167,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
         if (hit.mapped) s.mapped++;
         else {
           s.unmapped++;
-          deps.discovery.recorder.record(sighting, hit.reason, at, runId);
+          deps.discovery.record(sighting, hit.reason, at, runId);
         }
       }
     } catch (e) {

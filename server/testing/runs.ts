@@ -2,7 +2,7 @@
 // publisher that keeps every alert's causes, and what a market holds.
 import type { AlertCause, UnmappedAlertData } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
-import type { DiscoveryService } from "@/server/discovery/discovery-service";
+import type { Recorder } from "@/server/discovery/recorder";
 import type { Publisher } from "@/server/realtime/publisher";
 import { sighting } from "./discovery";
 
@@ -16,8 +16,8 @@ export async function newRun(db: Database, daysAgo = 0): Promise<number> {
 }
 
 /** Records `n` sightings of market `id` in run `runId`, one event each `perEvent` sightings. */
-export function recordIn(d: DiscoveryService, id: string, runId: number | null, n: number, at = Date.now(), perEvent = n): void {
-  for (let k = 0; k < n; k++) d.recorder.record({ ...sighting(id), eventId: `ev${Math.floor(k / perEvent)}` }, "UNKNOWN_MARKET", at, runId);
+export function recordIn(d: Pick<Recorder, "record">, id: string, runId: number | null, n: number, at = Date.now(), perEvent = n): void {
+  for (let k = 0; k < n; k++) d.record({ ...sighting(id), eventId: `ev${Math.floor(k / perEvent)}` }, "UNKNOWN_MARKET", at, runId);
 }
 
 export interface Announcement {
