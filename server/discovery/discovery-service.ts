@@ -12,7 +12,7 @@ import type { UnmappedAlertData } from "@/lib/contract/realtime";
 import { ALERT_MARKETS_CAP, type AlertCause } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
-import { log } from "@/server/log";
+import { log, type Log } from "@/server/log";
 import { chunksOf, emptyFlushResult, FLUSH_CHUNK_ROWS, warmUp, writeChunks, type FlushChunk, type FlushResult } from "./flush";
 import type { Health } from "@/lib/contract/health";
 import type { UnmappedReason } from "@/lib/contract/enums";
@@ -87,8 +87,11 @@ export class DiscoveryService {
     this.runCountsRetentionDays = options.runCountsRetentionDays ?? 30;
     this.journal = new SpillJournal(options.spillDir ?? null);
     this.recorder = new Recorder(this.maxPending, undefined, (full) => {
-      log.warn(`[discovery] ${full.size} pending markets reached the pending limit; spilling them to the journal`);
-      void this.spill(chunksOf(full.values(), this.chunkRows), sightingsOf(full.values()));
+      // What is pending was recorded by the run in progress, if any: its lines carry that runId.
+      const runId = full.values().next().value?.runId ?? null;
+      const runLog = runId === null ? log : log.child({ runId });
+      runLog.warn(`[discovery] ${full.size} pending markets reached the pending limit; spilling them to the journal`);
+      void this.spill(chunksOf(full.values(), this.chunkRows), sightingsOf(full.values()), runLog);
     });
   }
 
@@ -97,17 +100,18 @@ export class DiscoveryService {
     this.recorder.record(sighting, reason, at, runId);
   }
 
-  async flush(): Promise<FlushResult> {
+  /** @param runLog where its lines go: the run's logger (with its runId) when a scrape flushes. */
+  async flush(runLog: Log = log): Promise<FlushResult> {
     const queued = this.unqueue();
     const fresh = this.recorder.drain();
     if (queued.length === 0 && fresh.size === 0) return emptyFlushResult();
     // Queued chunks first, as they are; then the fresh rows, cut into chunks as they are sent.
     const result = await writeChunks(this.db, concat(queued, chunksOf(fresh.values(), this.chunkRows)));
-    this.settle(result);
+    this.settle(result, runLog);
     this.writable = result.failedChunks.length === 0;
     if (result.failedChunks.length > 0) {
-      log.error(`[discovery] flush failed for ${result.failed.length} markets; kept for the next try:`, result.error?.message);
-      this.enqueue(result.failedChunks);
+      runLog.error(`[discovery] flush failed for ${result.failed.length} markets; kept for the next try:`, result.error?.message);
+      this.enqueue(result.failedChunks, runLog);
     } else {
       this.replayInBackground();
       this.pruneInBackground();
@@ -185,7 +189,7 @@ export class DiscoveryService {
   }
 
   /** Counts and logs rejected rows and announces what committed. */
-  private settle(result: FlushResult): void {
+  private settle(result: FlushResult, runLog: Log): void {
     for (const { market, code, error } of result.rejected) {
       this.rejected.markets++;
       this.rejected.sightings += market.count;
@@ -194,7 +198,7 @@ export class DiscoveryService {
         ...this.rejected.last,
       ].slice(0, LAST_REJECTED);
       // JSON form: the key is what the database refused, so it may hold anything (NUL, escapes).
-      log.error(
+      runLog.error(
         `[discovery] rejected ${market.source} market ${JSON.stringify(market.externalMarketId)} (${market.count} sightings): ${code} ${error}`,
       );
     }
@@ -212,7 +216,7 @@ export class DiscoveryService {
     this.publisher.publish("unmapped_alert", { count, markets });
   }
 
-  private enqueue(chunks: FlushChunk[]): void {
+  private enqueue(chunks: FlushChunk[], runLog: Log): void {
     for (const c of chunks) {
       this.retry.push(c);
       this.retrying.markets += c.rows.length;
@@ -227,7 +231,7 @@ export class DiscoveryService {
       this.retrying.markets = markets;
       const sightings = sightingsOf(out.flatMap((c) => c.rows));
       this.retrying.sightings -= sightings;
-      void this.spill(out, sightings);
+      void this.spill(out, sightings, runLog);
     }
   }
 
@@ -236,17 +240,17 @@ export class DiscoveryService {
     return this.retry.splice(0);
   }
 
-  private spill(chunks: Iterable<FlushChunk>, sightings: number): Promise<void> {
+  private spill(chunks: Iterable<FlushChunk>, sightings: number, runLog: Log = log): Promise<void> {
     const written = this.journal.write(chunks).then(
       (file) => {
         this.spilledSightings += sightings;
         this.journalFiles++;
-        log.warn(`[discovery] spilled ${sightings} sightings to ${file}; replayed when the database takes writes again`);
+        runLog.warn(`[discovery] spilled ${sightings} sightings to ${file}; replayed when the database takes writes again`);
         if (this.writable) this.replayInBackground();
       },
       (e) => {
         this.recorder.lost(sightings);
-        log.error(`[discovery] could not spill ${sightings} sightings to the journal; they are lost:`, e);
+        runLog.error(`[discovery] could not spill ${sightings} sightings to the journal; they are lost:`, e);
       },
     );
     const tracked = written.finally(() => this.spills.delete(tracked));
@@ -269,7 +273,7 @@ export class DiscoveryService {
         log.error(`[discovery] journal file ${file} is unreadable; moved to ${aside}:`, e);
         continue;
       } finally {
-        this.settle(result);
+        this.settle(result, log);
       }
       total.rows += result.rows;
       total.sightings += result.sightings;

@@ -1,14 +1,14 @@
 // One scrape cycle: discover events on every source, fetch and parse each event's markets with
 // bounded concurrency, look every market instance up, record the unmapped ones, flush after each
 // batch of events and at the end, and write the run. A failing source or event is recorded and
-// never stops the others.
+// never stops the others. Everything the run logs goes through a child logger carrying its runId.
 import pMap from "p-map";
 import type { Platform } from "@/lib/contract/enums";
 import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { DiscoveryService } from "@/server/discovery/discovery-service";
 import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
-import { log } from "@/server/log";
+import { log, type Log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
 import { parseEvent } from "./parsers";
 import { cleanText } from "./parsers/text";
@@ -64,7 +64,13 @@ function interleave<T extends { event: DiscoveredEvent }>(items: T[]): void {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSignal): Promise<ScrapeRun> {
+/** @param runLog the run's logger: every line it writes carries the runId (the controller's own lines too). */
+export async function runCycle(
+  deps: CycleDeps,
+  runId: number,
+  signal: AbortSignal,
+  runLog: Log = log.child({ runId }),
+): Promise<ScrapeRun> {
   const { publisher } = deps;
   const stats = new Map<string, SourceRunStats>();
   const statsOf = (key: string) => {
@@ -97,7 +103,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
     deps.sources.map(async (source) => {
       const d = discovery.get(source.name)!;
       const report: DiscoveryReport = {
-        error: (text) => noteError(source.name, `discovery: ${text}`),
+        error: (text) => {
+          noteError(source.name, `discovery: ${text}`);
+          runLog.debug(`[scrape] ${source.name} discovery: ${text}`);
+        },
         progress: (done, total) => {
           d.done = done;
           d.total = total;
@@ -114,6 +123,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
       } catch (e) {
         discoveryFailures++;
         noteError(source.name, `discovery failed: ${message(e)}`);
+        runLog.warn(`[scrape] ${source.name} discovery failed:`, e);
       }
     }),
   );
@@ -132,7 +142,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const reopenedBySource = new Map<Platform, number>();
   let flushFailed = false;
   const flush = async () => {
-    const r = await deps.discovery.flush();
+    const r = await deps.discovery.flush(runLog);
     for (const m of r.inserted) newBySource.set(m.source, (newBySource.get(m.source) ?? 0) + 1);
     for (const m of r.regressed) reopenedBySource.set(m.source, (reopenedBySource.get(m.source) ?? 0) + 1);
     if (r.failed.length > 0) flushFailed = true;
@@ -215,12 +225,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const run = await deps.runs.finish(runId, outcome);
   // A failed run's counts are partial at best: they feed no baseline and clear no flag.
   if (run.status !== "failed") {
-    await deps.discovery.settleRun(runId).catch((e) => log.error(`[scrape] settling baselines after run ${runId} failed:`, e));
+    await deps.discovery.settleRun(runId).catch((e) => runLog.error("[scrape] settling baselines after the run failed:", e));
   }
   const summary = `${run.events} events, ${run.markets} markets, ${run.unmapped} unmapped sightings, ${run.newMarkets} new markets`;
   progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
-  (run.status === "completed" ? log.info : log.warn)(
-    `[scrape] run ${runId} ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`,
-  );
+  (run.status === "completed" ? runLog.info : runLog.warn)(`[scrape] run ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`);
   return run;
 }

@@ -57,7 +57,7 @@ export function createBookmakerSource(api: BookmakerApi, options: BookmakerSourc
     async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
       const tree = await client.json(api.tree(clock), signal);
       const tasks = api.listings(tree, clock).map(task);
-      const listed = await fetchLists(api.platform, tasks, options.concurrency, signal, report);
+      const listed = await fetchLists(tasks, options.concurrency, signal, report);
       return upcoming(listed, clock.now(), options.eventLimit);
     },
 
