@@ -10,6 +10,8 @@ import type { CycleDeps } from "./coordinator";
 import { storedMarkets } from "@/server/testing/discovery";
 import { fixtureSource } from "@/server/testing/fixture-source";
 import { SourceError } from "./errors";
+import { createDemoThreadSource } from "./sources/demo/thread";
+import type { Source } from "./types";
 
 describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
   let t: TestDatabase;
@@ -117,5 +119,38 @@ describe.each(DB_KINDS)("scrape cycle on %s", (kind) => {
     expect(run.status).toBe("failed");
     expect(run.error).toBe("Every source failed discovery");
     expect(run.sources.down.errors[0]).toContain("ECONNREFUSED");
+  });
+
+  it.skipIf(!available(kind))('words discovery progress without counts a source never gave: no "demo: 0/? lists"', async () => {
+    const messages: string[] = [];
+    deps.publisher = {
+      publish(type, data) {
+        if (type === "scrape_progress") messages.push((data as { message: string }).message);
+      },
+    };
+    // A source with lists, reporting before the demo (which has none) has finished discovering.
+    const listed: Source = {
+      name: "listed",
+      async discover(_signal, report) {
+        report?.progress(0, 2);
+        await new Promise((resolve) => setImmediate(resolve));
+        report?.progress(2, 2);
+        return [];
+      },
+      fetchEvent: () => Promise.reject(new Error("unused")),
+    };
+    const demo = createDemoThreadSource({ seed: 7, events: 6 });
+    deps.sources = [listed, demo];
+    try {
+      expect(await cycle()).toMatchObject({ status: "completed", events: 12 });
+    } finally {
+      await demo.close?.();
+    }
+    expect(messages).toContain("Discovering events: listed: 0/2 lists; demo: discovering");
+    expect(messages).toContain("Found 12 upcoming events (listed: 2/2 lists, 0 events; demo: 12 events)");
+    for (const message of messages) {
+      expect(message).not.toContain("?");
+      expect(message).not.toMatch(/demo: [^;)]*lists/);
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log, type Log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
+import { DiscoveryProgress } from "./discovery-progress";
 import { parseEvent } from "./parsers";
 import { cleanText } from "./parsers/text";
 import type { RunOutcome, RunStore } from "./run-store";
@@ -90,38 +91,31 @@ export async function runCycle(
 
   // Discovery: all sources at once, each on its own; a failing source contributes no events.
   const events: { event: DiscoveredEvent; source: Source }[] = [];
-  const discovery = new Map(deps.sources.map((s) => [s.name, { done: 0, total: 0, events: 0 }]));
-  // While discovering, a source that has not reported its lists yet shows "?"; once discovery is over,
-  // a source that listed nothing of the kind (the demo has no tournaments or groups) shows its events only.
-  const discoveryMessage = (over = false) =>
-    [...discovery]
-      .map(([name, d]) => `${name}: ${d.total || !over ? `${d.done}/${d.total || "?"} lists, ` : ""}${d.events} events`)
-      .join("; ");
+  const discovery = new DiscoveryProgress(deps.sources.map((s) => s.name));
   let lastDiscoveryProgress = 0;
   let discoveryFailures = 0;
   await Promise.all(
     deps.sources.map(async (source) => {
-      const d = discovery.get(source.name)!;
       const report: DiscoveryReport = {
         error: (text) => {
           noteError(source.name, `discovery: ${text}`);
           runLog.debug(`[scrape] ${source.name} discovery: ${text}`);
         },
         progress: (done, total) => {
-          d.done = done;
-          d.total = total;
+          discovery.lists(source.name, done, total);
           const now = Date.now();
           if (now - lastDiscoveryProgress < PROGRESS_EVERY_MS) return;
           lastDiscoveryProgress = now;
-          progress("discovery", 0, 0, `Discovering events: ${discoveryMessage()}`);
+          progress("discovery", 0, 0, `Discovering events: ${discovery}`);
         },
       };
       try {
         const found = await source.discover(signal, report);
-        d.events = found.length;
+        discovery.found(source.name, found.length);
         for (const event of found) events.push({ event, source });
       } catch (e) {
         discoveryFailures++;
+        discovery.failed(source.name);
         noteError(source.name, `discovery failed: ${message(e)}`);
         runLog.warn(`[scrape] ${source.name} discovery failed:`, e);
       }
@@ -136,7 +130,7 @@ export async function runCycle(
   const totalBySource = new Map<string, number>();
   for (const { event } of events) totalBySource.set(event.source, (totalBySource.get(event.source) ?? 0) + 1);
   const total = events.length;
-  progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage(true)})`);
+  progress("discovery", 0, total, `Found ${total} upcoming events (${discovery})`);
 
   const newBySource = new Map<Platform, number>();
   const reopenedBySource = new Map<Platform, number>();
