@@ -2,7 +2,7 @@
 // mapped; deactivate the mapping and the next scrape reopens and announces it; a failure inside
 // the map transaction changes nothing; a platform id has one holder.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { UnmappedAlertData } from "@/lib/contract/realtime";
+import type { ServerMessageData, UnmappedAlertData } from "@/lib/contract/realtime";
 import { DiscoveryService } from "@/server/discovery/discovery-service";
 import { TriageService } from "@/server/discovery/triage-service";
 import { isHttpError } from "@/server/http/errors";
@@ -22,6 +22,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
   let triage: TriageService;
   let mapMarket: (id: number, body: Parameters<MapMarketService["apply"]>[1]) => ReturnType<MapMarketService["apply"]>;
   let alerts: UnmappedAlertData[];
+  let updates: ServerMessageData<"unmapped_updated">[];
   let scrape: () => Promise<void>;
 
   beforeEach(async () => {
@@ -29,15 +30,17 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     t = await openTestDatabase(kind);
     mappings = new MappingService(t.db.prisma);
     await mappings.reload();
-    triage = new TriageService(t.db);
-    const service = new MapMarketService(mappings, triage);
-    mapMarket = (id, body) => service.apply(id, body, TEST_ACTOR);
     alerts = [];
+    updates = [];
     const publisher: Publisher = {
       publish(type, data) {
         if (type === "unmapped_alert") alerts.push(data as UnmappedAlertData);
+        if (type === "unmapped_updated") updates.push(data as ServerMessageData<"unmapped_updated">);
       },
     };
+    triage = new TriageService(t.db, publisher);
+    const service = new MapMarketService(mappings, triage);
+    mapMarket = (id, body) => service.apply(id, body, TEST_ACTOR);
     const runs = new RunStore(t.db.prisma);
     const deps = {
       sources: [fixtureSource(3)],
@@ -72,6 +75,8 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
         reason: "betpawa offers it since November",
       });
       expect(mapped).toMatchObject({ status: "MAPPED", mappingCanonicalId: "player_booked", version: before.version + 1 });
+      // Open pages learn it at once, after the commit, like any status change.
+      expect(updates).toEqual([{ id: before.id, version: mapped.version, changed: ["status"] }]);
       expect(mapping).toMatchObject({ canonicalId: "player_booked", origin: "user", sportybetId: "800117", active: true });
       expect(mapping.outcomes.map((o) => o.sportybetDesc)).toEqual(["Yes", "No"]);
 
@@ -128,6 +133,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     expect(await t.db.prisma.userMapping.count()).toBe(0);
     expect(await t.db.prisma.auditEntry.count()).toBe(0);
     expect(await triage.get(m.id)).toEqual(m);
+    expect(updates).toEqual([]);
     expect(mappings.cache.entries.some((e) => e.canonicalId === "player_booked")).toBe(false);
     await scrape();
     expect((await market("800117")).occurrenceCount).toBe(6);
@@ -153,6 +159,7 @@ describe.each(DB_KINDS)("mapping loop on %s", (kind) => {
     expect(isHttpError(taken) && taken.status).toBe(409);
     expect(taken.message).toContain("already maps bet9ja S_OU");
     expect((await triage.get(m.id)).status).toBe("NEW");
+    expect(updates).toEqual([]);
   });
 
   it.skipIf(!available(kind))("refuses a mapping that would still leave the market unmapped", async () => {

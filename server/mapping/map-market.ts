@@ -2,7 +2,8 @@
 // the mapping change, the market's status MAPPED, and the audit entries; the cache is reloaded
 // before the caller answers, so the next scrape counts the market as mapped. The change is
 // checked against the market's own latest sighting first: a mapping that would still leave it
-// unmapped is refused instead of being saved.
+// unmapped is refused instead of being saved. Once committed, the status change is announced
+// (unmapped_updated) like a triage edit's.
 import { PLATFORM_FIELDS, type MapMarket, type MappingOutcomeDto, type MapResult } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
 import { uniqueSlugs } from "@/lib/slug";
@@ -109,7 +110,10 @@ export class MapMarketService {
       await mappings.saveEntry(tx, next, body.reason ?? null, actor);
       await triage.markMapped(tx, market, next.canonicalId, body.reason ?? null, actor);
     });
-    return { mapping: await mappings.get(body.canonicalId), market: await triage.get(marketId) };
+    // Committed: open lists and the market's page learn that it is MAPPED now, like any status change.
+    const market = await triage.get(marketId);
+    triage.announce(marketId, market.version, ["status"]);
+    return { mapping: await mappings.get(body.canonicalId), market };
   }
 }
 
