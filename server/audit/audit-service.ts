@@ -37,7 +37,7 @@ export type AuditRecord = Pick<AuditEntry, "entityType" | "entityId" | "action">
  * list the SQL writers insert into (AUDIT_COLUMN_LIST). Typed against Prisma's model, so a column
  * added to audit_log without a place here fails the type check.
  */
-export const AUDIT_COLUMNS = {
+const AUDIT_COLUMNS = {
   entityType: "entity_type",
   entityId: "entity_id",
   action: "action",
