@@ -11,7 +11,7 @@ import type { Publisher } from "@/server/realtime/publisher";
 import { log, type Log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
 import { DiscoveryProgress } from "./discovery-progress";
-import { parseEvent } from "./parsers";
+import { parseEvent } from "./sources";
 import { cleanText } from "./parsers/text";
 import type { RunOutcome, RunStore } from "./run-store";
 import type { DiscoveredEvent, DiscoveryReport, ParseResult, Source } from "./types";
@@ -117,7 +117,7 @@ export async function runCycle(
         discoveryFailures++;
         discovery.failed(source.name);
         noteError(source.name, `discovery failed: ${message(e)}`);
-        runLog.warn(`[scrape] ${source.name} discovery failed:`, e);
+        runLog.debug(`[scrape] ${source.name} discovery failed:`, e);
       }
     }),
   );

@@ -1,9 +1,12 @@
 // SOURCES and the bookmaker settings: defaults, validation, and that buildSources wires each
-// setting into a working source (checked against the fake bookmaker mounted under a path).
+// setting into a working source (checked against the fake bookmaker mounted under a path); and
+// that the registry parses every platform's payloads with that bookmaker's own parser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "@/server/config";
 import { fakeMatch, fakeTournament, startFakeBookmaker, type FakeBookmaker } from "@/server/testing/fake-bookmaker";
-import { buildSources } from "./index";
+import { PLATFORMS } from "@/lib/contract/enums";
+import { SourceError } from "../errors";
+import { buildSources, parseEvent } from "./index";
 
 describe("bookmaker configuration", () => {
   it("has documented defaults", () => {
@@ -23,6 +26,15 @@ describe("bookmaker configuration", () => {
       SCRAPE_RETRY_AFTER_MAX_MS: 30_000,
       SCRAPE_EVENT_LIMIT: 0,
     });
+  });
+
+  it("parses every platform's event payloads with that bookmaker's parser", () => {
+    for (const platform of PLATFORMS) {
+      // The bookmaker's own envelope check, not "no parser": every platform has one registered.
+      expect(() => parseEvent({ platform, body: "not an event" }, "e1"), platform).toThrow(SourceError);
+    }
+    const sportybet = parseEvent({ platform: "sportybet", body: { bizCode: 10000, data: { eventId: "sr:match:1", markets: [] } } }, "e1");
+    expect(sportybet).toEqual({ sightings: [], dataErrors: 0 });
   });
 
   it("selects any of demo, sportybet and bet9ja, in the order given", () => {

@@ -2,9 +2,9 @@
 // timeouts, and back-off waits that are recorded instead of slept (the clock's `now` stays real,
 // so kick-offs are judged against the actual time).
 import { DEFAULT_RETRY } from "@/server/scraping/http/retry";
-import { createBet9jaSource } from "@/server/scraping/sources/bet9ja";
+import { createBet9jaSource } from "@/server/scraping/sources/bet9ja/source";
 import type { BookmakerSourceOptions } from "@/server/scraping/sources/options";
-import { createSportybetSource } from "@/server/scraping/sources/sportybet";
+import { createSportybetSource } from "@/server/scraping/sources/sportybet/source";
 import { recordingClock, type RecordingClock } from "./recording-clock";
 import type { FakeBookmaker } from "./server";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { MappingCache } from "@/server/mapping/cache";
 import { builtinCatalog } from "@/server/mapping/catalog";
-import { SourceError } from "../errors";
-import { sighting } from "./test-sightings";
-import { parseBet9jaEvent, parseBet9jaKey } from "./bet9ja";
+import { SourceError } from "../../errors";
+import { sighting } from "../../parsers/test-sightings";
+import { parseBet9jaEvent, parseBet9jaKey } from "./parser";
 
 // BOOKMAKER-API.md 2.8, "B3 response", verbatim.
 const B3_EXAMPLE = {

@@ -12,10 +12,10 @@ import {
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
 import { b3 } from "@/server/testing/fake-bookmaker/payloads";
-import { SourceError } from "../errors";
-import type { DiscoveryReport } from "../types";
-import { BET9JA_HEADERS, createBet9jaSource, parseBet9jaStart } from "./bet9ja";
-import type { BookmakerSourceOptions } from "./options";
+import { SourceError } from "../../errors";
+import type { DiscoveryReport } from "../../types";
+import { BET9JA_HEADERS, createBet9jaSource, parseBet9jaStart } from "./source";
+import type { BookmakerSourceOptions } from "../options";
 
 const HOUR = 3_600_000;
 // Whole seconds: Bet9ja kick-offs have no milliseconds.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SourceError } from "../errors";
-import { sighting } from "./test-sightings";
-import { parseSportybetEvent } from "./sportybet";
+import { SourceError } from "../../errors";
+import { sighting } from "../../parsers/test-sightings";
+import { parseSportybetEvent } from "./parser";
 
 // BOOKMAKER-API.md 1.9, "S3 response", verbatim.
 const S3_EXAMPLE = {

@@ -12,10 +12,10 @@ import {
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
 import { s3 } from "@/server/testing/fake-bookmaker/payloads";
-import { SourceError } from "../errors";
-import type { DiscoveryReport } from "../types";
-import { createSportybetSource, SPORTYBET_HEADERS } from "./sportybet";
-import type { BookmakerSourceOptions } from "./options";
+import { SourceError } from "../../errors";
+import type { DiscoveryReport } from "../../types";
+import { createSportybetSource, SPORTYBET_HEADERS } from "./source";
+import type { BookmakerSourceOptions } from "../options";
 
 const HOUR = 3_600_000;
 const now = Date.now();
