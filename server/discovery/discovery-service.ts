@@ -8,8 +8,6 @@
 // sent first by the next flush. Chunks that cannot stay in memory (retry queue past the pending
 // limit, a full recorder, shutdown with the database down) go to the journal on disk, which is
 // replayed after the next successful flush and at start.
-import type { UnmappedAlertData } from "@/lib/contract/realtime";
-import { ALERT_MARKETS_CAP, type AlertCause } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log, type Log } from "@/server/log";
@@ -18,12 +16,11 @@ import type { Health } from "@/lib/contract/health";
 import type { UnmappedReason } from "@/lib/contract/enums";
 import type { Sighting } from "@/server/scraping/types";
 import { Recorder, type PendingMarket } from "./recorder";
+import { alertOf, RejectedRows } from "./flush-report";
 import { pruneFlushBatches, pruneRunCounts } from "./retention";
 import { settleRun, type RunEnded } from "./run-counts";
 import { SpillJournal } from "./spill-journal";
 
-const LAST_REJECTED = 10;
-const ANNOUNCE_ORDER: AlertCause[] = ["regressed", "unsnoozed", "escalating", "new"];
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface DiscoveryOptions {
@@ -38,8 +35,6 @@ export interface DiscoveryOptions {
   /** market_run_counts rows of runs that started longer ago than this are pruned (RUN_COUNTS_RETENTION_DAYS). */
   runCountsRetentionDays?: number;
 }
-
-type RejectedEntry = Health["recorder"]["lastRejected"][number];
 
 /** What shutdown could not write to the database: the exit code is derived from it. */
 export interface ShutdownReport {
@@ -71,7 +66,7 @@ export class DiscoveryService {
   private pruning: Promise<unknown> = Promise.resolve();
   private spilledSightings = 0;
   private journalFiles = 0;
-  private rejected = { markets: 0, sightings: 0, last: [] as RejectedEntry[] };
+  private readonly rejected = new RejectedRows();
   private lastPrune = 0;
   /** Whether the last flush went through: a spill that lands then is replayed at once. */
   private writable = true;
@@ -190,30 +185,9 @@ export class DiscoveryService {
 
   /** Counts and logs rejected rows and announces what committed. */
   private settle(result: FlushResult, runLog: Log): void {
-    for (const { market, code, error } of result.rejected) {
-      this.rejected.markets++;
-      this.rejected.sightings += market.count;
-      this.rejected.last = [
-        { source: market.source, externalMarketId: market.externalMarketId, sightings: market.count, code, at: new Date().toISOString() },
-        ...this.rejected.last,
-      ].slice(0, LAST_REJECTED);
-      // JSON form: the key is what the database refused, so it may hold anything (NUL, escapes).
-      runLog.error(
-        `[discovery] rejected ${market.source} market ${JSON.stringify(market.externalMarketId)} (${market.count} sightings): ${code} ${error}`,
-      );
-    }
-    const count = result.announced.length;
-    if (count === 0) return;
-    // Only the alert's first few markets are built (a flush can insert 100,000): the reopened and
-    // escalating ones first, the rarer and the ones someone had already looked at.
-    const markets: UnmappedAlertData["markets"] = [];
-    for (const cause of ANNOUNCE_ORDER) {
-      for (const m of result.announced) {
-        if (markets.length >= ALERT_MARKETS_CAP) break;
-        if (m.cause === cause) markets.push({ ...m, regressed: cause === "regressed" });
-      }
-    }
-    this.publisher.publish("unmapped_alert", { count, markets });
+    this.rejected.add(result.rejected, runLog);
+    const alert = alertOf(result.announced);
+    if (alert) this.publisher.publish("unmapped_alert", alert);
   }
 
   private enqueue(chunks: FlushChunk[], runLog: Log): void {

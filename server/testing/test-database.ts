@@ -4,13 +4,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from "vitest";
 import { available, DB_KINDS, openTestDatabase, type DbKind, type TestDatabase } from "./databases";
 
-/** `title` names the kind with %s, like describe.each: "flush on %s". */
+/** `title` names the kind with %s, like describe.each: "flush on %s". `kinds` narrows the databases. */
 export function describeOnDatabases(
   title: string,
   body: (t: TestDatabase, kind: DbKind) => void,
-  { fresh = "block" }: { fresh?: "block" | "each" } = {},
+  { fresh = "block", kinds = DB_KINDS }: { fresh?: "block" | "each"; kinds?: readonly DbKind[] } = {},
 ): void {
-  for (const kind of DB_KINDS) {
+  for (const kind of kinds) {
     describe.skipIf(!available(kind))(title.replace("%s", kind), () => {
       let current: TestDatabase | undefined;
       const open = () => {
