@@ -2,13 +2,13 @@
 // bookmaker; discovery as its tree, then one listing per branch fetched in parallel, keeping the
 // upcoming events soonest first; one request per event, whose body goes whole to the parser. A
 // bookmaker's own folder says only what differs: its requests, how its tree and listings read, the
-// parser of its event payloads, and the prefix of its settings; defineBookmaker registers it.
+// parser of its event payloads; defineBookmaker registers it (its settings are named by its platform).
 import type { Platform } from "@/lib/contract/enums";
 import { systemClock, type Clock } from "../http/clock";
 import { HttpClient, type JsonRequest } from "../http/client";
 import type { BookmakerDefinition, DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "../types";
 import { fetchLists, upcoming, type ListTask } from "./discovery";
-import { bookmakerOptions, type BookmakerSourceOptions, type SettingsPrefix } from "./options";
+import { bookmakerOptions, type BookmakerSourceOptions } from "./options";
 
 /** One listing of events: a tournament (SportyBet) or a group (Bet9ja). */
 interface Listing {
@@ -29,8 +29,6 @@ export interface BookmakerApi {
   event: (ref: string, clock: Clock) => JsonRequest;
   /** Reads one event's body (what `event` answered) into sightings. */
   parse: (body: unknown, ref: string) => ParseResult;
-  /** Its settings in the configuration: SPORTYBET reads SPORTYBET_BASE_URL and the rest. */
-  settings: SettingsPrefix;
 }
 
 export type BookmakerSource = Source & { readonly client: HttpClient };
@@ -80,6 +78,6 @@ export function defineBookmaker(api: BookmakerApi): BookmakerDefinition {
   return {
     platform: api.platform,
     parse: api.parse,
-    create: (config) => createBookmakerSource(api, bookmakerOptions(config, api.settings)),
+    create: (config) => createBookmakerSource(api, bookmakerOptions(config, api.platform)),
   };
 }

@@ -1,7 +1,7 @@
 // The one registry of sources: every name SOURCES may use, each defined by its own folder (how the
 // configuration builds it; a bookmaker also brings the parser of its platform's event payloads).
-// A new bookmaker is its folder (source with its API and settings prefix, parser, tests), its
-// settings and name in server/config.ts, its platform in the contract and schema, and a line here.
+// A new bookmaker is its folder (source with its API, parser, tests), its settings (named by its
+// platform) and name in server/config.ts, its platform in the contract and schema, and a line here.
 import type { Config } from "@/server/config";
 import type { BookmakerDefinition, NativeEventPayload, ParseResult, Source, SourceDefinition, SourceName } from "../types";
 import { bet9ja } from "./bet9ja/source";

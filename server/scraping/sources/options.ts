@@ -1,5 +1,6 @@
 // How a bookmaker source is set up: where the API lives, how hard it may be hit, and how many
 // events one cycle takes from it; and how the configuration says so.
+import type { Platform } from "@/lib/contract/enums";
 import type { Config } from "@/server/config";
 import type { Clock } from "../http/clock";
 import type { RetryOptions } from "../http/retry";
@@ -17,11 +18,13 @@ export interface BookmakerSourceOptions {
   clock?: Clock;
 }
 
-/** The prefix of a bookmaker's own settings: <PREFIX>_BASE_URL, _TIMEOUT_MS, _CONCURRENCY and _PACING_MS. */
-export type SettingsPrefix = keyof Config extends infer K ? (K extends `${infer P}_BASE_URL` ? P : never) : never;
-
-/** A bookmaker's options from the configuration: its own settings, and the retry and event limits all share. */
-export function bookmakerOptions(config: Config, prefix: SettingsPrefix): BookmakerSourceOptions {
+/**
+ * A bookmaker's options from the configuration: its own settings, named by its platform
+ * (SPORTYBET_BASE_URL, _TIMEOUT_MS, _CONCURRENCY, _PACING_MS: a platform without them fails the
+ * type check), and the retry and event limits every bookmaker shares.
+ */
+export function bookmakerOptions(config: Config, platform: Platform): BookmakerSourceOptions {
+  const prefix = platform.toUpperCase() as Uppercase<Platform>;
   return {
     baseUrl: config[`${prefix}_BASE_URL`],
     timeoutMs: config[`${prefix}_TIMEOUT_MS`],

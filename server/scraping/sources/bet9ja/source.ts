@@ -100,7 +100,6 @@ const BET9JA_API: BookmakerApi = {
   platform: "bet9ja",
   label: "Bet9ja",
   parse: parseBet9jaEvent,
-  settings: "BET9JA",
   tree: () => ({ method: "GET", path: BET9JA_PATHS.tree, query: [["DISP", "0"], CACHE_VERSION], headers: BET9JA_HEADERS }),
   listings: (tree) =>
     bet9jaGroups(tree).map((groupId) => ({

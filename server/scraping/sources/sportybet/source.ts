@@ -87,7 +87,6 @@ const SPORTYBET_API: BookmakerApi = {
   platform: "sportybet",
   label: "SportyBet",
   parse: parseSportybetEvent,
-  settings: "SPORTYBET",
   tree: (clock) => ({
     method: "GET",
     path: SPORTYBET_PATHS.tree,
