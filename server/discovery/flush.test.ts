@@ -1,8 +1,9 @@
 // The write path on both databases: counts add up across flushes and under concurrent flushes,
 // new detection is exact, triage edits survive flushes, and a failed flush loses nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Sighting } from "@/server/scraping/types";
-import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import type { TestDatabase } from "@/server/testing/databases";
+import { describeOnDatabases } from "@/server/testing/test-database";
 import { DiscoveryService } from "./discovery-service";
 import { flushBatch } from "./flush";
 import { Recorder } from "./recorder";
@@ -40,14 +41,8 @@ async function countOf(t: TestDatabase, id: string, source = "sportybet") {
   return rows[0]?.occurrence_count;
 }
 
-describe.each(DB_KINDS)("flush on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (available(kind)) t = await openTestDatabase(kind);
-  });
-  afterAll(async () => t?.drop());
-
-  it.skipIf(!available(kind))("adds counts across flushes, reports only first inserts as new, merges lines", async () => {
+describeOnDatabases("flush on %s", (t) => {
+  it("adds counts across flushes, reports only first inserts as new, merges lines", async () => {
     const pub = capture();
     const d = new DiscoveryService(t.db, pub);
     d.record(s("A", "total=1.5"), "UNKNOWN_MARKET");
@@ -77,7 +72,7 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     expect(pub.alerts.map((x) => x.count)).toEqual([2, 1]);
   });
 
-  it.skipIf(!available(kind))("never touches status or notes, and does not bump the edit version", async () => {
+  it("never touches status or notes, and does not bump the edit version", async () => {
     const d = new DiscoveryService(t.db, capture());
     d.record(s("KEEP"), "UNKNOWN_MARKET");
     await d.flush();
@@ -95,7 +90,7 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     });
   });
 
-  it.skipIf(!available(kind))("concurrent flushes of overlapping batches lose no count", async () => {
+  it("concurrent flushes of overlapping batches lose no count", async () => {
     const ids = Array.from({ length: 300 }, (_, i) => `CC${i}`);
     const batches = Array.from({ length: 6 }, () => {
       const r = new Recorder();
@@ -112,7 +107,7 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     expect(rows[0]).toEqual({ n: 300, total: 1800 });
   });
 
-  it.skipIf(!available(kind))("a failed flush keeps its sightings; the next flush writes them once", async () => {
+  it("a failed flush keeps its sightings; the next flush writes them once", async () => {
     let fail = true;
     const flaky = {
       ...t.db,
@@ -134,7 +129,7 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     expect(d.stats().pendingMarkets).toBe(0);
   });
 
-  it.skipIf(!available(kind))("stores scraped text verbatim, hostile or not", async () => {
+  it("stores scraped text verbatim, hostile or not", async () => {
     const d = new DiscoveryService(t.db, capture());
     const name = `<img src=x onerror=alert(1)> '; DROP TABLE unmapped_markets; -- "quoted" \\ 50%`;
     d.record({ ...s("HOSTILE"), name }, "UNKNOWN_MARKET");

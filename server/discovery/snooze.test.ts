@@ -1,21 +1,15 @@
 // "Ignore until" on both databases: a snoozed (IGNORED) market reopens as NEW exactly once when a
 // flush meets its condition (time, sightings, escalation), is audited and announced with the right
 // cause, and of concurrent flushes only one reopens it. The snooze columns are set with SQL here.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import { expect, it } from "vitest";
+import { describeOnDatabases } from "@/server/testing/test-database";
 import { auditActions, causes, market, newRun, recordIn } from "@/server/testing/runs";
 import { DiscoveryService } from "./discovery-service";
 import { flushBatch } from "./flush";
 import { Recorder } from "./recorder";
 import { sighting } from "@/server/testing/discovery";
 
-describe.each(DB_KINDS)("snooze on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (available(kind)) t = await openTestDatabase(kind);
-  });
-  afterAll(async () => t?.drop());
-
+describeOnDatabases("snooze on %s", (t) => {
   /** A market sighted once, then IGNORED with the given snooze columns (SQL assignments). */
   async function snoozed(d: DiscoveryService, id: string, set: string): Promise<number> {
     recordIn(d, id, null, 1);
@@ -39,7 +33,7 @@ describe.each(DB_KINDS)("snooze on %s", (kind) => {
     expect(unsnoozed.map((a) => a.after)).toEqual([{ status: "NEW", cause }]);
   }
 
-  it.skipIf(!available(kind))("by time: reopens when sighted after the time, once", async () => {
+  it("by time: reopens when sighted after the time, once", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     const id = await snoozed(d, "SZTIME", `snooze_until = now() - interval '1 minute'`);
@@ -55,7 +49,7 @@ describe.each(DB_KINDS)("snooze on %s", (kind) => {
     await expectReopenedOnce(id, "SZTIME", "unsnoozed", pub);
   });
 
-  it.skipIf(!available(kind))("by sightings: reopens at the Nth more sighting, once", async () => {
+  it("by sightings: reopens at the Nth more sighting, once", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     const id = await snoozed(d, "SZCOUNT", `snooze_from_count = occurrence_count, snooze_sightings = 3`);
@@ -70,7 +64,7 @@ describe.each(DB_KINDS)("snooze on %s", (kind) => {
     expect((await market(t.db, "SZCOUNT")).occurrence_count).toBe(8);
   });
 
-  it.skipIf(!available(kind))("by escalation: reopens when a run's sightings exceed 3x max(baseline, 5), once", async () => {
+  it("by escalation: reopens when a run's sightings exceed 3x max(baseline, 5), once", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     // Baseline 7 when snoozed: threshold 21. Sightings outside a run never count for it.
@@ -90,7 +84,7 @@ describe.each(DB_KINDS)("snooze on %s", (kind) => {
     await expectReopenedOnce(id, "SZESC", "escalating", pub);
   });
 
-  it.skipIf(!available(kind))("by escalation without a baseline: the floor (16 sightings in a run) applies", async () => {
+  it("by escalation without a baseline: the floor (16 sightings in a run) applies", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     const id = await snoozed(d, "SZFLOOR", `snooze_escalating = true, snooze_baseline = NULL`);
@@ -103,7 +97,7 @@ describe.each(DB_KINDS)("snooze on %s", (kind) => {
     await expectReopenedOnce(id, "SZFLOOR", "escalating", pub);
   });
 
-  it.skipIf(!available(kind))("IGNORED without a snooze stays silent, whatever it is sighted", async () => {
+  it("IGNORED without a snooze stays silent, whatever it is sighted", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     recordIn(d, "SZNONE", null, 1);
@@ -117,7 +111,7 @@ describe.each(DB_KINDS)("snooze on %s", (kind) => {
     ]);
   });
 
-  it.skipIf(!available(kind))("concurrent flushes that each meet the condition reopen and announce it once", async () => {
+  it("concurrent flushes that each meet the condition reopen and announce it once", async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `SZCC${i}`);
     const d = new DiscoveryService(t.db, causes());
     for (const id of ids) recordIn(d, id, null, 1);

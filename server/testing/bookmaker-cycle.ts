@@ -6,10 +6,10 @@
 // server/scraping/sources/bookmaker-cycle*.test.ts.
 import { afterEach, beforeAll, beforeEach } from "vitest";
 import type { ServerMessageData } from "@/lib/contract/realtime";
-import { MappingService } from "@/server/mapping/mapping-service";
+import type { MappingService } from "@/server/mapping/mapping-service";
 import type { CycleDeps } from "@/server/scraping/coordinator";
 import type { BookmakerSourceOptions } from "@/server/scraping/sources/options";
-import { cycleDeps, runManualCycle } from "./cycle";
+import { cycleDeps, reloadedMappings, runManualCycle } from "./cycle";
 import type { TestDatabase } from "./databases";
 import { byMarketKey, storedMarkets } from "./discovery";
 import {
@@ -243,8 +243,7 @@ export function useBookmakerCycle(t: TestDatabase, options: { gzip?: boolean; so
   let deps: CycleDeps;
   let progress: Progress[] = [];
   beforeAll(async () => {
-    mappings = new MappingService(t.db.prisma);
-    await mappings.reload();
+    mappings = await reloadedMappings(t.db);
   });
   beforeEach(async () => {
     await t.db.exec(RESET);

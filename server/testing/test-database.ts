@@ -4,12 +4,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from "vitest";
 import { available, DB_KINDS, openTestDatabase, type DbKind, type TestDatabase } from "./databases";
 
-/** `title` names the kind with %s, like describe.each: "flush on %s". `kinds` narrows the databases. */
-export function describeOnDatabases(
-  title: string,
-  body: (t: TestDatabase, kind: DbKind) => void,
-  { fresh = "block", kinds = DB_KINDS }: { fresh?: "block" | "each"; kinds?: readonly DbKind[] } = {},
-): void {
+interface Options {
+  /** "block" (default): one database for the block's tests; "each": a fresh one for each test. */
+  fresh?: "block" | "each";
+  /** The kinds to run on; both by default. */
+  kinds?: readonly DbKind[];
+}
+type Body = (t: TestDatabase, kind: DbKind) => void;
+
+/** `title` names the kind with %s, like describe.each: "flush on %s". Options, if any, come before the body. */
+export function describeOnDatabases(title: string, ...args: [Body] | [Options, Body]): void {
+  const [{ fresh = "block", kinds = DB_KINDS }, body] = args.length === 1 ? [{}, args[0]] : args;
   for (const kind of kinds) {
     describe.skipIf(!available(kind))(title.replace("%s", kind), () => {
       let current: TestDatabase | undefined;
