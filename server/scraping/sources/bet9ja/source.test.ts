@@ -7,13 +7,13 @@ import {
   fakeMatch,
   TEST_TOURNAMENTS,
   fakeSourceOptions,
+  recordingReport,
   useFakeBookmaker,
   type FakeBookmaker,
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
 import { b3 } from "@/server/testing/fake-bookmaker/payloads";
 import { SourceError } from "../../errors";
-import type { DiscoveryReport } from "../../types";
 import { BET9JA_HEADERS, createBet9jaSource, parseBet9jaStart } from "./source";
 import type { BookmakerSourceOptions } from "../options";
 
@@ -43,13 +43,6 @@ function world(): FakeWorld {
       fakeMatch(13, nba, now + HOUR),
     ],
   };
-}
-
-function recorder() {
-  const errors: string[] = [];
-  const progress: Array<[number, number]> = [];
-  const report: DiscoveryReport = { error: (m) => errors.push(m), progress: (d, t) => progress.push([d, t]) };
-  return { report, errors, progress };
 }
 
 describe("parseBet9jaStart", () => {
@@ -102,7 +95,7 @@ describe("Bet9ja source", () => {
   });
 
   it("reports progress as each group request finishes", async () => {
-    const { report, progress } = recorder();
+    const { report, progress } = recordingReport();
     await source({ concurrency: 1 }).discover(live(), report);
     expect(progress).toEqual([
       [0, 2],
@@ -130,7 +123,7 @@ describe("Bet9ja source", () => {
     ["no D", { R: "OK" }, "D is missing"],
   ])("reports a group answering with %s and keeps the other's events", async (_, body, text) => {
     fake.fault({ route: "B2", key: cup.groupId, respond: { kind: "json", body } });
-    const { report, errors } = recorder();
+    const { report, errors } = recordingReport();
     expect((await source().discover(live(), report)).map((e) => e.ref)).toEqual(["707096002", "707096001"]);
     expect(errors).toEqual([
       `group ${cup.groupId}: Bet9ja events of group ${cup.groupId}: ${text}${text.startsWith("D ") ? " or not an object" : ""}`,
@@ -140,14 +133,14 @@ describe("Bet9ja source", () => {
 
   it("reads a group without D.E as having no events", async () => {
     fake.fault({ route: "B2", key: cup.groupId, respond: { kind: "json", body: { R: "OK", D: {} } } });
-    const { report, errors } = recorder();
+    const { report, errors } = recordingReport();
     expect(await source().discover(live(), report)).toHaveLength(2);
     expect(errors).toEqual([]);
   });
 
   it("retries a group that times out, then reports it", async () => {
     fake.fault({ route: "B2", key: premier.groupId, respond: { kind: "hang" } });
-    const { report, errors } = recorder();
+    const { report, errors } = recordingReport();
     // The hanging group times out; the others answer well inside 1 s even on a busy machine.
     const events = await source({ timeoutMs: 1_000 }).discover(live(), report);
     expect(events.map((e) => e.ref)).toEqual(["707096003", "707096004"]);
@@ -159,7 +152,7 @@ describe("Bet9ja source", () => {
   it("fails the source when every group fails", async () => {
     fake.fault({ route: "B2", respond: { kind: "status", status: 404 } });
     const e = await source()
-      .discover(live(), recorder().report)
+      .discover(live(), recordingReport().report)
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as Error).message).toContain("all 2 event lists failed");

@@ -6,6 +6,7 @@ import {
   fakeMatch,
   TEST_TOURNAMENTS,
   fakeSourceOptions,
+  recordingReport,
   sportyMarket,
   useFakeBookmaker,
   type FakeBookmaker,
@@ -13,7 +14,6 @@ import {
 } from "@/server/testing/fake-bookmaker";
 import { s3 } from "@/server/testing/fake-bookmaker/payloads";
 import { SourceError } from "../../errors";
-import type { DiscoveryReport } from "../../types";
 import { createSportybetSource, SPORTYBET_HEADERS } from "./source";
 import type { BookmakerSourceOptions } from "../options";
 
@@ -51,13 +51,6 @@ function world(): FakeWorld {
       fakeMatch(12, nba, now + HOUR),
     ],
   };
-}
-
-function recorder() {
-  const errors: string[] = [];
-  const progress: Array<[number, number]> = [];
-  const report: DiscoveryReport = { error: (m) => errors.push(m), progress: (d, t) => progress.push([d, t]) };
-  return { report, errors, progress };
 }
 
 describe("SportyBet source", () => {
@@ -100,7 +93,7 @@ describe("SportyBet source", () => {
   });
 
   it("reports progress as each tournament request finishes", async () => {
-    const { report, progress, errors } = recorder();
+    const { report, progress, errors } = recordingReport();
     await source({ concurrency: 1 }).discover(live(), report);
     expect(progress).toEqual([
       [0, 2],
@@ -128,7 +121,7 @@ describe("SportyBet source", () => {
 
   it("survives a failing tournament: reports it and keeps the others' events", async () => {
     fake.fault({ route: "S2", key: "sr:tournament:17", respond: { kind: "status", status: 500 } });
-    const { report, errors, progress } = recorder();
+    const { report, errors, progress } = recordingReport();
     const events = await source().discover(live(), report);
     expect(events.map((e) => e.ref)).toEqual(["sr:match:61300003", "sr:match:61300011"]);
     expect(errors).toEqual(["tournament sr:tournament:17: SportyBet POST /api/ng/factsCenter/pcEvents: HTTP 500 (after 3 attempts)"]);
@@ -142,7 +135,7 @@ describe("SportyBet source", () => {
     ["a JSON array", [1, 2], "body is not a JSON object"],
   ])("reports a tournament answering with %s, without retrying", async (_, body, text) => {
     fake.fault({ route: "S2", key: "sr:tournament:9001", respond: { kind: "json", body } });
-    const { report, errors } = recorder();
+    const { report, errors } = recordingReport();
     const events = await source().discover(live(), report);
     expect(events).toHaveLength(2);
     expect(errors).toHaveLength(1);
@@ -158,14 +151,14 @@ describe("SportyBet source", () => {
     ["empty events", { bizCode: 10000, message: "0#0", data: [{ id: "sr:tournament:9001", events: [] }] }],
   ])("reads a tournament with %s as having no events, not as an error", async (_, body) => {
     fake.fault({ route: "S2", key: "sr:tournament:9001", respond: { kind: "json", body } });
-    const { report, errors } = recorder();
+    const { report, errors } = recordingReport();
     expect((await source().discover(live(), report)).map((e) => e.ref)).toEqual(["sr:match:61300002", "sr:match:61300001"]);
     expect(errors).toEqual([]);
   });
 
   it("fails the source when every tournament fails", async () => {
     fake.fault({ route: "S2", respond: { kind: "raw", body: "<html>maintenance</html>" } });
-    const { report, errors } = recorder();
+    const { report, errors } = recordingReport();
     const e = await source()
       .discover(live(), report)
       .catch((x: unknown) => x);
