@@ -3,7 +3,7 @@
 // and announced once, cleared at the end of a run that stays under it, silent for IGNORED markets.
 import { expect, it } from "vitest";
 import { describeOnDatabases } from "@/server/testing/test-database";
-import { auditActions, causes, market, newRun, recordIn } from "@/server/testing/runs";
+import { auditActions, causes, flushSightings, market, newRun, recordIn } from "@/server/testing/runs";
 import { DiscoveryService } from "./discovery-service";
 import { settleRun } from "./run-counts";
 
@@ -65,8 +65,7 @@ describeOnDatabases("escalation on %s", (t) => {
     const m = await market(t.db, "ESC");
     expect(m).toMatchObject({ escalating: true, status: "NEW", version: 1 });
     expect(m.escalated_at).not.toBeNull();
-    recordIn(d, "ESC", hot, 50);
-    await d.flush();
+    await flushSightings(d, "ESC", hot, 50);
     await d.settleRun(hot);
     // Still flagged after the run that crossed; its baseline now counts that run too.
     expect(await market(t.db, "ESC")).toMatchObject({ escalating: true, baseline: 6 });
@@ -79,8 +78,7 @@ describeOnDatabases("escalation on %s", (t) => {
 
     // Crossing again in a later run is a new crossing, announced again.
     const again = await newRun(t.db);
-    recordIn(d, "ESC", again, 20);
-    await d.flush();
+    await flushSightings(d, "ESC", again, 20);
     expect(pub.all.filter((a) => a.cause === "escalating")).toEqual([
       { externalMarketId: "ESC", cause: "escalating", regressed: false },
       { externalMarketId: "ESC", cause: "escalating", regressed: false },
@@ -92,11 +90,9 @@ describeOnDatabases("escalation on %s", (t) => {
     const d = new DiscoveryService(t.db, pub);
     for (let r = 0; r < 3; r++) await run(d, { RARE: 1 });
     const r4 = await newRun(t.db);
-    recordIn(d, "RARE", r4, 15);
-    await d.flush();
+    await flushSightings(d, "RARE", r4, 15);
     expect((await market(t.db, "RARE")).escalating).toBe(false);
-    recordIn(d, "RARE", r4, 1);
-    await d.flush();
+    await flushSightings(d, "RARE", r4, 1);
     expect((await market(t.db, "RARE")).escalating).toBe(true);
   });
 

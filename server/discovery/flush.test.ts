@@ -3,10 +3,9 @@
 import { expect, it } from "vitest";
 import type { Sighting } from "@/server/scraping/types";
 import type { TestDatabase } from "@/server/testing/databases";
+import { concurrentFlushes } from "@/server/testing/runs";
 import { describeOnDatabases } from "@/server/testing/test-database";
 import { DiscoveryService } from "./discovery-service";
-import { flushBatch } from "./flush";
-import { Recorder } from "./recorder";
 import { TriageService } from "./triage-service";
 import type { Publisher } from "@/server/realtime/publisher";
 import { TEST_ACTOR } from "@/server/testing/auth";
@@ -92,12 +91,7 @@ describeOnDatabases("flush on %s", (t) => {
 
   it("concurrent flushes of overlapping batches lose no count", async () => {
     const ids = Array.from({ length: 300 }, (_, i) => `CC${i}`);
-    const batches = Array.from({ length: 6 }, () => {
-      const r = new Recorder();
-      for (const id of ids) r.record(s(id), "UNKNOWN_MARKET");
-      return r.take();
-    });
-    const results = await Promise.all(batches.map((b) => flushBatch(t.db, b, 100)));
+    const results = await concurrentFlushes(t.db, ids, 6, 100);
     expect(results.every((r) => r.failed.length === 0)).toBe(true);
     // Each market is inserted by exactly one of the concurrent flushes.
     expect(results.reduce((n, r) => n + r.inserted.length, 0)).toBe(ids.length);

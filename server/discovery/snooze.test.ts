@@ -3,17 +3,13 @@
 // cause, and of concurrent flushes only one reopens it. The snooze columns are set with SQL here.
 import { expect, it } from "vitest";
 import { describeOnDatabases } from "@/server/testing/test-database";
-import { auditActions, causes, market, newRun, recordIn } from "@/server/testing/runs";
+import { auditActions, causes, concurrentFlushes, flushSightings, market, newRun, recordIn } from "@/server/testing/runs";
 import { DiscoveryService } from "./discovery-service";
-import { flushBatch } from "./flush";
-import { Recorder } from "./recorder";
-import { sighting } from "@/server/testing/discovery";
 
 describeOnDatabases("snooze on %s", (t) => {
   /** A market sighted once, then IGNORED with the given snooze columns (SQL assignments). */
   async function snoozed(d: DiscoveryService, id: string, set: string): Promise<number> {
-    recordIn(d, id, null, 1);
-    await d.flush();
+    await flushSightings(d, id, null, 1);
     const [row] = await t.db.query<{ id: number }>(
       `UPDATE unmapped_markets SET status = 'IGNORED', snoozed_at = now(), ${set}, version = version + 1
        WHERE external_market_id = $1 RETURNING id`,
@@ -39,13 +35,10 @@ describeOnDatabases("snooze on %s", (t) => {
     const id = await snoozed(d, "SZTIME", `snooze_until = now() - interval '1 minute'`);
     const [{ until }] = await t.db.query<{ until: Date }>(`SELECT snooze_until AS until FROM unmapped_markets WHERE id = $1`, [id]);
     // A sighting from before the time (a late flush) does not end it.
-    recordIn(d, "SZTIME", null, 3, new Date(until).getTime() - 1_000);
-    await d.flush();
+    await flushSightings(d, "SZTIME", null, 3, new Date(until).getTime() - 1_000);
     expect((await market(t.db, "SZTIME")).status).toBe("IGNORED");
-    recordIn(d, "SZTIME", null, 1);
-    await d.flush();
-    recordIn(d, "SZTIME", null, 1);
-    await d.flush();
+    await flushSightings(d, "SZTIME", null, 1);
+    await flushSightings(d, "SZTIME", null, 1);
     await expectReopenedOnce(id, "SZTIME", "unsnoozed", pub);
   });
 
@@ -53,13 +46,10 @@ describeOnDatabases("snooze on %s", (t) => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     const id = await snoozed(d, "SZCOUNT", `snooze_from_count = occurrence_count, snooze_sightings = 3`);
-    recordIn(d, "SZCOUNT", null, 2);
-    await d.flush();
+    await flushSightings(d, "SZCOUNT", null, 2);
     expect((await market(t.db, "SZCOUNT")).status).toBe("IGNORED");
-    recordIn(d, "SZCOUNT", null, 1);
-    await d.flush();
-    recordIn(d, "SZCOUNT", null, 4);
-    await d.flush();
+    await flushSightings(d, "SZCOUNT", null, 1);
+    await flushSightings(d, "SZCOUNT", null, 4);
     await expectReopenedOnce(id, "SZCOUNT", "unsnoozed", pub);
     expect((await market(t.db, "SZCOUNT")).occurrence_count).toBe(8);
   });
@@ -69,18 +59,14 @@ describeOnDatabases("snooze on %s", (t) => {
     const d = new DiscoveryService(t.db, pub);
     // Baseline 7 when snoozed: threshold 21. Sightings outside a run never count for it.
     const id = await snoozed(d, "SZESC", `snooze_escalating = true, snooze_baseline = 7`);
-    recordIn(d, "SZESC", null, 30);
-    await d.flush();
+    await flushSightings(d, "SZESC", null, 30);
     const run = await newRun(t.db);
-    recordIn(d, "SZESC", run, 15);
-    await d.flush();
+    await flushSightings(d, "SZESC", run, 15);
     recordIn(d, "SZESC", run, 6); // 21: not over it
     await d.flush();
     expect((await market(t.db, "SZESC")).status).toBe("IGNORED");
-    recordIn(d, "SZESC", run, 1);
-    await d.flush();
-    recordIn(d, "SZESC", run, 40);
-    await d.flush();
+    await flushSightings(d, "SZESC", run, 1);
+    await flushSightings(d, "SZESC", run, 40);
     await expectReopenedOnce(id, "SZESC", "escalating", pub);
   });
 
@@ -89,22 +75,18 @@ describeOnDatabases("snooze on %s", (t) => {
     const d = new DiscoveryService(t.db, pub);
     const id = await snoozed(d, "SZFLOOR", `snooze_escalating = true, snooze_baseline = NULL`);
     const run = await newRun(t.db);
-    recordIn(d, "SZFLOOR", run, 15);
-    await d.flush();
+    await flushSightings(d, "SZFLOOR", run, 15);
     expect((await market(t.db, "SZFLOOR")).status).toBe("IGNORED");
-    recordIn(d, "SZFLOOR", run, 1);
-    await d.flush();
+    await flushSightings(d, "SZFLOOR", run, 1);
     await expectReopenedOnce(id, "SZFLOOR", "escalating", pub);
   });
 
   it("IGNORED without a snooze stays silent, whatever it is sighted", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
-    recordIn(d, "SZNONE", null, 1);
-    await d.flush();
+    await flushSightings(d, "SZNONE", null, 1);
     await t.db.query(`UPDATE unmapped_markets SET status = 'IGNORED' WHERE external_market_id = 'SZNONE'`);
-    recordIn(d, "SZNONE", await newRun(t.db), 100);
-    await d.flush();
+    await flushSightings(d, "SZNONE", await newRun(t.db), 100);
     expect((await market(t.db, "SZNONE")).status).toBe("IGNORED");
     expect(pub.all.filter((a) => a.externalMarketId === "SZNONE")).toEqual([
       { externalMarketId: "SZNONE", cause: "new", regressed: false },
@@ -120,12 +102,7 @@ describeOnDatabases("snooze on %s", (t) => {
       `UPDATE unmapped_markets SET status = 'IGNORED', snoozed_at = now(), snooze_from_count = occurrence_count, snooze_sightings = 1
        WHERE external_market_id LIKE 'SZCC%'`,
     );
-    const batches = Array.from({ length: 4 }, () => {
-      const r = new Recorder();
-      for (const id of ids) r.record(sighting(id), "UNKNOWN_MARKET");
-      return r.take();
-    });
-    const results = await Promise.all(batches.map((b) => flushBatch(t.db, b, 7)));
+    const results = await concurrentFlushes(t.db, ids, 4, 7);
     expect(results.every((r) => r.failed.length === 0)).toBe(true);
     const announced = results.flatMap((r) => r.announced.map((a) => `${a.externalMarketId}:${a.cause}`));
     expect(announced.sort()).toEqual(ids.map((id) => `${id}:unsnoozed`).sort());
