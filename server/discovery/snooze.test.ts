@@ -7,15 +7,20 @@ import { auditActions, causes, concurrentFlushes, flushSightings, market, newRun
 import { DiscoveryService } from "./discovery-service";
 
 describeOnDatabases("snooze on %s", (t) => {
-  /** A market sighted once, then IGNORED with the given snooze columns (SQL assignments). */
-  async function snoozed(d: DiscoveryService, id: string, set: string): Promise<number> {
-    await flushSightings(d, id, null, 1);
+  /**
+   * A market sighted once, then IGNORED with the given snooze columns (SQL assignments); with the
+   * discovery service that sighted it and a publisher keeping what it announces.
+   */
+  async function snoozed(externalId: string, set: string) {
+    const pub = causes();
+    const d = new DiscoveryService(t.db, pub);
+    await flushSightings(d, externalId, null, 1);
     const [row] = await t.db.query<{ id: number }>(
       `UPDATE unmapped_markets SET status = 'IGNORED', snoozed_at = now(), ${set}, version = version + 1
        WHERE external_market_id = $1 RETURNING id`,
-      [id],
+      [externalId],
     );
-    return Number(row.id);
+    return { d, pub, id: Number(row.id) };
   }
 
   async function expectReopenedOnce(id: number, externalId: string, cause: string, pub: ReturnType<typeof causes>) {
@@ -30,9 +35,7 @@ describeOnDatabases("snooze on %s", (t) => {
   }
 
   it("by time: reopens when sighted after the time, once", async () => {
-    const pub = causes();
-    const d = new DiscoveryService(t.db, pub);
-    const id = await snoozed(d, "SZTIME", `snooze_until = now() - interval '1 minute'`);
+    const { d, pub, id } = await snoozed("SZTIME", `snooze_until = now() - interval '1 minute'`);
     const [{ until }] = await t.db.query<{ until: Date }>(`SELECT snooze_until AS until FROM unmapped_markets WHERE id = $1`, [id]);
     // A sighting from before the time (a late flush) does not end it.
     await flushSightings(d, "SZTIME", null, 3, new Date(until).getTime() - 1_000);
@@ -43,9 +46,7 @@ describeOnDatabases("snooze on %s", (t) => {
   });
 
   it("by sightings: reopens at the Nth more sighting, once", async () => {
-    const pub = causes();
-    const d = new DiscoveryService(t.db, pub);
-    const id = await snoozed(d, "SZCOUNT", `snooze_from_count = occurrence_count, snooze_sightings = 3`);
+    const { d, pub, id } = await snoozed("SZCOUNT", `snooze_from_count = occurrence_count, snooze_sightings = 3`);
     await flushSightings(d, "SZCOUNT", null, 2);
     expect((await market(t.db, "SZCOUNT")).status).toBe("IGNORED");
     await flushSightings(d, "SZCOUNT", null, 1);
@@ -55,10 +56,8 @@ describeOnDatabases("snooze on %s", (t) => {
   });
 
   it("by escalation: reopens when a run's sightings exceed 3x max(baseline, 5), once", async () => {
-    const pub = causes();
-    const d = new DiscoveryService(t.db, pub);
     // Baseline 7 when snoozed: threshold 21. Sightings outside a run never count for it.
-    const id = await snoozed(d, "SZESC", `snooze_escalating = true, snooze_baseline = 7`);
+    const { d, pub, id } = await snoozed("SZESC", `snooze_escalating = true, snooze_baseline = 7`);
     await flushSightings(d, "SZESC", null, 30);
     const run = await newRun(t.db);
     await flushSightings(d, "SZESC", run, 15);
@@ -71,9 +70,7 @@ describeOnDatabases("snooze on %s", (t) => {
   });
 
   it("by escalation without a baseline: the floor (16 sightings in a run) applies", async () => {
-    const pub = causes();
-    const d = new DiscoveryService(t.db, pub);
-    const id = await snoozed(d, "SZFLOOR", `snooze_escalating = true, snooze_baseline = NULL`);
+    const { d, pub, id } = await snoozed("SZFLOOR", `snooze_escalating = true, snooze_baseline = NULL`);
     const run = await newRun(t.db);
     await flushSightings(d, "SZFLOOR", run, 15);
     expect((await market(t.db, "SZFLOOR")).status).toBe("IGNORED");
