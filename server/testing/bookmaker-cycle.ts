@@ -27,8 +27,8 @@ import type { Route } from "./fake-bookmaker/faults";
 export const HOUR = 3_600_000;
 const { premier, cup, nba } = TEST_TOURNAMENTS;
 
-export const SB_SCRIPT = '<script>alert("sb")</script> Booking Race';
-export const B9_SCRIPT = '<script>alert("b9")</script> & <b>Corners</b>';
+const SB_SCRIPT = '<script>alert("sb")</script> Booking Race';
+const B9_SCRIPT = '<script>alert("b9")</script> & <b>Corners</b>';
 const B9_LONG_OK = `S_${"B".repeat(496)}`; // with "_Y" exactly 500 characters: kept
 const B9_TOO_LONG = `S_${"C".repeat(600)}`;
 
@@ -131,7 +131,7 @@ const bet9jaMarkets = () => ({
   ],
 });
 
-export function knownWorld(now: number): FakeWorld {
+function knownWorld(now: number): FakeWorld {
   const offers = () => ({ sportybet: { markets: sportybetMarkets() }, bet9ja: bet9jaMarkets() });
   return {
     tournaments: [premier, cup, nba],
