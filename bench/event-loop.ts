@@ -136,10 +136,10 @@ async function measure(kind: DbKind): Promise<Figures> {
     const cycle2 = await cycle();
 
     // Filling the recorder is not what is measured: it happens before the phase starts.
-    const recorder = server.runtime.discovery.recorder;
+    const discovery = server.runtime.discovery;
     const at = Date.now();
     for (let i = 0; i < FLUSH_MARKETS; i++) {
-      recorder.record(
+      discovery.record(
         {
           source: i % 2 ? "sportybet" : "bet9ja",
           eventId: `bench:${i % 1500}`,

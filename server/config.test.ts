@@ -28,6 +28,18 @@ describe("loadConfig", () => {
     ["SOURCES", "demo,pinnacle"],
     ["DATABASE_URL", "mysql://localhost/x"],
     ["LOG_LEVEL", "loud"],
+    // The sources and the bookmakers' settings.
+    ["SOURCES", "sportybet,betpawa"],
+    ["SPORTYBET_BASE_URL", "ftp://www.sportybet.com"],
+    ["SPORTYBET_BASE_URL", "www.sportybet.com"],
+    ["BET9JA_BASE_URL", "https://sports.bet9ja.com/?x=1"],
+    ["BET9JA_BASE_URL", "https://sports.bet9ja.com/#top"],
+    ["SPORTYBET_TIMEOUT_MS", "0"],
+    ["SPORTYBET_CONCURRENCY", "0"],
+    ["BET9JA_CONCURRENCY", "2.5"],
+    ["BET9JA_PACING_MS", "-1"],
+    ["SCRAPE_RETRIES", "11"],
+    ["SCRAPE_EVENT_LIMIT", "-1"],
   ])("names the variable when %s=%s is invalid", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}`));

@@ -22,14 +22,17 @@ declare global {
 const levelOf = (value: string | undefined): LogLevel =>
   (LEVELS as readonly string[]).includes(value ?? "") ? (value as LogLevel) : "info";
 
+/** How every record is shaped, whatever it is written to (also a test's capture: server/testing/log-capture.ts). */
+export const recordOptions = (level: LogLevel): pino.LoggerOptions => ({
+  level,
+  // "info" rather than 30, and an ISO time: readable by people and by log tools alike.
+  formatters: { level: (label) => ({ level: label }) },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  serializers: { err: pino.stdSerializers.err },
+});
+
 function createRoot(): Logger {
-  const options: pino.LoggerOptions = {
-    level: levelOf(process.env.LOG_LEVEL),
-    // "info" rather than 30, and an ISO time: readable by people and by log tools alike.
-    formatters: { level: (label) => ({ level: label }) },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    serializers: { err: pino.stdSerializers.err },
-  };
+  const options = recordOptions(levelOf(process.env.LOG_LEVEL));
   if (process.env.NODE_ENV === "development") {
     // Loaded only in development: pino-pretty is a dev dependency. Synchronous, so nothing logged
     // just before an exit is lost.

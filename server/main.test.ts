@@ -22,6 +22,23 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * `npm start` on a fresh data folder, as a user runs it, until `test` ends: the test gets npm's
+ * process, the server's pid (from the folder's lock), the folder and the URL; the folder is removed after.
+ */
+async function underNpmStart(prefix: string, test: (started: { npm: Proc; serverPid: number; dir: string; url: string }) => Promise<void>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    const npm = launch({ DATA_DIR: dir, PORT: "0" }, ["npm", "start", "--silent"]);
+    procs.push(npm);
+    const url = await listening(npm);
+    const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());
+    await test({ npm, serverPid, dir, url });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mt-main-"));
 const procs: Proc[] = [];
 afterAll(() => {
@@ -57,12 +74,7 @@ describe("server process", () => {
   }, 240_000);
 
   it("SIGTERM to the npm start process stops the server it started: flushed, port and folder released", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mt-npm-"));
-    try {
-      const npm = launch({ DATA_DIR: dir, PORT: "0" }, ["npm", "start", "--silent"]);
-      procs.push(npm);
-      const url = await listening(npm);
-      const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());
+    await underNpmStart("mt-npm-", async ({ npm, serverPid, dir, url }) => {
       expect(serverPid).not.toBe(npm.child.pid);
       expect(alive(serverPid)).toBe(true);
       npm.child.kill("SIGTERM");
@@ -73,26 +85,17 @@ describe("server process", () => {
       expect(npm.output()).toMatch(/\[shutdown\] (SIGTERM|npm exited)/);
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
       await expect(fetch(`${url}/api/health`)).rejects.toThrow();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 240_000);
 
   it("a server whose npm was killed with -9 shuts itself down cleanly", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mt-npm9-"));
-    try {
-      const npm = launch({ DATA_DIR: dir, PORT: "0" }, ["npm", "start", "--silent"]);
-      procs.push(npm);
-      await listening(npm);
-      const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());
+    await underNpmStart("mt-npm9-", async ({ npm, serverPid, dir }) => {
       npm.child.kill("SIGKILL");
       await waitFor(`server pid ${serverPid} to exit after npm was killed`, () => !alive(serverPid));
       await npm.closed;
       expect(npm.output()).toContain("[shutdown] npm exited");
       expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 240_000);
 
   it("logs and counts an uncaught exception and an unhandled rejection in server code, and keeps serving", async () => {

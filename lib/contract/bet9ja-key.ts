@@ -1,7 +1,7 @@
 // The one Bet9ja market key rule: the contract validates keys with it, the mapping cache reads the
 // market code from it, and the UI checks the field with the same schema. A key is `S_<MARKET>`
 // (e.g. S_OU); the scraper's odds keys add `@<PARAM>` and `_<OUTCOME>` to it
-// (server/scraping/parsers/bet9ja.ts).
+// (server/scraping/sources/bet9ja/parser.ts).
 import { z } from "zod";
 
 const BET9JA_KEY_PREFIX = "S_";

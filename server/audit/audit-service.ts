@@ -1,13 +1,21 @@
-// The history of every status, notes and mapping change: the one writer (`AuditService.record`,
-// called inside the transaction that makes the change, so the change and its history commit or
-// roll back together) and the reader behind /api/audit and the history routes.
+// The history of every status, notes and mapping change: the writer of single changes
+// (`AuditService.record`, called inside the transaction that makes the change, so the change and
+// its history commit or roll back together) and the reader behind /api/audit and the history routes.
 //
-// One more writer exists, in SQL: the flush statement reopens regressed markets and audits them in
-// its own CTE (`audit AS (INSERT INTO audit_log …)` in server/discovery/flush-sql.ts), because the
-// reopening happens inside that one statement. It must stay in step with `AuditRecord` below:
-//   entity_type 'unmapped_market', entity_id the market id as text, action 'regressed' (one of the
-//   contract's AUDIT_ACTIONS), actor_type and actor 'scraper', actor_id NULL, before {"status":"MAPPED"}, after {"status":"NEW"},
-//   a reason in words, and created_at from the column default (now()), like every row written here.
+// Two set-based writers exist in SQL, because their changes are one statement over many markets
+// and their history must be written by that same statement:
+// - the triage change statement (PATCH, bulk, undo): `auditCte` in server/triage/change-sql.ts,
+//   one row per market per changed field: status_changed {status}, notes_changed {notes},
+//   assignee_changed {assignee: {id, name} | null}, snoozed / unsnoozed {snooze: {until, sightings,
+//   escalating} | null}; actor and reason are the request's (parameters);
+// - the flush statement: `AUDIT_CTE` in server/discovery/flush-triage-sql.ts, actor the scraper
+//   (actor_type and actor 'scraper', actor_id NULL): regressed {"status":"MAPPED"} -> {"status":"NEW"},
+//   unsnoozed {status, snooze} -> {status: NEW, cause}, escalated {escalating:false} ->
+//   {escalating, runId, sightings, baseline}; each with a reason in words.
+// Both must keep in step with `record` below: the columns of AUDIT_COLUMNS (a SQL writer inserts
+// into AUDIT_COLUMN_LIST, in that order), entity_type 'unmapped_market', entity_id the market id
+// as text, an action of the contract's AUDIT_ACTIONS, before/after as jsonb objects (SQL NULL for
+// none, which reads back as null), and created_at and id from the column defaults.
 import type { Actor, AuditEntry, AuditQuery } from "@/lib/contract/audit";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 
@@ -24,8 +32,42 @@ export type AuditRecord = Pick<AuditEntry, "entityType" | "entityId" | "action">
   reason?: string | null;
 };
 
+/**
+ * audit_log's columns every writer fills, by the field of `record`'s row that fills each: the one
+ * list the SQL writers insert into (AUDIT_COLUMN_LIST). Typed against Prisma's model, so a column
+ * added to audit_log without a place here fails the type check.
+ */
+const AUDIT_COLUMNS = {
+  entityType: "entity_type",
+  entityId: "entity_id",
+  action: "action",
+  actorType: "actor_type",
+  actorId: "actor_id",
+  actor: "actor",
+  before: "before",
+  after: "after",
+  reason: "reason",
+} as const satisfies Record<Exclude<keyof Prisma.AuditEntryCreateManyInput, "id" | "createdAt">, string>;
+
+/** `INSERT INTO audit_log (${AUDIT_COLUMN_LIST}) SELECT …`: a SQL writer's values in this order. */
+export const AUDIT_COLUMN_LIST = Object.values(AUDIT_COLUMNS).join(", ");
+
 /** jsonb NULL is stored as SQL NULL, so a missing before/after reads back as null. */
 const jsonValue = (v: unknown) => (v === null || v === undefined ? undefined : (v as Prisma.InputJsonValue));
+
+/** The row `record` writes for an entry: a value for each of AUDIT_COLUMNS, no more. */
+const rowOf = (e: AuditRecord) =>
+  ({
+    entityType: e.entityType,
+    entityId: e.entityId,
+    action: e.action,
+    actorType: e.actor.type,
+    actorId: e.actor.id,
+    actor: e.actor.name,
+    before: jsonValue(e.before),
+    after: jsonValue(e.after),
+    reason: e.reason ?? null,
+  }) satisfies Record<keyof typeof AUDIT_COLUMNS, unknown>;
 
 /** A mapping's name as its change recorded it (the snapshots carry it). */
 const mappingName = (r: Row): string | null => {
@@ -60,17 +102,7 @@ export class AuditService {
     const list = Array.isArray(entries) ? entries : [entries as AuditRecord];
     if (list.length === 0) return;
     await tx.auditEntry.createMany({
-      data: list.map((e) => ({
-        entityType: e.entityType,
-        entityId: e.entityId,
-        action: e.action,
-        actorType: e.actor.type,
-        actorId: e.actor.id,
-        actor: e.actor.name,
-        before: jsonValue(e.before),
-        after: jsonValue(e.after),
-        reason: e.reason ?? null,
-      })),
+      data: list.map(rowOf),
     });
   }
 

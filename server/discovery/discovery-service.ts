@@ -8,20 +8,19 @@
 // sent first by the next flush. Chunks that cannot stay in memory (retry queue past the pending
 // limit, a full recorder, shutdown with the database down) go to the journal on disk, which is
 // replayed after the next successful flush and at start.
-import type { UnmappedAlertData } from "@/lib/contract/realtime";
-import { ALERT_MARKETS_CAP, type AlertCause } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
-import { log } from "@/server/log";
+import { log, type Log } from "@/server/log";
 import { chunksOf, emptyFlushResult, FLUSH_CHUNK_ROWS, warmUp, writeChunks, type FlushChunk, type FlushResult } from "./flush";
 import type { Health } from "@/lib/contract/health";
+import type { UnmappedReason } from "@/lib/contract/enums";
+import type { Sighting } from "@/server/scraping/types";
 import { Recorder, type PendingMarket } from "./recorder";
+import { alertOf, RejectedRows } from "./flush-report";
 import { pruneFlushBatches, pruneRunCounts } from "./retention";
 import { settleRun, type RunEnded } from "./run-counts";
 import { SpillJournal } from "./spill-journal";
 
-const LAST_REJECTED = 10;
-const ANNOUNCE_ORDER: AlertCause[] = ["regressed", "unsnoozed", "escalating", "new"];
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface DiscoveryOptions {
@@ -36,8 +35,6 @@ export interface DiscoveryOptions {
   /** market_run_counts rows of runs that started longer ago than this are pruned (RUN_COUNTS_RETENTION_DAYS). */
   runCountsRetentionDays?: number;
 }
-
-type RejectedEntry = Health["recorder"]["lastRejected"][number];
 
 /** What shutdown could not write to the database: the exit code is derived from it. */
 export interface ShutdownReport {
@@ -54,7 +51,8 @@ const sightingsOf = (rows: Iterable<PendingMarket>) => {
 };
 
 export class DiscoveryService {
-  readonly recorder: Recorder;
+  /** Private: every sighting goes through record(), so the pending limit and the journal always apply. */
+  private readonly recorder: Recorder;
   private readonly journal: SpillJournal;
   private readonly maxPending: number;
   private readonly chunkRows: number;
@@ -68,7 +66,7 @@ export class DiscoveryService {
   private pruning: Promise<unknown> = Promise.resolve();
   private spilledSightings = 0;
   private journalFiles = 0;
-  private rejected = { markets: 0, sightings: 0, last: [] as RejectedEntry[] };
+  private readonly rejected = new RejectedRows();
   private lastPrune = 0;
   /** Whether the last flush went through: a spill that lands then is replayed at once. */
   private writable = true;
@@ -84,22 +82,31 @@ export class DiscoveryService {
     this.runCountsRetentionDays = options.runCountsRetentionDays ?? 30;
     this.journal = new SpillJournal(options.spillDir ?? null);
     this.recorder = new Recorder(this.maxPending, undefined, (full) => {
-      log.warn(`[discovery] ${full.size} pending markets reached the pending limit; spilling them to the journal`);
-      void this.spill(chunksOf(full.values(), this.chunkRows), sightingsOf(full.values()));
+      // What is pending was recorded by the run in progress, if any: its lines carry that runId.
+      const runId = full.values().next().value?.runId ?? null;
+      const runLog = runId === null ? log : log.child({ runId });
+      runLog.warn(`[discovery] ${full.size} pending markets reached the pending limit; spilling them to the journal`);
+      void this.spill(chunksOf(full.values(), this.chunkRows), sightingsOf(full.values()), runLog);
     });
   }
 
-  async flush(): Promise<FlushResult> {
+  /** Records one unmapped sighting (of run `runId`, when it comes from one) until the next flush. */
+  record(sighting: Sighting, reason: UnmappedReason, at: number = Date.now(), runId: number | null = null): void {
+    this.recorder.record(sighting, reason, at, runId);
+  }
+
+  /** @param runLog where its lines go: the run's logger (with its runId) when a scrape flushes. */
+  async flush(runLog: Log = log): Promise<FlushResult> {
     const queued = this.unqueue();
     const fresh = this.recorder.drain();
     if (queued.length === 0 && fresh.size === 0) return emptyFlushResult();
     // Queued chunks first, as they are; then the fresh rows, cut into chunks as they are sent.
     const result = await writeChunks(this.db, concat(queued, chunksOf(fresh.values(), this.chunkRows)));
-    this.settle(result);
+    this.settle(result, runLog);
     this.writable = result.failedChunks.length === 0;
     if (result.failedChunks.length > 0) {
-      log.error(`[discovery] flush failed for ${result.failed.length} markets; kept for the next try:`, result.error?.message);
-      this.enqueue(result.failedChunks);
+      runLog.error(`[discovery] flush failed for ${result.failed.length} markets; kept for the next try:`, result.error?.message);
+      this.enqueue(result.failedChunks, runLog);
     } else {
       this.replayInBackground();
       this.pruneInBackground();
@@ -177,34 +184,13 @@ export class DiscoveryService {
   }
 
   /** Counts and logs rejected rows and announces what committed. */
-  private settle(result: FlushResult): void {
-    for (const { market, code, error } of result.rejected) {
-      this.rejected.markets++;
-      this.rejected.sightings += market.count;
-      this.rejected.last = [
-        { source: market.source, externalMarketId: market.externalMarketId, sightings: market.count, code, at: new Date().toISOString() },
-        ...this.rejected.last,
-      ].slice(0, LAST_REJECTED);
-      // JSON form: the key is what the database refused, so it may hold anything (NUL, escapes).
-      log.error(
-        `[discovery] rejected ${market.source} market ${JSON.stringify(market.externalMarketId)} (${market.count} sightings): ${code} ${error}`,
-      );
-    }
-    const count = result.announced.length;
-    if (count === 0) return;
-    // Only the alert's first few markets are built (a flush can insert 100,000): the reopened and
-    // escalating ones first, the rarer and the ones someone had already looked at.
-    const markets: UnmappedAlertData["markets"] = [];
-    for (const cause of ANNOUNCE_ORDER) {
-      for (const m of result.announced) {
-        if (markets.length >= ALERT_MARKETS_CAP) break;
-        if (m.cause === cause) markets.push({ ...m, regressed: cause === "regressed" });
-      }
-    }
-    this.publisher.publish("unmapped_alert", { count, markets });
+  private settle(result: FlushResult, runLog: Log): void {
+    this.rejected.add(result.rejected, runLog);
+    const alert = alertOf(result.announced);
+    if (alert) this.publisher.publish("unmapped_alert", alert);
   }
 
-  private enqueue(chunks: FlushChunk[]): void {
+  private enqueue(chunks: FlushChunk[], runLog: Log): void {
     for (const c of chunks) {
       this.retry.push(c);
       this.retrying.markets += c.rows.length;
@@ -219,7 +205,7 @@ export class DiscoveryService {
       this.retrying.markets = markets;
       const sightings = sightingsOf(out.flatMap((c) => c.rows));
       this.retrying.sightings -= sightings;
-      void this.spill(out, sightings);
+      void this.spill(out, sightings, runLog);
     }
   }
 
@@ -228,17 +214,17 @@ export class DiscoveryService {
     return this.retry.splice(0);
   }
 
-  private spill(chunks: Iterable<FlushChunk>, sightings: number): Promise<void> {
+  private spill(chunks: Iterable<FlushChunk>, sightings: number, runLog: Log = log): Promise<void> {
     const written = this.journal.write(chunks).then(
       (file) => {
         this.spilledSightings += sightings;
         this.journalFiles++;
-        log.warn(`[discovery] spilled ${sightings} sightings to ${file}; replayed when the database takes writes again`);
+        runLog.warn(`[discovery] spilled ${sightings} sightings to ${file}; replayed when the database takes writes again`);
         if (this.writable) this.replayInBackground();
       },
       (e) => {
         this.recorder.lost(sightings);
-        log.error(`[discovery] could not spill ${sightings} sightings to the journal; they are lost:`, e);
+        runLog.error(`[discovery] could not spill ${sightings} sightings to the journal; they are lost:`, e);
       },
     );
     const tracked = written.finally(() => this.spills.delete(tracked));
@@ -261,7 +247,7 @@ export class DiscoveryService {
         log.error(`[discovery] journal file ${file} is unreadable; moved to ${aside}:`, e);
         continue;
       } finally {
-        this.settle(result);
+        this.settle(result, log);
       }
       total.rows += result.rows;
       total.sightings += result.sightings;

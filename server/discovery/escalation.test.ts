@@ -1,19 +1,13 @@
 // The escalation flag on both databases: the baseline settled at each run's end (median of the last
 // 10 runs' sightings, null under 3), the crossing of 3x max(baseline, 5) in a run flagged, audited
 // and announced once, cleared at the end of a run that stays under it, silent for IGNORED markets.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
-import { auditActions, causes, market, newRun, recordIn } from "@/server/testing/runs";
+import { expect, it } from "vitest";
+import { describeOnDatabases } from "@/server/testing/test-database";
+import { auditActions, causes, flushSightings, market, newRun, recordIn } from "@/server/testing/runs";
 import { DiscoveryService } from "./discovery-service";
 import { settleRun } from "./run-counts";
 
-describe.each(DB_KINDS)("escalation on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (available(kind)) t = await openTestDatabase(kind);
-  });
-  afterAll(async () => t?.drop());
-
+describeOnDatabases("escalation on %s", (t) => {
   /** One run in which each market is sighted as given, flushed, then ended (settled). */
   async function run(d: DiscoveryService, sightings: Record<string, number>): Promise<number> {
     const runId = await newRun(t.db);
@@ -23,7 +17,7 @@ describe.each(DB_KINDS)("escalation on %s", (kind) => {
     return runId;
   }
 
-  it.skipIf(!available(kind))("the baseline is the median of the last 10 runs' sightings, null under 3 runs", async () => {
+  it("the baseline is the median of the last 10 runs' sightings, null under 3 runs", async () => {
     const d = new DiscoveryService(t.db, causes());
     await run(d, { BL: 4 });
     await run(d, { BL: 8 });
@@ -40,25 +34,22 @@ describe.each(DB_KINDS)("escalation on %s", (kind) => {
     expect((await market(t.db, "BL")).baseline).toBe(2);
   });
 
-  it.skipIf(!available(kind))(
-    "a run's end settles its markets in batches: every market of a large run, as one statement would",
-    async () => {
-      const d = new DiscoveryService(t.db, causes());
-      const ids = Array.from({ length: 7 }, (_, i) => `BATCH${i}`);
-      const runs: number[] = [];
-      for (const n of [3, 9, 6]) {
-        const runId = await newRun(t.db);
-        for (const [i, id] of ids.entries()) recordIn(d, id, runId, n + i);
-        await d.flush();
-        runs.push(runId);
-      }
-      // Batches of 2 over 7 markets: four statements, the last one short.
-      for (const runId of runs) await settleRun(t.db, runId, 2);
-      for (const [i, id] of ids.entries()) expect((await market(t.db, id)).baseline, id).toBe(6 + i);
-    },
-  );
+  it("a run's end settles its markets in batches: every market of a large run, as one statement would", async () => {
+    const d = new DiscoveryService(t.db, causes());
+    const ids = Array.from({ length: 7 }, (_, i) => `BATCH${i}`);
+    const runs: number[] = [];
+    for (const n of [3, 9, 6]) {
+      const runId = await newRun(t.db);
+      for (const [i, id] of ids.entries()) recordIn(d, id, runId, n + i);
+      await d.flush();
+      runs.push(runId);
+    }
+    // Batches of 2 over 7 markets: four statements, the last one short.
+    for (const runId of runs) await settleRun(t.db, runId, 2);
+    for (const [i, id] of ids.entries()) expect((await market(t.db, id)).baseline, id).toBe(6 + i);
+  });
 
-  it.skipIf(!available(kind))("a crossing is flagged, audited and announced once; a run under the threshold clears it", async () => {
+  it("a crossing is flagged, audited and announced once; a run under the threshold clears it", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     for (let r = 0; r < 3; r++) await run(d, { ESC: 6, CALM: 6 }); // baseline 6: threshold 18
@@ -74,8 +65,7 @@ describe.each(DB_KINDS)("escalation on %s", (kind) => {
     const m = await market(t.db, "ESC");
     expect(m).toMatchObject({ escalating: true, status: "NEW", version: 1 });
     expect(m.escalated_at).not.toBeNull();
-    recordIn(d, "ESC", hot, 50);
-    await d.flush();
+    await flushSightings(d, "ESC", hot, 50);
     await d.settleRun(hot);
     // Still flagged after the run that crossed; its baseline now counts that run too.
     expect(await market(t.db, "ESC")).toMatchObject({ escalating: true, baseline: 6 });
@@ -88,28 +78,25 @@ describe.each(DB_KINDS)("escalation on %s", (kind) => {
 
     // Crossing again in a later run is a new crossing, announced again.
     const again = await newRun(t.db);
-    recordIn(d, "ESC", again, 20);
-    await d.flush();
+    await flushSightings(d, "ESC", again, 20);
     expect(pub.all.filter((a) => a.cause === "escalating")).toEqual([
       { externalMarketId: "ESC", cause: "escalating", regressed: false },
       { externalMarketId: "ESC", cause: "escalating", regressed: false },
     ]);
   });
 
-  it.skipIf(!available(kind))("the floor: a rare market needs more than 15 sightings in a run", async () => {
+  it("the floor: a rare market needs more than 15 sightings in a run", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     for (let r = 0; r < 3; r++) await run(d, { RARE: 1 });
     const r4 = await newRun(t.db);
-    recordIn(d, "RARE", r4, 15);
-    await d.flush();
+    await flushSightings(d, "RARE", r4, 15);
     expect((await market(t.db, "RARE")).escalating).toBe(false);
-    recordIn(d, "RARE", r4, 1);
-    await d.flush();
+    await flushSightings(d, "RARE", r4, 1);
     expect((await market(t.db, "RARE")).escalating).toBe(true);
   });
 
-  it.skipIf(!available(kind))("an escalating market that the next run does not sight is cleared", async () => {
+  it("an escalating market that the next run does not sight is cleared", async () => {
     const d = new DiscoveryService(t.db, causes());
     for (let r = 0; r < 3; r++) await run(d, { GONE: 2 });
     await run(d, { GONE: 40 });
@@ -118,7 +105,7 @@ describe.each(DB_KINDS)("escalation on %s", (kind) => {
     expect((await market(t.db, "GONE")).escalating).toBe(false);
   });
 
-  it.skipIf(!available(kind))("an IGNORED market without a snooze is flagged and audited, not announced", async () => {
+  it("an IGNORED market without a snooze is flagged and audited, not announced", async () => {
     const pub = causes();
     const d = new DiscoveryService(t.db, pub);
     for (let r = 0; r < 3; r++) await run(d, { QUIET: 2, ACK: 2 });

@@ -4,6 +4,7 @@
 //
 // Aliases: in the `turning` CTE `m` is the stored market and `i` the chunk's row; in the upsert's
 // SET `t` is the stored row and EXCLUDED the chunk's.
+import { AUDIT_COLUMN_LIST } from "@/server/audit/audit-service";
 
 /** A market escalates when its sightings in one run exceed FACTOR x max(baseline, FLOOR). */
 export const ESCALATION_FACTOR = 3;
@@ -110,21 +111,22 @@ export const RUN_COUNTS_CTE = `run_counts AS (
 )`;
 
 /**
- * The audit rows of the turns, the same shape as AuditService.record writes (actor scraper):
- * regressed, unsnoozed (after: status NEW and the cause), escalated (every crossing, announced or not).
+ * The audit rows of the turns, the same columns and shape as AuditService.record writes (its header
+ * says what must stay in step), actor the scraper: regressed, unsnoozed (after: status NEW and the
+ * cause), escalated (every crossing, announced or not).
  */
 export const AUDIT_CTE = `audit AS (
-  INSERT INTO audit_log (entity_type, entity_id, action, actor_type, actor, before, after, reason)
-  SELECT 'unmapped_market', id::text, 'regressed', 'scraper', 'scraper', '{"status":"MAPPED"}'::jsonb, '{"status":"NEW"}'::jsonb,
+  INSERT INTO audit_log (${AUDIT_COLUMN_LIST})
+  SELECT 'unmapped_market', id::text, 'regressed', 'scraper', NULL, 'scraper', '{"status":"MAPPED"}'::jsonb, '{"status":"NEW"}'::jsonb,
          'Sighted unmapped again after it was mapped'
   FROM caused WHERE cause = 'regressed'
   UNION ALL
-  SELECT 'unmapped_market', id::text, 'unsnoozed', 'scraper', 'scraper', snooze, jsonb_build_object('status', 'NEW', 'cause', cause),
+  SELECT 'unmapped_market', id::text, 'unsnoozed', 'scraper', NULL, 'scraper', snooze, jsonb_build_object('status', 'NEW', 'cause', cause),
          CASE WHEN cause = 'escalating' THEN format('Its snooze ended: %s sightings in run %s, over its escalation threshold', run_sightings, run)
               ELSE 'Its snooze ended: its time passed and it was sighted again, or it reached its sightings' END
   FROM caused WHERE unsnooze IS NOT NULL
   UNION ALL
-  SELECT 'unmapped_market', id::text, 'escalated', 'scraper', 'scraper', '{"escalating":false}'::jsonb,
+  SELECT 'unmapped_market', id::text, 'escalated', 'scraper', NULL, 'scraper', '{"escalating":false}'::jsonb,
          jsonb_build_object('escalating', true, 'runId', run, 'sightings', run_sightings, 'baseline', baseline),
          format('%s sightings in run %s, over ${ESCALATION_FACTOR} x max(baseline %s, ${ESCALATION_FLOOR})', run_sightings, run, round(baseline::numeric, 1))
   FROM caused WHERE escalate

@@ -1,11 +1,11 @@
 // The write path on both databases: counts add up across flushes and under concurrent flushes,
 // new detection is exact, triage edits survive flushes, and a failed flush loses nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Sighting } from "@/server/scraping/types";
-import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import type { TestDatabase } from "@/server/testing/databases";
+import { concurrentFlushes } from "@/server/testing/runs";
+import { describeOnDatabases } from "@/server/testing/test-database";
 import { DiscoveryService } from "./discovery-service";
-import { flushBatch } from "./flush";
-import { Recorder } from "./recorder";
 import { TriageService } from "./triage-service";
 import type { Publisher } from "@/server/realtime/publisher";
 import { TEST_ACTOR } from "@/server/testing/auth";
@@ -40,26 +40,20 @@ async function countOf(t: TestDatabase, id: string, source = "sportybet") {
   return rows[0]?.occurrence_count;
 }
 
-describe.each(DB_KINDS)("flush on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (available(kind)) t = await openTestDatabase(kind);
-  });
-  afterAll(async () => t?.drop());
-
-  it.skipIf(!available(kind))("adds counts across flushes, reports only first inserts as new, merges lines", async () => {
+describeOnDatabases("flush on %s", (t) => {
+  it("adds counts across flushes, reports only first inserts as new, merges lines", async () => {
     const pub = capture();
     const d = new DiscoveryService(t.db, pub);
-    d.recorder.record(s("A", "total=1.5"), "UNKNOWN_MARKET");
-    d.recorder.record(s("A", "total=2.5"), "UNKNOWN_MARKET");
-    d.recorder.record(s("B"), "UNKNOWN_MARKET");
+    d.record(s("A", "total=1.5"), "UNKNOWN_MARKET");
+    d.record(s("A", "total=2.5"), "UNKNOWN_MARKET");
+    d.record(s("B"), "UNKNOWN_MARKET");
     const first = await d.flush();
     expect(first.inserted.map((m) => m.externalMarketId).sort()).toEqual(["A", "B"]);
     expect(first.sightings).toBe(3);
 
-    d.recorder.record(s("A", "total=3.5"), "UNKNOWN_MARKET");
-    d.recorder.record(s("A", "total=1.5"), "UNKNOWN_MARKET");
-    d.recorder.record(s("C"), "UNKNOWN_PARAM_MARKET");
+    d.record(s("A", "total=3.5"), "UNKNOWN_MARKET");
+    d.record(s("A", "total=1.5"), "UNKNOWN_MARKET");
+    d.record(s("C"), "UNKNOWN_PARAM_MARKET");
     const second = await d.flush();
     expect(second.inserted.map((m) => m.externalMarketId)).toEqual(["C"]);
     expect(await countOf(t, "A")).toBe(4);
@@ -77,14 +71,14 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     expect(pub.alerts.map((x) => x.count)).toEqual([2, 1]);
   });
 
-  it.skipIf(!available(kind))("never touches status or notes, and does not bump the edit version", async () => {
+  it("never touches status or notes, and does not bump the edit version", async () => {
     const d = new DiscoveryService(t.db, capture());
-    d.recorder.record(s("KEEP"), "UNKNOWN_MARKET");
+    d.record(s("KEEP"), "UNKNOWN_MARKET");
     await d.flush();
     const triage = new TriageService(t.db);
     const { items } = await triage.list({ q: "KEEP", sort: "lastSeenAt", order: "desc", page: 1, pageSize: 5 });
     const edited = await triage.update(items[0].id, { status: "IGNORED", notes: "Player prop - betpawa doesn't offer" }, TEST_ACTOR);
-    for (let i = 0; i < 3; i++) d.recorder.record(s("KEEP"), "UNKNOWN_MARKET");
+    for (let i = 0; i < 3; i++) d.record(s("KEEP"), "UNKNOWN_MARKET");
     await d.flush();
     const after = await triage.get(items[0].id);
     expect(after).toMatchObject({
@@ -95,14 +89,9 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     });
   });
 
-  it.skipIf(!available(kind))("concurrent flushes of overlapping batches lose no count", async () => {
+  it("concurrent flushes of overlapping batches lose no count", async () => {
     const ids = Array.from({ length: 300 }, (_, i) => `CC${i}`);
-    const batches = Array.from({ length: 6 }, () => {
-      const r = new Recorder();
-      for (const id of ids) r.record(s(id), "UNKNOWN_MARKET");
-      return r.take();
-    });
-    const results = await Promise.all(batches.map((b) => flushBatch(t.db, b, 100)));
+    const results = await concurrentFlushes(t.db, ids, 6, 100);
     expect(results.every((r) => r.failed.length === 0)).toBe(true);
     // Each market is inserted by exactly one of the concurrent flushes.
     expect(results.reduce((n, r) => n + r.inserted.length, 0)).toBe(ids.length);
@@ -112,7 +101,7 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
     expect(rows[0]).toEqual({ n: 300, total: 1800 });
   });
 
-  it.skipIf(!available(kind))("a failed flush keeps its sightings; the next flush writes them once", async () => {
+  it("a failed flush keeps its sightings; the next flush writes them once", async () => {
     let fail = true;
     const flaky = {
       ...t.db,
@@ -121,23 +110,23 @@ describe.each(DB_KINDS)("flush on %s", (kind) => {
         fail && sql.includes("INSERT INTO unmapped_markets") ? Promise.reject(new Error("connection lost")) : t.db.queryBulk(sql, params),
     } as typeof t.db;
     const d = new DiscoveryService(flaky, capture());
-    d.recorder.record(s("F1"), "UNKNOWN_MARKET");
-    d.recorder.record(s("F1"), "UNKNOWN_MARKET");
+    d.record(s("F1"), "UNKNOWN_MARKET");
+    d.record(s("F1"), "UNKNOWN_MARKET");
     const failed = await d.flush();
     expect(failed.failed).toHaveLength(1);
     expect(await countOf(t, "F1")).toBeUndefined();
-    d.recorder.record(s("F1"), "UNKNOWN_MARKET");
+    d.record(s("F1"), "UNKNOWN_MARKET");
     fail = false;
     const ok = await d.flush();
     expect(ok.inserted.map((m) => m.externalMarketId)).toEqual(["F1"]);
     expect(await countOf(t, "F1")).toBe(3);
-    expect(d.recorder.stats().pendingMarkets).toBe(0);
+    expect(d.stats().pendingMarkets).toBe(0);
   });
 
-  it.skipIf(!available(kind))("stores scraped text verbatim, hostile or not", async () => {
+  it("stores scraped text verbatim, hostile or not", async () => {
     const d = new DiscoveryService(t.db, capture());
     const name = `<img src=x onerror=alert(1)> '; DROP TABLE unmapped_markets; -- "quoted" \\ 50%`;
-    d.recorder.record({ ...s("HOSTILE"), name }, "UNKNOWN_MARKET");
+    d.record({ ...s("HOSTILE"), name }, "UNKNOWN_MARKET");
     await d.flush();
     const rows = await t.db.query<{ market_name: string }>(`SELECT market_name FROM unmapped_markets WHERE external_market_id = 'HOSTILE'`);
     expect(rows[0].market_name).toBe(name);

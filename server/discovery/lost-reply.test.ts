@@ -32,14 +32,14 @@ describe.skipIf(!TEST_DATABASE_URL)("flush through a faulty connection (postgres
     // The last 1,000 markets are known already, so the chunks update rows as well as insert them;
     // the first chunk, whose reply is lost, holds only new markets: announced from flush_batches.
     const seed = new DiscoveryService(direct, alerts());
-    for (let i = 2_000; i < 3_000; i++) seed.recorder.record(sighting(`LOST${i}`), "UNKNOWN_MARKET");
+    for (let i = 2_000; i < 3_000; i++) seed.record(sighting(`LOST${i}`), "UNKNOWN_MARKET");
     await seed.flush();
 
     const pub = alerts();
     const d = new DiscoveryService(db, pub, { chunkRows: 1_000, spillDir });
     let expected = 1_000;
     for (let i = 0; i < 3_000; i++) {
-      for (let k = 0; k <= i % 2; k++, expected++) d.recorder.record(sighting(`LOST${i}`), "UNKNOWN_MARKET");
+      for (let k = 0; k <= i % 2; k++, expected++) d.record(sighting(`LOST${i}`), "UNKNOWN_MARKET");
     }
     proxy.loseReplyTo("INSERT INTO unmapped_markets");
     const first = await d.flush();
@@ -65,7 +65,7 @@ describe.skipIf(!TEST_DATABASE_URL)("flush through a faulty connection (postgres
     const d = new DiscoveryService(db, alerts(), { spillDir });
     let expected = 0;
     for (let i = 0; i < 2_500; i++) {
-      for (let k = 0; k <= i % 3; k++, expected++) d.recorder.record(sighting(`CUT${i}`), "UNKNOWN_MARKET");
+      for (let k = 0; k <= i % 3; k++, expected++) d.record(sighting(`CUT${i}`), "UNKNOWN_MARKET");
     }
     proxy.cut();
     const report = await d.close();

@@ -15,8 +15,8 @@ describe.each(DB_KINDS)("rejected rows in /api/health on %s", (kind) => {
 
   it.skipIf(!available(kind))("counts and names the rejected market; every good one is stored", async () => {
     const { discovery, db } = server.runtime;
-    for (let i = 0; i < 2_000; i++) discovery.recorder.record(sighting(`HEALTH${i}`), "UNKNOWN_MARKET");
-    discovery.recorder.record(sighting("HEALTH-POISON", "Name\u0000"), "UNKNOWN_MARKET");
+    for (let i = 0; i < 2_000; i++) discovery.record(sighting(`HEALTH${i}`), "UNKNOWN_MARKET");
+    discovery.record(sighting("HEALTH-POISON", "Name\u0000"), "UNKNOWN_MARKET");
     await discovery.flush();
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);

@@ -1,12 +1,14 @@
 // Per-run counts on both databases: written by the flush statement, summing to each run's share of
 // the occurrence counts over several flushes per run; never doubled by a retry of a committed
 // chunk; pruned once their run is older than the retention.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import { expect, it } from "vitest";
+import type { TestDatabase } from "@/server/testing/databases";
+import { describeOnDatabases } from "@/server/testing/test-database";
 import { alerts } from "@/server/testing/discovery";
 import { newRun, recordIn } from "@/server/testing/runs";
 import { DiscoveryService } from "./discovery-service";
 import { chunksOf, flushBatch, writeChunks } from "./flush";
+import { Recorder } from "./recorder";
 import { pruneRunCounts } from "./retention";
 
 async function occurrences(t: TestDatabase, prefix: string): Promise<Map<number, number>> {
@@ -25,14 +27,8 @@ async function runCounts(t: TestDatabase, runId: number): Promise<Map<number, { 
   return new Map(rows.map((r) => [Number(r.market_id), { sightings: r.sightings, events: r.events }]));
 }
 
-describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (available(kind)) t = await openTestDatabase(kind);
-  });
-  afterAll(async () => t?.drop());
-
-  it.skipIf(!available(kind))("sum to each run's occurrence count delta, over several flushes per run", async () => {
+describeOnDatabases("per-run counts on %s", (t) => {
+  it("sum to each run's occurrence count delta, over several flushes per run", async () => {
     const d = new DiscoveryService(t.db, alerts(), { chunkRows: 7 });
     let before = await occurrences(t, "PR");
     for (let run = 0; run < 3; run++) {
@@ -59,7 +55,7 @@ describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
     expect(runs).toBe(3);
   });
 
-  it.skipIf(!available(kind))("counts distinct events per run, added across flushes", async () => {
+  it("counts distinct events per run, added across flushes", async () => {
     const d = new DiscoveryService(t.db, alerts());
     const runId = await newRun(t.db);
     recordIn(d, "EV", runId, 6, Date.now(), 2); // 3 events
@@ -74,11 +70,11 @@ describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
     expect(row).toEqual({ sightings: 10, events: 4 });
   });
 
-  it.skipIf(!available(kind))("a committed chunk sent again with its batch id (a lost reply's retry) adds no run count", async () => {
-    const d = new DiscoveryService(t.db, alerts());
+  it("a committed chunk sent again with its batch id (a lost reply's retry) adds no run count", async () => {
+    const r = new Recorder();
     const runId = await newRun(t.db);
-    for (let i = 0; i < 50; i++) recordIn(d, `RETRY${i}`, runId, 1 + (i % 3));
-    const [chunk] = [...chunksOf(d.recorder.take(), 1_000)];
+    for (let i = 0; i < 50; i++) recordIn(r, `RETRY${i}`, runId, 1 + (i % 3));
+    const [chunk] = [...chunksOf(r.take(), 1_000)];
     const [a, b] = await Promise.all([writeChunks(t.db, [chunk]), writeChunks(t.db, [chunk])]);
     const again = await writeChunks(t.db, [chunk]);
     for (const x of [a, b, again]) expect(x.failed).toHaveLength(0);
@@ -91,15 +87,15 @@ describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
     expect(row).toEqual({ sightings: expected, occurrences: expected });
   });
 
-  it.skipIf(!available(kind))("prunes the counts of runs older than the retention in the background, and keeps recent ones", async () => {
+  it("prunes the counts of runs older than the retention in the background, and keeps recent ones", async () => {
     const old = [await newRun(t.db, 45), await newRun(t.db, 31)];
     const recent = [await newRun(t.db, 29), await newRun(t.db, 0)];
     const all = [...old, ...recent];
-    // Written without a DiscoveryService, so no pruning runs before all four runs have counts.
+    // Written straight from a Recorder, not through a DiscoveryService, so no pruning runs before all four runs have counts.
     for (const runId of all) {
-      const seed = new DiscoveryService(t.db, alerts());
+      const seed = new Recorder();
       for (let i = 0; i < 40; i++) recordIn(seed, `RET${i}`, runId, 1);
-      expect((await flushBatch(t.db, seed.recorder.take())).failed).toHaveLength(0);
+      expect((await flushBatch(t.db, seed.take())).failed).toHaveLength(0);
     }
     const runsLeft = async () =>
       (
@@ -121,9 +117,9 @@ describe.each(DB_KINDS)("per-run counts on %s", (kind) => {
 
     // In bounded batches: batches smaller than the rows to delete still delete them all.
     const older = await newRun(t.db, 40);
-    const seed = new DiscoveryService(t.db, alerts());
+    const seed = new Recorder();
     for (let i = 0; i < 25; i++) recordIn(seed, `RET${i}`, older, 1);
-    await flushBatch(t.db, seed.recorder.take());
+    await flushBatch(t.db, seed.take());
     expect(await pruneRunCounts(t.db, 30, 10)).toBe(25);
     expect(await runsLeft()).toEqual(recent);
   });

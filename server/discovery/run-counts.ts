@@ -46,7 +46,7 @@ WITH cleared AS (
 SELECT count(*)::int AS cleared FROM cleared`;
 
 /** Markets per settle statement: about the cost of one flush chunk on each database. */
-const SETTLE_BATCH = { pglite: 500, postgres: 5_000 } as const;
+export const SETTLE_BATCH = { pglite: 500, postgres: 5_000 } as const;
 
 export interface RunEnded {
   /** Markets the run sighted whose baseline or flag changed. */

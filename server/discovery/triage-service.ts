@@ -117,9 +117,16 @@ export class TriageService {
     if (summary.d_notes) changed.push("notes");
     if (summary.d_assignee) changed.push("assignee");
     if (summary.d_snooze) changed.push("snooze");
-    // After the commit: a browser that refetches on this message sees the change.
-    if (changed.length > 0) this.publisher.publish("unmapped_updated", { id, version: market.version, changed });
+    this.announce(id, market.version, changed);
     return { ...market, changeId: summary.count > 0 ? changeId : null };
+  }
+
+  /**
+   * Tells open pages that a market changed (unmapped_updated), for every change of one market that
+   * is not a bulk change: call it after the commit, so a browser that refetches on it sees the change.
+   */
+  announce(id: number, version: number, changed: UpdatedField[]): void {
+    if (changed.length > 0) this.publisher.publish("unmapped_updated", { id, version, changed });
   }
 
   /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Sighting } from "@/server/scraping/types";
 import { MappingCache } from "./cache";
 import { builtinCatalog, mergeMappings, type MappingEntry } from "./catalog";
+import { userEntry } from "@/server/testing/mapping-entry";
 
 function sb(id: string, specifier: string | null, outcomes: string[]): Sighting {
   return {
@@ -21,22 +22,6 @@ function b9(key: string, param: string | null, suffixes: string[]): Sighting {
 function reason(cache: MappingCache, s: Sighting): string {
   const result = cache.lookup(s);
   return result.mapped ? "MAPPED" : result.reason;
-}
-
-function userEntry(overrides: Partial<MappingEntry>): MappingEntry {
-  return {
-    canonicalId: "user_market",
-    name: "User market",
-    betpawaId: "90001",
-    sportybetId: null,
-    bet9jaKey: null,
-    outcomes: [
-      { canonicalId: "over", betpawaName: "Over", sportybetDesc: "Over", bet9jaSuffix: "O", position: 0 },
-      { canonicalId: "under", betpawaName: "Under", sportybetDesc: "Under", bet9jaSuffix: "U", position: 1 },
-    ],
-    origin: "user",
-    ...overrides,
-  };
 }
 
 const cache = new MappingCache(builtinCatalog());

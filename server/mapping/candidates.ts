@@ -2,8 +2,8 @@
 // lines) and other platforms' unmapped markets, each with a score and the reasons, plus a
 // suggested pairing of the market's outcomes with each mapping's outcomes.
 import type { Platform } from "@/lib/contract/enums";
-import { PLATFORM_FIELDS, type Candidates } from "@/lib/contract/mappings";
-import type { MappingEntry, MappingOutcome } from "./catalog";
+import { PLATFORM_FIELDS, type Candidates, type MappingOutcomeDto } from "@/lib/contract/mappings";
+import type { MappingEntry } from "./catalog";
 import { similarity } from "./similarity";
 
 export interface CandidateSubject {
@@ -31,7 +31,7 @@ function best<T extends { score: number }>(candidates: T[], tie: (a: T, b: T) =>
 }
 
 /** Pairs each sample outcome with the most similar mapping outcome, each mapping outcome used once. */
-export function pairOutcomes(source: Platform, samples: string[], outcomes: MappingOutcome[]): Pairing[] {
+export function pairOutcomes(source: Platform, samples: string[], outcomes: MappingOutcomeDto[]): Pairing[] {
   const field = PLATFORM_FIELDS[source].outcome;
   const options = outcomes;
   const scored = samples.flatMap((name, si) =>

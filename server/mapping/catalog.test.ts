@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { builtinCatalog, mergeMappings, type MappingEntry } from "./catalog";
-
-function userEntry(overrides: Partial<MappingEntry>): MappingEntry {
-  return {
-    canonicalId: "user_market",
-    name: "User market",
-    betpawaId: "999",
-    sportybetId: null,
-    bet9jaKey: null,
-    outcomes: [],
-    origin: "user",
-    ...overrides,
-  };
-}
+import { builtinCatalog, mergeMappings } from "./catalog";
+import { userEntry } from "@/server/testing/mapping-entry";
 
 describe("builtinCatalog", () => {
   it("holds the 129 catalog markets, all builtin, with every field present", () => {

@@ -1,14 +1,7 @@
 // The built-in ("code") mapping set and how user mappings override it. The JSON is data copied
 // from shared/data; it is normalised here once so nothing downstream has to cope with missing keys.
+import type { MappingOutcomeDto } from "@/lib/contract/mappings";
 import catalogJson from "./data/market-catalog.json";
-
-export interface MappingOutcome {
-  canonicalId: string;
-  betpawaName: string | null;
-  sportybetDesc: string | null;
-  bet9jaSuffix: string | null;
-  position: number;
-}
 
 export interface MappingEntry {
   canonicalId: string;
@@ -16,7 +9,7 @@ export interface MappingEntry {
   betpawaId: string | null;
   sportybetId: string | null;
   bet9jaKey: string | null;
-  outcomes: MappingOutcome[];
+  outcomes: MappingOutcomeDto[];
   origin: "builtin" | "user";
 }
 
@@ -32,7 +25,7 @@ function field(raw: unknown, key: string): unknown {
   return typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
 }
 
-function normaliseOutcome(raw: unknown, index: number): MappingOutcome {
+function normaliseOutcome(raw: unknown, index: number): MappingOutcomeDto {
   const position = field(raw, "position");
   return {
     canonicalId: str(field(raw, "canonicalId")) ?? `pos_${index}`,

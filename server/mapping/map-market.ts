@@ -2,8 +2,9 @@
 // the mapping change, the market's status MAPPED, and the audit entries; the cache is reloaded
 // before the caller answers, so the next scrape counts the market as mapped. The change is
 // checked against the market's own latest sighting first: a mapping that would still leave it
-// unmapped is refused instead of being saved.
-import { PLATFORM_FIELDS, type MapMarket, type MapResult } from "@/lib/contract/mappings";
+// unmapped is refused instead of being saved. Once committed, the status change is announced
+// (unmapped_updated) like a triage edit's.
+import { PLATFORM_FIELDS, type MapMarket, type MappingOutcomeDto, type MapResult } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
 import { uniqueSlugs } from "@/lib/slug";
 import type { LockedMarket, TriageService } from "@/server/discovery/triage-service";
@@ -11,12 +12,12 @@ import { conflict } from "@/server/http/errors";
 import type { Sighting } from "@/server/scraping/types";
 import { MappingCache } from "./cache";
 import { pairOutcomes } from "./candidates";
-import { mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
+import { mergeMappings, type MappingEntry } from "./catalog";
 import { unprocessable, type MappingService } from "./mapping-service";
 import type { Actor } from "@/lib/contract/audit";
 
 /** Outcomes for a brand-new mapping, one per sampled outcome, named as the platform names them. */
-function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcome[] {
+function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcomeDto[] {
   const field = PLATFORM_FIELDS[source].outcome;
   const ids = uniqueSlugs(samples);
   return samples.map((name, position) => ({
@@ -34,7 +35,7 @@ function outcomesFromSamples(source: Platform, samples: string[]): MappingOutcom
  * pairing. A paired outcome with no betpawa name yet (a mapping that had no betpawa counterpart)
  * takes the platform's name until someone edits it.
  */
-function withPairing(source: Platform, outcomes: MappingOutcome[], samples: string[]): MappingOutcome[] {
+function withPairing(source: Platform, outcomes: MappingOutcomeDto[], samples: string[]): MappingOutcomeDto[] {
   const field = PLATFORM_FIELDS[source].outcome;
   const byOutcome = new Map<string, string>();
   for (const p of pairOutcomes(source, samples, outcomes)) {
@@ -109,7 +110,10 @@ export class MapMarketService {
       await mappings.saveEntry(tx, next, body.reason ?? null, actor);
       await triage.markMapped(tx, market, next.canonicalId, body.reason ?? null, actor);
     });
-    return { mapping: await mappings.get(body.canonicalId), market: await triage.get(marketId) };
+    // Committed: open lists and the market's page learn that it is MAPPED now, like any status change.
+    const market = await triage.get(marketId);
+    triage.announce(marketId, market.version, ["status"]);
+    return { mapping: await mappings.get(body.canonicalId), market };
   }
 }
 

@@ -2,13 +2,13 @@
 // every change to them. Each change is one transaction holding a lock that serialises mapping
 // writes across processes, validates against the merged set inside it, writes the audit trail,
 // and reloads this process's cache before returning, so the next lookup uses it.
-import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, MappingPatch } from "@/lib/contract/mappings";
+import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, MappingOutcomeDto, MappingPatch } from "@/lib/contract/mappings";
 import type { Prisma, PrismaClient, UserMapping } from "@/generated/prisma/client";
 import { AuditService } from "@/server/audit/audit-service";
 import { LOCKS } from "@/server/db/locks";
 import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { MappingCache } from "./cache";
-import { builtinCatalog, mergeMappings, type MappingEntry, type MappingOutcome } from "./catalog";
+import { builtinCatalog, mergeMappings, type MappingEntry } from "./catalog";
 import type { Actor } from "@/lib/contract/audit";
 
 export type Tx = Prisma.TransactionClient;
@@ -29,7 +29,7 @@ function rowToEntry(r: UserMapping): MappingEntry {
     betpawaId: r.betpawaId,
     sportybetId: r.sportybetId,
     bet9jaKey: r.bet9jaKey,
-    outcomes: Array.isArray(r.outcomes) ? (r.outcomes as unknown as MappingOutcome[]) : [],
+    outcomes: Array.isArray(r.outcomes) ? (r.outcomes as unknown as MappingOutcomeDto[]) : [],
     origin: "user",
   };
 }
@@ -62,7 +62,7 @@ function compareBy(key: MappingListQuery["sort"], order: MappingListQuery["order
   return order === "desc" ? -c : c;
 }
 
-const byPosition = (outcomes: MappingOutcome[]) => [...outcomes].sort((a, b) => a.position - b.position);
+const byPosition = (outcomes: MappingOutcomeDto[]) => [...outcomes].sort((a, b) => a.position - b.position);
 
 export class MappingService {
   readonly cache = new MappingCache(builtinCatalog());

@@ -1,16 +1,17 @@
 // One scrape cycle: discover events on every source, fetch and parse each event's markets with
 // bounded concurrency, look every market instance up, record the unmapped ones, flush after each
 // batch of events and at the end, and write the run. A failing source or event is recorded and
-// never stops the others.
+// never stops the others. Everything the run logs goes through a child logger carrying its runId.
 import pMap from "p-map";
 import type { Platform } from "@/lib/contract/enums";
 import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { DiscoveryService } from "@/server/discovery/discovery-service";
 import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
-import { log } from "@/server/log";
+import { log, type Log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
-import { parseEvent } from "./parsers";
+import { DiscoveryProgress } from "./discovery-progress";
+import { parseEvent } from "./sources";
 import { cleanText } from "./parsers/text";
 import type { RunOutcome, RunStore } from "./run-store";
 import type { DiscoveredEvent, DiscoveryReport, ParseResult, Source } from "./types";
@@ -64,7 +65,13 @@ function interleave<T extends { event: DiscoveredEvent }>(items: T[]): void {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSignal): Promise<ScrapeRun> {
+/** @param runLog the run's logger: every line it writes carries the runId (the controller's own lines too). */
+export async function runCycle(
+  deps: CycleDeps,
+  runId: number,
+  signal: AbortSignal,
+  runLog: Log = log.child({ runId }),
+): Promise<ScrapeRun> {
   const { publisher } = deps;
   const stats = new Map<string, SourceRunStats>();
   const statsOf = (key: string) => {
@@ -84,36 +91,33 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
 
   // Discovery: all sources at once, each on its own; a failing source contributes no events.
   const events: { event: DiscoveredEvent; source: Source }[] = [];
-  const discovery = new Map(deps.sources.map((s) => [s.name, { done: 0, total: 0, events: 0 }]));
-  // While discovering, a source that has not reported its lists yet shows "?"; once discovery is over,
-  // a source that listed nothing of the kind (the demo has no tournaments or groups) shows its events only.
-  const discoveryMessage = (over = false) =>
-    [...discovery]
-      .map(([name, d]) => `${name}: ${d.total || !over ? `${d.done}/${d.total || "?"} lists, ` : ""}${d.events} events`)
-      .join("; ");
+  const discovery = new DiscoveryProgress(deps.sources.map((s) => s.name));
   let lastDiscoveryProgress = 0;
   let discoveryFailures = 0;
   await Promise.all(
     deps.sources.map(async (source) => {
-      const d = discovery.get(source.name)!;
       const report: DiscoveryReport = {
-        error: (text) => noteError(source.name, `discovery: ${text}`),
+        error: (text) => {
+          noteError(source.name, `discovery: ${text}`);
+          runLog.debug(`[scrape] ${source.name} discovery: ${text}`);
+        },
         progress: (done, total) => {
-          d.done = done;
-          d.total = total;
+          discovery.lists(source.name, done, total);
           const now = Date.now();
           if (now - lastDiscoveryProgress < PROGRESS_EVERY_MS) return;
           lastDiscoveryProgress = now;
-          progress("discovery", 0, 0, `Discovering events: ${discoveryMessage()}`);
+          progress("discovery", 0, 0, `Discovering events: ${discovery}`);
         },
       };
       try {
         const found = await source.discover(signal, report);
-        d.events = found.length;
+        discovery.found(source.name, found.length);
         for (const event of found) events.push({ event, source });
       } catch (e) {
         discoveryFailures++;
+        discovery.failed(source.name);
         noteError(source.name, `discovery failed: ${message(e)}`);
+        runLog.debug(`[scrape] ${source.name} discovery failed:`, e);
       }
     }),
   );
@@ -126,13 +130,13 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const totalBySource = new Map<string, number>();
   for (const { event } of events) totalBySource.set(event.source, (totalBySource.get(event.source) ?? 0) + 1);
   const total = events.length;
-  progress("discovery", 0, total, `Found ${total} upcoming events (${discoveryMessage(true)})`);
+  progress("discovery", 0, total, `Found ${total} upcoming events (${discovery})`);
 
   const newBySource = new Map<Platform, number>();
   const reopenedBySource = new Map<Platform, number>();
   let flushFailed = false;
   const flush = async () => {
-    const r = await deps.discovery.flush();
+    const r = await deps.discovery.flush(runLog);
     for (const m of r.inserted) newBySource.set(m.source, (newBySource.get(m.source) ?? 0) + 1);
     for (const m of r.regressed) reopenedBySource.set(m.source, (reopenedBySource.get(m.source) ?? 0) + 1);
     if (r.failed.length > 0) flushFailed = true;
@@ -167,7 +171,7 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
         if (hit.mapped) s.mapped++;
         else {
           s.unmapped++;
-          deps.discovery.recorder.record(sighting, hit.reason, at, runId);
+          deps.discovery.record(sighting, hit.reason, at, runId);
         }
       }
     } catch (e) {
@@ -215,12 +219,10 @@ export async function runCycle(deps: CycleDeps, runId: number, signal: AbortSign
   const run = await deps.runs.finish(runId, outcome);
   // A failed run's counts are partial at best: they feed no baseline and clear no flag.
   if (run.status !== "failed") {
-    await deps.discovery.settleRun(runId).catch((e) => log.error(`[scrape] settling baselines after run ${runId} failed:`, e));
+    await deps.discovery.settleRun(runId).catch((e) => runLog.error("[scrape] settling baselines after the run failed:", e));
   }
   const summary = `${run.events} events, ${run.markets} markets, ${run.unmapped} unmapped sightings, ${run.newMarkets} new markets`;
   progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
-  (run.status === "completed" ? log.info : log.warn)(
-    `[scrape] run ${runId} ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`,
-  );
+  (run.status === "completed" ? runLog.info : runLog.warn)(`[scrape] run ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`);
   return run;
 }

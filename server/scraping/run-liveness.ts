@@ -5,7 +5,7 @@
 //   older than LOCK_FREE_GRACE heartbeats (a live owner whose lock connection dropped takes the
 //   lock again and keeps beating in that time), or
 // - its heartbeat is older than RUN_STALE_SECONDS, whatever the lock says.
-import { log } from "@/server/log";
+import { log, type Log } from "@/server/log";
 import type { RunStore, StaleRun } from "./run-store";
 
 /** Takes the run lock if free; onLost is called if its connection is lost while held. */
@@ -35,19 +35,19 @@ export class RunLiveness {
     private readonly busy: () => boolean,
   ) {}
 
-  /** Takes the run lock for run `id` and renews its heartbeat until released. */
-  async hold(id: number): Promise<{ release(): Promise<void> }> {
+  /** Takes the run lock for run `id` and renews its heartbeat until released; logs to the run's logger. */
+  async hold(id: number, runLog: Log = log.child({ runId: id })): Promise<{ release(): Promise<void> }> {
     let unlock: (() => Promise<void>) | null = null;
     let ended = false;
     const take = async () => {
       const got = await this.tryRunLock((e) => {
         unlock = null;
-        log.warn(
-          `[scrape] run ${id}: the database connection holding the run lock was lost (${e.message}); ` +
+        runLog.warn(
+          `[scrape] the database connection holding the run lock was lost (${e.message}); ` +
             `the lock is gone, the run continues and takes the lock again at the next heartbeat`,
         );
       }).catch((e) => {
-        log.warn(`[scrape] run ${id}: could not take the run lock: ${message(e)}`);
+        runLog.warn(`[scrape] could not take the run lock: ${message(e)}`);
         return null;
       });
       if (got && ended) await got().catch(() => undefined);
@@ -62,18 +62,18 @@ export class RunLiveness {
         const running = await this.runs.heartbeat(id);
         if (!running && !markedFailed) {
           markedFailed = true;
-          log.warn(
-            `[scrape] run ${id} was marked failed by another process (no heartbeat seen); it continues and writes its result at the end`,
+          runLog.warn(
+            "[scrape] the run was marked failed by another process (no heartbeat seen); it continues and writes its result at the end",
           );
         }
         if (!unlock && !ended) {
           await take();
-          if (unlock) log.info(`[scrape] run ${id}: run lock taken again`);
+          if (unlock) runLog.info("[scrape] run lock taken again");
         }
-        if (failing) log.info(`[scrape] run ${id}: heartbeat renewed again`);
+        if (failing) runLog.info("[scrape] heartbeat renewed again");
         failing = false;
       } catch (e) {
-        if (!failing) log.warn(`[scrape] run ${id}: heartbeat failed (${message(e)}); retrying every ${this.timing.heartbeatSeconds} s`);
+        if (!failing) runLog.warn(`[scrape] heartbeat failed (${message(e)}); retrying every ${this.timing.heartbeatSeconds} s`);
         failing = true;
       }
     };
@@ -89,7 +89,7 @@ export class RunLiveness {
         await inflight;
         const release = unlock as (() => Promise<void>) | null;
         unlock = null;
-        await release?.().catch((e) => log.error("[scrape] could not release the run lock:", e));
+        await release?.().catch((e) => runLog.error("[scrape] could not release the run lock:", e));
       },
     };
   }
@@ -106,7 +106,7 @@ export class RunLiveness {
         staleSeconds: this.timing.staleSeconds,
         mine: busy ? this.owner : null,
       });
-      for (const r of failed) log.warn(`[scrape] run ${r.id} marked failed: ${r.error}`);
+      for (const r of failed) log.child({ runId: r.id }).warn(`[scrape] run marked failed: ${r.error}`);
       return failed;
     } finally {
       await unlock?.().catch(() => undefined);

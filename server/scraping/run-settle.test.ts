@@ -1,22 +1,14 @@
 // A real scrape cycle writes per-run counts through its flushes and settles the baselines when the
 // run ends: after three identical runs every unmapped market's baseline is its sightings per run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MappingService } from "@/server/mapping/mapping-service";
+import { expect, it } from "vitest";
 import { nullPublisher } from "@/server/realtime/publisher";
-import { cycleDeps, runManualCycle } from "@/server/testing/cycle";
-import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
+import { cycleDeps, reloadedMappings, runManualCycle } from "@/server/testing/cycle";
+import { describeOnDatabases } from "@/server/testing/test-database";
 import { fixtureSource } from "@/server/testing/fixture-source";
 
-describe.each(DB_KINDS)("runs settle baselines on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (available(kind)) t = await openTestDatabase(kind);
-  });
-  afterAll(async () => t?.drop());
-
-  it.skipIf(!available(kind))("each run's counts equal its sightings; the third run gives every market a baseline", async () => {
-    const mappings = new MappingService(t.db.prisma);
-    await mappings.reload();
+describeOnDatabases("runs settle baselines on %s", (t) => {
+  it("each run's counts equal its sightings; the third run gives every market a baseline", async () => {
+    const mappings = await reloadedMappings(t.db);
     const deps = cycleDeps(t.db, { sources: [fixtureSource(4)], mappings: mappings.cache, publisher: nullPublisher, flushEveryEvents: 3 });
     const state = () =>
       t.db.query<{ id: number; occurrence_count: number; baseline: number | null }>(

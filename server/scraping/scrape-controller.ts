@@ -10,7 +10,7 @@ import os from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Health } from "@/lib/contract/health";
 import type { ScrapeRun } from "@/lib/contract/scrape";
-import { log } from "@/server/log";
+import { log, type Log } from "@/server/log";
 import { runCycle, type CycleDeps } from "./coordinator";
 import { isRunInProgress, RunInProgressError, ScrapeStoppedError } from "./errors";
 import { RunLiveness, type LivenessTiming, type TryRunLock } from "./run-liveness";
@@ -33,6 +33,8 @@ interface Current {
   done: Promise<ScrapeRun>;
   abort: AbortController;
   id: number | null;
+  /** The run's logger (its lines carry the runId), once the run exists. */
+  log: Log | null;
 }
 
 export class ScrapeController {
@@ -78,11 +80,13 @@ export class ScrapeController {
       runId,
       abort,
       id: null,
+      log: null,
       done: runId.then(async (id) => {
         current.id = id;
-        const held = await this.liveness.hold(id);
+        const runLog = (current.log = log.child({ runId: id }));
+        const held = await this.liveness.hold(id, runLog);
         try {
-          return await runCycle(this.deps, id, abort.signal);
+          return await runCycle(this.deps, id, abort.signal, runLog);
         } catch (e) {
           // Its result could not be written (the database failed at the end): say so if it still
           // can; if not, the check for dead runs marks it failed once its heartbeat is old.
@@ -101,8 +105,8 @@ export class ScrapeController {
     current.done.then(clear, (e) => {
       clear();
       // A run that never started (its claim was refused or failed) is the caller's error to report.
-      if (current.id === null) log.debug(`[scrape] no run started: ${e instanceof Error ? e.message : String(e)}`);
-      else log.error("[scrape] run failed:", e);
+      if (current.log === null) log.debug(`[scrape] no run started: ${e instanceof Error ? e.message : String(e)}`);
+      else current.log.error("[scrape] run failed:", e);
     });
     return { runId: await runId, done: current.done };
   }

@@ -1,14 +1,11 @@
 // Scraped text with NUL bytes, lone surrogates and control characters, end to end through a real
 // cycle on both databases: the run finishes and is stored, names are stored cleaned, every sighting
 // counted. Before the parsers cleaned text, one such name made every flush fail forever.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DiscoveryService } from "@/server/discovery/discovery-service";
-import { MappingService } from "@/server/mapping/mapping-service";
+import { expect, it } from "vitest";
 import { nullPublisher } from "@/server/realtime/publisher";
-import { available, DB_KINDS, openTestDatabase, type TestDatabase } from "@/server/testing/databases";
-import { runCycle } from "./coordinator";
+import { cycleDeps, reloadedMappings, runManualCycle } from "@/server/testing/cycle";
+import { describeOnDatabases } from "@/server/testing/test-database";
 import { SourceError } from "./errors";
-import { RunStore } from "./run-store";
 import type { Source } from "./types";
 
 const future = new Date(Date.now() + 86_400_000);
@@ -45,27 +42,17 @@ const poisonSource: Source = {
   },
 };
 
-describe.each(DB_KINDS)("a cycle over poisoned scraped text on %s", (kind) => {
-  let t: TestDatabase;
-  beforeEach(async () => {
-    if (available(kind)) t = await openTestDatabase(kind);
-  });
-  afterEach(async () => t?.drop());
-
-  it.skipIf(!available(kind))("stores the run, the cleaned names and every sighting", async () => {
-    const mappings = new MappingService(t.db.prisma);
-    await mappings.reload();
-    const runs = new RunStore(t.db.prisma);
-    const deps = {
+describeOnDatabases("a cycle over poisoned scraped text on %s", (t, kind) => {
+  it("stores the run, the cleaned names and every sighting", async () => {
+    const mappings = await reloadedMappings(t.db);
+    const deps = cycleDeps(t.db, {
       sources: [poisonSource],
       mappings: mappings.cache,
-      discovery: new DiscoveryService(t.db, nullPublisher),
       publisher: nullPublisher,
-      runs,
       concurrency: 2,
       flushEveryEvents: 1,
-    };
-    const run = await runCycle(deps, await runs.create("manual"), new AbortController().signal);
+    });
+    const run = await runManualCycle(deps);
     expect(run).toMatchObject({ status: "partial", events: 1 });
     expect(run.sources.sportybet.errors.join(" ")).not.toMatch(/\u0000/);
     const rows = await t.db.query<{

@@ -1,6 +1,7 @@
 // The normalised shapes every source and parser agree on. A source speaks its platform's native
 // payload; a parser turns that payload into sightings; the coordinator never sees native shapes.
 import type { Platform, UnmappedReason } from "@/lib/contract/enums";
+import type { Config } from "@/server/config";
 
 /** One outcome as scraped. odds is null when the payload's odds were unusable. */
 export interface ScrapedOutcome {
@@ -60,6 +61,20 @@ export interface Source {
   fetchParsed?(event: DiscoveredEvent, signal: AbortSignal): Promise<ParseResult>;
   /** Releases what the source holds (a worker thread, keep-alive sockets); called once at shutdown. */
   close?(): Promise<void>;
+}
+
+/** A name SOURCES may use. */
+export type SourceName = Config["SOURCES"][number];
+
+/** What a source's folder registers (sources/index.ts, under its name in SOURCES): how the configuration builds it. */
+export interface SourceDefinition {
+  create(config: Config): Source;
+}
+
+/** A bookmaker also owns the parser of its platform's event payloads (the demo feed sends them too). */
+export interface BookmakerDefinition extends SourceDefinition {
+  platform: Platform;
+  parse(body: unknown, ref: string): ParseResult;
 }
 
 export type LookupResult = { mapped: true } | { mapped: false; reason: UnmappedReason };

@@ -3,6 +3,7 @@
 import type { Database } from "@/server/db/client";
 import { DiscoveryService } from "@/server/discovery/discovery-service";
 import type { MappingCache } from "@/server/mapping/cache";
+import { MappingService } from "@/server/mapping/mapping-service";
 import type { Publisher } from "@/server/realtime/publisher";
 import { runCycle, type CycleDeps } from "@/server/scraping/coordinator";
 import { RunStore } from "@/server/scraping/run-store";
@@ -33,6 +34,13 @@ export function cycleDeps(
     concurrency,
     flushEveryEvents,
   };
+}
+
+/** The mapping service over the test database, loaded: built-in and user mappings in its cache. */
+export async function reloadedMappings(db: Database): Promise<MappingService> {
+  const mappings = new MappingService(db.prisma);
+  await mappings.reload();
+  return mappings;
 }
 
 /** One manual run, to the end. */

@@ -1,8 +1,11 @@
-// Helpers for the flush's triage tests: scrape runs made with SQL, sightings recorded in a run, a
-// publisher that keeps every alert's causes, and what a market holds.
+// Helpers for the flush's triage tests: scrape runs made with SQL, sightings recorded (and flushed)
+// in a run, concurrent flushes of one batch, a publisher that keeps every alert's causes, and what
+// a market holds.
 import type { AlertCause, UnmappedAlertData } from "@/lib/contract/realtime";
 import type { Database } from "@/server/db/client";
 import type { DiscoveryService } from "@/server/discovery/discovery-service";
+import { flushBatch } from "@/server/discovery/flush";
+import { Recorder } from "@/server/discovery/recorder";
 import type { Publisher } from "@/server/realtime/publisher";
 import { sighting } from "./discovery";
 
@@ -16,8 +19,27 @@ export async function newRun(db: Database, daysAgo = 0): Promise<number> {
 }
 
 /** Records `n` sightings of market `id` in run `runId`, one event each `perEvent` sightings. */
-export function recordIn(d: DiscoveryService, id: string, runId: number | null, n: number, at = Date.now(), perEvent = n): void {
-  for (let k = 0; k < n; k++) d.recorder.record({ ...sighting(id), eventId: `ev${Math.floor(k / perEvent)}` }, "UNKNOWN_MARKET", at, runId);
+export function recordIn(d: Pick<Recorder, "record">, id: string, runId: number | null, n: number, at = Date.now(), perEvent = n): void {
+  for (let k = 0; k < n; k++) d.record({ ...sighting(id), eventId: `ev${Math.floor(k / perEvent)}` }, "UNKNOWN_MARKET", at, runId);
+}
+
+/** recordIn, then one flush of what was recorded: "n sightings of this market in that run reach the database". */
+export async function flushSightings(d: DiscoveryService, id: string, runId: number | null, n: number, at?: number) {
+  recordIn(d, id, runId, n, at);
+  return d.flush();
+}
+
+/**
+ * `copies` flushes at once of the same batch, each market of `ids` sighted once in it, cut into
+ * chunks of `chunkRows`: how several processes' flushes of one market meet. Returns their results.
+ */
+export function concurrentFlushes(db: Database, ids: readonly string[], copies: number, chunkRows: number) {
+  const batches = Array.from({ length: copies }, () => {
+    const r = new Recorder();
+    for (const id of ids) r.record(sighting(id), "UNKNOWN_MARKET");
+    return r.take();
+  });
+  return Promise.all(batches.map((b) => flushBatch(db, b, chunkRows)));
 }
 
 export interface Announcement {

@@ -186,7 +186,7 @@ describe.each(DB_KINDS)("triage changes on %s", (kind) => {
         `SELECT external_market_id, occurrence_count FROM unmapped_markets WHERE id = ANY($1::int[]) AND source = 'sportybet'`,
         [`{${ids.join(",")}}`],
       );
-      for (const m of ext) for (let k = 0; k < 3; k++) discovery.recorder.record(sighting(m.external_market_id), "UNKNOWN_MARKET");
+      for (const m of ext) for (let k = 0; k < 3; k++) discovery.record(sighting(m.external_market_id), "UNKNOWN_MARKET");
       const [flushed, changed] = await Promise.all([
         discovery.flush(),
         run({ set: { status: "IGNORED", assigneeId: "ann" }, scope: { ids } }),

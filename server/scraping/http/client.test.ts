@@ -237,28 +237,29 @@ describe("HttpClient", () => {
     expect(fake.requestsTo("B3")).toHaveLength(1);
   });
 
-  it("stops at once when the run is aborted mid-request, without retrying", async () => {
-    fake.fault({ route: "B3", respond: { kind: "hang" } });
+  /**
+   * Aborts the run `afterMs` into the request and expects the request to end with that abort, far
+   * below the 60 s request timeout and the 30 s Retry-After (the abort, not a timer, ended it),
+   * after one attempt.
+   */
+  async function expectAbortEndsIt(c: HttpClient, afterMs: number) {
     const abort = new AbortController();
-    const pending = client({ timeoutMs: 60_000 }).json(EVENT, abort.signal);
-    setTimeout(() => abort.abort(new Error("server shutting down")), 50);
+    const pending = c.json(EVENT, abort.signal);
+    setTimeout(() => abort.abort(new Error("server shutting down")), afterMs);
     const started = Date.now();
     await expect(pending).rejects.toThrow("server shutting down");
-    // Far below the 60 s request timeout and the 30 s Retry-After: the abort, not a timer, ended it.
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(fake.requestsTo("B3")).toHaveLength(1);
+  }
+
+  it("stops at once when the run is aborted mid-request, without retrying", async () => {
+    fake.fault({ route: "B3", respond: { kind: "hang" } });
+    await expectAbortEndsIt(client({ timeoutMs: 60_000 }), 50);
   });
 
   it("stops at once when the run is aborted during a back-off wait", async () => {
     fake.fault({ route: "B3", respond: { kind: "status", status: 503, headers: { "retry-after": "30" } } });
-    const abort = new AbortController();
-    const pending = client({ clock: systemClock }).json(EVENT, abort.signal);
-    setTimeout(() => abort.abort(new Error("server shutting down")), 100);
-    const started = Date.now();
-    await expect(pending).rejects.toThrow("server shutting down");
-    // Far below the 60 s request timeout and the 30 s Retry-After: the abort, not a timer, ended it.
-    expect(Date.now() - started).toBeLessThan(15_000);
-    expect(fake.requestsTo("B3")).toHaveLength(1);
+    await expectAbortEndsIt(client({ clock: systemClock }), 100);
   });
 
   it("keeps at most `concurrency` requests in flight and reuses its connections", async () => {

@@ -1,13 +1,14 @@
 // What every bookmaker source does the same way, whatever its API: one paced HTTP client per
 // bookmaker; discovery as its tree, then one listing per branch fetched in parallel, keeping the
 // upcoming events soonest first; one request per event, whose body goes whole to the parser. A
-// bookmaker's own file says only what differs: its requests and how its tree and listings read.
+// bookmaker's own folder says only what differs: its requests, how its tree and listings read, the
+// parser of its event payloads; defineBookmaker registers it (its settings are named by its platform).
 import type { Platform } from "@/lib/contract/enums";
 import { systemClock, type Clock } from "../http/clock";
 import { HttpClient, type JsonRequest } from "../http/client";
-import type { DiscoveredEvent, DiscoveryReport, NativeEventPayload, Source } from "../types";
+import type { BookmakerDefinition, DiscoveredEvent, DiscoveryReport, NativeEventPayload, ParseResult, Source } from "../types";
 import { fetchLists, upcoming, type ListTask } from "./discovery";
-import type { BookmakerSourceOptions } from "./options";
+import { bookmakerOptions, type BookmakerSourceOptions } from "./options";
 
 /** One listing of events: a tournament (SportyBet) or a group (Bet9ja). */
 interface Listing {
@@ -26,6 +27,8 @@ export interface BookmakerApi {
   /** The listings the tree names, each once, in tree order. */
   listings: (tree: unknown, clock: Clock) => Listing[];
   event: (ref: string, clock: Clock) => JsonRequest;
+  /** Reads one event's body (what `event` answered) into sightings. */
+  parse: (body: unknown, ref: string) => ParseResult;
 }
 
 export type BookmakerSource = Source & { readonly client: HttpClient };
@@ -57,7 +60,7 @@ export function createBookmakerSource(api: BookmakerApi, options: BookmakerSourc
     async discover(signal: AbortSignal, report?: DiscoveryReport): Promise<DiscoveredEvent[]> {
       const tree = await client.json(api.tree(clock), signal);
       const tasks = api.listings(tree, clock).map(task);
-      const listed = await fetchLists(api.platform, tasks, options.concurrency, signal, report);
+      const listed = await fetchLists(tasks, options.concurrency, signal, report);
       return upcoming(listed, clock.now(), options.eventLimit);
     },
 
@@ -67,5 +70,14 @@ export function createBookmakerSource(api: BookmakerApi, options: BookmakerSourc
       const body = await client.json(api.event(event.ref, clock), signal);
       return { platform: api.platform, body } as NativeEventPayload;
     },
+  };
+}
+
+/** The bookmaker as the registry knows it (under its platform's name): built from its settings, with its parser. */
+export function defineBookmaker(api: BookmakerApi): BookmakerDefinition {
+  return {
+    platform: api.platform,
+    parse: api.parse,
+    create: (config) => createBookmakerSource(api, bookmakerOptions(config, api.platform)),
   };
 }

@@ -32,13 +32,13 @@ describe("fetchLists", () => {
         return [at(`e${i}`, 1000 + i)];
       },
     }));
-    expect(await fetchLists("x", tasks, 3, live())).toHaveLength(7);
+    expect(await fetchLists(tasks, 3, live())).toHaveLength(7);
     expect(peak).toBe(3);
   });
 
   it("reports an empty tree as done, with no error", async () => {
     const { r, log } = report();
-    expect(await fetchLists("x", [], 3, live(), r)).toEqual([]);
+    expect(await fetchLists([], 3, live(), r)).toEqual([]);
     expect(log).toEqual(["0/0"]);
   });
 
@@ -49,7 +49,7 @@ describe("fetchLists", () => {
       { label: "a", fetch: async () => (abort.abort(new Error("stop")), Promise.reject(new Error("cancelled"))) },
       { label: "b", fetch: async () => [] },
     ];
-    await expect(fetchLists("x", tasks, 1, abort.signal, r)).rejects.toThrow("stop");
+    await expect(fetchLists(tasks, 1, abort.signal, r)).rejects.toThrow("stop");
     expect(log).toEqual(["0/2"]);
   });
 });

@@ -1,7 +1,6 @@
 // What SportyBet and Bet9ja discovery have in common: one events request per tournament (group),
 // a few at a time, each failure reported and survived; then the upcoming events, soonest first.
 import pMap from "p-map";
-import { log } from "@/server/log";
 import { SourceError } from "../errors";
 import { abortReason } from "../http/clock";
 import type { DiscoveredEvent, DiscoveryReport } from "../types";
@@ -20,7 +19,6 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * failed: then the bookmaker is down in all but its tree, and the run should say the source failed.
  */
 export async function fetchLists(
-  platform: string,
   tasks: readonly ListTask[],
   concurrency: number,
   signal: AbortSignal,
@@ -43,7 +41,6 @@ export async function fetchLists(
         const text = `${task.label}: ${message(e)}`;
         firstError ||= text;
         report?.error(text);
-        log.debug(`[${platform}] discovery: ${text}`);
       }
       done++;
       report?.progress(done, tasks.length);

@@ -2,8 +2,8 @@
 // at the spec's paths and in its formats, not-found envelopes, request logging, fault rules, and
 // the generated world's size.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parseBet9jaEvent } from "@/server/scraping/parsers/bet9ja";
-import { parseSportybetEvent } from "@/server/scraping/parsers/sportybet";
+import { parseBet9jaEvent } from "@/server/scraping/sources/bet9ja/parser";
+import { parseSportybetEvent } from "@/server/scraping/sources/sportybet/parser";
 import { generateWorld } from "./generated-world";
 import { bet9jaOdds, bet9jaTime, fakeMatch, fakeTournament, sportyMarket } from "./model";
 import { startFakeBookmaker, type FakeBookmaker } from "./server";

@@ -5,8 +5,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { BET9JA_PATHS } from "@/server/scraping/sources/bet9ja";
-import { SPORTYBET_PATHS } from "@/server/scraping/sources/sportybet";
+import { BET9JA_PATHS } from "@/server/scraping/sources/bet9ja/source";
+import { SPORTYBET_PATHS } from "@/server/scraping/sources/sportybet/source";
 import { FaultBook, type FaultRule, type Route } from "./faults";
 import type { FakeWorld } from "./model";
 import { b1, b2, b3, bet9jaNotFound, s1, s2, s3, sportybetNotFound } from "./payloads";
@@ -58,15 +58,6 @@ export interface FakeBookmaker {
   close(): Promise<void>;
 }
 
-const ROUTES: ReadonlyArray<[Route, "GET" | "POST", string]> = [
-  ["S1", "GET", SPORTYBET_PATHS.tree],
-  ["S2", "POST", SPORTYBET_PATHS.events],
-  ["S3", "GET", SPORTYBET_PATHS.event],
-  ["B1", "GET", BET9JA_PATHS.tree],
-  ["B2", "GET", BET9JA_PATHS.events],
-  ["B3", "GET", BET9JA_PATHS.event],
-];
-
 const gzip = promisify(zlib.gzip);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -87,37 +78,28 @@ function tournamentOf(body: unknown): string | null {
   return typeof id === "string" ? id : null;
 }
 
-function keyOf(route: Route, query: URLSearchParams, body: unknown): string | null {
-  switch (route) {
-    case "S2":
-      return tournamentOf(body);
-    case "S3":
-      return query.get("eventId");
-    case "B2":
-      return query.get("GROUPID");
-    case "B3":
-      return query.get("EVENTID");
-    default:
-      return null;
-  }
+/** A route of the two APIs: its method and path, what names its request (tournament, group or event), and its answer. */
+interface RouteSpec {
+  method: "GET" | "POST";
+  path: string;
+  key: (query: URLSearchParams, body: unknown) => string | null;
+  render: (world: FakeWorld, key: string) => unknown;
 }
 
-function render(world: FakeWorld, route: Route, key: string | null): unknown {
-  switch (route) {
-    case "S1":
-      return s1(world);
-    case "S2":
-      return s2(world, key ?? "");
-    case "S3":
-      return s3(world, key ?? "") ?? sportybetNotFound;
-    case "B1":
-      return b1(world);
-    case "B2":
-      return b2(world, key ?? "");
-    case "B3":
-      return b3(world, key ?? "") ?? bet9jaNotFound;
-  }
-}
+const unnamed = () => null;
+
+const ROUTES: Record<Route, RouteSpec> = {
+  S1: { method: "GET", path: SPORTYBET_PATHS.tree, key: unnamed, render: (world) => s1(world) },
+  S2: { method: "POST", path: SPORTYBET_PATHS.events, key: (_, body) => tournamentOf(body), render: s2 },
+  S3: { method: "GET", path: SPORTYBET_PATHS.event, key: (q) => q.get("eventId"), render: (w, key) => s3(w, key) ?? sportybetNotFound },
+  B1: { method: "GET", path: BET9JA_PATHS.tree, key: unnamed, render: (world) => b1(world) },
+  B2: { method: "GET", path: BET9JA_PATHS.events, key: (q) => q.get("GROUPID"), render: b2 },
+  B3: { method: "GET", path: BET9JA_PATHS.event, key: (q) => q.get("EVENTID"), render: (w, key) => b3(w, key) ?? bet9jaNotFound },
+};
+
+/** The route serving a path (after the prefix), if any. */
+const routeAt = (path: string | null): Route | null =>
+  path === null ? null : ((Object.keys(ROUTES) as Route[]).find((r) => ROUTES[r].path === path) ?? null);
 
 export async function startFakeBookmaker(options: FakeBookmakerOptions): Promise<FakeBookmaker> {
   const prefix = (options.prefix ?? "").replace(/\/+$/, "");
@@ -168,10 +150,9 @@ export async function startFakeBookmaker(options: FakeBookmakerOptions): Promise
   const answer = async (req: http.IncomingMessage, res: http.ServerResponse, rawBody: string) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : null;
-    const match = path === null ? undefined : ROUTES.find(([, , p]) => p === path);
     const body = parseBody(rawBody);
-    const route = match?.[0] ?? null;
-    const key = route ? keyOf(route, url.searchParams, body) : null;
+    const route = routeAt(path);
+    const key = route ? ROUTES[route].key(url.searchParams, body) : null;
     requests.push({
       route,
       method: req.method ?? "",
@@ -187,8 +168,8 @@ export async function startFakeBookmaker(options: FakeBookmakerOptions): Promise
     const json = (status: number, value: unknown, headers?: Record<string, string>) =>
       send(req, res, status, JSON.stringify(value), "application/json", headers);
 
-    if (!match || !route) return json(404, { error: "no such route" });
-    if (req.method !== match[1]) return json(405, { error: `use ${match[1]}` });
+    if (!route) return json(404, { error: "no such route" });
+    if (req.method !== ROUTES[route].method) return json(405, { error: `use ${ROUTES[route].method}` });
     if (route === "S2" && key === null) return json(400, { bizCode: 4000, message: "tournamentId missing", data: null });
 
     const fault = faults.take(route, key);
@@ -196,7 +177,7 @@ export async function startFakeBookmaker(options: FakeBookmakerOptions): Promise
     switch (fault?.kind) {
       case undefined:
       case "ok":
-        return json(200, render(fake.world, route, key));
+        return json(200, ROUTES[route].render(fake.world, key ?? ""));
       case "status":
         return send(
           req,

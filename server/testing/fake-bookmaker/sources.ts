@@ -1,10 +1,11 @@
 // The real SportyBet and Bet9ja sources aimed at a fake bookmaker, set up for tests: short
 // timeouts, and back-off waits that are recorded instead of slept (the clock's `now` stays real,
-// so kick-offs are judged against the actual time).
+// so kick-offs are judged against the actual time); and a discovery report that keeps what it is told.
 import { DEFAULT_RETRY } from "@/server/scraping/http/retry";
-import { createBet9jaSource } from "@/server/scraping/sources/bet9ja";
+import { createBet9jaSource } from "@/server/scraping/sources/bet9ja/source";
 import type { BookmakerSourceOptions } from "@/server/scraping/sources/options";
-import { createSportybetSource } from "@/server/scraping/sources/sportybet";
+import type { DiscoveryReport } from "@/server/scraping/types";
+import { createSportybetSource } from "@/server/scraping/sources/sportybet/source";
 import { recordingClock, type RecordingClock } from "./recording-clock";
 import type { FakeBookmaker } from "./server";
 
@@ -29,4 +30,12 @@ export function fakeBookmakerSources(fake: FakeBookmaker, overrides: Partial<Boo
       bet9ja.client.close();
     },
   };
+}
+
+/** A DiscoveryReport that keeps every error and every (done, total) progress report it is given. */
+export function recordingReport() {
+  const errors: string[] = [];
+  const progress: Array<[number, number]> = [];
+  const report: DiscoveryReport = { error: (m) => errors.push(m), progress: (d, t) => progress.push([d, t]) };
+  return { report, errors, progress };
 }

@@ -3,9 +3,8 @@ import { MappingCache } from "@/server/mapping/cache";
 import { builtinCatalog } from "@/server/mapping/catalog";
 import sample from "@/server/mapping/data/sample-unmapped-markets.json";
 import { SourceError } from "../../errors";
-import { parseBet9jaEvent } from "../../parsers/bet9ja";
-import { parseSportybetEvent } from "../../parsers/sportybet";
 import type { DiscoveredEvent, NativeEventPayload, Sighting, Source } from "../../types";
+import { parseEvent } from "..";
 import { createDemoSource, type DemoSourceOptions } from ".";
 
 const NOW = new Date("2030-03-14T09:41:00Z");
@@ -14,10 +13,6 @@ const cache = new MappingCache(builtinCatalog());
 
 function source(overrides: Partial<DemoSourceOptions> = {}): Source {
   return createDemoSource({ seed: 7, events: 12, now: () => NOW, ...overrides });
-}
-
-function parse(payload: NativeEventPayload, ref: string) {
-  return payload.platform === "sportybet" ? parseSportybetEvent(payload.body, ref) : parseBet9jaEvent(payload.body, ref);
 }
 
 /** Runs one cycle the way the scraper does: discover, fetch every event, parse. */
@@ -29,7 +24,7 @@ async function cycle(src: Source) {
   for (const event of events) {
     const payload = await src.fetchEvent(event, signal);
     payloads.push(payload);
-    const result = parse(payload, event.ref);
+    const result = parseEvent(payload, event.ref);
     sightings.push(...result.sightings);
     dataErrors += result.dataErrors;
   }
@@ -121,7 +116,7 @@ describe("demo source", () => {
   it("emits 25-40 catalog markets per platform per event, all of which look up as mapped", async () => {
     const { payloads, events } = await cycle(source());
     for (const [i, payload] of payloads.entries()) {
-      const { sightings } = parse(payload, events[i].ref);
+      const { sightings } = parseEvent(payload, events[i].ref);
       const known = catalogIds[payload.platform];
       const catalogSightings = sightings.filter((s) => known.has(s.externalMarketId));
       const distinct = new Set(catalogSightings.map((s) => s.externalMarketId));
@@ -225,9 +220,9 @@ describe("demo source", () => {
     ];
     for (const event of bogus) {
       const payload = await src.fetchEvent(event, signal);
-      expect(() => parse(payload, event.ref)).toThrow(SourceError);
+      expect(() => parseEvent(payload, event.ref)).toThrow(SourceError);
       try {
-        parse(payload, event.ref);
+        parseEvent(payload, event.ref);
       } catch (error) {
         expect((error as SourceError).kind).toBe("not_found");
       }

@@ -2,7 +2,7 @@
 // parsers, off the server's event loop. A cycle of 1,500 events costs about 0.4 ms of generation and
 // 0.2 ms of parsing per event; on the server thread that held every request behind it.
 import { rpcData, serveRpc } from "../../../util/worker-rpc";
-import { parseEvent } from "../../parsers";
+import { parseEvent } from "..";
 import type { DiscoveredEvent } from "../../types";
 import { createDemoSource, type DemoSourceOptions } from ".";
 

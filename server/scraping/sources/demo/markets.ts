@@ -10,7 +10,7 @@ import {
   SPORTYBET_HANDICAP_IDS,
   SPORTYBET_TOTAL_IDS,
   SPORTYBET_VARIANT_IDS,
-} from "@/server/mapping/cache";
+} from "@/server/mapping/lookup-tables";
 import sampleUnmapped from "@/server/mapping/data/sample-unmapped-markets.json";
 import { int, lines, rngFor, type Rng } from "./prng";
 

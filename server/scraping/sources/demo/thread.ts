@@ -1,8 +1,7 @@
 // The demo feed as the server runs it: the same source as demo.ts, in a worker thread (demo-host.ts)
 // that also parses, so a cycle's generation and parsing never hold the server's event loop. Each
 // call is one message; the payloads and sightings are the in-thread source's, byte for byte.
-import type { NativeEventPayload, ParseResult, Source } from "../../types";
-import type { DiscoveredEvent } from "../../types";
+import type { DiscoveredEvent, NativeEventPayload, ParseResult, Source, SourceDefinition } from "../../types";
 import { WorkerRpc } from "@/server/util/worker-rpc";
 import pLimit from "p-limit";
 import type { DemoSourceOptions } from ".";
@@ -38,3 +37,14 @@ export function createDemoThreadSource(opts: DemoThreadOptions): Source {
     },
   };
 }
+
+/** The demo in the registry of sources (sources/index.ts); its settings are DEMO_*. */
+export const demo: SourceDefinition = {
+  create: (config) =>
+    createDemoThreadSource({
+      seed: config.DEMO_SEED,
+      events: config.DEMO_EVENTS,
+      newPerCycle: config.DEMO_NEW_PER_CYCLE,
+      hostileNames: config.DEMO_HOSTILE_NAMES,
+    }),
+};

@@ -1,10 +1,10 @@
 // SportyBet S3 (`factsCenter/event`) response -> sightings. BOOKMAKER-API.md 1.4 and 1.7.
 // The envelope is strict (it decides "not found" vs "broken API"); the markets are lenient: one bad
 // market or outcome costs a dataError, not the event.
-import { SourceError } from "../errors";
-import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
-import { decimalOdds, isRecord, type Json } from "./json";
-import { scrapedText } from "./text";
+import { SourceError } from "../../errors";
+import type { ParseResult, ScrapedOutcome, Sighting } from "../../types";
+import { decimalOdds, isRecord, type Json } from "../../parsers/json";
+import { scrapedText } from "../../parsers/text";
 
 const MAX_NAME = 500;
 const MAX_OUTCOME_NAME = 200;

@@ -5,17 +5,14 @@ import { describe, expect, it } from "vitest";
 import {
   fakeMatch,
   TEST_TOURNAMENTS,
-  fakeSourceOptions,
+  recordingReport,
   sportyMarket,
   useFakeBookmaker,
-  type FakeBookmaker,
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
 import { s3 } from "@/server/testing/fake-bookmaker/payloads";
-import { SourceError } from "../errors";
-import type { DiscoveryReport } from "../types";
-import { createSportybetSource, SPORTYBET_HEADERS } from "./sportybet";
-import type { BookmakerSourceOptions } from "./options";
+import { SourceError } from "../../errors";
+import { createSportybetSource, SPORTYBET_HEADERS } from "./source";
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -53,24 +50,15 @@ function world(): FakeWorld {
   };
 }
 
-function recorder() {
-  const errors: string[] = [];
-  const progress: Array<[number, number]> = [];
-  const report: DiscoveryReport = { error: (m) => errors.push(m), progress: (d, t) => progress.push([d, t]) };
-  return { report, errors, progress };
-}
-
 describe("SportyBet source", () => {
-  let fake!: FakeBookmaker;
-  useFakeBookmaker(world, (started) => (fake = started));
-  const live = () => new AbortController().signal;
-  const source = (overrides: Partial<BookmakerSourceOptions> = {}) => createSportybetSource(fakeSourceOptions(fake, overrides));
+  const bookmaker = useFakeBookmaker(world, createSportybetSource);
+  const { source, live } = bookmaker;
 
   it("asks for the football tree, then each football tournament once, with the spec's headers and parameters", async () => {
     const before = Date.now();
     await source().discover(live());
     const after = Date.now();
-    const [tree, ...lists] = fake.requests;
+    const [tree, ...lists] = bookmaker.fake.requests;
     expect(tree).toMatchObject({ route: "S1", method: "GET", query: { sportId: "sr:sport:1", timeline: "", productId: "3" } });
     expect(tree.rawQuery).toMatch(/^sportId=sr%3Asport%3A1&timeline=&productId=3&_t=\d+$/);
     expect(Number(tree.query._t)).toBeGreaterThanOrEqual(before);
@@ -100,7 +88,7 @@ describe("SportyBet source", () => {
   });
 
   it("reports progress as each tournament request finishes", async () => {
-    const { report, progress, errors } = recorder();
+    const { report, progress, errors } = recordingReport();
     await source({ concurrency: 1 }).discover(live(), report);
     expect(progress).toEqual([
       [0, 2],
@@ -113,12 +101,16 @@ describe("SportyBet source", () => {
   it("fetches an event with eventId, productId and _t, and returns the whole response", async () => {
     const src = source();
     const [first] = await src.discover(live());
-    fake.resetLog();
+    bookmaker.fake.resetLog();
     const payload = await src.fetchEvent({ ...first, ref: "sr:match:61300001" }, live());
-    expect(payload).toEqual({ platform: "sportybet", body: s3(fake.world, "sr:match:61300001") });
-    expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ route: "S3", method: "GET", query: { eventId: "sr:match:61300001", productId: "3" } });
-    expect(fake.requests[0].rawQuery).toMatch(/^eventId=sr%3Amatch%3A61300001&productId=3&_t=\d{13}$/);
+    expect(payload).toEqual({ platform: "sportybet", body: s3(bookmaker.fake.world, "sr:match:61300001") });
+    expect(bookmaker.fake.requests).toHaveLength(1);
+    expect(bookmaker.fake.requests[0]).toMatchObject({
+      route: "S3",
+      method: "GET",
+      query: { eventId: "sr:match:61300001", productId: "3" },
+    });
+    expect(bookmaker.fake.requests[0].rawQuery).toMatch(/^eventId=sr%3Amatch%3A61300001&productId=3&_t=\d{13}$/);
   });
 
   it("hands an unknown event's envelope to the parser untouched", async () => {
@@ -127,13 +119,13 @@ describe("SportyBet source", () => {
   });
 
   it("survives a failing tournament: reports it and keeps the others' events", async () => {
-    fake.fault({ route: "S2", key: "sr:tournament:17", respond: { kind: "status", status: 500 } });
-    const { report, errors, progress } = recorder();
+    bookmaker.fake.fault({ route: "S2", key: "sr:tournament:17", respond: { kind: "status", status: 500 } });
+    const { report, errors, progress } = recordingReport();
     const events = await source().discover(live(), report);
     expect(events.map((e) => e.ref)).toEqual(["sr:match:61300003", "sr:match:61300011"]);
     expect(errors).toEqual(["tournament sr:tournament:17: SportyBet POST /api/ng/factsCenter/pcEvents: HTTP 500 (after 3 attempts)"]);
     expect(progress.at(-1)).toEqual([2, 2]);
-    expect(fake.requestsTo("S2").filter((r) => r.key === "sr:tournament:17")).toHaveLength(3);
+    expect(bookmaker.fake.requestsTo("S2").filter((r) => r.key === "sr:tournament:17")).toHaveLength(3);
   });
 
   it.each([
@@ -141,14 +133,14 @@ describe("SportyBet source", () => {
     ["a failure bizCode", { bizCode: 4001, message: "Bad tournament", data: null }, "bizCode=4001: Bad tournament"],
     ["a JSON array", [1, 2], "body is not a JSON object"],
   ])("reports a tournament answering with %s, without retrying", async (_, body, text) => {
-    fake.fault({ route: "S2", key: "sr:tournament:9001", respond: { kind: "json", body } });
-    const { report, errors } = recorder();
+    bookmaker.fake.fault({ route: "S2", key: "sr:tournament:9001", respond: { kind: "json", body } });
+    const { report, errors } = recordingReport();
     const events = await source().discover(live(), report);
     expect(events).toHaveLength(2);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain("tournament sr:tournament:9001: SportyBet events of sr:tournament:9001");
     expect(errors[0]).toContain(text);
-    expect(fake.requestsTo("S2")).toHaveLength(2);
+    expect(bookmaker.fake.requestsTo("S2")).toHaveLength(2);
   });
 
   it.each([
@@ -157,15 +149,15 @@ describe("SportyBet source", () => {
     ["data[0] without events", { bizCode: 10000, message: "0#0", data: [{ id: "sr:tournament:9001" }] }],
     ["empty events", { bizCode: 10000, message: "0#0", data: [{ id: "sr:tournament:9001", events: [] }] }],
   ])("reads a tournament with %s as having no events, not as an error", async (_, body) => {
-    fake.fault({ route: "S2", key: "sr:tournament:9001", respond: { kind: "json", body } });
-    const { report, errors } = recorder();
+    bookmaker.fake.fault({ route: "S2", key: "sr:tournament:9001", respond: { kind: "json", body } });
+    const { report, errors } = recordingReport();
     expect((await source().discover(live(), report)).map((e) => e.ref)).toEqual(["sr:match:61300002", "sr:match:61300001"]);
     expect(errors).toEqual([]);
   });
 
   it("fails the source when every tournament fails", async () => {
-    fake.fault({ route: "S2", respond: { kind: "raw", body: "<html>maintenance</html>" } });
-    const { report, errors } = recorder();
+    bookmaker.fake.fault({ route: "S2", respond: { kind: "raw", body: "<html>maintenance</html>" } });
+    const { report, errors } = recordingReport();
     const e = await source()
       .discover(live(), report)
       .catch((x: unknown) => x);
@@ -186,18 +178,18 @@ describe("SportyBet source", () => {
     ["data null", { kind: "json", body: { bizCode: 10000, message: "0#0", data: null } } as const, "data.sportList is missing", 1],
     ["a body that is not JSON", { kind: "raw", body: '{"bizCode":10000,' } as const, "body is not JSON", 1],
   ])("fails the whole source when the tree answers with %s", async (_, respond, text, attempts) => {
-    fake.fault({ route: "S1", respond });
+    bookmaker.fake.fault({ route: "S1", respond });
     const e = await source()
       .discover(live())
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as Error).message).toContain(text);
-    expect(fake.requestsTo("S1")).toHaveLength(attempts);
-    expect(fake.requestsTo("S2")).toHaveLength(0);
+    expect(bookmaker.fake.requestsTo("S1")).toHaveLength(attempts);
+    expect(bookmaker.fake.requestsTo("S2")).toHaveLength(0);
   });
 
   it("stops discovery when the run is aborted", async () => {
-    fake.fault({ route: "S2", respond: { kind: "hang" } });
+    bookmaker.fake.fault({ route: "S2", respond: { kind: "hang" } });
     const abort = new AbortController();
     const pending = source().discover(abort.signal);
     setTimeout(() => abort.abort(new Error("stopping")), 50);

@@ -1,9 +1,9 @@
 // Bet9ja B3 (`GetEvent`) response -> sightings. BOOKMAKER-API.md 2.3, 2.6 and 2.7 step 1.
 // D.O is a flat `key -> odds` object; keys are grouped by (MARKET, PARAM), one sighting per group.
-import { SourceError } from "../errors";
-import type { ParseResult, ScrapedOutcome, Sighting } from "../types";
-import { decimalOdds, isRecord, type Json } from "./json";
-import { scrapedText } from "./text";
+import { SourceError } from "../../errors";
+import type { ParseResult, ScrapedOutcome, Sighting } from "../../types";
+import { decimalOdds, isRecord, type Json } from "../../parsers/json";
+import { scrapedText } from "../../parsers/text";
 
 const MAX_KEY = 500;
 const MAX_NAME = 500;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MappingCache } from "@/server/mapping/cache";
 import { builtinCatalog } from "@/server/mapping/catalog";
-import { SourceError } from "../errors";
-import { sighting } from "./test-sightings";
-import { parseBet9jaEvent, parseBet9jaKey } from "./bet9ja";
+import { kindOf, sighting } from "../../parsers/test-sightings";
+import { parseBet9jaEvent, parseBet9jaKey } from "./parser";
 
 // BOOKMAKER-API.md 2.8, "B3 response", verbatim.
 const B3_EXAMPLE = {
@@ -37,16 +36,6 @@ const HAOU_EXAMPLE = { "S_HAOU@1.5_OH": "2.00", "S_HAOU@1.5_UH": "1.75", "S_HAOU
 
 function withOdds(odds: unknown, mk?: unknown): unknown {
   return { R: "OK", D: { ID: "1", EXTID: "2", O: odds, ...(mk === undefined ? {} : { MK: mk }) } };
-}
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SourceError) return error.kind;
-    throw error;
-  }
-  return "no error";
 }
 
 describe("parseBet9jaKey", () => {

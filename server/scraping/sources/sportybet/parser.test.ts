@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SourceError } from "../errors";
-import { sighting } from "./test-sightings";
-import { parseSportybetEvent } from "./sportybet";
+import { kindOf, sighting } from "../../parsers/test-sightings";
+import { parseSportybetEvent } from "./parser";
 
 // BOOKMAKER-API.md 1.9, "S3 response", verbatim.
 const S3_EXAMPLE = {
@@ -89,16 +88,6 @@ function market(overrides: Record<string, unknown>): Record<string, unknown> {
     outcomes: [{ id: "1", odds: "2.10", probability: "0.45", isActive: 1, desc: "Home" }],
     ...overrides,
   };
-}
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SourceError) return error.kind;
-    throw error;
-  }
-  return "no error";
 }
 
 describe("parseSportybetEvent", () => {

@@ -1,12 +1,14 @@
 // SportyBet over its public JSON API (BOOKMAKER-API.md 1): the football tree (S1), each
 // tournament's upcoming events (S2, a POST with a JSON array body), and one event with all its
-// markets (S3), returned whole for the parser.
-import { SourceError } from "../errors";
-import type { Clock } from "../http/clock";
-import { isRecord } from "../parsers/json";
-import type { DiscoveredEvent } from "../types";
-import { createBookmakerSource, type BookmakerApi, type BookmakerSource } from "./bookmaker";
-import type { BookmakerSourceOptions } from "./options";
+// markets (S3), returned whole for its parser (parser.ts). `sportybet` at the end registers the
+// source and its parser with the registry of sources (sources/index.ts).
+import { SourceError } from "../../errors";
+import type { Clock } from "../../http/clock";
+import { isRecord } from "../../parsers/json";
+import type { BookmakerDefinition, DiscoveredEvent } from "../../types";
+import { createBookmakerSource, defineBookmaker, type BookmakerApi, type BookmakerSource } from "../bookmaker";
+import type { BookmakerSourceOptions } from "../options";
+import { parseSportybetEvent } from "./parser";
 
 export const SPORTYBET_PATHS = {
   tree: "/api/ng/factsCenter/popularAndSportList",
@@ -84,6 +86,7 @@ function sportybetListedEvents(body: unknown, tournamentId: string): DiscoveredE
 const SPORTYBET_API: BookmakerApi = {
   platform: "sportybet",
   label: "SportyBet",
+  parse: parseSportybetEvent,
   tree: (clock) => ({
     method: "GET",
     path: SPORTYBET_PATHS.tree,
@@ -110,3 +113,6 @@ const SPORTYBET_API: BookmakerApi = {
 };
 
 export const createSportybetSource = (options: BookmakerSourceOptions): BookmakerSource => createBookmakerSource(SPORTYBET_API, options);
+
+/** SportyBet in the registry of sources (sources/index.ts). */
+export const sportybet: BookmakerDefinition = defineBookmaker(SPORTYBET_API);

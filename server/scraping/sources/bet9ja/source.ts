@@ -1,10 +1,12 @@
 // Bet9ja over its public JSON API (BOOKMAKER-API.md 2): the sports tree (B1, Soccer only), each
-// group's events (B2), and one event with all its odds (B3), returned whole for the parser.
-import { SourceError } from "../errors";
-import { isRecord, type Json } from "../parsers/json";
-import type { DiscoveredEvent } from "../types";
-import { createBookmakerSource, type BookmakerApi, type BookmakerSource } from "./bookmaker";
-import type { BookmakerSourceOptions } from "./options";
+// group's events (B2), and one event with all its odds (B3), returned whole for its parser
+// (parser.ts). `bet9ja` at the end registers the source and its parser (sources/index.ts).
+import { SourceError } from "../../errors";
+import { isRecord, type Json } from "../../parsers/json";
+import type { BookmakerDefinition, DiscoveredEvent } from "../../types";
+import { createBookmakerSource, defineBookmaker, type BookmakerApi, type BookmakerSource } from "../bookmaker";
+import type { BookmakerSourceOptions } from "../options";
+import { parseBet9jaEvent } from "./parser";
 
 const PREFIX = "/desktop/feapi/PalimpsestAjax";
 export const BET9JA_PATHS = {
@@ -97,6 +99,7 @@ function bet9jaListedEvents(body: unknown, groupId: string): DiscoveredEvent[] {
 const BET9JA_API: BookmakerApi = {
   platform: "bet9ja",
   label: "Bet9ja",
+  parse: parseBet9jaEvent,
   tree: () => ({ method: "GET", path: BET9JA_PATHS.tree, query: [["DISP", "0"], CACHE_VERSION], headers: BET9JA_HEADERS }),
   listings: (tree) =>
     bet9jaGroups(tree).map((groupId) => ({
@@ -113,3 +116,6 @@ const BET9JA_API: BookmakerApi = {
 };
 
 export const createBet9jaSource = (options: BookmakerSourceOptions): BookmakerSource => createBookmakerSource(BET9JA_API, options);
+
+/** Bet9ja in the registry of sources (sources/index.ts). */
+export const bet9ja: BookmakerDefinition = defineBookmaker(BET9JA_API);

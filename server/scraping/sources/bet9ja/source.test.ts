@@ -6,16 +6,13 @@ import {
   bet9jaTime,
   fakeMatch,
   TEST_TOURNAMENTS,
-  fakeSourceOptions,
+  recordingReport,
   useFakeBookmaker,
-  type FakeBookmaker,
   type FakeWorld,
 } from "@/server/testing/fake-bookmaker";
 import { b3 } from "@/server/testing/fake-bookmaker/payloads";
-import { SourceError } from "../errors";
-import type { DiscoveryReport } from "../types";
-import { BET9JA_HEADERS, createBet9jaSource, parseBet9jaStart } from "./bet9ja";
-import type { BookmakerSourceOptions } from "./options";
+import { SourceError } from "../../errors";
+import { BET9JA_HEADERS, createBet9jaSource, parseBet9jaStart } from "./source";
 
 const HOUR = 3_600_000;
 // Whole seconds: Bet9ja kick-offs have no milliseconds.
@@ -45,13 +42,6 @@ function world(): FakeWorld {
   };
 }
 
-function recorder() {
-  const errors: string[] = [];
-  const progress: Array<[number, number]> = [];
-  const report: DiscoveryReport = { error: (m) => errors.push(m), progress: (d, t) => progress.push([d, t]) };
-  return { report, errors, progress };
-}
-
 describe("parseBet9jaStart", () => {
   it("reads YYYY-MM-DD HH:MM:SS as UTC and nothing else", () => {
     expect(parseBet9jaStart("2030-01-05 15:00:00")).toEqual(new Date("2030-01-05T15:00:00Z"));
@@ -71,14 +61,12 @@ describe("parseBet9jaStart", () => {
 });
 
 describe("Bet9ja source", () => {
-  let fake!: FakeBookmaker;
-  useFakeBookmaker(world, (started) => (fake = started));
-  const live = () => new AbortController().signal;
-  const source = (overrides: Partial<BookmakerSourceOptions> = {}) => createBet9jaSource(fakeSourceOptions(fake, overrides));
+  const bookmaker = useFakeBookmaker(world, createBet9jaSource);
+  const { source, live } = bookmaker;
 
   it("asks for the sports tree, then each Soccer group once, with the spec's headers and parameters", async () => {
     await source().discover(live());
-    const [tree, ...groups] = fake.requests;
+    const [tree, ...groups] = bookmaker.fake.requests;
     expect(tree).toMatchObject({ route: "B1", method: "GET", rawQuery: "DISP=0&v_cache_version=1.301.2.225" });
     for (const [name, value] of Object.entries(BET9JA_HEADERS)) expect(tree.headers[name]).toBe(value);
     expect(tree.headers["accept-language"]).toBe("en-GB,en-US;q=0.9,en;q=0.8");
@@ -102,7 +90,7 @@ describe("Bet9ja source", () => {
   });
 
   it("reports progress as each group request finishes", async () => {
-    const { report, progress } = recorder();
+    const { report, progress } = recordingReport();
     await source({ concurrency: 1 }).discover(live(), report);
     expect(progress).toEqual([
       [0, 2],
@@ -113,8 +101,8 @@ describe("Bet9ja source", () => {
 
   it("fetches an event by its ID and returns the whole response", async () => {
     const payload = await source().fetchEvent({ source: "bet9ja", ref: "707096001", startsAt: new Date(now + HOUR) }, live());
-    expect(payload).toEqual({ platform: "bet9ja", body: b3(fake.world, "707096001") });
-    expect(fake.requests[0]).toMatchObject({ route: "B3", rawQuery: "EVENTID=707096001&v_cache_version=1.301.2.225" });
+    expect(payload).toEqual({ platform: "bet9ja", body: b3(bookmaker.fake.world, "707096001") });
+    expect(bookmaker.fake.requests[0]).toMatchObject({ route: "B3", rawQuery: "EVENTID=707096001&v_cache_version=1.301.2.225" });
   });
 
   it("hands an unknown event's envelope to the parser untouched", async () => {
@@ -129,25 +117,25 @@ describe("Bet9ja source", () => {
     ["D.E that is not a list", { R: "OK", D: { E: {} } }, "D.E is not a list"],
     ["no D", { R: "OK" }, "D is missing"],
   ])("reports a group answering with %s and keeps the other's events", async (_, body, text) => {
-    fake.fault({ route: "B2", key: cup.groupId, respond: { kind: "json", body } });
-    const { report, errors } = recorder();
+    bookmaker.fake.fault({ route: "B2", key: cup.groupId, respond: { kind: "json", body } });
+    const { report, errors } = recordingReport();
     expect((await source().discover(live(), report)).map((e) => e.ref)).toEqual(["707096002", "707096001"]);
     expect(errors).toEqual([
       `group ${cup.groupId}: Bet9ja events of group ${cup.groupId}: ${text}${text.startsWith("D ") ? " or not an object" : ""}`,
     ]);
-    expect(fake.requestsTo("B2")).toHaveLength(2);
+    expect(bookmaker.fake.requestsTo("B2")).toHaveLength(2);
   });
 
   it("reads a group without D.E as having no events", async () => {
-    fake.fault({ route: "B2", key: cup.groupId, respond: { kind: "json", body: { R: "OK", D: {} } } });
-    const { report, errors } = recorder();
+    bookmaker.fake.fault({ route: "B2", key: cup.groupId, respond: { kind: "json", body: { R: "OK", D: {} } } });
+    const { report, errors } = recordingReport();
     expect(await source().discover(live(), report)).toHaveLength(2);
     expect(errors).toEqual([]);
   });
 
   it("retries a group that times out, then reports it", async () => {
-    fake.fault({ route: "B2", key: premier.groupId, respond: { kind: "hang" } });
-    const { report, errors } = recorder();
+    bookmaker.fake.fault({ route: "B2", key: premier.groupId, respond: { kind: "hang" } });
+    const { report, errors } = recordingReport();
     // The hanging group times out; the others answer well inside 1 s even on a busy machine.
     const events = await source({ timeoutMs: 1_000 }).discover(live(), report);
     expect(events.map((e) => e.ref)).toEqual(["707096003", "707096004"]);
@@ -157,13 +145,13 @@ describe("Bet9ja source", () => {
   });
 
   it("fails the source when every group fails", async () => {
-    fake.fault({ route: "B2", respond: { kind: "status", status: 404 } });
+    bookmaker.fake.fault({ route: "B2", respond: { kind: "status", status: 404 } });
     const e = await source()
-      .discover(live(), recorder().report)
+      .discover(live(), recordingReport().report)
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as Error).message).toContain("all 2 event lists failed");
-    expect(fake.requestsTo("B2")).toHaveLength(2);
+    expect(bookmaker.fake.requestsTo("B2")).toHaveLength(2);
   });
 
   it.each([
@@ -174,13 +162,13 @@ describe("Bet9ja source", () => {
     ["Soccer SG as a list", { R: "OK", D: { PAL: { "1": { SG: [] } } } }, "Soccer SG is not an object"],
     ["a top-level list", [{ R: "OK" }], "body is not a JSON object"],
   ])("fails the whole source when the tree answers with %s", async (_, body, text) => {
-    fake.fault({ route: "B1", respond: { kind: "json", body } });
+    bookmaker.fake.fault({ route: "B1", respond: { kind: "json", body } });
     const e = await source()
       .discover(live())
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect((e as Error).message).toContain(text);
-    expect(fake.requestsTo("B1")).toHaveLength(1);
-    expect(fake.requestsTo("B2")).toHaveLength(0);
+    expect(bookmaker.fake.requestsTo("B1")).toHaveLength(1);
+    expect(bookmaker.fake.requestsTo("B2")).toHaveLength(0);
   });
 });
