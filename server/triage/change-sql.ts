@@ -10,6 +10,7 @@
 // Audit snapshots: status_changed {status}, notes_changed {notes}, assignee_changed
 // {assignee: {id, name} | null}, snoozed / unsnoozed {snooze: {until, sightings, escalating} | null}
 // (unsnoozed: a person removed the condition, or moved the market away from IGNORED).
+import { AUDIT_COLUMN_LIST } from "@/server/audit/audit-service";
 
 /** The triage columns a change reads and may write, besides id and version. */
 export const CHANGE_COLUMNS = `status, notes, assignee_id, snoozed_at, snooze_until, snooze_sightings, snooze_from_count,
@@ -60,7 +61,7 @@ export const restoredColumns = (b: string) => `(${b}->>'status')::"TriageStatus"
  * (parameters) given by the caller.
  */
 export const auditCte = (actor: { type: string; id: string; name: string }, reason: string) => `audit AS (
-  INSERT INTO audit_log (entity_type, entity_id, action, actor_type, actor_id, actor, before, after, reason)
+  INSERT INTO audit_log (${AUDIT_COLUMN_LIST})
   SELECT 'unmapped_market', d.id::text, a.action, ${actor.type}, ${actor.id}, ${actor.name}, a.before, a.after, ${reason}
   FROM diff d
   -- Joined once (a hash join), not looked up twice per market.
