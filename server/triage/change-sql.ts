@@ -62,18 +62,26 @@ export const restoredColumns = (b: string) => `(${b}->>'status')::"TriageStatus"
  */
 export const auditCte = (actor: { type: string; id: string; name: string }, reason: string) => `audit AS (
   INSERT INTO audit_log (${AUDIT_COLUMN_LIST})
-  SELECT 'unmapped_market', d.id::text, a.action, ${actor.type}, ${actor.id}, ${actor.name}, a.before, a.after, ${reason}
-  FROM diff d
-  -- Joined once (a hash join), not looked up twice per market.
-  LEFT JOIN users was ON was.id = d.assignee_id LEFT JOIN users now ON now.id = d.n_assignee
-  CROSS JOIN LATERAL (VALUES
-    (d.d_status, 'status_changed', jsonb_build_object('status', d.status), jsonb_build_object('status', d.n_status)),
-    (d.d_notes, 'notes_changed', jsonb_build_object('notes', d.notes), jsonb_build_object('notes', d.n_notes)),
-    (d.d_assignee, 'assignee_changed', jsonb_build_object('assignee', ${person("was")}), jsonb_build_object('assignee', ${person("now")})),
-    (d.d_snooze, CASE WHEN d.n_snoozed_at IS NULL THEN 'unsnoozed' ELSE 'snoozed' END,
-      jsonb_build_object('snooze', ${snoozeJson("d", "")}), jsonb_build_object('snooze', ${snoozeJson("d", "n_")}))
-  ) AS a(changed, action, before, after)
-  WHERE a.changed
+  SELECT 'unmapped_market', a.id::text, a.action, ${actor.type}, ${actor.id}, ${actor.name}, a.before, a.after, ${reason}
+  -- One branch per field, over the markets where it changed: no snapshot is built for a field that
+  -- did not change. Per market the rows keep the order status, notes, assignee, snooze.
+  FROM (
+    SELECT d.id, 'status_changed' AS action, jsonb_build_object('status', d.status) AS before,
+      jsonb_build_object('status', d.n_status) AS after
+    FROM diff d WHERE d.d_status
+    UNION ALL
+    SELECT d.id, 'notes_changed', jsonb_build_object('notes', d.notes), jsonb_build_object('notes', d.n_notes)
+    FROM diff d WHERE d.d_notes
+    UNION ALL
+    -- The names joined once (a hash join), not looked up twice per market.
+    SELECT d.id, 'assignee_changed', jsonb_build_object('assignee', ${person("was")}), jsonb_build_object('assignee', ${person("now")})
+    FROM diff d LEFT JOIN users was ON was.id = d.assignee_id LEFT JOIN users now ON now.id = d.n_assignee
+    WHERE d.d_assignee
+    UNION ALL
+    SELECT d.id, CASE WHEN d.n_snoozed_at IS NULL THEN 'unsnoozed' ELSE 'snoozed' END,
+      jsonb_build_object('snooze', ${snoozeJson("d", "")}), jsonb_build_object('snooze', ${snoozeJson("d", "n_")})
+    FROM diff d WHERE d.d_snooze
+  ) a
 )`;
 
 /** What the statement answers: how many markets changed, the first `cap` of them, and which fields changed on any. */
