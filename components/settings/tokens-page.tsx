@@ -35,12 +35,13 @@ function columnsOf(withOwner: boolean, onRevoke: (t: ApiToken) => void): DataCol
     }),
     col.accessor("role", { id: "role", header: "Role", meta: { width: 96 }, cell: ({ row }) => ROLE_LABEL[row.original.role] }),
     ...(withOwner
-      ? [col.accessor("ownerName", { id: "owner", header: "Owner", meta: { width: 150 }, cell: (c) => c.getValue() ?? "–" })]
+      ? [col.accessor("ownerName", { id: "owner", header: "Owner", meta: { width: 130 }, cell: (c) => c.getValue() ?? "–" })]
       : []),
     col.accessor("createdAt", {
       id: "createdAt",
       header: "Created",
-      meta: { width: 120, kind: "time" },
+      // Gives way below 1,280 px so the name keeps 200 px beside the rest without scrolling.
+      meta: { width: 120, kind: "time", optional: true },
       cell: (c) => when(c.getValue(), "–"),
     }),
     col.accessor("expiresAt", {

@@ -36,7 +36,7 @@ interface Handlers {
 function columnsOf(h: Handlers) {
   return [
     col.accessor("name", { id: "name", header: "Name", meta: { kind: "name", rowHeader: true } }),
-    col.accessor("email", { id: "email", header: "Email", meta: { width: 240 } }),
+    col.accessor("email", { id: "email", header: "Email", meta: { width: 224 } }),
     col.accessor("role", {
       id: "role",
       header: "Role",
