@@ -199,6 +199,20 @@ export async function openWithFirstTwoNew(page: Page, request: APIRequestContext
 // Realtime: the page's Socket.IO websocket, relayed to the real server, with a way to push extra
 // server messages (Engine.IO "4" message + Socket.IO "2" event) and to cut the connection.
 
+/** An unmapped_alert naming these markets as new, as a scrape's flush sends it. */
+export const newMarketsAlert = (items: UnmappedItem[]): ServerMessageData<"unmapped_alert"> => ({
+  count: items.length,
+  markets: items.map(({ id, source, externalMarketId, marketName, reason }) => ({
+    id,
+    source,
+    externalMarketId,
+    marketName,
+    reason,
+    regressed: false,
+    cause: "new" as const,
+  })),
+});
+
 export interface SocketRelay {
   /** Sends a server message to the page as if the server had emitted it. */
   emit<T extends "unmapped_alert" | "scrape_progress">(type: T, data: ServerMessageData<T>): void;

@@ -6,7 +6,19 @@ import { principalSchema } from "../lib/contract/auth";
 import { SIGNED_OUT } from "./auth-env";
 import { commentListSchema } from "../lib/contract/comments";
 import { trendSchema } from "../lib/contract/unmapped";
-import { ensureMarkets, expect, expectAccessible, listMarkets, patchMarket, relaySocket, scrape, snap, test, waitLive } from "./support";
+import {
+  ensureMarkets,
+  expect,
+  expectAccessible,
+  listMarkets,
+  newMarketsAlert,
+  patchMarket,
+  relaySocket,
+  scrape,
+  snap,
+  test,
+  waitLive,
+} from "./support";
 
 test.beforeAll(async ({ request }) => ensureMarkets(request));
 
@@ -183,18 +195,7 @@ for (const width of [1024, 1400]) {
     const triage = page.getByRole("region", { name: "Triage" });
     await expect(triage).toBeVisible();
 
-    relay.emit("unmapped_alert", {
-      count: items.length,
-      markets: items.map(({ id, source, externalMarketId, marketName, reason }) => ({
-        id,
-        source,
-        externalMarketId,
-        marketName,
-        reason,
-        regressed: false,
-        cause: "new" as const,
-      })),
-    });
+    relay.emit("unmapped_alert", newMarketsAlert(items));
     const toast = page.locator("[data-sonner-toast]").filter({ hasText: `${items.length} new unmapped markets` });
     await expect(toast).toBeVisible();
     await snap(page, testInfo, `triage-detail-alert-toast-${width}`);
