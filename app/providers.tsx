@@ -5,6 +5,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { UnmappedAlertToasts } from "@/components/alerts/unmapped-alert-toasts";
+import { ToastLane } from "@/components/layout/toast-lane";
 import { RealtimeSync } from "@/components/realtime/realtime-sync";
 import { ScrapeProvider } from "@/components/scrape/scrape-context";
 import { NowProvider } from "@/components/ui/clock";
@@ -43,6 +44,7 @@ export function Providers({ serverNow, signedIn, children }: { serverNow: number
         )}
       </NowProvider>
       <Toaster position="bottom-right" closeButton visibleToasts={4} toastOptions={{ className: "toast" }} />
+      <ToastLane />
     </QueryClientProvider>
   );
 }

@@ -3,7 +3,19 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { userSchema, type Role } from "../lib/contract/auth";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, FIRST_RUN_URL, SIGNED_OUT } from "./auth-env";
-import { ensureMarkets, expect, expectAccessible, getMarket, listMarkets, relaySocket, snap, test, waitLive } from "./support";
+import {
+  ensureMarkets,
+  expect,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  expectPageFits,
+  getMarket,
+  listMarkets,
+  relaySocket,
+  snap,
+  test,
+  waitLive,
+} from "./support";
 
 const PASSWORD = "a long e2e password";
 const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -40,6 +52,13 @@ test.describe("first run", () => {
     await page.goto("/sign-in");
     await expect(page).toHaveURL(`${FIRST_RUN_URL}/setup`);
     await expect(page.getByRole("form", { name: "Create the admin account" })).toHaveAttribute("data-hydrated", "true");
+    // The only moment this page exists: it fits a phone and a small laptop (e2e/responsive.spec.ts checks the others).
+    const viewport = page.viewportSize();
+    for (const width of [390, 1024]) {
+      await page.setViewportSize({ width, height: 860 });
+      await expectPageFits(page, "h1", "/setup");
+    }
+    if (viewport) await page.setViewportSize(viewport);
 
     await page.getByLabel("Name").fill("First Admin");
     await page.getByLabel("Email").fill("first@e2e.test");
@@ -233,28 +252,21 @@ test("tokens: one is created and its secret shown once, then revoked", async ({ 
 });
 
 test("sign-in and the settings pages fit a phone (390 px) without sideways scroll", async ({ page, browser }) => {
-  const fits = async (p: Page, label: string) => {
-    const { scrollWidth, innerWidth } = await p.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    }));
-    expect(scrollWidth, `${label}: page width ${scrollWidth} > viewport ${innerWidth}`).toBeLessThanOrEqual(innerWidth);
-  };
   await page.setViewportSize({ width: 390, height: 860 });
   for (const path of ["/settings/users", "/settings/tokens"]) {
     await page.goto(path);
     await waitLive(page);
     await expect(page.locator("tbody tr").first()).toBeVisible();
-    await fits(page, path);
+    await expectNoSidewaysScroll(page, path);
   }
   await page.getByRole("button", { name: /^Account: / }).click();
   await expect(page.getByTestId("user-menu")).toBeVisible();
-  await fits(page, "the open account menu");
+  await expectNoSidewaysScroll(page, "the open account menu");
 
   const context = await browser.newContext({ storageState: SIGNED_OUT, viewport: { width: 390, height: 860 } });
   const signedOut = await context.newPage();
   await signedOut.goto("/sign-in");
   await expect(signedOut.getByRole("form", { name: "Sign in" })).toHaveAttribute("data-hydrated", "true");
-  await fits(signedOut, "/sign-in");
+  await expectNoSidewaysScroll(signedOut, "/sign-in");
   await context.close();
 });

@@ -1,7 +1,7 @@
 // Scraped text is untrusted: the demo feed (DEMO_HOSTILE_NAMES=true) names markets like HTML and
 // script injections. They must show as text everywhere; the page fixture fails on any dialog.
 import type { Page } from "@playwright/test";
-import { ensureMarkets, expect, expectAccessible, listMarkets, relaySocket, snap, test, waitLive } from "./support";
+import { ensureMarkets, expect, expectAccessible, listMarkets, newMarketsAlert, relaySocket, snap, test, waitLive } from "./support";
 
 const HOSTILE = [
   "<img src=x onerror=alert(1)>",
@@ -50,18 +50,7 @@ test("hostile names in an alert toast are text, and its links open the markets",
   await page.goto("/unmapped");
   await waitLive(page);
 
-  relay.emit("unmapped_alert", {
-    count: items.length,
-    markets: items.map(({ id, source, externalMarketId, marketName, reason }) => ({
-      id,
-      source,
-      externalMarketId,
-      marketName,
-      reason,
-      regressed: false,
-      cause: "new" as const,
-    })),
-  });
+  relay.emit("unmapped_alert", newMarketsAlert(items));
   const toast = page.locator("[data-sonner-toast]").filter({ hasText: `${items.length} new unmapped markets` });
   await expect(toast).toBeVisible();
   const links = toast.getByRole("list").getByRole("link");

@@ -120,6 +120,59 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, name: str
   ).toEqual([]);
 }
 
+/** Nothing scrolls the page sideways: the document is no wider than the window. */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${label}: page width ${scrollWidth} > viewport ${innerWidth}`).toBeLessThanOrEqual(innerWidth);
+}
+
+/**
+ * The page open in `page` fits its window: once hydrated, nothing scrolls it sideways, and the
+ * first few `names` (market, mapping or people names; a title) are visible, on screen, and get at
+ * least 200 px each, or all the room they need when shorter.
+ */
+export async function expectPageFits(page: Page, names: string, label: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  await expect(page.locator("#main [data-hydrated]")).toHaveCount(1);
+  const shown = page.locator(names);
+  await expect(shown.first()).toBeVisible();
+  await expectNoSidewaysScroll(page, `${label} at ${width}px`);
+  const count = Math.min(await shown.count(), 5);
+  for (let i = 0; i < count; i++) {
+    // The room a name gets on screen: its own box, clipped by the cell or container holding it.
+    const room = await shown.nth(i).evaluate((el) => {
+      let clip = el.getBoundingClientRect();
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (style.overflowX !== "visible" || p.tagName === "TD" || p.tagName === "TH") {
+          const r = p.getBoundingClientRect();
+          clip = new DOMRect(
+            Math.max(clip.left, r.left),
+            clip.top,
+            Math.max(0, Math.min(clip.right, r.right) - Math.max(clip.left, r.left)),
+            clip.height,
+          );
+        }
+      }
+      // The text's own width (an inline element has no scrollWidth).
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return {
+        text: el.textContent ?? "",
+        shown: clip.width,
+        needed: Math.min(200, range.getBoundingClientRect().width),
+        left: clip.left,
+        right: clip.right,
+      };
+    });
+    expect(room.shown, `${label} at ${width}px: "${room.text}" gets ${room.shown}px`).toBeGreaterThanOrEqual(room.needed - 1);
+    expect(room.left >= 0 && room.right <= width + 1, `${label} at ${width}px: "${room.text}" on screen`).toBe(true);
+  }
+}
+
 /** The page's content is hydrated (its shortcuts listen) and its realtime socket is connected. */
 export async function waitLive(page: Page): Promise<void> {
   await expect(page.locator("#main [data-hydrated]")).toHaveCount(1);
@@ -145,6 +198,20 @@ export async function openWithFirstTwoNew(page: Page, request: APIRequestContext
 // ---------------------------------------------------------------------------------------------
 // Realtime: the page's Socket.IO websocket, relayed to the real server, with a way to push extra
 // server messages (Engine.IO "4" message + Socket.IO "2" event) and to cut the connection.
+
+/** An unmapped_alert naming these markets as new, as a scrape's flush sends it. */
+export const newMarketsAlert = (items: UnmappedItem[]): ServerMessageData<"unmapped_alert"> => ({
+  count: items.length,
+  markets: items.map(({ id, source, externalMarketId, marketName, reason }) => ({
+    id,
+    source,
+    externalMarketId,
+    marketName,
+    reason,
+    regressed: false,
+    cause: "new" as const,
+  })),
+});
 
 export interface SocketRelay {
   /** Sends a server message to the page as if the server had emitted it. */

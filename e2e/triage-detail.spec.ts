@@ -1,11 +1,24 @@
 // The market page's team triage: comments (hostile markup stays text), editing and deleting one's
-// own comment, assigning to oneself with Undo and seeing it in the activity timeline, the trend chart.
-import type { APIRequestContext, Page } from "@playwright/test";
+// own comment, assigning to oneself with Undo and seeing it in the activity timeline, the trend chart,
+// and a live alert toast that leaves the page's cards uncovered.
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { principalSchema } from "../lib/contract/auth";
 import { SIGNED_OUT } from "./auth-env";
 import { commentListSchema } from "../lib/contract/comments";
 import { trendSchema } from "../lib/contract/unmapped";
-import { ensureMarkets, expect, expectAccessible, listMarkets, patchMarket, scrape, snap, test, waitLive } from "./support";
+import {
+  ensureMarkets,
+  expect,
+  expectAccessible,
+  listMarkets,
+  newMarketsAlert,
+  patchMarket,
+  relaySocket,
+  scrape,
+  snap,
+  test,
+  waitLive,
+} from "./support";
 
 test.beforeAll(async ({ request }) => ensureMarkets(request));
 
@@ -150,3 +163,50 @@ test("a viewer reads the comments, owner and snooze but gets no control to chang
     await context.close();
   }
 });
+
+/** The area, in px², that `toast` covers of what can be seen of `card` (its box clipped by the scrolling main area). */
+async function coveredArea(page: Page, toast: Locator, card: Locator): Promise<number> {
+  // Only a settled toast counts: wait out its entrance (a CSS transition) and one more frame.
+  await toast.evaluate(async (el) => {
+    await Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  const main = await page.locator("#main").boundingBox();
+  const [t, c] = [await toast.boundingBox(), await card.boundingBox()];
+  if (!main || !t || !c) throw new Error("the toast, the card and the main area all have boxes");
+  const overlap = (a: number, aw: number, b: number, bw: number) => Math.max(0, Math.min(a + aw, b + bw) - Math.max(a, b));
+  const seen = {
+    x: Math.max(c.x, main.x),
+    y: Math.max(c.y, main.y),
+    width: overlap(c.x, c.width, main.x, main.width),
+    height: overlap(c.y, c.height, main.y, main.height),
+  };
+  return overlap(t.x, t.width, seen.x, seen.width) * overlap(t.y, t.height, seen.y, seen.height);
+}
+
+for (const width of [1024, 1400]) {
+  test(`a live alert toast does not cover the market page's triage card at ${width} px`, async ({ page, request }, testInfo) => {
+    const market = await plainMarket(request, 4);
+    const { items } = await listMarkets(request, { status: "NEW", sort: "priority", pageSize: 3 });
+    const relay = await relaySocket(page);
+    await page.setViewportSize({ width, height: 768 });
+    await page.goto(`/unmapped/${market.id}`);
+    await waitLive(page);
+    const triage = page.getByRole("region", { name: "Triage" });
+    await expect(triage).toBeVisible();
+
+    relay.emit("unmapped_alert", newMarketsAlert(items));
+    const toast = page.locator("[data-sonner-toast]").filter({ hasText: `${items.length} new unmapped markets` });
+    await expect(toast).toBeVisible();
+    await snap(page, testInfo, `triage-detail-alert-toast-${width}`);
+    expect(await coveredArea(page, toast, triage), "the toast covers none of the triage card").toBe(0);
+    // Wherever the page is scrolled: the card's foot, then every other card.
+    await triage.evaluate((el) => el.scrollIntoView({ block: "end" }));
+    expect(await coveredArea(page, toast, triage), "scrolled to its foot").toBe(0);
+    for (const card of await page.locator("#main article section.card").all()) {
+      await card.evaluate((el) => el.scrollIntoView({ block: "end" }));
+      const name = await card.locator("h2").first().textContent();
+      expect(await coveredArea(page, toast, card), `the toast covers none of "${name}"`).toBe(0);
+    }
+  });
+}

@@ -3,12 +3,11 @@
 // (commentBodySchema) checks it before it is sent, the server's word on a failed save shows beside
 // it, and Ctrl/Cmd+Enter submits. What was typed stays until the save succeeds.
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { KeyboardEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { COMMENT_MAX, commentBodySchema, type CommentBody } from "@/lib/contract/comments";
 import { errorMessage, fieldErrorsOf } from "@/lib/api/errors";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { formatCount } from "@/components/ui/format";
+import { InlineError } from "@/components/forms/field";
+import { submitOnCtrlEnter, TextBoxFooter } from "@/components/forms/text-box-footer";
 import { cx } from "@/components/ui/cx";
 import styles from "./comments.module.css";
 
@@ -37,15 +36,8 @@ export function CommentForm({ id, label, initial = "", submitLabel, pending, err
       // Shown from `error`; the text stays for another try.
     }
   });
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void submit();
-    }
-  };
   const fieldError = form.formState.errors.body?.message ?? fieldErrorsOf(error)["body.body"];
   const general = error && !fieldError ? errorMessage(error) : null;
-  const over = value.length > COMMENT_MAX;
   const errorId = `${id}-error`;
   return (
     <form className={cx("field", styles.commentForm)} onSubmit={submit} noValidate>
@@ -57,36 +49,20 @@ export function CommentForm({ id, label, initial = "", submitLabel, pending, err
         className="input textarea"
         rows={3}
         {...form.register("body")}
-        onKeyDown={onKeyDown}
+        onKeyDown={submitOnCtrlEnter(submit)}
         aria-invalid={fieldError ? true : undefined}
         aria-describedby={cx(`${id}-help`, fieldError && errorId) || undefined}
       />
-      <div className={styles.commentFormFooter}>
-        <span id={`${id}-help`} className={cx("figure-note", over && styles.over)}>
-          {formatCount(value.length)} / {formatCount(COMMENT_MAX)}
-          <span className="visually-hidden"> characters. Ctrl+Enter saves.</span>
-        </span>
-        <div className={styles.commentActions}>
-          {onCancel && (
-            <button type="button" className="button button-ghost button-small" onClick={onCancel} disabled={pending}>
-              Cancel
-            </button>
-          )}
-          <SubmitButton pending={pending} pendingLabel="Saving…" className="button button-primary button-small">
-            {submitLabel}
-          </SubmitButton>
-        </div>
-      </div>
-      {fieldError && (
-        <p className="field-error" id={errorId} role="alert">
-          {fieldError}
-        </p>
-      )}
-      {general && (
-        <p className="field-error" role="alert">
-          Not saved: {general}
-        </p>
-      )}
+      <TextBoxFooter
+        helpId={`${id}-help`}
+        length={value.length}
+        limit={COMMENT_MAX}
+        pending={pending}
+        submitLabel={submitLabel}
+        leave={onCancel && { label: "Cancel", onClick: onCancel }}
+      />
+      <InlineError id={errorId} error={fieldError} />
+      <InlineError error={general && `Not saved: ${general}`} />
     </form>
   );
 }

@@ -30,7 +30,7 @@ export function CommentItem({ comment, mutations }: Props) {
 
   return (
     <li className={cx(history.historyItem, styles.comment)} data-comment-id={comment.id} aria-label={`Comment by ${comment.authorName}`}>
-      <span className={cx(history.historyDot, styles.commentDot)} aria-hidden="true" />
+      <span className={history.historyDot} aria-hidden="true" />
       <div className={styles.commentBox}>
         <p className={styles.commentMeta}>
           <span className={styles.commentAuthor}>{comment.author?.name ?? comment.authorName}</span>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { unmappedQueries, URGENT_NEW_QUERY } from "@/lib/api/unmapped";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DataTable } from "@/components/data-table/data-table";
-import { columnsFor } from "@/components/data-table/features";
+import { actionsColumn, columnsFor } from "@/components/data-table/features";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { cx } from "@/components/ui/cx";
 import { formatCount } from "@/components/ui/format";
@@ -42,12 +42,7 @@ const COLUMNS = [
   }),
   sightingsColumn(104),
   priorityColumn(),
-  col.display({
-    id: "actions",
-    header: "Actions",
-    meta: { width: 88, kind: "actions", hiddenHeader: true },
-    cell: ({ row: { original: m } }) => <MapLink id={m.id} name={m.marketName} />,
-  }),
+  actionsColumn<UnmappedItem>(88, (m) => <MapLink id={m.id} name={m.marketName} />),
 ];
 
 export function UrgentMarkets({ staleTime }: { staleTime: number }) {

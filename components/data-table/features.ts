@@ -2,6 +2,7 @@
 // Sorting and paging are manual: the server sorts and pages, the table only holds the state.
 import { createColumnHelper, rowPaginationFeature, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 import type { ColumnDef, RowData } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 
 /** What a column holds, which sets how its cells look: a name (its link stands out), numbers, ids, times, row actions. */
 export type ColumnKind = "name" | "numeric" | "mono" | "time" | "actions";
@@ -44,3 +45,12 @@ export type DataColumn<T extends RowData> = ColumnDef<DataTableFeatures, T, any>
 
 /** Typed column definitions for rows of type T. */
 export const columnsFor = <T extends RowData>() => createColumnHelper<DataTableFeatures, T>();
+
+/** The row's actions, last: `width` px, its header heard by screen readers only. */
+export const actionsColumn = <T extends RowData>(width: number, cell: (item: T) => ReactNode): DataColumn<T> =>
+  columnsFor<T>().display({
+    id: "actions",
+    header: "Actions",
+    meta: { width, kind: "actions", hiddenHeader: true },
+    cell: ({ row }) => cell(row.original),
+  });

@@ -2,13 +2,15 @@
 // The filter bar both lists use: a debounced search, selects, and "Clear filters" while any
 // filter is set. Values reach the URL (the owner) only when committed.
 import type { ReactNode } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import styles from "./list.module.css";
 
 /** A list's filters as data: the search box (on the view's `q`), a select per choice field, and how to clear them. */
 export interface FilterSpec<V extends { q: string }> {
   label: string;
-  search: { id: string; label: string; placeholder: string };
+  /** `maxLength`: the list query's own limit on `q` (its contract schema's). */
+  search: { id: string; label: string; placeholder: string; maxLength: number | null };
   selects: SelectField<V>[];
   /** The patch that clears every filter, and whether any is set now. */
   cleared: Partial<V>;
@@ -56,12 +58,10 @@ function SearchFilter({
   id,
   label,
   placeholder,
+  maxLength,
   value,
   onCommit,
-}: {
-  id: string;
-  label: string;
-  placeholder: string;
+}: FilterSpec<{ q: string }>["search"] & {
   value: string;
   onCommit: (q: string) => void;
 }) {
@@ -78,7 +78,7 @@ function SearchFilter({
         placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
-        maxLength={200}
+        maxLength={maxLength ?? undefined}
         value={value}
         onCommit={onCommit}
       />
@@ -101,18 +101,16 @@ interface SelectProps<T extends string> {
 }
 
 function SelectFilter<T extends string>({ id, label, value, options, labels, any, onChange }: SelectProps<T>) {
+  const choices = [...(any !== undefined ? [{ value: "", label: any }] : []), ...options.map((o) => ({ value: o, label: labels[o] }))];
   return (
-    <div className="field-inline">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} className="select" value={value ?? ""} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? null)}>
-        {any !== undefined && <option value="">{any}</option>}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {labels[o]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ChoiceSelect
+      id={id}
+      label={label}
+      labelStyle="plain"
+      value={value ?? ""}
+      choices={choices}
+      onChange={(v) => onChange(options.find((o) => o === v) ?? null)}
+    />
   );
 }
 

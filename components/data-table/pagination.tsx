@@ -2,12 +2,16 @@
 // Paging for a server-paged list: where we are ("1–25 of 1,234"), rows per page, and links to the
 // first, previous, next and last pages. Every page is a real link to its URL.
 import type { ReactNode } from "react";
+import { pageQueryShape } from "@/lib/contract/common";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { formatCount } from "@/components/ui/format";
 import styles from "./list.module.css";
 import { hasNextPage, pageSummary, type ShownPage } from "./page-total";
 import { ViewLink } from "./view-link";
 
-const PAGE_SIZES = [25, 50, 100, 200] as const;
+/** The sizes offered, the last being the most a list query takes. */
+const PAGE_SIZE_MAX = pageQueryShape.pageSize.unwrap().maxValue;
+const PAGE_SIZES: readonly number[] = [25, 50, 100, ...(PAGE_SIZE_MAX ? [PAGE_SIZE_MAX] : [])];
 
 interface PaginationProps {
   /** Names the summary, which the table refers to (aria-describedby). */
@@ -62,23 +66,22 @@ export function Pagination({
   // Past the count cap the number of pages is unknown: no "of N", no last page.
   const pages = shown === undefined || shown.totalCapped ? undefined : Math.max(1, Math.ceil(shown.total / pageSize));
   const next = shown !== undefined && hasNextPage(page, shown);
-  const sizes = (PAGE_SIZES as readonly number[]).includes(pageSize) ? PAGE_SIZES : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
+  const sizes = PAGE_SIZES.includes(pageSize) ? PAGE_SIZES : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
   const links = { hrefOf, onPage };
   return (
     <nav className={styles.pagination} aria-label="Pages">
       <p className={styles.paginationSummary} id={summaryId} aria-live="polite">
         {pageSummary(shown, loading, nothing)}
       </p>
-      <div className="field-inline">
-        <label htmlFor={pageSizeId}>Rows per page</label>
-        <select id={pageSizeId} className="select select-small" value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
-          {sizes.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceSelect
+        id={pageSizeId}
+        label="Rows per page"
+        labelStyle="plain"
+        small
+        value={String(pageSize)}
+        choices={sizes.map((s) => ({ value: String(s), label: String(s) }))}
+        onChange={(size) => onPageSize(Number(size))}
+      />
       <div className={styles.paginationPages}>
         <PageLink {...links} page={1} label="First page" disabled={page <= 1}>
           «

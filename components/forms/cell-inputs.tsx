@@ -3,7 +3,8 @@
 // field's error under it (aria-invalid, aria-describedby). A cell has no label of its own: the
 // column header and the aria-label name it.
 import { get, useFormContext, useFormState, type FieldValues, type Path } from "react-hook-form";
-import { CellError } from "./field";
+import { Options } from "@/components/ui/choice-select";
+import { CellError, errorA11y } from "./field";
 
 interface CellProps<F extends FieldValues> {
   name: Path<F>;
@@ -15,7 +16,7 @@ function useCellError<F extends FieldValues>(name: Path<F>) {
   const { errors } = useFormState<F>({ name });
   const message = (get(errors, name) as { message?: string } | undefined)?.message;
   const id = `${name.replace(/\./g, "-")}-error`;
-  return { message, id, a11y: message ? { "aria-invalid": true as const, "aria-describedby": id } : {} };
+  return { message, id, a11y: errorA11y(message, id) };
 }
 
 export function CellInput<F extends FieldValues>({
@@ -57,11 +58,7 @@ export function CellSelect<F extends FieldValues>({
     <>
       <select {...field} className="select select-cell" aria-label={label} {...error.a11y}>
         <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options choices={options} />
       </select>
       <CellError id={error.id} error={error.message} />
     </>

@@ -61,3 +61,16 @@ export function CellError({ id, error }: { id: string; error?: string | null }) 
     </p>
   );
 }
+
+/** What marks a control invalid and points it at its error message, while there is one. */
+export const errorA11y = (error: unknown, errorId: string) => (error ? { "aria-invalid": true as const, "aria-describedby": errorId } : {});
+
+/** A control's error under it, announced as it appears (a form's own check or the server's word). */
+export function InlineError({ id, error }: { id?: string; error?: ReactNode }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={id} role="alert">
+      {error}
+    </p>
+  );
+}

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { get, useFormContext, useWatch, type FieldValues, type Path } from "react-hook-form";
 import { PASSWORD_MIN } from "@/lib/contract/auth";
 import { changeReasonSchema } from "@/lib/contract/mappings";
+import { Options, type Choice } from "@/components/ui/choice-select";
 import { formatCount } from "@/components/ui/format";
 import { Field } from "./field";
 
@@ -105,7 +106,7 @@ export function SelectField<F extends FieldValues>({
   label: string;
   hint?: ReactNode;
   required?: boolean;
-  options: readonly { value: string; label: string }[];
+  options: readonly Choice[];
 }) {
   const { register, formState } = useFormContext<F>();
   const error = (get(formState.errors, name) as { message?: string } | undefined)?.message;
@@ -113,11 +114,7 @@ export function SelectField<F extends FieldValues>({
     <Field id={idOf(name)} label={label} required={required} hint={hint} error={error}>
       {(a) => (
         <select {...a} {...register(name)} className="select">
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options choices={options} />
         </select>
       )}
     </Field>

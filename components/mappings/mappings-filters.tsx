@@ -5,6 +5,7 @@ import {
   MAPPING_FILTERS_CLEARED,
   MAPPING_ORIGINS,
   MAPPING_PLATFORMS,
+  MAPPING_SEARCH_MAX,
   type ActiveFilter,
   type MappingsView,
 } from "@/lib/url-state/mappings-view";
@@ -25,6 +26,7 @@ const FILTERS: FilterSpec<MappingsView> = {
     id: MAPPING_SEARCH_ID,
     label: "Search name, canonical id or platform id",
     placeholder: "Search name, canonical id or platform id",
+    maxLength: MAPPING_SEARCH_MAX,
   },
   selects: [
     { field: "origin", label: "Origin", any: "All", options: MAPPING_ORIGINS, labels: ORIGIN_LABEL },

@@ -11,12 +11,13 @@ import type { ApiToken } from "@/lib/contract/auth";
 import { ROLE_LABEL } from "@/components/auth/role-label";
 import { useCan, usePrincipal } from "@/components/auth/use-principal";
 import { DataTable } from "@/components/data-table/data-table";
-import { columnsFor, type DataColumn } from "@/components/data-table/features";
+import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
 import { loadState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RowButton } from "./row-button";
 import { SettingsFrame } from "./settings-frame";
 import { TokenCreateForm } from "./token-create-form";
 import styles from "./settings.module.css";
@@ -35,12 +36,13 @@ function columnsOf(withOwner: boolean, onRevoke: (t: ApiToken) => void): DataCol
     }),
     col.accessor("role", { id: "role", header: "Role", meta: { width: 96 }, cell: ({ row }) => ROLE_LABEL[row.original.role] }),
     ...(withOwner
-      ? [col.accessor("ownerName", { id: "owner", header: "Owner", meta: { width: 150 }, cell: (c) => c.getValue() ?? "–" })]
+      ? [col.accessor("ownerName", { id: "owner", header: "Owner", meta: { width: 130 }, cell: (c) => c.getValue() ?? "–" })]
       : []),
     col.accessor("createdAt", {
       id: "createdAt",
       header: "Created",
-      meta: { width: 120, kind: "time" },
+      // Gives way below 1,280 px so the name keeps 200 px beside the rest without scrolling.
+      meta: { width: 120, kind: "time", optional: true },
       cell: (c) => when(c.getValue(), "–"),
     }),
     col.accessor("expiresAt", {
@@ -55,18 +57,11 @@ function columnsOf(withOwner: boolean, onRevoke: (t: ApiToken) => void): DataCol
       meta: { width: 120, kind: "time" },
       cell: (c) => when(c.getValue(), "Never"),
     }),
-    col.display({
-      id: "actions",
-      header: "Actions",
-      meta: { width: 100, kind: "actions", hiddenHeader: true },
-      cell: ({ row: { original: t } }) => (
-        <div className={styles.cellActions}>
-          <button type="button" className="button button-small button-danger" onClick={() => onRevoke(t)} aria-label={`Revoke ${t.name}`}>
-            Revoke
-          </button>
-        </div>
-      ),
-    }),
+    actionsColumn<ApiToken>(100, (t) => (
+      <RowButton label={`Revoke ${t.name}`} danger onClick={() => onRevoke(t)}>
+        Revoke
+      </RowButton>
+    )),
   ];
 }
 

@@ -13,13 +13,15 @@ import { ROLE_LABEL } from "@/components/auth/role-label";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { useCan, usePrincipal } from "@/components/auth/use-principal";
 import { DataTable } from "@/components/data-table/data-table";
-import { columnsFor } from "@/components/data-table/features";
+import { actionsColumn, columnsFor } from "@/components/data-table/features";
 import { loadState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
+import { Options } from "@/components/ui/choice-select";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { InviteForm, ROLE_OPTIONS } from "./invite-form";
 import { ResetPasswordDialog } from "./reset-password-dialog";
+import { RowButton } from "./row-button";
 import { SettingsFrame } from "./settings-frame";
 import styles from "./settings.module.css";
 
@@ -36,7 +38,7 @@ interface Handlers {
 function columnsOf(h: Handlers) {
   return [
     col.accessor("name", { id: "name", header: "Name", meta: { kind: "name", rowHeader: true } }),
-    col.accessor("email", { id: "email", header: "Email", meta: { width: 240 } }),
+    col.accessor("email", { id: "email", header: "Email", meta: { width: 224 } }),
     col.accessor("role", {
       id: "role",
       header: "Role",
@@ -49,11 +51,7 @@ function columnsOf(h: Handlers) {
           disabled={h.saving(u.id)}
           onChange={(e) => h.onRole(u, e.target.value as Role)}
         >
-          {ROLE_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options choices={ROLE_OPTIONS} />
         </select>
       ),
     }),
@@ -89,18 +87,11 @@ function columnsOf(h: Handlers) {
         return at ? <RelativeTime iso={at} /> : <span className="muted">Never</span>;
       },
     }),
-    col.display({
-      id: "actions",
-      header: "Actions",
-      meta: { width: 150, kind: "actions", hiddenHeader: true },
-      cell: ({ row: { original: u } }) => (
-        <div className={styles.cellActions}>
-          <button type="button" className="button button-small" onClick={() => h.onReset(u)} aria-label={`Reset the password of ${u.name}`}>
-            Reset password
-          </button>
-        </div>
-      ),
-    }),
+    actionsColumn<User>(150, (u) => (
+      <RowButton label={`Reset the password of ${u.name}`} onClick={() => h.onReset(u)}>
+        Reset password
+      </RowButton>
+    )),
   ];
 }
 

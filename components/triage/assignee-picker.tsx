@@ -1,9 +1,38 @@
 "use client";
-// Who owns a market's triage: me, nobody, or anyone who can be assigned (GET /api/people). A plain
-// labelled select, so it works the same with a mouse, a keyboard and a screen reader.
+// Who owns a market's triage, picked from me, nobody, or anyone who can be assigned (GET
+// /api/people): one select for assigning (the market page, the bulk bar) and for the list's
+// assignee filter, which only name the fixed choices differently. A plain labelled select, so it
+// works the same with a mouse, a keyboard and a screen reader.
 import { useQuery } from "@tanstack/react-query";
 import { viewQueries } from "@/lib/api/views";
 import { usePrincipal } from "@/components/auth/use-principal";
+import { ChoiceSelect, type Choice } from "@/components/ui/choice-select";
+
+/**
+ * The fixed choices first (me, nobody, …), then everyone else who can be assigned; a value that is
+ * neither (someone not, or no longer, in the people list, e.g. disabled since) is still shown, as
+ * "Someone else". `onChange` gets the value and, for a person, their name.
+ */
+function PeopleSelect({
+  fixed,
+  value,
+  onChange,
+  ...select
+}: Omit<Parameters<typeof ChoiceSelect>[0], "choices" | "onChange"> & {
+  fixed: Choice[];
+  onChange: (value: string, name: string | undefined) => void;
+}) {
+  const me = usePrincipal();
+  const people = useQuery(viewQueries.people());
+  const others = (people.data?.items ?? []).filter((p) => p.id !== me?.userId);
+  const unknown = value !== "" && !fixed.some((c) => c.value === value) && !others.some((p) => p.id === value);
+  const choices = [
+    ...fixed,
+    ...(unknown ? [{ value, label: "Someone else" }] : []),
+    ...others.map((p) => ({ value: p.id, label: p.name })),
+  ];
+  return <ChoiceSelect {...select} value={value} choices={choices} onChange={(v) => onChange(v, others.find((p) => p.id === v)?.name)} />;
+}
 
 const NOBODY = "__nobody";
 const UNCHOSEN = "";
@@ -23,39 +52,47 @@ interface Props {
 
 export function AssigneePicker({ id, label = "Assignee", value, onChange, disabled, placeholder = "Assign…", hideLabel }: Props) {
   const me = usePrincipal();
-  const people = useQuery(viewQueries.people());
-  const others = (people.data?.items ?? []).filter((p) => p.id !== me?.userId);
-  const selected = value === undefined ? UNCHOSEN : value === null ? NOBODY : value;
-  // Someone not (or no longer) in the people list, e.g. disabled since: still named.
-  const unknown = value && value !== me?.userId && !others.some((p) => p.id === value);
+  const fixed = [
+    ...(value === undefined ? [{ value: UNCHOSEN, label: placeholder }] : []),
+    ...(me ? [{ value: me.userId, label: `Me (${me.name})` }] : []),
+    { value: NOBODY, label: "Nobody (unassign)" },
+  ];
   return (
-    <span className="field-inline">
-      <label htmlFor={id} className={hideLabel ? "visually-hidden" : "field-label"}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="select select-small"
-        value={selected}
-        disabled={disabled}
-        data-testid={id}
-        onChange={(e) => {
-          const v = e.target.value;
-          if (v === UNCHOSEN) return;
-          if (v === NOBODY) onChange(null, "nobody");
-          else onChange(v, v === me?.userId ? "you" : (others.find((p) => p.id === v)?.name ?? "someone else"));
-        }}
-      >
-        {value === undefined && <option value={UNCHOSEN}>{placeholder}</option>}
-        {me && <option value={me.userId}>Me ({me.name})</option>}
-        <option value={NOBODY}>Nobody (unassign)</option>
-        {unknown && <option value={value}>Someone else</option>}
-        {others.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </span>
+    <PeopleSelect
+      id={id}
+      testId={id}
+      label={label}
+      labelStyle={hideLabel ? "hidden" : "field"}
+      small
+      disabled={disabled}
+      fixed={fixed}
+      value={value === undefined ? UNCHOSEN : (value ?? NOBODY)}
+      onChange={(v, name) => {
+        if (v === UNCHOSEN) return;
+        if (v === NOBODY) onChange(null, "nobody");
+        else onChange(v, v === me?.userId ? "you" : (name ?? "someone else"));
+      }}
+    />
+  );
+}
+
+/** The API's filter words: anyone (no filter), me, none (nobody), or a user id. */
+const ANYONE: Choice[] = [
+  { value: "", label: "Anyone" },
+  { value: "me", label: "Me" },
+  { value: "none", label: "Nobody" },
+];
+
+/** The list's assignee filter (the API's assignee=me|none|<id>); null: anyone. */
+export function AssigneeFilter({ value, onChange }: { value: string | null; onChange: (assignee: string | null) => void }) {
+  return (
+    <PeopleSelect
+      id="filter-assignee"
+      label="Assignee"
+      labelStyle="plain"
+      fixed={ANYONE}
+      value={value ?? ""}
+      onChange={(v) => onChange(v || null)}
+    />
   );
 }

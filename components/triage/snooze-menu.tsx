@@ -1,9 +1,15 @@
 "use client";
 // "Ignore until": a button opening a small dialog of conditions. Any one reopens the market as
 // New: a time (1 hour, 1 day, 1 week or a chosen moment; it reopens when sighted after it), N more
-// sightings, or when it escalates. The owner's `s` key opens it through `handleRef`.
-import { useImperativeHandle, useRef, useState, type Ref } from "react";
+// sightings, or when it escalates. The owner's `s` key opens it through `handleRef`. The two
+// conditions typed in are each a react-hook-form form checked by the contract's own rule for that
+// field of a snooze (its limits and messages); the presets and "until it escalates" need no input.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useImperativeHandle, useRef, type InputHTMLAttributes, type Ref } from "react";
+import { useForm, type UseFormReturn } from "react-hook-form";
+import { z } from "zod";
 import { SNOOZE_SIGHTINGS_MAX, snoozeSchema, type Snooze } from "@/lib/contract/unmapped";
+import { errorA11y, InlineError } from "@/components/forms/field";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { describeSnooze } from "./snooze-words";
 
@@ -29,36 +35,86 @@ const PRESETS = [
   { label: "1 week", ms: 7 * 24 * HOUR },
 ];
 
-/** A datetime-local value (the browser's time zone) as an ISO timestamp; null when empty or invalid. */
+const untilRule = snoozeSchema.shape.until.unwrap();
+const sightingsRule = snoozeSchema.shape.sightings.unwrap();
+/** The menu's own rule: the contract takes any moment, but one already past would reopen the market at its next sighting. */
+const PICK_FUTURE = "Pick a moment in the future";
+
+/** A datetime-local value (the browser's time zone) as an ISO timestamp; anything else as it is, for the contract to refuse. */
 const isoOf = (local: string) => {
   const t = new Date(local).getTime();
-  return local && Number.isFinite(t) ? new Date(t).toISOString() : null;
+  return Number.isFinite(t) ? new Date(t).toISOString() : local;
 };
+
+/** What a condition's form holds: the text of its one input. */
+type Condition = { value: string };
+
+const untilForm = z
+  .object({
+    value: z
+      .string()
+      .min(1, PICK_FUTURE)
+      .transform(isoOf)
+      .pipe(untilRule)
+      .refine((iso) => Date.parse(iso) > Date.now(), PICK_FUTURE),
+  })
+  .transform(({ value }): Snooze => ({ until: value }));
+
+const sightingsForm = z
+  .object({ value: z.string().transform(Number).pipe(sightingsRule) })
+  .transform(({ value }): Snooze => ({ sightings: value }));
+
+const useCondition = (schema: z.ZodType<Snooze, Condition>, value: string) =>
+  useForm<Condition, unknown, Snooze>({ defaultValues: { value }, resolver: zodResolver(schema) });
+
+/** One typed-in condition: its label, its input, the button that snoozes on it, and the contract's word on a bad value. */
+function ConditionForm({
+  form,
+  id,
+  label,
+  action,
+  input,
+  onChoose,
+}: {
+  form: UseFormReturn<Condition, unknown, Snooze>;
+  id: string;
+  label: string;
+  action: string;
+  input: InputHTMLAttributes<HTMLInputElement>;
+  onChoose: (snooze: Snooze) => void;
+}) {
+  const error = form.formState.errors.value?.message;
+  return (
+    <form className="stack-tight" noValidate onSubmit={form.handleSubmit(onChoose)}>
+      <div className="field-inline">
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+        <input id={id} className="input" {...input} {...form.register("value")} {...errorA11y(error, `${id}-error`)} />
+        <button type="submit" className="button button-small">
+          {action}
+        </button>
+      </div>
+      <InlineError id={`${id}-error`} error={error} />
+    </form>
+  );
+}
 
 export function SnoozeMenu({ onSnooze, disabled, label = "Snooze…", id, handleRef }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [until, setUntil] = useState("");
-  const [sightings, setSightings] = useState("1");
-  const [error, setError] = useState<string | null>(null);
+  const until = useCondition(untilForm, "");
+  const sightings = useCondition(sightingsForm, "1");
   const open = () => {
-    setError(null);
+    // What was typed stays for another go; last time's complaints do not.
+    until.clearErrors();
+    sightings.clearErrors();
     if (!dialog.current?.open) dialog.current?.showModal();
   };
-  useImperativeHandle(handleRef, () => ({ open: () => !disabled && open() }), [disabled]);
+  useImperativeHandle(handleRef, () => ({ open: () => !disabled && open() }));
 
   const choose = (snooze: Snooze) => {
-    const parsed = snoozeSchema.safeParse(snooze);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Not a valid condition");
-      return;
-    }
     dialog.current?.close();
-    onSnooze(parsed.data, describeSnooze(parsed.data));
-  };
-  const chooseUntil = () => {
-    const iso = isoOf(until);
-    if (!iso || new Date(iso).getTime() <= Date.now()) setError("Pick a moment in the future");
-    else choose({ until: iso });
+    onSnooze(snooze, describeSnooze(snooze));
   };
 
   return (
@@ -75,11 +131,6 @@ export function SnoozeMenu({ onSnooze, disabled, label = "Snooze…", id, handle
             </button>
           </header>
           <p className="muted">It is ignored now and comes back as New, with an alert, when any condition you pick is met.</p>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
           <div className="form-actions" role="group" aria-label="Sighted after">
             {PRESETS.map((p) => (
               <button
@@ -92,32 +143,28 @@ export function SnoozeMenu({ onSnooze, disabled, label = "Snooze…", id, handle
               </button>
             ))}
           </div>
-          <div className="field-inline">
-            <label htmlFor={`${id}-until`} className="field-label">
-              Sighted after
-            </label>
-            <input id={`${id}-until`} type="datetime-local" className="input" value={until} onChange={(e) => setUntil(e.target.value)} />
-            <button type="button" className="button button-small" onClick={chooseUntil}>
-              Snooze until then
-            </button>
-          </div>
-          <div className="field-inline">
-            <label htmlFor={`${id}-sightings`} className="field-label">
-              More sightings
-            </label>
-            <input
-              id={`${id}-sightings`}
-              type="number"
-              className="input input-number"
-              min={1}
-              max={SNOOZE_SIGHTINGS_MAX}
-              value={sightings}
-              onChange={(e) => setSightings(e.target.value)}
-            />
-            <button type="button" className="button button-small" onClick={() => choose({ sightings: Number(sightings) })}>
-              Snooze for these sightings
-            </button>
-          </div>
+          <ConditionForm
+            form={until}
+            id={`${id}-until`}
+            label="Sighted after"
+            action="Snooze until then"
+            input={{ type: "datetime-local" }}
+            onChoose={choose}
+          />
+          <ConditionForm
+            form={sightings}
+            id={`${id}-sightings`}
+            label="More sightings"
+            action="Snooze for these sightings"
+            input={{
+              type: "number",
+              className: "input input-number",
+              inputMode: "numeric",
+              min: sightingsRule.minValue ?? undefined,
+              max: SNOOZE_SIGHTINGS_MAX,
+            }}
+            onChoose={choose}
+          />
           <div className="form-actions">
             <button type="button" className="button button-small" onClick={() => choose({ escalating: true })}>
               Until it escalates

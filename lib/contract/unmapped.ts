@@ -194,13 +194,16 @@ export const unmappedEditedSchema = unmappedDetailSchema
   .meta({ id: "UnmappedEdited" });
 export type UnmappedEdited = z.infer<typeof unmappedEditedSchema>;
 
+/** A note a bulk change appends to each market's notes (the bulk bar's "Add note" checks it too). */
+export const addNoteSchema = z.string().trim().min(1).max(NOTES_MAX);
+
 /** What a bulk change sets on every market (at least one field). */
 const bulkSetSchema = z
   .object({
     status: statusSchema.exclude(["MAPPED"]).optional(),
     assigneeId: assigneeIdSchema.optional(),
     snooze: snoozeSchema.nullable().optional(),
-    addNote: z.string().trim().min(1).max(NOTES_MAX).optional().describe("Appended to each market's notes on a new line"),
+    addNote: addNoteSchema.optional().describe("Appended to each market's notes on a new line"),
   })
   .strict()
   .refine((s) => Object.values(s).some((v) => v !== undefined), {

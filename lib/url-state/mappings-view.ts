@@ -11,6 +11,8 @@ export type MappingOrigin = NonNullable<MappingListQuery["origin"]>;
 export type MappingPlatform = NonNullable<MappingListQuery["platform"]>;
 export const MAPPING_PLATFORMS: readonly MappingPlatform[] = shape.platform.unwrap().options;
 export const MAPPING_ORIGINS: readonly MappingOrigin[] = mappingOriginSchema.options;
+/** The longest search the list takes: the filter bar's and the mapping editor's search boxes. */
+export const MAPPING_SEARCH_MAX = shape.q.unwrap().maxLength;
 /** "true": what the scraper uses now (the default); "false": overridden or deactivated; "all". */
 export const ACTIVE_FILTERS = ["true", "false", "all"] as const;
 export type ActiveFilter = (typeof ACTIVE_FILTERS)[number];

@@ -9,6 +9,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import type { Candidates, MappingItem } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
+import { MAPPING_SEARCH_MAX } from "@/lib/url-state/mappings-view";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { formatCount } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -191,7 +192,7 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
             placeholder="Search name, canonical id or platform id"
             autoComplete="off"
             spellCheck={false}
-            maxLength={200}
+            maxLength={MAPPING_SEARCH_MAX ?? undefined}
             value={q}
             onCommit={setQ}
             onKeyDown={(e) => {

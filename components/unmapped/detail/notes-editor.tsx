@@ -4,14 +4,12 @@
 // draft is theirs until saved or discarded: a refetch or a failed save (whose rollback restores the
 // old notes in the cache) never wipes what they typed.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { unmappedPatchSchema } from "@/lib/contract/unmapped";
-import { formatCount } from "@/components/ui/format";
-import styles from "./detail.module.css";
-import { cx } from "@/components/ui/cx";
-import { SubmitButton } from "@/components/forms/submit-button";
+import { InlineError } from "@/components/forms/field";
+import { submitOnCtrlEnter, TextBoxFooter } from "@/components/forms/text-box-footer";
 
 export const NOTES_INPUT_ID = "market-notes";
 const notesSchema = unmappedPatchSchema.shape.notes.unwrap().unwrap();
@@ -38,7 +36,6 @@ export function NotesEditor({ serverNotes, saving, error: serverError, onSave }:
   const value = useWatch({ control: form.control, name: "notes" });
   const dirty = editing !== null && value !== serverNotes;
   const changedElsewhere = editing !== null && serverNotes !== editing.base && serverNotes !== value;
-  const over = value.length > NOTES_LIMIT;
   const error = form.formState.errors.notes?.message ?? serverError;
 
   const discard = () => setEditing(null);
@@ -46,12 +43,6 @@ export function NotesEditor({ serverNotes, saving, error: serverError, onSave }:
     if (!dirty || saving) return;
     onSave(notes.trim() === "" ? null : notes, discard);
   });
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void save();
-    }
-  };
 
   const describedBy = ["notes-help", error ? "notes-error" : null, changedElsewhere ? "notes-conflict" : null].filter(Boolean).join(" ");
   return (
@@ -65,32 +56,20 @@ export function NotesEditor({ serverNotes, saving, error: serverError, onSave }:
         rows={5}
         placeholder="Why this status? e.g. “Player prop: betpawa doesn't offer it”"
         {...form.register("notes", { onChange: () => editing === null && setEditing({ base: serverNotes }) })}
-        onKeyDown={onKeyDown}
+        onKeyDown={submitOnCtrlEnter(save)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-      <div className={styles.notesFooter}>
-        <span id="notes-help" className={cx("figure-note", over && styles.notesCountOver)}>
-          {formatCount(value.length)} / {formatCount(NOTES_LIMIT)}
-          {over && " — over the limit"}
-          <span className="visually-hidden"> characters. Ctrl+Enter saves.</span>
-        </span>
-        <div className={styles.notesActions}>
-          {dirty && (
-            <button type="button" className="button button-ghost button-small" onClick={discard} disabled={saving}>
-              Discard
-            </button>
-          )}
-          <SubmitButton pending={saving} pendingLabel="Saving…" className="button button-primary button-small" disabled={!dirty}>
-            Save notes
-          </SubmitButton>
-        </div>
-      </div>
-      {error && (
-        <p className="field-error" id="notes-error" role="alert">
-          {error}
-        </p>
-      )}
+      <TextBoxFooter
+        helpId="notes-help"
+        length={value.length}
+        limit={NOTES_LIMIT}
+        pending={saving}
+        submitLabel="Save notes"
+        submitDisabled={!dirty}
+        leave={dirty ? { label: "Discard", onClick: discard } : undefined}
+      />
+      <InlineError id="notes-error" error={error} />
       {changedElsewhere && (
         <p className="field-warning" id="notes-conflict">
           Someone else changed these notes while you were editing. Saving replaces their version.{" "}

@@ -1,13 +1,20 @@
 "use client";
 // What to do with the checked markets: set a status (not Mapped: that comes from mapping), assign,
 // snooze, add a note, with an optional reason kept in each market's history. When the whole page
-// is checked and more markets match, it offers every market matching the filters.
-import { useImperativeHandle, useRef, useState, type Ref } from "react";
+// is checked and more markets match, it offers every market matching the filters. The reason is
+// a react-hook-form field checked by the contract's rule for a change's reason; each action
+// checks it before sending (the bar is no <form>: the snooze and note dialogs hold their own).
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useImperativeHandle, useRef, type Ref } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import type { BulkScope } from "@/lib/api/changes";
 import { errorMessage, offendingIdsOf } from "@/lib/api/errors";
-import type { BulkSet } from "@/lib/contract/unmapped";
+import { unmappedPatchSchema, type BulkSet } from "@/lib/contract/unmapped";
+import { errorA11y, InlineError } from "@/components/forms/field";
 import { AssigneePicker } from "@/components/triage/assignee-picker";
 import { SnoozeMenu, type SnoozeMenuHandle } from "@/components/triage/snooze-menu";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { formatCount, plural } from "@/components/ui/format";
 import { STATUS_LABEL } from "../labels";
 import type { SettableStatus } from "../use-quick-status";
@@ -17,6 +24,13 @@ import styles from "./triage-list.module.css";
 
 const STATUS_WORDS: Record<SettableStatus, string> = { NEW: "moved back to New", ACKNOWLEDGED: "acknowledged", IGNORED: "ignored" };
 const SETTABLE: SettableStatus[] = ["NEW", "ACKNOWLEDGED", "IGNORED"];
+const STATUS_CHOICES = [{ value: "", label: "Status…" }, ...SETTABLE.map((s) => ({ value: s, label: STATUS_LABEL[s] }))];
+const isSettable = (value: string): value is SettableStatus => (SETTABLE as string[]).includes(value);
+
+/** A bulk change's reason: the same rule as a single change's. */
+const reasonRule = unmappedPatchSchema.shape.reason;
+const reasonForm = z.object({ reason: reasonRule });
+const REASON_ERROR_ID = "bulk-reason-error";
 
 export interface BulkBarHandle {
   openSnooze: () => void;
@@ -37,9 +51,13 @@ interface Props {
 }
 
 export function BulkBar({ ids, onlyName, matching, allMatching, pageFull, onAllMatching, onClear, handleRef }: Props) {
-  const [reason, setReason] = useState("");
+  const form = useForm<z.input<typeof reasonForm>, unknown, z.output<typeof reasonForm>>({
+    defaultValues: { reason: "" },
+    resolver: zodResolver(reasonForm),
+  });
+  const reasonError = form.formState.errors.reason?.message;
   const change = useBulkChange(() => {
-    setReason("");
+    form.reset();
     onClear();
   });
   const snooze = useRef<SnoozeMenuHandle>(null);
@@ -47,7 +65,9 @@ export function BulkBar({ ids, onlyName, matching, allMatching, pageFull, onAllM
 
   const scope: BulkScope = allMatching ? { filter: matching.filter } : { ids };
   const apply = (set: BulkSet, words: string) =>
-    change.mutate({ scope, set, reason: reason.trim() || undefined, words, name: allMatching ? undefined : onlyName });
+    void form.handleSubmit(({ reason }) =>
+      change.mutate({ scope, set, reason: reason || undefined, words, name: allMatching ? undefined : onlyName }),
+    )();
   const total = `${formatCount(matching.total)}${matching.capped ? "+" : ""}`;
   const offending = offendingIdsOf(change.error);
   const busy = change.isPending;
@@ -66,27 +86,15 @@ export function BulkBar({ ids, onlyName, matching, allMatching, pageFull, onAllM
         </button>
       </p>
       <div className={styles.bulkActions}>
-        <span className="field-inline">
-          <label htmlFor="bulk-status" className="field-label">
-            Set status
-          </label>
-          <select
-            id="bulk-status"
-            className="select select-small"
-            value=""
-            disabled={busy}
-            onChange={(e) =>
-              e.target.value && apply({ status: e.target.value as SettableStatus }, STATUS_WORDS[e.target.value as SettableStatus])
-            }
-          >
-            <option value="">Status…</option>
-            {SETTABLE.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </span>
+        <ChoiceSelect
+          id="bulk-status"
+          label="Set status"
+          small
+          value=""
+          choices={STATUS_CHOICES}
+          disabled={busy}
+          onChange={(status) => isSettable(status) && apply({ status }, STATUS_WORDS[status])}
+        />
         <AssigneePicker
           id="bulk-assignee"
           label="Assign"
@@ -104,12 +112,13 @@ export function BulkBar({ ids, onlyName, matching, allMatching, pageFull, onAllM
             id="bulk-reason"
             className="input input-small"
             placeholder="Optional: kept in the history"
-            value={reason}
-            maxLength={500}
-            onChange={(e) => setReason(e.target.value)}
+            maxLength={reasonRule.unwrap().maxLength ?? undefined}
+            {...form.register("reason")}
+            {...errorA11y(reasonError, REASON_ERROR_ID)}
           />
         </span>
       </div>
+      <InlineError id={REASON_ERROR_ID} error={reasonError} />
       {change.error && (
         <div className="banner banner-danger" role="alert">
           <span>

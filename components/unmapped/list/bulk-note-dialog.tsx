@@ -1,16 +1,15 @@
 "use client";
-// "Add a note" to several markets: appended to each market's notes on a new line.
+// "Add a note" to several markets: appended to each market's notes on a new line. The note is
+// checked by the bulk change's own rule for it (the contract's addNote: its limits and messages).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { z } from "zod";
-import { NOTES_MAX } from "@/lib/contract/unmapped";
+import { addNoteSchema } from "@/lib/contract/unmapped";
 import { Field } from "@/components/forms/field";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 
-const noteFormSchema = z.object({
-  note: z.string().trim().min(1, "Write the note to add").max(NOTES_MAX, `At most ${NOTES_MAX} characters`),
-});
+const noteFormSchema = z.object({ note: addNoteSchema });
 type Values = z.infer<typeof noteFormSchema>;
 
 export function BulkNoteButton({ onAdd, disabled }: { onAdd: (note: string) => void; disabled?: boolean }) {

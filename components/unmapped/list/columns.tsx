@@ -9,7 +9,7 @@ import type { SettableStatus } from "../use-quick-status";
 import { UNMAPPED_SORTS, type UnmappedItem } from "@/lib/contract/unmapped";
 import { RowAction } from "@/components/data-table/data-table";
 import { useCan } from "@/components/auth/use-principal";
-import { columnsFor, type DataColumn } from "@/components/data-table/features";
+import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
 import { LinkPending } from "@/components/ui/link-pending";
 import { selectColumn } from "@/components/data-table/row-select";
 import { describeSnoozeState } from "@/components/triage/snooze-words";
@@ -124,12 +124,7 @@ function unmappedColumns(selectable: boolean): DataColumn<UnmappedItem>[] {
     seenColumn("firstSeenAt", "First seen", "wide"),
     seenColumn("lastSeenAt", "Last seen"),
     priorityColumn(),
-    col.display({
-      id: "actions",
-      header: "Actions",
-      meta: { width: 80, kind: "actions", hiddenHeader: true },
-      cell: ({ row }) => <RowActions item={row.original} />,
-    }),
+    actionsColumn<UnmappedItem>(80, (item) => <RowActions item={item} />),
   ];
   return columns.map((c) => ({ ...c, enableSorting: SORTABLE.has(c.id ?? "") }));
 }

@@ -3,15 +3,21 @@ import { PLATFORMS, REASONS } from "@/lib/contract/enums";
 import { unmappedListQuerySchema } from "@/lib/contract/unmapped";
 import { FILTERS_CLEARED, hasFilters, type UnmappedView } from "@/lib/url-state/unmapped-view";
 import { FilterBar, MinimumFilter, type FilterSpec } from "@/components/data-table/filters";
-import { AssigneeFilter } from "./assignee-filter";
+import { AssigneeFilter } from "@/components/triage/assignee-picker";
 import { PLATFORM_LABEL, REASON_LABEL } from "../labels";
 
 export const SEARCH_INPUT_ID = "market-search";
-const MAX_MIN_OCCURRENCES = unmappedListQuerySchema.shape.minOccurrences.unwrap().maxValue ?? Number.MAX_SAFE_INTEGER;
+const { minOccurrences, q } = unmappedListQuerySchema.shape;
+const MAX_MIN_OCCURRENCES = minOccurrences.unwrap().maxValue ?? Number.MAX_SAFE_INTEGER;
 
 const FILTERS: FilterSpec<UnmappedView> = {
   label: "Filter markets",
-  search: { id: SEARCH_INPUT_ID, label: "Search market name or external id", placeholder: "Search name or external id" },
+  search: {
+    id: SEARCH_INPUT_ID,
+    label: "Search market name or external id",
+    placeholder: "Search name or external id",
+    maxLength: q.unwrap().maxLength,
+  },
   selects: [
     { field: "source", label: "Platform", any: "All", options: PLATFORMS, labels: PLATFORM_LABEL },
     { field: "reason", label: "Reason", any: "All", options: REASONS, labels: REASON_LABEL },
