@@ -210,3 +210,33 @@ for (const width of [1024, 1400]) {
     }
   });
 }
+
+test("the market page's keys: e assigns to me, z undoes it, s opens the snooze dialog, c goes to the comment box", async ({
+  page,
+  request,
+}) => {
+  const market = await plainMarket(request, 5);
+  const me = principalSchema.parse(await (await page.request.get("/api/me")).json());
+  await page.goto(`/unmapped/${market.id}`);
+  await waitLive(page);
+  // Keys act on the page, not on a focused field.
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+
+  await page.keyboard.press("e");
+  await expect(page.getByLabel("Assignee")).toHaveValue(me.userId);
+  await expect(activity(page).locator('[data-action="assignee_changed"]').first()).toContainText(`Assigned to ${me.name}`);
+
+  await page.keyboard.press("z");
+  await expect(page.getByLabel("Assignee")).toHaveValue("__nobody");
+  const stored = await (await request.get(`/api/unmapped/${market.id}`)).json();
+  expect(stored.assignee).toBeNull();
+
+  await page.keyboard.press("s");
+  const dialog = page.getByRole("dialog", { name: "Ignore until…" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  await page.keyboard.press("c");
+  await expect(page.getByLabel("Add a comment")).toBeFocused();
+});
