@@ -60,3 +60,6 @@ export function cappedPageOf<T extends z.ZodType>(item: T) {
       ),
   });
 }
+
+/** Why a change was made, as people write it; kept in the history. */
+export const reasonTextSchema = z.string().trim().max(500, "reason can be at most 500 characters");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, pageQueryShape, timestampSchema } from "./common";
+import { pageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
 import { bet9jaKeySchema } from "./bet9ja-key";
 import { platformSchema, type Platform } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
@@ -23,7 +23,7 @@ export const PLATFORM_FIELDS = {
 
 const platformId = z.string().trim().min(1, "must not be empty").max(100);
 export const platformIdSchema = platformId;
-const reason = z.string().trim().max(500, "reason can be at most 500 characters");
+const reason = reasonTextSchema;
 /** Why a change was made; kept in the history. The API takes none; the app's forms require one. */
 export const changeReasonSchema = reason;
 export const requiredReasonSchema = reason.min(1, "say why: it is kept in the history");
@@ -96,6 +96,8 @@ export const mappingDetailSchema = mappingItemSchema
   })
   .meta({ id: "MappingDetail" });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
+/** What defines a mapping, wherever one is held whole: its ids, name and outcomes. */
+export type MappingDefinition = Pick<MappingDetail, "canonicalId" | "name" | "betpawaId" | "sportybetId" | "bet9jaKey" | "outcomes">;
 
 export const MAPPING_SORTS = ["name", "canonicalId", "origin", "betpawaId", "sportybetId", "bet9jaKey", "outcomeCount", "active"] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cappedPageOf, pageQueryShape, timestampSchema } from "./common";
+import { cappedPageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
 import { platformSchema, reasonSchema, statusSchema } from "./enums";
 
 /**
@@ -171,7 +171,7 @@ export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
 export const NOTES_MAX = 2000;
 const notesSchema = z.string().max(NOTES_MAX, `notes can be at most ${NOTES_MAX} characters`);
 const assigneeIdSchema = z.string().trim().min(1).max(100).nullable().describe("A user id; null unassigns");
-const changeReasonSchema = z.string().trim().max(500).optional().describe("Why; kept in the market's history");
+const changeReasonSchema = reasonTextSchema.optional().describe("Why; kept in the market's history");
 
 export const unmappedPatchSchema = z
   .object({
@@ -195,7 +195,11 @@ export const unmappedEditedSchema = unmappedDetailSchema
 export type UnmappedEdited = z.infer<typeof unmappedEditedSchema>;
 
 /** A note a bulk change appends to each market's notes (the bulk bar's "Add note" checks it too). */
-export const addNoteSchema = z.string().trim().min(1).max(NOTES_MAX);
+export const addNoteSchema = z
+  .string()
+  .trim()
+  .min(1, "write the note to add")
+  .max(NOTES_MAX, `a note can be at most ${NOTES_MAX} characters`);
 
 /** What a bulk change sets on every market (at least one field). */
 const bulkSetSchema = z

@@ -1,15 +1,9 @@
 // The built-in ("code") mapping set and how user mappings override it. The JSON is data copied
 // from shared/data; it is normalised here once so nothing downstream has to cope with missing keys.
-import type { MappingOutcomeDto } from "@/lib/contract/mappings";
+import type { MappingDefinition, MappingOutcomeDto } from "@/lib/contract/mappings";
 import catalogJson from "./data/market-catalog.json";
 
-export interface MappingEntry {
-  canonicalId: string;
-  name: string;
-  betpawaId: string | null;
-  sportybetId: string | null;
-  bet9jaKey: string | null;
-  outcomes: MappingOutcomeDto[];
+export interface MappingEntry extends MappingDefinition {
   origin: "builtin" | "user";
 }
 

@@ -1,7 +1,7 @@
 // The mapping editor's request (POST /api/unmapped/{id}/map), the form field a server error
 // names, and the preview of the mapping as the scraper will see it once saved.
 import type { Platform } from "@/lib/contract/enums";
-import type { MapMarket, MappingDetail, MappingOutcomeDto } from "@/lib/contract/mappings";
+import type { MapMarket, MappingDefinition, MappingDetail, MappingOutcomeDto } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { outcomeFieldOf, platformIdFieldOf, type ExtendRow, type MapFormValues, type NewRow } from "./map-draft";
 import { OUTCOMES_FIELD, TARGET_FIELD, type TargetContext } from "./map-rules";
@@ -97,13 +97,7 @@ export function formFieldOf(serverField: string, v: MapFormValues, source: Platf
   }
 }
 
-export interface PreviewEntry {
-  canonicalId: string;
-  name: string;
-  betpawaId: string | null;
-  sportybetId: string | null;
-  bet9jaKey: string | null;
-  outcomes: MappingOutcomeDto[];
+export interface PreviewEntry extends MappingDefinition {
   /** "outcomeId:column" cells and top-level fields that this change sets. */
   changed: Set<string>;
   overridesBuiltin: boolean;
