@@ -216,11 +216,12 @@ export async function runCycle(
           ? "Every source failed discovery"
           : null,
   };
-  const run = await deps.runs.finish(runId, outcome);
-  // A failed run's counts are partial at best: they feed no baseline and clear no flag.
-  if (run.status !== "failed") {
+  // A failed run's counts are partial at best: they feed no baseline and clear no flag. Settled
+  // before the run is marked finished, so a finished run means its baselines are in place too.
+  if (outcome.status !== "failed") {
     await deps.discovery.settleRun(runId).catch((e) => runLog.error("[scrape] settling baselines after the run failed:", e));
   }
+  const run = await deps.runs.finish(runId, outcome);
   const summary = `${run.events} events, ${run.markets} markets, ${run.unmapped} unmapped sightings, ${run.newMarkets} new markets`;
   progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
   (run.status === "completed" ? runLog.info : runLog.warn)(`[scrape] run ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`);

@@ -69,8 +69,13 @@ export class ScrapeController {
   async trigger(trigger: ScrapeRun["trigger"]): Promise<{ runId: number; done: Promise<ScrapeRun> }> {
     if (this.stopped) throw new ScrapeStoppedError();
     if (this.current) {
-      const runId = await this.current.runId;
-      throw new RunInProgressError(runId);
+      const busy = this.current;
+      const runId = await busy.runId;
+      // The run's row says finished a moment before this process lets go of it (the run lock is
+      // released after): a request that saw it finished waits for that, rather than get a 409.
+      if ((await this.deps.runs.get(runId).catch(() => null))?.status === "running") throw new RunInProgressError(runId);
+      await busy.done.catch(() => undefined);
+      return this.trigger(trigger);
     }
     const abort = new AbortController();
     // `current` is set before the first await so two simultaneous requests here never both claim;
