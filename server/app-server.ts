@@ -9,7 +9,7 @@ import type { Config } from "./config";
 import { openDatabase, pingWithin, type Database } from "./db/client";
 import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
-import { refreshStatusStatistics } from "./db/planner-stats";
+import { EmbeddedMaintainer, maintainEmbedded } from "./db/maintenance";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
 import { BulkService } from "./triage/bulk-service";
@@ -25,6 +25,7 @@ import { RateLimits } from "./auth/rate-limits";
 import { resolveAuthSecret } from "./auth/secret";
 import { TokenService } from "./auth/token-service";
 import { StatsService } from "./discovery/stats-service";
+import { tapPublisher } from "./realtime/publisher";
 import { attachRealtime } from "./realtime/socket";
 import { setRuntime, type Runtime } from "./runtime";
 import { RunStore } from "./scraping/run-store";
@@ -124,8 +125,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     const applied = await migrate(db);
     if (applied.length) info(`[db] applied migrations: ${applied.join(", ")}`);
-    // An embedded database's plans from its first page on, not only after the first run.
-    await refreshStatusStatistics(db);
+    // An embedded database's plans from its first page on, not only after the first run, and the
+    // old row versions an earlier process left cleared (PGlite runs no autovacuum).
+    await maintainEmbedded(db);
 
     const httpServer = http.createServer();
     const hosts = allowedHosts(config);
@@ -183,6 +185,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     await scrape.repairStale(); // runs whose process is gone (PostgreSQL; PGlite's are failed above)
     const triage = new TriageService(db, realtime);
+    // A bulk change or its undo rewrites up to 10,000 markets: PGlite vacuums soon after.
+    const maintainer = new EmbeddedMaintainer(db);
+    const changes = tapPublisher(realtime, (type) => type === "unmapped_bulk_updated" && maintainer.nudge());
     const runtime: Runtime = {
       config,
       db,
@@ -191,8 +196,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       mapMarket: new MapMarketService(mappings, triage),
       discovery,
       triage,
-      bulk: new BulkService(db, realtime),
-      undo: new UndoService(db, realtime),
+      bulk: new BulkService(db, changes),
+      undo: new UndoService(db, changes),
       trend: new TrendService(db),
       runs,
       scrape,
@@ -282,6 +287,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await new Promise<void>((resolve) => httpServer.close(() => resolve()));
           await app.close?.();
           setRuntime(undefined);
+          await maintainer.close();
           await db.close();
           return report;
         })();

@@ -1,7 +1,7 @@
 // When a run ends, the per-run counts (market_run_counts, written by the flush statement) settle
 // each market's baseline and escalation flag. Rules: docs/DECISIONS.md, "Escalation and snooze".
 import type { Database } from "@/server/db/client";
-import { refreshStatusStatistics } from "@/server/db/planner-stats";
+import { maintainEmbedded } from "@/server/db/maintenance";
 import { yieldToEventLoop } from "@/server/util/yield";
 import { withRetry } from "./flush";
 import { BASELINE_MIN_RUNS, BASELINE_RUNS, ESCALATION_FACTOR, ESCALATION_FLOOR } from "./flush-triage-sql";
@@ -68,7 +68,8 @@ export async function settleRun(db: Database, runId: number, batch: number = SET
     await yieldToEventLoop();
   }
   const [cleared] = await withRetry(() => db.queryBulk<{ cleared: number }>(CLEAR_UNSIGHTED_SQL, [runId]));
-  // A run is when the statuses' sizes change most (new markets, reopened ones): the list's plans follow.
-  await refreshStatusStatistics(db);
+  // A run is when the statuses' sizes change most (new markets, reopened ones): the list's plans
+  // follow; and its flush rewrote every market it sighted, whose old versions are cleared here.
+  await maintainEmbedded(db);
   return { recomputed, cleared: Number(cleared.cleared) };
 }

@@ -8,3 +8,13 @@ export interface Publisher {
 }
 
 export const nullPublisher: Publisher = { publish() {} };
+
+/** The same publisher, telling `onPublish` each message's type after sending it. */
+export function tapPublisher(inner: Publisher, onPublish: (type: PublishableType) => void): Publisher {
+  return {
+    publish(type, data) {
+      inner.publish(type, data);
+      onPublish(type);
+    },
+  };
+}
