@@ -21,7 +21,7 @@ import { openDatabase, type Database } from "@/server/db/client";
 import { ITEM_COLUMNS, listSql, SORT_COLUMN } from "@/server/discovery/list-sql";
 import { createPostgresDatabase } from "@/server/testing/databases";
 import { counterMismatches, fullCount, seedMarkets } from "@/server/testing/seed";
-import { createToken } from "@/server/testing/auth";
+import { createToken, signIn } from "@/server/testing/auth";
 
 const CLIENTS = 32;
 const REQUESTS = 320;
@@ -81,8 +81,9 @@ const { performance } = require("node:perf_hooks");
 const agent = new http.Agent({ keepAlive: true, maxSockets: ${CLIENTS} });
 let resets = 0;
 let authorization = "";
+let cookie = "";
 const getOnce = (url) => new Promise((resolve, reject) => {
-  http.get(url, { agent, headers: { authorization } }, (res) => {
+  http.get(url, { agent, headers: url.includes("/api/") ? { authorization } : { cookie } }, (res) => {
     if (res.statusCode !== 200) reject(new Error(url + " -> " + res.statusCode));
     res.on("error", reject);
     res.on("end", resolve);
@@ -97,8 +98,9 @@ async function get(url) {
     }
   }
 }
-parentPort.on("message", async ({ id, url, requests, clients, token }) => {
+parentPort.on("message", async ({ id, url, requests, clients, token, session }) => {
   authorization = "Bearer " + token;
+  cookie = session;
   try {
     for (let i = 0; i < clients; i++) await get(url);
     const times = [];
@@ -125,11 +127,13 @@ let nextLoad = 0;
 let resets = 0;
 /** A viewer token, sent by the worker's clients as a tool would (made once the server is up). */
 let apiToken = "";
+/** The signed-in admin's session cookie: pages (the dashboard) are for people, the API for the token. */
+let sessionCookie = "";
 /** Like load(), for GETs of a URL, from the worker's clients. */
 async function loadHttp(url: string, requests = REQUESTS, clients = CLIENTS): Promise<number[]> {
   const id = nextLoad++;
   const done = new Promise<{ times: number[]; resets: number }>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  loader.postMessage({ id, url, requests, clients, token: apiToken });
+  loader.postMessage({ id, url, requests, clients, token: apiToken, session: sessionCookie });
   const m = await done;
   resets = m.resets;
   return m.times;
@@ -167,7 +171,8 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
     ...(created ? { DATABASE_URL: created.url } : {}),
   });
   const server = await startServer(config, { sources: [], log: () => undefined });
-  apiToken = (await createToken(server.url, "viewer")).token;
+  sessionCookie = await signIn(server.url);
+  apiToken = (await createToken(server.url, "viewer", sessionCookie)).token;
   const db = server.runtime.db;
   if (!created) await seed(db, n);
   // The baseline talks to the same database with as many connections as the server's pool.
