@@ -18,6 +18,22 @@ interface RunRow {
   new_markets: number;
 }
 
+interface CountRow {
+  source: Platform;
+  status: TriageStatus;
+  reason: UnmappedReason;
+  n: number | string;
+}
+
+/** The counters (at most 32 rows) and the latest $1 finished runs, newest first, as two JSON arrays. */
+const STATS_SQL = `
+SELECT
+  (SELECT json_agg(json_build_object('source', source, 'status', status, 'reason', reason, 'n', n))
+   FROM market_counts WHERE n <> 0) AS counts,
+  (SELECT json_agg(r) FROM (
+     SELECT id, started_at, finished_at, status, sources, markets, mapped, new_markets
+     FROM scrape_runs WHERE status <> 'running' ORDER BY started_at DESC, id DESC LIMIT $1) r) AS runs`;
+
 const sourcesOf = (r: RunRow): Record<string, SourceRunStats> => jsonColumn(r.sources, {});
 
 const zeroes = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TriageStatus, number>;
@@ -35,18 +51,11 @@ export class StatsService {
   constructor(private readonly db: Database) {}
 
   async get(runLimit: number): Promise<Stats> {
-    const [counts, runs] = await Promise.all([
-      this.db.query<{ source: Platform; status: TriageStatus; reason: UnmappedReason; n: number | string }>(
-        `SELECT source::text AS source, status::text AS status, reason::text AS reason, n FROM market_counts WHERE n <> 0`,
-      ),
-      // Raw, like the counts: the stats are polled by every dashboard, and a plain query skips
-      // Prisma's per-query work.
-      this.db.query<RunRow>(
-        `SELECT id, started_at, finished_at, status::text AS status, sources, markets, mapped, new_markets
-         FROM scrape_runs WHERE status <> 'running' ORDER BY started_at DESC, id DESC LIMIT $1`,
-        [runLimit],
-      ),
-    ]);
+    // One statement, raw: every dashboard polls the stats, and on the embedded database each
+    // statement waits its turn on the one connection (32 dashboards asking at once queue 32 of them).
+    const [row] = await this.db.query<{ counts: CountRow[] | string | null; runs: RunRow[] | string | null }>(STATS_SQL, [runLimit]);
+    const counts = jsonColumn<CountRow[]>(row.counts, []);
+    const runs = jsonColumn<RunRow[]>(row.runs, []);
     const byStatus = zeroes();
     const byPlatform = Object.fromEntries(PLATFORMS.map((p) => [p, zeroes()])) as Record<Platform, Record<TriageStatus, number>>;
     const byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<UnmappedReason, number>;
