@@ -1,8 +1,9 @@
 // Comments on a market and its activity timeline (comments and history entries, newest first).
 import { z } from "zod";
 import { auditEntrySchema } from "./audit";
-import { idParamSchema, pageOf, pageQueryShape, timestampSchema } from "./common";
+import { idParamSchema, pageOf, pageQueryShape, requestExamples, timestampSchema } from "./common";
 import { personRefSchema } from "./unmapped";
+import { activityListExample, commentBodyExample, commentExample, commentListExample } from "./collaboration.examples";
 
 export const COMMENT_MAX = 4000;
 
@@ -16,7 +17,7 @@ export const commentSchema = z
     createdAt: timestampSchema,
     editedAt: timestampSchema.nullable(),
   })
-  .meta({ id: "Comment" });
+  .meta({ id: "Comment", examples: [commentExample] });
 export type Comment = z.infer<typeof commentSchema>;
 
 export const commentBodySchema = z
@@ -24,7 +25,7 @@ export const commentBodySchema = z
     body: z.string().trim().min(1, "A comment needs some text").max(COMMENT_MAX, `At most ${COMMENT_MAX} characters`),
   })
   .strict()
-  .meta({ id: "CommentBody" });
+  .meta({ id: "CommentBody", ...requestExamples(commentBodyExample) });
 export type CommentBody = z.infer<typeof commentBodySchema>;
 
 export const commentParamsSchema = z.object({
@@ -33,7 +34,7 @@ export const commentParamsSchema = z.object({
 });
 
 export const commentQuerySchema = z.object(pageQueryShape).strict();
-export const commentListSchema = pageOf(commentSchema).meta({ id: "CommentList" });
+export const commentListSchema = pageOf(commentSchema).meta({ id: "CommentList", examples: [commentListExample] });
 export type CommentList = z.infer<typeof commentListSchema>;
 
 export const activityQuerySchema = z.object(pageQueryShape).strict();
@@ -48,5 +49,5 @@ const activityItemSchema = z
   ])
   .meta({ id: "ActivityItem" });
 export type ActivityItem = z.infer<typeof activityItemSchema>;
-export const activityListSchema = pageOf(activityItemSchema).meta({ id: "ActivityList" });
+export const activityListSchema = pageOf(activityItemSchema).meta({ id: "ActivityList", examples: [activityListExample] });
 export type ActivityList = z.infer<typeof activityListSchema>;

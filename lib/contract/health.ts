@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
 import { platformSchema } from "./enums";
+import { healthExample } from "./system.examples";
 
 export const healthSchema = z
   .object({
@@ -52,5 +53,5 @@ export const healthSchema = z
       })
       .describe("Faults in server code the process survived"),
   })
-  .meta({ id: "Health" });
+  .meta({ id: "Health", examples: [healthExample] });
 export type Health = z.infer<typeof healthSchema>;

@@ -1,8 +1,17 @@
 import { z } from "zod";
-import { pageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
+import { pageOf, pageQueryShape, reasonTextSchema, requestExamples, timestampSchema } from "./common";
 import { bet9jaKeySchema } from "./bet9ja-key";
 import { platformSchema, type Platform } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
+import {
+  candidatesExample,
+  mapMarketExample,
+  mapResultExample,
+  mappingCreateExample,
+  mappingDetailExample,
+  mappingListExample,
+  mappingPatchExample,
+} from "./mappings.examples";
 
 export const slugSchema = z
   .string()
@@ -94,7 +103,7 @@ export const mappingDetailSchema = mappingItemSchema
       .nullable()
       .describe("The built-in entry with this canonicalId, if any"),
   })
-  .meta({ id: "MappingDetail" });
+  .meta({ id: "MappingDetail", examples: [mappingDetailExample] });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
 /** What defines a mapping, wherever one is held whole: its ids, name and outcomes. */
 export type MappingDefinition = Pick<MappingDetail, "canonicalId" | "name" | "betpawaId" | "sportybetId" | "bet9jaKey" | "outcomes">;
@@ -116,15 +125,15 @@ export const mappingListQuerySchema = z
   })
   .strict();
 export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
-export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList" });
+export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList", examples: [mappingListExample] });
 
 /** A mapping's own fields, all but its canonical id: as created, and as the app's forms edit them. */
 export const mappingNameSchema = z.string().trim().min(1, "a name is required").max(200);
 const mappingFields = {
   name: mappingNameSchema,
-  betpawaId: platformId.nullable().optional(),
-  sportybetId: platformId.nullable().optional(),
-  bet9jaKey: bet9jaKeySchema.nullable().optional(),
+  betpawaId: platformId.nullable().optional().describe("null or left out: none yet"),
+  sportybetId: platformId.nullable().optional().describe("null or left out: none"),
+  bet9jaKey: bet9jaKeySchema.nullable().optional().describe("The full Bet9ja market key, e.g. S_OU; null or left out: none"),
   outcomes: outcomesSchema,
 };
 const hasPlatformId = (m: { sportybetId?: string | null; bet9jaKey?: string | null }) => Boolean(m.sportybetId || m.bet9jaKey);
@@ -141,7 +150,7 @@ export const mappingCreateSchema = z
   .object({ canonicalId: mappingIdSchema, ...mappingFields, reason: reason.optional() })
   .strict()
   .refine(hasPlatformId, platformIdRequired)
-  .meta({ id: "MappingCreate" });
+  .meta({ id: "MappingCreate", ...requestExamples(mappingCreateExample) });
 export type MappingCreate = z.infer<typeof mappingCreateSchema>;
 
 /** A whole mapping as the app's forms edit it (creating or editing), with the reason they require. */
@@ -150,14 +159,14 @@ export const mappingFormSchema = z.object({ ...mappingFields, reason: requiredRe
 export const mappingPatchSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    betpawaId: platformId.nullable().optional(),
-    sportybetId: platformId.nullable().optional(),
-    bet9jaKey: bet9jaKeySchema.nullable().optional(),
-    outcomes: outcomesSchema.optional(),
+    betpawaId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
+    sportybetId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
+    bet9jaKey: bet9jaKeySchema.nullable().optional().describe("The full Bet9ja market key, e.g. S_OU; null clears; left out: unchanged"),
+    outcomes: outcomesSchema.optional().describe("Replaces the whole list; left out: unchanged"),
     reason: reason.optional(),
   })
   .strict()
-  .meta({ id: "MappingPatch" });
+  .meta({ id: "MappingPatch", ...requestExamples(mappingPatchExample) });
 export type MappingPatch = z.infer<typeof mappingPatchSchema>;
 
 export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).strict();
@@ -171,10 +180,12 @@ export const mapMarketSchema = z
     reason: reason.optional(),
   })
   .strict()
-  .meta({ id: "MapMarket" });
+  .meta({ id: "MapMarket", ...requestExamples(mapMarketExample) });
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
-export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema }).meta({ id: "MapResult" });
+export const mapResultSchema = z
+  .object({ mapping: mappingDetailSchema, market: unmappedDetailSchema })
+  .meta({ id: "MapResult", examples: [mapResultExample] });
 export type MapResult = z.infer<typeof mapResultSchema>;
 
 const outcomePairingSchema = z
@@ -211,5 +222,5 @@ export const candidatesSchema = z
     mappings: z.array(mappingCandidateSchema),
     markets: z.array(marketCandidateSchema),
   })
-  .meta({ id: "Candidates" });
+  .meta({ id: "Candidates", examples: [candidatesExample] });
 export type Candidates = z.infer<typeof candidatesSchema>;

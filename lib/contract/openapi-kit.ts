@@ -73,7 +73,8 @@ type Params = NonNullable<ZodOpenApiOperationObject["requestParams"]>;
 
 /** What an operation says of itself beside its id and summary; `operation()` adds the answers every route gives. */
 interface OperationSpec {
-  description?: string;
+  /** What it does beyond its summary: rules, side effects, what the answer holds (Spectral's operation-description). */
+  description: string;
   /** The path parameters: a malformed or unknown value is 404. */
   path?: Params["path"];
   query?: Params["query"];
@@ -110,7 +111,7 @@ export function operation(
   const op: ZodOpenApiOperationObject & { "x-required-role": Access } = {
     operationId,
     summary,
-    ...(description && { description }),
+    description,
     ...(Object.keys(requestParams).length > 0 && { requestParams }),
     ...(body && { requestBody: { required: true, content: { "application/json": { schema: body } } } }),
     responses,
@@ -139,7 +140,14 @@ export const historyPage = jsonAnswer(auditListSchema, "One page of history entr
 
 /** GET …/history of the resource `path` names: its changes, paged like the audit trail. */
 export const history = (operationId: string, summary: string, path: Params["path"]) =>
-  read(operationId, summary, { path, query: historyQuerySchema, ok: historyPage });
+  read(operationId, summary, {
+    description:
+      "Every entry was written in the same transaction as its change: who (actorType, actorId, actor as named then), what " +
+      "(action, before, after) and why (reason). Newest first, paged like GET /api/audit.",
+    path,
+    query: historyQuerySchema,
+    ok: historyPage,
+  });
 
 /**
  * An edit that checks versions (PATCH): If-Match with the ETag from GET, 412 when the `what`

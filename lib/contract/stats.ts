@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
 import { platformSchema, reasonSchema, runStatusSchema, statusSchema } from "./enums";
+import { statsExample } from "./system.examples";
 
-const byStatus = z.record(statusSchema, z.number().int());
-const coverage = z.object({
-  markets: z.number().int().describe("Sightings in the run"),
-  mapped: z.number().int(),
-  coverage: z.number().min(0).max(1).nullable().describe("mapped / markets; null when nothing was sighted"),
-  new: z.number().int(),
-});
+const byStatus = z.record(statusSchema, z.number().int()).meta({ id: "StatusCounts", description: "Markets by triage status" });
+const coverage = z
+  .object({
+    markets: z.number().int().describe("Sightings in the run"),
+    mapped: z.number().int(),
+    coverage: z.number().min(0).max(1).nullable().describe("mapped / markets; null when nothing was sighted"),
+    new: z.number().int(),
+  })
+  .meta({ id: "RunCoverage", description: "One platform's sightings in a run and how many were mapped" });
 
 export const statsSchema = z
   .object({
@@ -38,6 +41,6 @@ export const statsSchema = z
       )
       .describe("Finished runs, oldest first, for trends"),
   })
-  .meta({ id: "Stats" });
+  .meta({ id: "Stats", examples: [statsExample] });
 export type Stats = z.infer<typeof statsSchema>;
 export const statsQuerySchema = z.object({ runs: z.coerce.number().int().min(1).max(500).default(30) }).strict();

@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { cappedPageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
+import { cappedPageOf, pageQueryShape, reasonTextSchema, requestExamples, timestampSchema } from "./common";
 import { platformSchema, reasonSchema, statusSchema } from "./enums";
+import {
+  bulkRequestExample,
+  changeResultExample,
+  trendExample,
+  undoResultExample,
+  unmappedDetailExample,
+  unmappedEditedExample,
+  unmappedListExample,
+  unmappedPatchExample,
+} from "./unmapped.examples";
 
 /**
  * A filter that takes several values: `status=NEW&status=IGNORED` and `status=NEW,IGNORED` alike.
@@ -138,7 +148,7 @@ const unmappedItemSchema = z
   .meta({ id: "UnmappedItem" });
 export type UnmappedItem = z.infer<typeof unmappedItemSchema>;
 
-export const unmappedListSchema = cappedPageOf(unmappedItemSchema).meta({ id: "UnmappedList" });
+export const unmappedListSchema = cappedPageOf(unmappedItemSchema).meta({ id: "UnmappedList", examples: [unmappedListExample] });
 export type UnmappedList = z.infer<typeof unmappedListSchema>;
 
 export const unmappedDetailSchema = unmappedItemSchema
@@ -162,10 +172,11 @@ export const unmappedDetailSchema = unmappedItemSchema
           .nullable()
           .describe("Its share of all the platform's sightings in that run: coverage gained if mapped"),
       })
+      .meta({ id: "MarketImpact" })
       .nullable()
       .describe("In the latest run that sighted it"),
   })
-  .meta({ id: "UnmappedDetail" });
+  .meta({ id: "UnmappedDetail", examples: [unmappedDetailExample] });
 export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
 
 export const NOTES_MAX = 2000;
@@ -176,22 +187,24 @@ const changeReasonSchema = reasonTextSchema.optional().describe("Why; kept in th
 export const unmappedPatchSchema = z
   .object({
     status: statusSchema.optional(),
-    notes: notesSchema.nullable().optional().describe("null clears"),
-    assigneeId: assigneeIdSchema.optional().describe("A user id (null unassigns); assigning a NEW market makes it ACKNOWLEDGED"),
+    notes: notesSchema.nullable().optional().describe("null clears; left out: unchanged"),
+    assigneeId: assigneeIdSchema
+      .optional()
+      .describe("A user id (null unassigns; left out: unchanged); assigning a NEW market makes it ACKNOWLEDGED"),
     snooze: snoozeSchema
       .nullable()
       .optional()
-      .describe("Ignore until a condition: sets status IGNORED. null removes the condition (the status stays)"),
+      .describe("Ignore until a condition: sets status IGNORED. null removes the condition (the status stays); left out: unchanged"),
     reason: changeReasonSchema,
   })
   .strict()
-  .meta({ id: "UnmappedPatch" });
+  .meta({ id: "UnmappedPatch", ...requestExamples(unmappedPatchExample) });
 export type UnmappedPatch = z.infer<typeof unmappedPatchSchema>;
 
 /** PATCH's answer: the market, and the change it made (undo it with POST /api/changes/{changeId}/undo). */
 export const unmappedEditedSchema = unmappedDetailSchema
   .extend({ changeId: z.uuid().nullable().describe("The change to undo; null when the edit changed nothing") })
-  .meta({ id: "UnmappedEdited" });
+  .meta({ id: "UnmappedEdited", examples: [unmappedEditedExample] });
 export type UnmappedEdited = z.infer<typeof unmappedEditedSchema>;
 
 /** A note a bulk change appends to each market's notes (the bulk bar's "Add note" checks it too). */
@@ -205,8 +218,11 @@ export const addNoteSchema = z
 const bulkSetSchema = z
   .object({
     status: statusSchema.exclude(["MAPPED"]).optional(),
-    assigneeId: assigneeIdSchema.optional(),
-    snooze: snoozeSchema.nullable().optional(),
+    assigneeId: assigneeIdSchema.optional().describe("A user id; null unassigns; left out: unchanged"),
+    snooze: snoozeSchema
+      .nullable()
+      .optional()
+      .describe("As in PATCH: sets IGNORED with the condition; null removes it; left out: unchanged"),
     addNote: addNoteSchema.optional().describe("Appended to each market's notes on a new line"),
   })
   .strict()
@@ -248,12 +264,12 @@ export const bulkRequestSchema = z
     }
     return { set: b.set, reason: b.reason, scope: scope.data };
   })
-  .meta({ id: "BulkRequest", description: "{ ids } or { filter }, with set and reason" });
+  .meta({ id: "BulkRequest", description: "{ ids } or { filter }, with set and reason", ...requestExamples(bulkRequestExample) });
 export type BulkRequest = z.infer<typeof bulkRequestSchema>;
 
 export const changeResultSchema = z
   .object({ changeId: z.uuid(), count: z.number().int().describe("Markets changed") })
-  .meta({ id: "ChangeResult" });
+  .meta({ id: "ChangeResult", examples: [changeResultExample] });
 export type ChangeResult = z.infer<typeof changeResultSchema>;
 
 export const changeParamsSchema = z.object({ changeId: z.uuid().describe("From a PATCH or bulk answer") });
@@ -265,7 +281,7 @@ export const undoResultSchema = z
       .array(z.object({ id: z.number().int(), reason: z.string() }))
       .describe("Markets changed again since (or already undone): left as they are"),
   })
-  .meta({ id: "UndoResult" });
+  .meta({ id: "UndoResult", examples: [undoResultExample] });
 export type UndoResult = z.infer<typeof undoResultSchema>;
 
 export const trendQuerySchema = z.object({ runs: z.coerce.number().int().min(1).max(200).default(30) }).strict();
@@ -281,5 +297,5 @@ export const trendSchema = z
     ),
   })
   .describe("The last runs (completed or partial), oldest first")
-  .meta({ id: "Trend" });
+  .meta({ id: "Trend", examples: [trendExample] });
 export type Trend = z.infer<typeof trendSchema>;
