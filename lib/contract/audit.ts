@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { pageOf, pageQueryShape, timestampSchema } from "./common";
-import { auditListExample } from "./system.examples";
 
 const AUDIT_ACTIONS = [
   "status_changed",
@@ -72,4 +71,4 @@ export const auditQuerySchema = z
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const historyQuerySchema = z.object(pageQueryShape).strict();
-export const auditListSchema = pageOf(auditEntrySchema).meta({ id: "AuditList", examples: [auditListExample] });
+export const auditListSchema = pageOf(auditEntrySchema).meta({ id: "AuditList" });

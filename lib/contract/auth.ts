@@ -2,19 +2,7 @@
 // Sign-in, sign-out and sessions are better-auth's own endpoints under /api/auth (e.g.
 // POST /api/auth/sign-in/email { email, password }); these are the product's routes around them.
 import { z } from "zod";
-import { requestExamples, timestampSchema } from "./common";
-import {
-  principalExample,
-  setupBodyExample,
-  setupStateExample,
-  tokenCreatedExample,
-  tokenCreateExample,
-  tokenListExample,
-  userCreateExample,
-  userExample,
-  userListExample,
-  userPatchExample,
-} from "./auth.examples";
+import { timestampSchema } from "./common";
 
 export const roleSchema = z.enum(["viewer", "triager", "admin"]).meta({
   id: "Role",
@@ -48,18 +36,18 @@ export const principalSchema = z
     role: roleSchema,
     tokenId: z.string().nullable(),
   })
-  .meta({ id: "Principal", examples: [principalExample] });
+  .meta({ id: "Principal" });
 export type Principal = z.infer<typeof principalSchema>;
 
 /** GET /api/me answers the principal (principalSchema), or 401. */
 
 /** GET /api/setup: whether the first admin still has to be created (public). */
-export const setupStateSchema = z.object({ needsAdmin: z.boolean() }).meta({ id: "SetupState", examples: [setupStateExample] });
+export const setupStateSchema = z.object({ needsAdmin: z.boolean() }).meta({ id: "SetupState" });
 /** POST /api/setup: create the first admin (only while no user exists; 409 after). */
 export const setupBodySchema = z
   .object({ ...newPerson, password: passwordSchema })
   .strict()
-  .meta({ id: "SetupBody", ...requestExamples(setupBodyExample) });
+  .meta({ id: "SetupBody" });
 export type SetupBody = z.infer<typeof setupBodySchema>;
 
 export const userSchema = z
@@ -72,15 +60,15 @@ export const userSchema = z
     createdAt: timestampSchema,
     lastSeenAt: timestampSchema.nullable().describe("Latest session activity, if any"),
   })
-  .meta({ id: "User", examples: [userExample] });
+  .meta({ id: "User" });
 export type User = z.infer<typeof userSchema>;
-export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id: "UserList", examples: [userListExample] });
+export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id: "UserList" });
 
 /** POST /api/users (admin): invite by creating a person with a temporary password. */
 export const userCreateSchema = z
   .object({ ...newPerson, role: roleSchema, password: passwordSchema.describe("A temporary password") })
   .strict()
-  .meta({ id: "UserCreate", ...requestExamples(userCreateExample) });
+  .meta({ id: "UserCreate" });
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
 /** PATCH /api/users/{userId} (admin): change role, disable/enable, or set a new password. */
@@ -92,7 +80,7 @@ export const userPatchSchema = z
   })
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined || v.password !== undefined, "Nothing to change")
-  .meta({ id: "UserPatch", ...requestExamples(userPatchExample) });
+  .meta({ id: "UserPatch" });
 export type UserPatch = z.infer<typeof userPatchSchema>;
 /** better-auth's ids are URL-safe random strings; anything else names nothing (404, never a NUL sent to the database). */
 const authIdSchema = z
@@ -117,7 +105,7 @@ const tokenSchema = z
   })
   .meta({ id: "ApiToken" });
 export type ApiToken = z.infer<typeof tokenSchema>;
-export const tokenListSchema = z.object({ items: z.array(tokenSchema) }).meta({ id: "ApiTokenList", examples: [tokenListExample] });
+export const tokenListSchema = z.object({ items: z.array(tokenSchema) }).meta({ id: "ApiTokenList" });
 
 /** POST /api/tokens: role at most the creator's; expiresAt in the future. */
 export const tokenCreateSchema = z
@@ -127,11 +115,11 @@ export const tokenCreateSchema = z
     expiresAt: timestampSchema.nullable().optional().describe("Its last moment; null or left out: it does not expire"),
   })
   .strict()
-  .meta({ id: "ApiTokenCreate", ...requestExamples(tokenCreateExample) });
+  .meta({ id: "ApiTokenCreate" });
 export type ApiTokenCreate = z.infer<typeof tokenCreateSchema>;
 /** 201: the secret `token` appears here once and is stored only hashed. */
 export const tokenCreatedSchema = z
   .object({ ...tokenNamed, token: z.string().describe("Send as Authorization: Bearer <token>; shown only now"), ...tokenDates })
-  .meta({ id: "ApiTokenCreated", examples: [tokenCreatedExample] });
+  .meta({ id: "ApiTokenCreated" });
 export type ApiTokenCreated = z.infer<typeof tokenCreatedSchema>;
 export const tokenIdParamsSchema = z.object({ tokenId: authIdSchema });

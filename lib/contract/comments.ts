@@ -1,9 +1,8 @@
 // Comments on a market and its activity timeline (comments and history entries, newest first).
 import { z } from "zod";
 import { auditEntrySchema } from "./audit";
-import { idParamSchema, pageOf, pageQueryShape, requestExamples, timestampSchema } from "./common";
+import { idParamSchema, pageOf, pageQueryShape, timestampSchema } from "./common";
 import { personRefSchema } from "./unmapped";
-import { activityListExample, commentBodyExample, commentExample, commentListExample } from "./collaboration.examples";
 
 export const COMMENT_MAX = 4000;
 
@@ -17,7 +16,7 @@ export const commentSchema = z
     createdAt: timestampSchema,
     editedAt: timestampSchema.nullable(),
   })
-  .meta({ id: "Comment", examples: [commentExample] });
+  .meta({ id: "Comment" });
 export type Comment = z.infer<typeof commentSchema>;
 
 export const commentBodySchema = z
@@ -25,7 +24,7 @@ export const commentBodySchema = z
     body: z.string().trim().min(1, "A comment needs some text").max(COMMENT_MAX, `At most ${COMMENT_MAX} characters`),
   })
   .strict()
-  .meta({ id: "CommentBody", ...requestExamples(commentBodyExample) });
+  .meta({ id: "CommentBody" });
 export type CommentBody = z.infer<typeof commentBodySchema>;
 
 export const commentParamsSchema = z.object({
@@ -34,7 +33,7 @@ export const commentParamsSchema = z.object({
 });
 
 export const commentQuerySchema = z.object(pageQueryShape).strict();
-export const commentListSchema = pageOf(commentSchema).meta({ id: "CommentList", examples: [commentListExample] });
+export const commentListSchema = pageOf(commentSchema).meta({ id: "CommentList" });
 export type CommentList = z.infer<typeof commentListSchema>;
 
 export const activityQuerySchema = z.object(pageQueryShape).strict();
@@ -49,5 +48,5 @@ const activityItemSchema = z
   ])
   .meta({ id: "ActivityItem" });
 export type ActivityItem = z.infer<typeof activityItemSchema>;
-export const activityListSchema = pageOf(activityItemSchema).meta({ id: "ActivityList", examples: [activityListExample] });
+export const activityListSchema = pageOf(activityItemSchema).meta({ id: "ActivityList" });
 export type ActivityList = z.infer<typeof activityListSchema>;

@@ -63,15 +63,3 @@ export function cappedPageOf<T extends z.ZodType>(item: T) {
 
 /** Why a change was made, as people write it; kept in the history. */
 export const reasonTextSchema = z.string().trim().max(500, "reason can be at most 500 characters");
-
-/**
- * The `.meta()` of a request body's examples. zod leaves `examples` out of the input JSON Schema of a
- * schema that transforms anywhere inside (an outcome list's default positions, a bulk body's scope),
- * since they could be outputs; a request example is an input, so it is set on the rendered schema.
- */
-export const requestExamples = (...examples: unknown[]) => ({
-  examples,
-  override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
-    jsonSchema.examples = examples;
-  },
-});

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
 import { platformSchema } from "./enums";
-import { healthExample } from "./system.examples";
 
 export const healthSchema = z
   .object({
@@ -53,5 +52,5 @@ export const healthSchema = z
       })
       .describe("Faults in server code the process survived"),
   })
-  .meta({ id: "Health", examples: [healthExample] });
+  .meta({ id: "Health" });
 export type Health = z.infer<typeof healthSchema>;

@@ -1,5 +1,8 @@
-// Examples of the mapping bodies and answers, for the OpenAPI document (`.meta({ examples })` on each
-// schema in mappings.ts); parsed by its own schema in openapi.test.ts, so none drifts from what the API accepts and sends.
+// Examples of the mapping bodies and answers for the OpenAPI document: openapi-examples.ts puts each
+// on the media type of its schema. Typed with the schemas' types here, and parsed by the schemas in
+// openapi.test.ts (formats, lengths, refinements), so none drifts from what the API accepts and sends.
+import type { z } from "zod";
+import type * as M from "./mappings";
 import { unmappedDetailExample } from "./unmapped.examples";
 
 const builtinItemExample = {
@@ -12,7 +15,7 @@ const builtinItemExample = {
   outcomeCount: 2,
   active: true,
   priority: 0,
-};
+} satisfies M.MappingItem;
 
 export const mappingListExample = {
   items: [
@@ -32,13 +35,13 @@ export const mappingListExample = {
   total: 130,
   page: 1,
   pageSize: 2,
-};
+} satisfies z.input<typeof M.mappingListSchema>;
 
 const outcomesExample = [
   { canonicalId: "score_1_0_over_0_5", betpawaName: "1-0 & Over 0.5", sportybetDesc: "1:0 & Over 0.5", bet9jaSuffix: null, position: 0 },
   { canonicalId: "score_0_0_under_0_5", betpawaName: "0-0 & Under 0.5", sportybetDesc: "0:0 & Under 0.5", bet9jaSuffix: null, position: 1 },
   { canonicalId: "other", betpawaName: "Any other", sportybetDesc: "Other", bet9jaSuffix: null, position: 2 },
-];
+] satisfies M.MappingOutcomeDto[];
 
 export const mappingDetailExample = {
   canonicalId: "ht_correct_score_total",
@@ -54,7 +57,7 @@ export const mappingDetailExample = {
   version: 1,
   updatedAt: "2026-12-06T09:20:15.730Z",
   builtin: null,
-};
+} satisfies z.input<typeof M.mappingDetailSchema>;
 
 /** A SportyBet-only mapping: the Bet9ja key and outcome suffixes are left out (they are null), positions follow the list. */
 export const mappingCreateExample = {
@@ -68,18 +71,18 @@ export const mappingCreateExample = {
     { canonicalId: "other", betpawaName: "Any other", sportybetDesc: "Other" },
   ],
   reason: "Traders asked for it; betpawa launched the market on 1 December",
-};
+} satisfies z.input<typeof M.mappingCreateSchema>;
 
 export const mappingPatchExample = {
   bet9jaKey: "S_HTCSOU",
   reason: "Bet9ja offers it too",
-};
+} satisfies z.input<typeof M.mappingPatchSchema>;
 
 /** Extend an existing mapping with this market: the outcomes default to the suggested pairing. */
 export const mapMarketExample = {
   canonicalId: "ht_correct_score_total",
   reason: "Same market as SportyBet 818",
-};
+} satisfies z.input<typeof M.mapMarketSchema>;
 
 export const mapResultExample = {
   mapping: mappingDetailExample,
@@ -90,7 +93,7 @@ export const mapResultExample = {
     mappedAt: "2026-12-06T09:20:15.730Z",
     mappingCanonicalId: "ht_correct_score_total",
   },
-};
+} satisfies z.input<typeof M.mapResultSchema>;
 
 export const candidatesExample = {
   mappings: [
@@ -118,4 +121,4 @@ export const candidatesExample = {
       reasons: ["name 79% similar", "3 of 3 outcomes alike", "both take lines"],
     },
   ],
-};
+} satisfies z.input<typeof M.candidatesSchema>;

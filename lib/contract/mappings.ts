@@ -1,17 +1,8 @@
 import { z } from "zod";
-import { pageOf, pageQueryShape, reasonTextSchema, requestExamples, timestampSchema } from "./common";
+import { pageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
 import { bet9jaKeySchema } from "./bet9ja-key";
 import { platformSchema, type Platform } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
-import {
-  candidatesExample,
-  mapMarketExample,
-  mapResultExample,
-  mappingCreateExample,
-  mappingDetailExample,
-  mappingListExample,
-  mappingPatchExample,
-} from "./mappings.examples";
 
 export const slugSchema = z
   .string()
@@ -103,7 +94,7 @@ export const mappingDetailSchema = mappingItemSchema
       .nullable()
       .describe("The built-in entry with this canonicalId, if any"),
   })
-  .meta({ id: "MappingDetail", examples: [mappingDetailExample] });
+  .meta({ id: "MappingDetail" });
 export type MappingDetail = z.infer<typeof mappingDetailSchema>;
 /** What defines a mapping, wherever one is held whole: its ids, name and outcomes. */
 export type MappingDefinition = Pick<MappingDetail, "canonicalId" | "name" | "betpawaId" | "sportybetId" | "bet9jaKey" | "outcomes">;
@@ -125,7 +116,7 @@ export const mappingListQuerySchema = z
   })
   .strict();
 export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
-export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList", examples: [mappingListExample] });
+export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList" });
 
 /** A mapping's own fields, all but its canonical id: as created, and as the app's forms edit them. */
 export const mappingNameSchema = z.string().trim().min(1, "a name is required").max(200);
@@ -150,7 +141,7 @@ export const mappingCreateSchema = z
   .object({ canonicalId: mappingIdSchema, ...mappingFields, reason: reason.optional() })
   .strict()
   .refine(hasPlatformId, platformIdRequired)
-  .meta({ id: "MappingCreate", ...requestExamples(mappingCreateExample) });
+  .meta({ id: "MappingCreate" });
 export type MappingCreate = z.infer<typeof mappingCreateSchema>;
 
 /** A whole mapping as the app's forms edit it (creating or editing), with the reason they require. */
@@ -166,7 +157,7 @@ export const mappingPatchSchema = z
     reason: reason.optional(),
   })
   .strict()
-  .meta({ id: "MappingPatch", ...requestExamples(mappingPatchExample) });
+  .meta({ id: "MappingPatch" });
 export type MappingPatch = z.infer<typeof mappingPatchSchema>;
 
 export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).strict();
@@ -180,12 +171,10 @@ export const mapMarketSchema = z
     reason: reason.optional(),
   })
   .strict()
-  .meta({ id: "MapMarket", ...requestExamples(mapMarketExample) });
+  .meta({ id: "MapMarket" });
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
-export const mapResultSchema = z
-  .object({ mapping: mappingDetailSchema, market: unmappedDetailSchema })
-  .meta({ id: "MapResult", examples: [mapResultExample] });
+export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema }).meta({ id: "MapResult" });
 export type MapResult = z.infer<typeof mapResultSchema>;
 
 const outcomePairingSchema = z
@@ -222,5 +211,5 @@ export const candidatesSchema = z
     mappings: z.array(mappingCandidateSchema),
     markets: z.array(marketCandidateSchema),
   })
-  .meta({ id: "Candidates", examples: [candidatesExample] });
+  .meta({ id: "Candidates" });
 export type Candidates = z.infer<typeof candidatesSchema>;

@@ -11,6 +11,10 @@ import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiRes
 import { auditListSchema, historyQuerySchema } from "./audit";
 import type { Role } from "./auth";
 import { problemSchema } from "./common";
+import { EXAMPLES } from "./openapi-examples";
+
+/** A JSON media type: the schema, with `example`, else the schema's own example (openapi-examples.ts) when it has one. */
+const jsonMedia = (schema: z.ZodType, example = EXAMPLES.get(schema)) => ({ schema, ...(example !== undefined && { example }) });
 
 /** A problem+json answer (RFC 9457). */
 export const problem = (description: string): ZodOpenApiResponseObject => ({
@@ -18,14 +22,15 @@ export const problem = (description: string): ZodOpenApiResponseObject => ({
   content: { "application/problem+json": { schema: problemSchema } },
 });
 
-/** A JSON answer; `headers` as OpenAPI header objects. */
+/** A JSON answer; `headers` as OpenAPI header objects; `example` when not the schema's own. */
 export const jsonAnswer = (
   schema: z.ZodType,
   description: string,
   headers?: ZodOpenApiResponseObject["headers"],
+  example?: unknown,
 ): ZodOpenApiResponseObject => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": jsonMedia(schema, example) },
   ...(headers ? { headers } : {}),
 });
 
@@ -113,7 +118,7 @@ export function operation(
     summary,
     description,
     ...(Object.keys(requestParams).length > 0 && { requestParams }),
-    ...(body && { requestBody: { required: true, content: { "application/json": { schema: body } } } }),
+    ...(body && { requestBody: { required: true, content: { "application/json": jsonMedia(body) } } }),
     responses,
     security: access === "public" ? [] : [{ bearer: [] }, { cookie: [] }],
     "x-required-role": access,

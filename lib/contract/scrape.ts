@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
 import { runStatusSchema } from "./enums";
-import { scrapeAcceptedExample, scrapeRunExample, scrapeRunListExample } from "./system.examples";
 
 const sourceRunStatsSchema = z
   .object({
@@ -39,13 +38,11 @@ export const scrapeRunSchema = z
     sources: z.record(z.string(), sourceRunStatsSchema),
     error: z.string().nullable(),
   })
-  .meta({ id: "ScrapeRun", examples: [scrapeRunExample] });
+  .meta({ id: "ScrapeRun" });
 export type ScrapeRun = z.infer<typeof scrapeRunSchema>;
 
 export const scrapeRunListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict();
-export const scrapeRunListSchema = z
-  .object({ items: z.array(scrapeRunSchema) })
-  .meta({ id: "ScrapeRunList", examples: [scrapeRunListExample] });
+export const scrapeRunListSchema = z.object({ items: z.array(scrapeRunSchema) }).meta({ id: "ScrapeRunList" });
 
 export const scrapeTriggerQuerySchema = z
   .object({
@@ -55,4 +52,4 @@ export const scrapeTriggerQuerySchema = z
       .transform((v) => v === "true"),
   })
   .strict();
-export const scrapeAcceptedSchema = z.object({ runId: z.number().int() }).meta({ id: "ScrapeAccepted", examples: [scrapeAcceptedExample] });
+export const scrapeAcceptedSchema = z.object({ runId: z.number().int() }).meta({ id: "ScrapeAccepted" });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
 import { platformSchema, reasonSchema, runStatusSchema, statusSchema } from "./enums";
-import { statsExample } from "./system.examples";
 
 const byStatus = z.record(statusSchema, z.number().int()).meta({ id: "StatusCounts", description: "Markets by triage status" });
 const coverage = z
@@ -41,6 +40,6 @@ export const statsSchema = z
       )
       .describe("Finished runs, oldest first, for trends"),
   })
-  .meta({ id: "Stats", examples: [statsExample] });
+  .meta({ id: "Stats" });
 export type Stats = z.infer<typeof statsSchema>;
 export const statsQuerySchema = z.object({ runs: z.coerce.number().int().min(1).max(500).default(30) }).strict();

@@ -1,6 +1,11 @@
-// Examples of the audit, scrape, stats and health answers, for the OpenAPI document (`.meta({ examples })`
-// on each schema); parsed by its own schema in openapi.test.ts, so none drifts from what the API accepts and sends.
-
+// Examples of the audit, scrape, stats and health answers for the OpenAPI document: openapi-examples.ts puts each
+// on the media type of its schema. Typed with the schemas' types here, and parsed by the schemas in
+// openapi.test.ts (formats, lengths, refinements), so none drifts from what the API accepts and sends.
+import type { z } from "zod";
+import type * as A from "./audit";
+import type * as S from "./scrape";
+import type * as T from "./stats";
+import type * as H from "./health";
 export const auditEntryExample = {
   id: 90211,
   entityType: "unmapped_market",
@@ -14,7 +19,7 @@ export const auditEntryExample = {
   after: { status: "ACKNOWLEDGED" },
   reason: "Taking it this morning",
   createdAt: "2026-12-06T09:12:44.018Z",
-};
+} satisfies A.AuditEntry;
 
 export const auditListExample = {
   items: [
@@ -35,7 +40,7 @@ export const auditListExample = {
   total: 2,
   page: 1,
   pageSize: 50,
-};
+} satisfies z.input<typeof A.auditListSchema>;
 
 const sourceStats = (events: number, markets: number, unmapped: number, fresh: number) => ({
   events,
@@ -64,16 +69,16 @@ export const scrapeRunExample = {
     bet9ja: { ...sourceStats(36, 16246, 769, 1), reopened: 1 },
   },
   error: null,
-};
+} satisfies z.input<typeof S.scrapeRunSchema>;
 
-export const scrapeAcceptedExample = { runId: 58 };
+export const scrapeAcceptedExample = { runId: 58 } satisfies z.input<typeof S.scrapeAcceptedSchema>;
 
 export const scrapeRunListExample = {
   items: [
     { ...scrapeRunExample, id: 58, trigger: "manual", status: "running", startedAt: "2026-12-06T08:44:02.310Z", finishedAt: null },
     scrapeRunExample,
   ],
-};
+} satisfies z.input<typeof S.scrapeRunListSchema>;
 
 const byStatus = { NEW: 212, ACKNOWLEDGED: 48, MAPPED: 31, IGNORED: 96 };
 const coverage = (markets: number, mapped: number, fresh: number) => ({ markets, mapped, coverage: mapped / markets, new: fresh });
@@ -102,7 +107,7 @@ export const statsExample = {
       perPlatform: { sportybet: coverage(16240, 15434, 2), bet9ja: coverage(16246, 15477, 1) },
     },
   ],
-};
+} satisfies z.input<typeof T.statsSchema>;
 
 export const healthExample = {
   status: "ok",
@@ -121,4 +126,10 @@ export const healthExample = {
     lastRejected: [],
   },
   process: { uncaughtExceptions: 0, unhandledRejections: 0 },
-};
+} satisfies z.input<typeof H.healthSchema>;
+
+export const healthDegradedExample = {
+  ...healthExample,
+  status: "degraded",
+  database: { kind: "postgres", ok: false, error: "timeout" },
+} satisfies z.input<typeof H.healthSchema>;

@@ -4,6 +4,7 @@ import { auditQuerySchema } from "./audit";
 import { healthSchema } from "./health";
 import { historyPage, jsonAnswer, operation, read } from "./openapi-kit";
 import { statsQuerySchema, statsSchema } from "./stats";
+import { healthDegradedExample } from "./system.examples";
 
 export const systemPaths: ZodOpenApiPathsObject = {
   "/api/audit": {
@@ -30,7 +31,12 @@ export const systemPaths: ZodOpenApiPathsObject = {
         "HEALTH_DB_TIMEOUT_MS; recorder counts pending, retrying, spilled, dropped and rejected sightings.",
       responses: {
         "200": jsonAnswer(healthSchema, "Everything answers"),
-        "503": jsonAnswer(healthSchema, "degraded: the database is unreachable or gave no answer within HEALTH_DB_TIMEOUT_MS"),
+        "503": jsonAnswer(
+          healthSchema,
+          "degraded: the database is unreachable or gave no answer within HEALTH_DB_TIMEOUT_MS",
+          undefined,
+          healthDegradedExample,
+        ),
       },
     }),
   },

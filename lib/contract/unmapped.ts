@@ -1,16 +1,6 @@
 import { z } from "zod";
-import { cappedPageOf, pageQueryShape, reasonTextSchema, requestExamples, timestampSchema } from "./common";
+import { cappedPageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
 import { platformSchema, reasonSchema, statusSchema } from "./enums";
-import {
-  bulkRequestExample,
-  changeResultExample,
-  trendExample,
-  undoResultExample,
-  unmappedDetailExample,
-  unmappedEditedExample,
-  unmappedListExample,
-  unmappedPatchExample,
-} from "./unmapped.examples";
 
 /**
  * A filter that takes several values: `status=NEW&status=IGNORED` and `status=NEW,IGNORED` alike.
@@ -148,7 +138,7 @@ const unmappedItemSchema = z
   .meta({ id: "UnmappedItem" });
 export type UnmappedItem = z.infer<typeof unmappedItemSchema>;
 
-export const unmappedListSchema = cappedPageOf(unmappedItemSchema).meta({ id: "UnmappedList", examples: [unmappedListExample] });
+export const unmappedListSchema = cappedPageOf(unmappedItemSchema).meta({ id: "UnmappedList" });
 export type UnmappedList = z.infer<typeof unmappedListSchema>;
 
 export const unmappedDetailSchema = unmappedItemSchema
@@ -176,7 +166,7 @@ export const unmappedDetailSchema = unmappedItemSchema
       .nullable()
       .describe("In the latest run that sighted it"),
   })
-  .meta({ id: "UnmappedDetail", examples: [unmappedDetailExample] });
+  .meta({ id: "UnmappedDetail" });
 export type UnmappedDetail = z.infer<typeof unmappedDetailSchema>;
 
 export const NOTES_MAX = 2000;
@@ -198,13 +188,13 @@ export const unmappedPatchSchema = z
     reason: changeReasonSchema,
   })
   .strict()
-  .meta({ id: "UnmappedPatch", ...requestExamples(unmappedPatchExample) });
+  .meta({ id: "UnmappedPatch" });
 export type UnmappedPatch = z.infer<typeof unmappedPatchSchema>;
 
 /** PATCH's answer: the market, and the change it made (undo it with POST /api/changes/{changeId}/undo). */
 export const unmappedEditedSchema = unmappedDetailSchema
   .extend({ changeId: z.uuid().nullable().describe("The change to undo; null when the edit changed nothing") })
-  .meta({ id: "UnmappedEdited", examples: [unmappedEditedExample] });
+  .meta({ id: "UnmappedEdited" });
 export type UnmappedEdited = z.infer<typeof unmappedEditedSchema>;
 
 /** A note a bulk change appends to each market's notes (the bulk bar's "Add note" checks it too). */
@@ -264,12 +254,12 @@ export const bulkRequestSchema = z
     }
     return { set: b.set, reason: b.reason, scope: scope.data };
   })
-  .meta({ id: "BulkRequest", description: "{ ids } or { filter }, with set and reason", ...requestExamples(bulkRequestExample) });
+  .meta({ id: "BulkRequest", description: "{ ids } or { filter }, with set and reason" });
 export type BulkRequest = z.infer<typeof bulkRequestSchema>;
 
 export const changeResultSchema = z
   .object({ changeId: z.uuid(), count: z.number().int().describe("Markets changed") })
-  .meta({ id: "ChangeResult", examples: [changeResultExample] });
+  .meta({ id: "ChangeResult" });
 export type ChangeResult = z.infer<typeof changeResultSchema>;
 
 export const changeParamsSchema = z.object({ changeId: z.uuid().describe("From a PATCH or bulk answer") });
@@ -281,7 +271,7 @@ export const undoResultSchema = z
       .array(z.object({ id: z.number().int(), reason: z.string() }))
       .describe("Markets changed again since (or already undone): left as they are"),
   })
-  .meta({ id: "UndoResult", examples: [undoResultExample] });
+  .meta({ id: "UndoResult" });
 export type UndoResult = z.infer<typeof undoResultSchema>;
 
 export const trendQuerySchema = z.object({ runs: z.coerce.number().int().min(1).max(200).default(30) }).strict();
@@ -297,5 +287,5 @@ export const trendSchema = z
     ),
   })
   .describe("The last runs (completed or partial), oldest first")
-  .meta({ id: "Trend", examples: [trendExample] });
+  .meta({ id: "Trend" });
 export type Trend = z.infer<typeof trendSchema>;

@@ -1,14 +1,7 @@
 // Saved views: a named list query (filters and sort), personal or shared with everyone.
 import { z } from "zod";
-import { idParamsSchema, requestExamples, timestampSchema } from "./common";
+import { idParamsSchema, timestampSchema } from "./common";
 import { personRefSchema, unmappedListQuerySchema } from "./unmapped";
-import {
-  peopleExample,
-  savedViewCreateExample,
-  savedViewExample,
-  savedViewListExample,
-  savedViewPatchExample,
-} from "./collaboration.examples";
 
 const VIEW_NAME_MAX = 60;
 export const VIEWS_PER_PERSON_MAX = 50;
@@ -50,30 +43,26 @@ export const savedViewSchema = z
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })
-  .meta({ id: "SavedView", examples: [savedViewExample] });
+  .meta({ id: "SavedView" });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
-export const savedViewListSchema = z
-  .object({ items: z.array(savedViewSchema) })
-  .meta({ id: "SavedViewList", examples: [savedViewListExample] });
+export const savedViewListSchema = z.object({ items: z.array(savedViewSchema) }).meta({ id: "SavedViewList" });
 export type SavedViewList = z.infer<typeof savedViewListSchema>;
 
 export const savedViewCreateSchema = z
   .object({ name: viewNameSchema, query: viewQuerySchema, shared: z.boolean().default(false) })
   .strict()
-  .meta({ id: "SavedViewCreate", ...requestExamples(savedViewCreateExample) });
+  .meta({ id: "SavedViewCreate" });
 export type SavedViewCreate = z.infer<typeof savedViewCreateSchema>;
 
 export const savedViewPatchSchema = z
   .object({ name: viewNameSchema.optional(), query: viewQuerySchema.optional(), shared: z.boolean().optional() })
   .strict()
-  .meta({ id: "SavedViewPatch", ...requestExamples(savedViewPatchExample) });
+  .meta({ id: "SavedViewPatch" });
 export type SavedViewPatch = z.infer<typeof savedViewPatchSchema>;
 
 export const viewParamsSchema = idParamsSchema;
 
 /** GET /api/people: who can be assigned (every enabled person), for pickers. */
-export const peopleSchema = z
-  .object({ items: z.array(personRefSchema.extend({ role: z.string() })) })
-  .meta({ id: "People", examples: [peopleExample] });
+export const peopleSchema = z.object({ items: z.array(personRefSchema.extend({ role: z.string() })) }).meta({ id: "People" });
 export type People = z.infer<typeof peopleSchema>;
