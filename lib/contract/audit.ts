@@ -25,7 +25,7 @@ const AUDIT_ACTIONS = [
 ] as const;
 
 const ACTOR_TYPES = ["user", "token", "scraper", "system"] as const;
-const actorTypeSchema = z.enum(ACTOR_TYPES);
+const actorTypeSchema = z.enum(ACTOR_TYPES).meta({ id: "AuditActorType" });
 
 /** Who made a change: a person, a person's API token, the scraper, or the server itself (start-up). */
 export interface Actor {
@@ -37,7 +37,8 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
 
-const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token"]);
+const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token"]).meta({ id: "AuditEntityType" });
+const actionSchema = z.enum(AUDIT_ACTIONS).meta({ id: "AuditAction" });
 
 export const auditEntrySchema = z
   .object({
@@ -45,7 +46,7 @@ export const auditEntrySchema = z
     entityType: entityTypeSchema,
     entityId: z.string().describe("Market id or mapping canonicalId"),
     entityName: z.string().nullable().describe("The market's name, or the mapping's name as the entry recorded it; null when unknown"),
-    action: z.enum(AUDIT_ACTIONS),
+    action: actionSchema,
     actorType: actorTypeSchema,
     actorId: z.string().nullable().describe("The user's or token's id; null for the scraper and the system"),
     actor: z.string().describe("The person's name, the token's name, scraper or system, as it was when the entry was written"),
@@ -61,7 +62,7 @@ export const auditQuerySchema = z
   .object({
     entityType: entityTypeSchema.optional(),
     entityId: z.string().max(100).optional(),
-    action: z.enum(AUDIT_ACTIONS).optional(),
+    action: actionSchema.optional(),
     actor: z.string().max(100).optional(),
     actorType: actorTypeSchema.optional(),
     actorId: z.string().max(100).optional(),

@@ -24,14 +24,18 @@ const setCookie = {
 export const authPaths: ZodOpenApiPathsObject = {
   "/api/me": {
     get: read("getMe", "Who the caller is: the signed-in person, or the token and its owner", {
+      description: "kind user (session cookie) or token (bearer): role is what the caller may do now; a token's is at most its owner's.",
       ok: jsonAnswer(principalSchema, "The principal"),
     }),
   },
   "/api/setup": {
     get: operation("public", "getSetup", "Whether the first admin still has to be created", {
+      description: "Public: the app's pages lead to /setup while it says needsAdmin.",
       responses: { "200": jsonAnswer(setupStateSchema, "needsAdmin is true while no user exists") },
     }),
     post: operation("public", "createFirstAdmin", "Create the first admin and sign them in (only while no user exists)", {
+      description:
+        "Answers with the new admin's session cookie. Refused (409) as soon as anyone exists, so it works once per installation.",
       body: setupBodySchema,
       responses: {
         "201": jsonAnswer(principalSchema, "Created and signed in", setCookie),
@@ -42,6 +46,7 @@ export const authPaths: ZodOpenApiPathsObject = {
   },
   "/api/tokens": {
     get: read("listTokens", "The caller's API tokens (an admin's list has everyone's); never their secrets", {
+      description: "start is the token's first characters, to recognise it; lastUsedAt is recorded on use.",
       ok: jsonAnswer(tokenListSchema, "Newest first"),
     }),
     post: operation(
@@ -49,6 +54,9 @@ export const authPaths: ZodOpenApiPathsObject = {
       "createToken",
       "Create an API token with a role at most the caller's; the secret is shown only in this answer",
       {
+        description:
+          "The server keeps only a hash of the secret. expiresAt left out or null: the token does not expire; else it must be in the " +
+          "future. Audited as token_created.",
         body: tokenCreateSchema,
         responses: { "201": created(tokenCreatedSchema, "Created; send the token as Authorization: Bearer <token>") },
       },
@@ -56,21 +64,27 @@ export const authPaths: ZodOpenApiPathsObject = {
   },
   "/api/tokens/{tokenId}": {
     delete: operation("viewer", "revokeToken", "Revoke a token at once (its sockets are closed); the caller's own, or any for an admin", {
+      description: "Takes effect at the token's next request (401) in every process; audited as token_revoked.",
       path: tokenIdParamsSchema,
       responses: { "204": { description: "Revoked" } },
     }),
   },
   "/api/users": {
     get: operation("admin", "listUsers", "Everyone who can sign in, with role, disabled and last activity", {
+      description: "Admins only. lastSeenAt is the latest session activity.",
       responses: { "200": jsonAnswer(userListSchema, "Oldest first") },
     }),
     post: operation("admin", "createUser", "Create a person with a temporary password and a role", {
+      description: "There is no email: hand the temporary password over. Audited as user_created.",
       body: userCreateSchema,
       responses: { "201": created(userSchema, "Created"), "409": problem("Someone with this email exists already") },
     }),
   },
   "/api/users/{userId}": {
     patch: operation("admin", "updateUser", "Change a person's role, disable or enable them (at once), or set a new password", {
+      description:
+        "Fields left out stay as they are. Disabling ends their sessions, refuses their tokens and closes their sockets at once; a " +
+        "new password ends their sessions. Each change is audited.",
       path: userIdParamsSchema,
       body: userPatchSchema,
       responses: {

@@ -112,7 +112,7 @@ export const tokenCreateSchema = z
   .object({
     name: z.string().trim().min(1, "A name is required").max(100, "At most 100 characters"),
     role: roleSchema,
-    expiresAt: timestampSchema.nullable().optional(),
+    expiresAt: timestampSchema.nullable().optional().describe("Its last moment; null or left out: it does not expire"),
   })
   .strict()
   .meta({ id: "ApiTokenCreate" });

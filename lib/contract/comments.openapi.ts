@@ -22,6 +22,7 @@ const notThisMarkets = problem("No such market, or the comment is not this marke
 export const commentsPaths: ZodOpenApiPathsObject = {
   "/api/unmapped/{id}/comments": {
     get: read("listComments", "A market's comments, newest first", {
+      description: `Paged. ${asText.replace("The body is", "A body is")}`,
       path: idParamsSchema,
       query: commentQuerySchema,
       ok: jsonAnswer(commentListSchema, "One page of comments; author is null when the account was deleted"),
@@ -35,6 +36,7 @@ export const commentsPaths: ZodOpenApiPathsObject = {
   },
   "/api/unmapped/{id}/comments/{commentId}": {
     get: read("getComment", "One comment of a market", {
+      description: "editedAt is set once its author (or an admin) edits it; author is null when the account no longer exists.",
       path: commentParamsSchema,
       ok: jsonAnswer(commentSchema, "The comment"),
       refusals: { "404": notThisMarkets },

@@ -16,10 +16,16 @@ const heldElsewhere = "a platform id is held by another active mapping (holder a
 export const mappingsPaths: ZodOpenApiPathsObject = {
   "/api/mappings": {
     get: read("listMappings", "Built-in and user mappings, merged as the scraper sees them", {
+      description:
+        "A user mapping (priority 1) overrides the built-in entry with its canonicalId, which is then listed inactive. Sorted by " +
+        "any item field but priority (missing platform ids last), filtered by origin, platform, active and q, paged.",
       query: mappingListQuerySchema,
       ok: jsonAnswer(mappingListSchema, "One page of mappings, by name"),
     }),
     post: operation("triager", "createMapping", "Create a user mapping (overrides a built-in entry with the same canonicalId)", {
+      description:
+        "At least one of sportybetId/bet9jaKey and one outcome. A field that may be null may be left out (it is null), and so may an " +
+        "outcome's platform names and position (list order). The change is audited with reason; the scraper uses it from its next lookup.",
       body: mappingCreateSchema,
       responses: {
         "201": created(mappingDetailSchema, "Created; the scraper uses it from its next lookup", etagHeader),
@@ -29,10 +35,14 @@ export const mappingsPaths: ZodOpenApiPathsObject = {
   },
   "/api/mappings/{canonicalId}": {
     get: read("getMapping", "The mapping that applies for this canonicalId, with outcomes and the built-in entry it overrides", {
+      description: "version and the ETag exist for user mappings only; send the ETag as If-Match to PATCH.",
       path: canonicalIdParamsSchema,
       ok: jsonAnswer(mappingDetailSchema, "The mapping; ETag carries a user mapping's version", etagHeader),
     }),
     patch: versionedEdit("triager", "updateMapping", "Edit a user mapping; on a built-in entry, create its user override", {
+      description:
+        "A field left out stays as it is; null clears a platform id; outcomes, when sent, replace the list. On a built-in entry " +
+        "the edit creates the user override (version 1). Audited with reason; the scraper uses it from its next lookup.",
       what: "mapping",
       path: canonicalIdParamsSchema,
       body: mappingPatchSchema,

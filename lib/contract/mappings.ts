@@ -122,9 +122,9 @@ export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingLi
 export const mappingNameSchema = z.string().trim().min(1, "a name is required").max(200);
 const mappingFields = {
   name: mappingNameSchema,
-  betpawaId: platformId.nullable().optional(),
-  sportybetId: platformId.nullable().optional(),
-  bet9jaKey: bet9jaKeySchema.nullable().optional(),
+  betpawaId: platformId.nullable().optional().describe("null or left out: none yet"),
+  sportybetId: platformId.nullable().optional().describe("null or left out: none"),
+  bet9jaKey: bet9jaKeySchema.nullable().optional().describe("The full Bet9ja market key, e.g. S_OU; null or left out: none"),
   outcomes: outcomesSchema,
 };
 const hasPlatformId = (m: { sportybetId?: string | null; bet9jaKey?: string | null }) => Boolean(m.sportybetId || m.bet9jaKey);
@@ -150,10 +150,10 @@ export const mappingFormSchema = z.object({ ...mappingFields, reason: requiredRe
 export const mappingPatchSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    betpawaId: platformId.nullable().optional(),
-    sportybetId: platformId.nullable().optional(),
-    bet9jaKey: bet9jaKeySchema.nullable().optional(),
-    outcomes: outcomesSchema.optional(),
+    betpawaId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
+    sportybetId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
+    bet9jaKey: bet9jaKeySchema.nullable().optional().describe("The full Bet9ja market key, e.g. S_OU; null clears; left out: unchanged"),
+    outcomes: outcomesSchema.optional().describe("Replaces the whole list; left out: unchanged"),
     reason: reason.optional(),
   })
   .strict()

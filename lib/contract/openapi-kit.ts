@@ -11,6 +11,10 @@ import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiRes
 import { auditListSchema, historyQuerySchema } from "./audit";
 import type { Role } from "./auth";
 import { problemSchema } from "./common";
+import { EXAMPLES } from "./openapi-examples";
+
+/** A JSON media type: the schema, with `example`, else the schema's own example (openapi-examples.ts) when it has one. */
+const jsonMedia = (schema: z.ZodType, example = EXAMPLES.get(schema)) => ({ schema, ...(example !== undefined && { example }) });
 
 /** A problem+json answer (RFC 9457). */
 export const problem = (description: string): ZodOpenApiResponseObject => ({
@@ -18,14 +22,15 @@ export const problem = (description: string): ZodOpenApiResponseObject => ({
   content: { "application/problem+json": { schema: problemSchema } },
 });
 
-/** A JSON answer; `headers` as OpenAPI header objects. */
+/** A JSON answer; `headers` as OpenAPI header objects; `example` when not the schema's own. */
 export const jsonAnswer = (
   schema: z.ZodType,
   description: string,
   headers?: ZodOpenApiResponseObject["headers"],
+  example?: unknown,
 ): ZodOpenApiResponseObject => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": jsonMedia(schema, example) },
   ...(headers ? { headers } : {}),
 });
 
@@ -73,7 +78,8 @@ type Params = NonNullable<ZodOpenApiOperationObject["requestParams"]>;
 
 /** What an operation says of itself beside its id and summary; `operation()` adds the answers every route gives. */
 interface OperationSpec {
-  description?: string;
+  /** What it does beyond its summary: rules, side effects, what the answer holds (Spectral's operation-description). */
+  description: string;
   /** The path parameters: a malformed or unknown value is 404. */
   path?: Params["path"];
   query?: Params["query"];
@@ -110,9 +116,9 @@ export function operation(
   const op: ZodOpenApiOperationObject & { "x-required-role": Access } = {
     operationId,
     summary,
-    ...(description && { description }),
+    description,
     ...(Object.keys(requestParams).length > 0 && { requestParams }),
-    ...(body && { requestBody: { required: true, content: { "application/json": { schema: body } } } }),
+    ...(body && { requestBody: { required: true, content: { "application/json": jsonMedia(body) } } }),
     responses,
     security: access === "public" ? [] : [{ bearer: [] }, { cookie: [] }],
     "x-required-role": access,
@@ -139,7 +145,14 @@ export const historyPage = jsonAnswer(auditListSchema, "One page of history entr
 
 /** GET …/history of the resource `path` names: its changes, paged like the audit trail. */
 export const history = (operationId: string, summary: string, path: Params["path"]) =>
-  read(operationId, summary, { path, query: historyQuerySchema, ok: historyPage });
+  read(operationId, summary, {
+    description:
+      "Every entry was written in the same transaction as its change: who (actorType, actorId, actor as named then), what " +
+      "(action, before, after) and why (reason). Newest first, paged like GET /api/audit.",
+    path,
+    query: historyQuerySchema,
+    ok: historyPage,
+  });
 
 /**
  * An edit that checks versions (PATCH): If-Match with the ETag from GET, 412 when the `what`

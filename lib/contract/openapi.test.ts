@@ -4,7 +4,17 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import * as audit from "./audit";
+import * as auth from "./auth";
+import * as comments from "./comments";
+import * as health from "./health";
+import * as mappings from "./mappings";
 import { openApiDocument } from "./openapi";
+import * as scrape from "./scrape";
+import * as stats from "./stats";
+import * as unmapped from "./unmapped";
+import * as views from "./views";
 
 type Operation = Omit<OpenAPIV3_1.OperationObject, "parameters" | "responses"> & {
   parameters?: OpenAPIV3_1.ParameterObject[];
@@ -17,6 +27,33 @@ const operations = () =>
   Object.entries(doc().paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item ?? {}).map(([method, op]) => ({ path, method, op: op as Operation })),
   );
+
+type Schema = OpenAPIV3_1.SchemaObject;
+
+/** The contract's exported zod schemas by their component id (`.meta({ id })`). */
+const zodById = new Map(
+  [audit, auth, comments, health, mappings, scrape, stats, unmapped, views]
+    .flatMap((m) => Object.values(m))
+    .filter((v): v is z.ZodType => v instanceof z.ZodType)
+    .flatMap((s) => {
+      const id = z.globalRegistry.get(s)?.id;
+      return id ? [[id, s] as const] : [];
+    }),
+);
+
+/** The component a `{ $ref }` names. */
+const componentName = (schema: unknown) => (schema as { $ref?: string } | undefined)?.$ref?.replace("#/components/schemas/", "");
+
+/** Each operation's JSON request body and main answer (its 2xx JSON answers), as media type objects. */
+const bodiesAndAnswers = () =>
+  operations().flatMap(({ path, method, op }) => {
+    const at = `${method} ${path}`;
+    const body = (op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined)?.content["application/json"];
+    const answers = Object.entries(op.responses)
+      .filter(([status, r]) => status.startsWith("2") && r.content?.["application/json"])
+      .map(([status, r]) => ({ at: `${at} ${status}`, media: r.content!["application/json"], io: "response" as const }));
+    return [...(body ? [{ at: `${at} body`, media: body, io: "request" as const }] : []), ...answers];
+  });
 
 describe("the OpenAPI document", () => {
   it("is valid OpenAPI 3.1", async () => {
@@ -85,5 +122,74 @@ describe("the OpenAPI document", () => {
       explode: true,
       schema: { type: "array", items: { enum: ["NEW", "ACKNOWLEDGED", "MAPPED", "IGNORED"] } },
     });
+  });
+
+  it("has a tag with a description on every operation, info from package.json and a server", () => {
+    const d = doc();
+    const tags = new Map((d.tags ?? []).map((t) => [t.name, t.description]));
+    for (const [name, description] of tags) expect(description, name).toBeTruthy();
+    for (const { path, method, op } of operations()) {
+      expect(op.tags, `${method} ${path}`).toHaveLength(1);
+      expect(tags.has(op.tags![0]), `${method} ${path}: ${op.tags![0]}`).toBe(true);
+    }
+    expect(d.info.version).toBe(process.env.npm_package_version ?? d.info.version);
+    expect(d.info.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(d.info.description).toBeTruthy();
+    expect(d.servers?.length).toBeGreaterThan(0);
+  });
+
+  it("gives every request body and main answer an example that its own zod schema accepts", () => {
+    const checked = new Set<string>();
+    for (const { at, media } of bodiesAndAnswers()) {
+      // This document's own answer is the document: no example of it beside itself.
+      if (at === "get /api/openapi.json 200") continue;
+      const name = componentName(media.schema);
+      expect(name, `${at}: a $ref component`).toBeDefined();
+      expect(media.example, `${at}: ${name} has an example`).toBeDefined();
+      const zodSchema = zodById.get(name!);
+      expect(zodSchema, `${name}: an exported contract schema`).toBeDefined();
+      const parsed = zodSchema!.safeParse(media.example);
+      expect(parsed.success, `${at}: ${name} example: ${parsed.error?.message}`).toBe(true);
+      checked.add(name!);
+    }
+    expect(checked.size).toBeGreaterThanOrEqual(39);
+    // Any other answer's example (the health check's 503) is checked alike.
+    for (const { path, method, op } of operations())
+      for (const [status, r] of Object.entries(op.responses)) {
+        const media = r.content?.["application/json"];
+        if (status.startsWith("2") || media?.example === undefined) continue;
+        const parsed = zodById.get(componentName(media.schema)!)!.safeParse(media.example);
+        expect(parsed.success, `${method} ${path} ${status} example: ${parsed.error?.message}`).toBe(true);
+      }
+  });
+
+  it("lets a request body leave out every field that may be null (absent reads as null, or unchanged in a PATCH)", () => {
+    const schemas = doc().components!.schemas! as Record<string, Schema>;
+    const resolve = (s: Schema): Schema => {
+      const name = componentName(s);
+      return name ? schemas[name] : s;
+    };
+    const mayBeNull = (s: Schema): boolean => {
+      const r = resolve(s);
+      return (Array.isArray(r.type) && r.type.includes("null")) || r.type === "null" || (r.anyOf ?? r.oneOf ?? []).some(mayBeNull);
+    };
+    const offending: string[] = [];
+    const seen = new Set<Schema>();
+    const walk = (s: Schema, at: string) => {
+      const r = resolve(s);
+      if (seen.has(r)) return;
+      seen.add(r);
+      for (const [key, prop] of Object.entries((r.properties ?? {}) as Record<string, Schema>)) {
+        if (mayBeNull(prop) && (r.required ?? []).includes(key)) offending.push(`${at}.${key}`);
+        walk(prop, `${at}.${key}`);
+      }
+      const items = (r as { items?: Schema }).items;
+      if (items) walk(items, `${at}[]`);
+      for (const alt of [...(r.anyOf ?? []), ...(r.oneOf ?? []), ...(r.allOf ?? [])]) walk(alt, at);
+    };
+    const bodies = bodiesAndAnswers().filter((b) => b.io === "request");
+    expect(bodies.length).toBeGreaterThanOrEqual(13);
+    for (const { at, media } of bodies) walk(media.schema as Schema, at);
+    expect(offending).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 // parse with. Each area describes its operations beside its contract (`*.openapi.ts`); schemas
 // with a `.meta({ id })` become `$ref` components. The custom server's request gate derives its
 // route table from `paths` (server/http/api-gate.ts), so an undocumented route cannot be reached.
-import { createDocument, type ZodOpenApiObject } from "zod-openapi";
+import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import packageJson from "../../package.json";
 import { authPaths } from "./auth.openapi";
 import { changesPaths } from "./changes.openapi";
 import { commentsPaths } from "./comments.openapi";
@@ -13,11 +14,48 @@ import { systemPaths } from "./system.openapi";
 import { unmappedPaths } from "./unmapped.openapi";
 import { viewsPaths } from "./views.openapi";
 
+/** The document's tags, each with what its operations are about; every operation carries one. */
+const TAGS = {
+  unmapped: {
+    name: "Unmapped markets",
+    description:
+      "The markets no mapping covers: the triage list with its filters, one market with its samples, lines and impact, its " +
+      "triage edit (status, notes, assignee, snooze), bulk changes and their undo, its trend, candidates and mapping it.",
+  },
+  collaboration: {
+    name: "Collaboration",
+    description: "Comments on a market and its activity timeline, saved views of the list (personal or shared), and the people to assign.",
+  },
+  mappings: {
+    name: "Mappings",
+    description: "The mappings the scraper looks markets up in: the built-in catalog and the team's own entries, with their history.",
+  },
+  scrapes: { name: "Scrapes", description: "Starting a scrape run and reading the runs with their per-platform figures." },
+  system: { name: "System", description: "The audit trail, counts and coverage, health, and this document." },
+  access: {
+    name: "Access",
+    description: "Who the caller is, the first admin, API tokens and people (sign-in itself is better-auth's, under /api/auth).",
+  },
+} as const;
+
+/** `paths` with `tag` on each of their operations. */
+function tagged(tag: { name: string }, paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
+  const METHODS = ["get", "put", "post", "patch", "delete"] as const;
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([key, op]) => [key, (METHODS as readonly string[]).includes(key) ? { ...op, tags: [tag.name] } : op]),
+      ),
+    ]),
+  );
+}
+
 const DOCUMENT: ZodOpenApiObject = {
   openapi: "3.1.0",
   info: {
     title: "Market Triage API",
-    version: "1.0.0",
+    version: packageJson.version,
     description:
       "Unmapped competitor markets found by the scrape jobs, and their triage. JSON is camelCase; timestamps are ISO 8601 UTC " +
       "with Z. occurrenceCount counts sightings: one per market instance (one market with one line, e.g. Over/Under 2.5) " +
@@ -28,16 +66,24 @@ const DOCUMENT: ZodOpenApiObject = {
       "(POST /api/auth/sign-in/email { email, password }; better-auth's endpoints under /api/auth are not listed here) or an API " +
       "token (Authorization: Bearer <token>). A request for a host outside PUBLIC_URL/ALLOWED_HOSTS is 421.",
   },
+  servers: [
+    {
+      url: "{origin}",
+      description: "The app's address: PUBLIC_URL where it is set, else http://HOST:PORT (the API is under /api on the same origin)",
+      variables: { origin: { default: "http://127.0.0.1:3000", description: "Scheme, host and port, no trailing slash" } },
+    },
+  ],
+  tags: Object.values(TAGS),
   components: { securitySchemes: SECURITY_SCHEMES },
   paths: {
-    ...unmappedPaths,
-    ...changesPaths,
-    ...commentsPaths,
-    ...viewsPaths,
-    ...mappingsPaths,
-    ...scrapePaths,
-    ...systemPaths,
-    ...authPaths,
+    ...tagged(TAGS.unmapped, unmappedPaths),
+    ...tagged(TAGS.unmapped, changesPaths),
+    ...tagged(TAGS.collaboration, commentsPaths),
+    ...tagged(TAGS.collaboration, viewsPaths),
+    ...tagged(TAGS.mappings, mappingsPaths),
+    ...tagged(TAGS.scrapes, scrapePaths),
+    ...tagged(TAGS.system, systemPaths),
+    ...tagged(TAGS.access, authPaths),
   },
 };
 

@@ -18,12 +18,14 @@ export const scrapePaths: ZodOpenApiPathsObject = {
   },
   "/api/scrape/runs": {
     get: read("listScrapeRuns", "Scrape runs, newest first", {
+      description: "Each with status, totals and per-platform figures (events, markets, mapped, unmapped, new, reopened, errors).",
       query: scrapeRunListQuerySchema,
       ok: jsonAnswer(scrapeRunListSchema, "The latest runs"),
     }),
   },
   "/api/scrape/runs/{id}": {
     get: read("getScrapeRun", "One scrape run with its totals per platform", {
+      description: "A running run's figures grow as its batches are flushed; finishedAt is null until it ends.",
       path: idParamsSchema,
       ok: jsonAnswer(scrapeRunSchema, "The run"),
     }),

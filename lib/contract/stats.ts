@@ -2,13 +2,15 @@ import { z } from "zod";
 import { timestampSchema } from "./common";
 import { platformSchema, reasonSchema, runStatusSchema, statusSchema } from "./enums";
 
-const byStatus = z.record(statusSchema, z.number().int());
-const coverage = z.object({
-  markets: z.number().int().describe("Sightings in the run"),
-  mapped: z.number().int(),
-  coverage: z.number().min(0).max(1).nullable().describe("mapped / markets; null when nothing was sighted"),
-  new: z.number().int(),
-});
+const byStatus = z.record(statusSchema, z.number().int()).meta({ id: "StatusCounts", description: "Markets by triage status" });
+const coverage = z
+  .object({
+    markets: z.number().int().describe("Sightings in the run"),
+    mapped: z.number().int(),
+    coverage: z.number().min(0).max(1).nullable().describe("mapped / markets; null when nothing was sighted"),
+    new: z.number().int(),
+  })
+  .meta({ id: "RunCoverage", description: "One platform's sightings in a run and how many were mapped" });
 
 export const statsSchema = z
   .object({

@@ -47,6 +47,9 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
   },
   "/api/unmapped/{id}": {
     get: read("getUnmapped", "One unmapped market with samples, lines, notes and impact", {
+      description:
+        "The list's item plus the outcomes of its latest sighting, the lines seen, notes, version (also the ETag: send it as " +
+        "If-Match to PATCH), mapping, and its impact in the latest run that sighted it (share: coverage gained if mapped).",
       path: idParamsSchema,
       ok: jsonAnswer(unmappedDetailSchema, "The market; ETag carries its version", etagHeader),
     }),
@@ -89,6 +92,9 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
   },
   "/api/unmapped/{id}/candidates": {
     get: read("getUnmappedCandidates", "Mappings and other platforms' unmapped markets that likely mean the same market", {
+      description:
+        "Ranked by score (0-1) from name likeness, outcome pairing, outcome count and lines, with the reasons in words. Each " +
+        "mapping candidate suggests outcome pairings with a confidence; occupied means it already maps another market of this platform.",
       path: idParamsSchema,
       ok: jsonAnswer(candidatesSchema, "Ranked candidates with scores, reasons and outcome pairings"),
     }),

@@ -162,6 +162,7 @@ export const unmappedDetailSchema = unmappedItemSchema
           .nullable()
           .describe("Its share of all the platform's sightings in that run: coverage gained if mapped"),
       })
+      .meta({ id: "MarketImpact" })
       .nullable()
       .describe("In the latest run that sighted it"),
   })
@@ -176,12 +177,14 @@ const changeReasonSchema = reasonTextSchema.optional().describe("Why; kept in th
 export const unmappedPatchSchema = z
   .object({
     status: statusSchema.optional(),
-    notes: notesSchema.nullable().optional().describe("null clears"),
-    assigneeId: assigneeIdSchema.optional().describe("A user id (null unassigns); assigning a NEW market makes it ACKNOWLEDGED"),
+    notes: notesSchema.nullable().optional().describe("null clears; left out: unchanged"),
+    assigneeId: assigneeIdSchema
+      .optional()
+      .describe("A user id (null unassigns; left out: unchanged); assigning a NEW market makes it ACKNOWLEDGED"),
     snooze: snoozeSchema
       .nullable()
       .optional()
-      .describe("Ignore until a condition: sets status IGNORED. null removes the condition (the status stays)"),
+      .describe("Ignore until a condition: sets status IGNORED. null removes the condition (the status stays); left out: unchanged"),
     reason: changeReasonSchema,
   })
   .strict()
@@ -205,8 +208,11 @@ export const addNoteSchema = z
 const bulkSetSchema = z
   .object({
     status: statusSchema.exclude(["MAPPED"]).optional(),
-    assigneeId: assigneeIdSchema.optional(),
-    snooze: snoozeSchema.nullable().optional(),
+    assigneeId: assigneeIdSchema.optional().describe("A user id; null unassigns; left out: unchanged"),
+    snooze: snoozeSchema
+      .nullable()
+      .optional()
+      .describe("As in PATCH: sets IGNORED with the condition; null removes it; left out: unchanged"),
     addNote: addNoteSchema.optional().describe("Appended to each market's notes on a new line"),
   })
   .strict()

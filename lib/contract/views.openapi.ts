@@ -55,6 +55,7 @@ export const viewsPaths: ZodOpenApiPathsObject = {
       },
     }),
     delete: operation("viewer", "deleteView", "Delete a view: its owner, or an admin for a shared one", {
+      description: "Nothing else changes: a view only names a query. Someone else's personal view is 404, as if it did not exist.",
       path: viewParamsSchema,
       responses: {
         "204": { description: "Deleted" },
@@ -65,6 +66,7 @@ export const viewsPaths: ZodOpenApiPathsObject = {
   },
   "/api/people": {
     get: read("listPeople", "Everyone who can be assigned: enabled people with their role, by name", {
+      description: "For assignee pickers and filters: send an id as PATCH /api/unmapped/{id} assigneeId or as the list's assignee filter.",
       ok: jsonAnswer(peopleSchema, "Enabled people, sorted by name (disabled people are left out)"),
     }),
   },
