@@ -12,6 +12,7 @@ import { scrapePaths } from "./scrape.openapi";
 import { systemPaths } from "./system.openapi";
 import { unmappedPaths } from "./unmapped.openapi";
 import { viewsPaths } from "./views.openapi";
+import { webhookEvents, webhooksPaths } from "./webhooks.openapi";
 
 const DOCUMENT: ZodOpenApiObject = {
   openapi: "3.1.0",
@@ -38,7 +39,9 @@ const DOCUMENT: ZodOpenApiObject = {
     ...scrapePaths,
     ...systemPaths,
     ...authPaths,
+    ...webhooksPaths,
   },
+  webhooks: webhookEvents,
 };
 
 let built: ReturnType<typeof createDocument> | undefined;
