@@ -50,6 +50,10 @@ const CLAIM_SQL = `WITH heads AS (
   RETURNING d.id::text AS id, d.event_id, d.attempts, e.url, e.secret,
     CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret, v.payload, d.retry_from`;
 
+// When a failure disables the endpoint: a delivery retried to the end of its window ($9: the
+// endpoint, whose queue it headed, failed all that time), or failing for the window anyway.
+const GIVES_UP = `(NOT $7::boolean AND ($9::boolean OR e.failing_since < now() - $8::float8 * interval '1 hour'))`;
+
 // The outcome, and the endpoint's failing state: a success clears it; a failure sets it once and,
 // after the retry window of failing, disables the endpoint (flagged in the UI).
 const RECORD_SQL = `WITH d AS (
@@ -59,9 +63,8 @@ const RECORD_SQL = `WITH d AS (
   )
   UPDATE webhook_endpoints e SET
     failing_since = CASE WHEN $7::boolean THEN NULL ELSE COALESCE(e.failing_since, now()) END,
-    active = CASE WHEN NOT $7::boolean AND e.failing_since < now() - $8::float8 * interval '1 hour' THEN false ELSE e.active END,
-    disabled_at = CASE WHEN NOT $7::boolean AND e.active AND e.failing_since < now() - $8::float8 * interval '1 hour' THEN now()
-                       ELSE e.disabled_at END
+    active = CASE WHEN ${GIVES_UP} THEN false ELSE e.active END,
+    disabled_at = CASE WHEN ${GIVES_UP} AND e.active THEN now() ELSE e.disabled_at END
   FROM d WHERE e.id = d.endpoint_id
   RETURNING e.active`;
 
@@ -168,6 +171,7 @@ export class WebhookDispatcher {
     const ok = r.status !== null && r.status >= 200 && r.status < 300;
     let status: "succeeded" | "pending" | "failed" = ok ? "succeeded" : "failed";
     let next: Date | null = null;
+    let exhausted = false;
     if (!ok && retryable(r)) {
       const wait =
         r.status === 429 && r.retryAfterMs !== null ? r.retryAfterMs : backoffMs(Number(c.attempts), this.config.WEBHOOK_RETRY_BASE_MS);
@@ -175,7 +179,7 @@ export class WebhookDispatcher {
       if (Date.now() + wait <= windowEnd) {
         status = "pending";
         next = new Date(Date.now() + wait);
-      }
+      } else exhausted = true;
     }
     const record = async () => {
       const rows = await this.db.query<{ active: boolean }>(RECORD_SQL, [
@@ -187,6 +191,7 @@ export class WebhookDispatcher {
         r.error?.slice(0, 500) ?? null,
         ok,
         this.config.WEBHOOK_RETRY_WINDOW_HOURS,
+        exhausted,
       ]);
       if (rows[0] && !rows[0].active && !ok)
         log.warn(`[webhooks] endpoint of delivery ${c.id} failed for the whole retry window: disabled`);
