@@ -11,6 +11,8 @@ type Answer = { status: number; headers?: Record<string, string> } | "hang";
 
 interface ReceivedRequest {
   id: string;
+  /** The request's path and query (tests tell endpoints apart by it). */
+  path: string;
   verified: boolean;
   body: { type: string; timestamp: string; data: unknown };
   answered: number | null;
@@ -20,7 +22,7 @@ export interface WebhookReceiver {
   url: string;
   /** Every request, in arrival order. */
   requests: ReceivedRequest[];
-  /** The bodies of the ids answered 2xx, first time only, in order. */
+  /** The bodies of the ids answered 2xx, first time only (per path), in order. */
   accepted: ReceivedRequest[];
   /** Ids answered 2xx more than once (a second 2xx of one id is a duplicate sent to a receiver that had it). */
   duplicates: string[];
@@ -60,7 +62,7 @@ export async function startWebhookReceiver(answer: WebhookReceiver["answer"] = (
           return false;
         }
       });
-      const got: ReceivedRequest = { id: headers["webhook-id"], verified, body: JSON.parse(raw), answered: null };
+      const got: ReceivedRequest = { id: headers["webhook-id"], path: req.url ?? "", verified, body: JSON.parse(raw), answered: null };
       receiver.requests.push(got);
       const a = receiver.answer(receiver.requests.length, got);
       if (a === "hang") {
@@ -70,9 +72,11 @@ export async function startWebhookReceiver(answer: WebhookReceiver["answer"] = (
       }
       got.answered = a.status;
       if (a.status >= 200 && a.status < 300) {
-        if (seen.has(got.id)) receiver.duplicates.push(got.id);
+        // One id per endpoint: tests with several endpoints tell them apart by the path.
+        const key = `${got.path} ${got.id}`;
+        if (seen.has(key)) receiver.duplicates.push(got.id);
         else {
-          seen.add(got.id);
+          seen.add(key);
           receiver.accepted.push(got);
         }
       }
