@@ -151,6 +151,8 @@ const configSchema = z.object({
     .default(24),
   /** Lets webhooks go to loopback, link-local and private addresses (server-side request forgery guard off). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** Days a finished webhook event (none of its deliveries pending) is kept in the delivery log; pruned hourly. */
+  WEBHOOK_LOG_RETENTION_DAYS: intIn(1, 3650).default(30),
 });
 
 /** spillDir is null only for DATA_DIR=memory:// without SPILL_DIR: a private temporary folder then. */

@@ -18,6 +18,9 @@ const CLAIM_BATCH = 16;
 const IDLE_MAX_MS = 30_000;
 /** Longest wait between two retries of one delivery, whatever the back-off reaches. */
 const RETRY_MAX_MS = 3_600_000;
+/** The delivery log is pruned at most this often, this many events a statement. */
+const PRUNE_EVERY_MS = 3_600_000;
+const PRUNE_BATCH = 5_000;
 /** Waits after a database error before the next pass, doubling up to the max. */
 const DB_RETRY_MS = { first: 250, max: 5_000 };
 
@@ -68,6 +71,15 @@ const RECORD_SQL = `WITH d AS (
   FROM d WHERE e.id = d.endpoint_id
   RETURNING e.active`;
 
+// Finished events (no delivery pending) past the retention, oldest first; their deliveries go with them (cascade).
+const PRUNE_SQL = `WITH old AS (
+    SELECT e.id FROM webhook_events e
+    WHERE e.created_at < now() - $1::int * interval '1 day'
+      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
+    ORDER BY e.created_at LIMIT $2::int
+  ), gone AS (DELETE FROM webhook_events e USING old WHERE e.id = old.id RETURNING 1)
+  SELECT count(*)::int AS n FROM gone`;
+
 const NEXT_DUE_SQL = `SELECT min(GREATEST(d.next_attempt_at, COALESCE(d.leased_until, d.next_attempt_at))) AS at
   FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.status = 'pending' AND e.active`;
 
@@ -88,13 +100,14 @@ export class WebhookDispatcher {
   private readonly unsubscribe: () => void;
   /** Outcomes the database could not take yet: recorded before anything new is claimed. */
   private readonly unrecorded: Array<() => Promise<void>> = [];
+  private lastPrune = 0;
 
   constructor(
     private readonly db: Database,
     outbox: WebhookOutbox,
     private readonly config: Pick<
       Config,
-      "WEBHOOK_TIMEOUT_MS" | "WEBHOOK_RETRY_BASE_MS" | "WEBHOOK_RETRY_WINDOW_HOURS" | "WEBHOOK_ALLOW_PRIVATE"
+      "WEBHOOK_TIMEOUT_MS" | "WEBHOOK_RETRY_BASE_MS" | "WEBHOOK_RETRY_WINDOW_HOURS" | "WEBHOOK_ALLOW_PRIVATE" | "WEBHOOK_LOG_RETENTION_DAYS"
     >,
   ) {
     this.unsubscribe = outbox.onWritten(() => this.wake());
@@ -141,6 +154,10 @@ export class WebhookDispatcher {
           continue;
         }
         if (this.woken) continue;
+        if (Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
+          this.lastPrune = Date.now();
+          await this.prune().catch((e) => log.warn(`[webhooks] pruning the delivery log failed: ${(e as Error).message}`));
+        }
         const [next] = await this.db.query<{ at: Date | string | null }>(NEXT_DUE_SQL);
         sleepMs = next.at === null ? IDLE_MAX_MS : Math.max(10, Math.min(IDLE_MAX_MS, new Date(next.at).getTime() - Date.now()));
       } catch (e) {
@@ -158,6 +175,16 @@ export class WebhookDispatcher {
         };
       });
       this.wakeUp = null;
+    }
+  }
+
+  /** Deletes finished events older than WEBHOOK_LOG_RETENTION_DAYS with their deliveries; how many. */
+  async prune(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [{ n }] = await this.db.query<{ n: number }>(PRUNE_SQL, [this.config.WEBHOOK_LOG_RETENTION_DAYS, PRUNE_BATCH]);
+      total += Number(n);
+      if (Number(n) < PRUNE_BATCH || this.stopped) return total;
     }
   }
 

@@ -108,11 +108,16 @@ describe.each(DB_KINDS)("webhooks on %s", (kind) => {
       await okBody(await api(`/api/unmapped/${market.id}`, { method: "PATCH", json: { notes: "seen by a hook" } }));
       const updated = await waitFor("unmapped.updated", () => ofType("unmapped.updated")[0]);
       expect(updated.data).toMatchObject({ undo: false, count: 1, ids: [market.id], changed: ["notes"] });
+      // A change that is refused (stale If-Match) rolls back, and its event with it.
+      const stale = await api(`/api/unmapped/${market.id}`, { method: "PATCH", json: { notes: "lost" }, headers: { "if-match": '"999"' } });
+      await problemBody(stale, 412);
 
       await okBody(await api("/api/mappings", { method: "POST", json: mappingBody(1) }), 201);
       await okBody(await api(`/api/mappings/hook_market_1?reason=gone`, { method: "DELETE" }));
       await waitFor("mapping events", () => ofType("mapping.deactivated").length === 1);
       expect(ofType("mapping.created")[0].data).toMatchObject({ canonicalId: "hook_market_1", reason: "webhook test" });
+      // In order per endpoint: had the refused change written an event, it would have come before these.
+      expect(ofType("unmapped.updated")).toHaveLength(1);
       expect(receiver.requests.every((r) => r.verified)).toBe(true);
       expect(receiver.duplicates).toEqual([]);
 
