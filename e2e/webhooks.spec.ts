@@ -2,7 +2,7 @@
 // standardwebhooks library): add an endpoint (its secret shown once), send a test event and see
 // it delivered, redeliver it, see a failing endpoint flagged, rotate the secret, delete it.
 import { startWebhookReceiver, type WebhookReceiver } from "../server/testing/webhook-receiver";
-import { expect, expectAccessible, snap, test, waitLive } from "./support";
+import { expect, expectAccessible, expectNoSidewaysScroll, snap, test, waitLive } from "./support";
 
 let receiver: WebhookReceiver;
 test.beforeAll(async () => {
@@ -46,6 +46,20 @@ test("webhooks: add, test event delivered and redelivered, failing flagged, rota
   await waitLive(page);
   await expect(row.locator('[data-webhook-state="failing"]')).toBeVisible();
   await snap(page, testInfo, "settings-webhooks-failing");
+
+  // Edit: its events change in place.
+  await row.getByRole("button", { name: `Edit ${receiver.url}` }).click();
+  const editForm = page.getByRole("form", { name: "Edit the endpoint" });
+  await expect(editForm.getByLabel("URL")).toHaveValue(receiver.url);
+  await editForm.getByLabel("scrape.failed").check();
+  await editForm.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByText("unmapped.discovered, scrape.completed, scrape.failed")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Add an endpoint" })).toBeVisible();
+
+  // A phone: the rows stack, nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 860 });
+  await expectNoSidewaysScroll(page, "/settings/webhooks");
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await row.getByRole("button", { name: `Rotate the secret of ${receiver.url}` }).click();
   await page
