@@ -173,6 +173,13 @@ export class TriageService {
       after: { status: "MAPPED", mapping: canonicalId },
       reason,
     });
+    // Not an undoable change (no changeId): undoing it is deactivating the mapping.
+    await this.outbox?.write(tx, "unmapped.updated", { changeId: null, undo: false, count: 1, ids: [market.id], changed: ["status"] });
+  }
+
+  /** After a commit that may have written unmapped.updated events outside update() (mapping a market). */
+  webhooksWritten(): void {
+    this.outbox?.wakeFor("unmapped.updated");
   }
 
   private stale(current: number) {

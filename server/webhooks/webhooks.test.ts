@@ -118,6 +118,16 @@ describe.each(DB_KINDS)("webhooks on %s", (kind) => {
       expect(ofType("mapping.created")[0].data).toMatchObject({ canonicalId: "hook_market_1", reason: "webhook test" });
       // In order per endpoint: had the refused change written an event, it would have come before these.
       expect(ofType("unmapped.updated")).toHaveLength(1);
+      // Mapping a market: the mapping's event and the market's status change, from one transaction.
+      const target = unmappedListSchema.parse(await okBody(await api("/api/unmapped?source=sportybet&sort=occurrenceCount&pageSize=1")))
+        .items[0];
+      const mapBody = { canonicalId: "hook_mapped", name: target.marketName, betpawaId: "990200", reason: "covered" };
+      await okBody(await api(`/api/unmapped/${target.id}/map`, { method: "POST", json: mapBody }));
+      const mapped = await waitFor("the mapped market's event", () =>
+        ofType("unmapped.updated").find((e) => e.data.ids[0] === target.id && e.data.changed[0] === "status"),
+      );
+      expect(mapped.data).toMatchObject({ changeId: null, count: 1 });
+      expect(ofType("mapping.created").map((e) => e.data.canonicalId)).toEqual(["hook_market_1", "hook_mapped"]);
       expect(receiver.requests.every((r) => r.verified)).toBe(true);
       expect(receiver.duplicates).toEqual([]);
 
