@@ -20,6 +20,9 @@ const serverEnv = (port: number) => ({
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
   LOG_LEVEL: "warn",
   BETTER_AUTH_SECRET,
+  // The webhooks spec's receiver listens on 127.0.0.1, which the request forgery guard refuses otherwise.
+  WEBHOOK_ALLOW_PRIVATE: "true",
+  WEBHOOK_RETRY_BASE_MS: "200",
 });
 
 const server = (port: number, env: Record<string, string>) => ({

@@ -18,6 +18,8 @@ const NEEDED = {
   "users.manage": "admin",
   /** Every person's tokens, not only one's own. */
   "tokens.all": "admin",
+  /** Webhook endpoints, their secrets and delivery log. */
+  "webhooks.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof NEEDED;

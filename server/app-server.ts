@@ -42,6 +42,9 @@ import { ActivityService } from "./triage-social/activity";
 import { CommentService } from "./triage-social/comments";
 import { PeopleDirectory } from "./triage-social/people";
 import { ViewService } from "./triage-social/views";
+import { WebhookDispatcher } from "./webhooks/dispatcher";
+import { WebhookService } from "./webhooks/endpoint-service";
+import { WebhookOutbox } from "./webhooks/outbox";
 
 const MAPPINGS_CHANGED = "market_triage_mappings_changed";
 
@@ -143,8 +146,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
       authenticate: async (headers, token) => (await auth.resolve(headers, token))?.principal ?? null,
     });
+    // Events are written in the transactions of the changes that cause them; the dispatcher sends them.
+    const outbox = new WebhookOutbox(db);
+    await outbox.start();
+    const dispatcher = new WebhookDispatcher(db, outbox, config);
     // Every process reloads its mapping cache when any process changes a mapping.
-    const mappings = new MappingService(db.prisma, () => db.notify(MAPPINGS_CHANGED));
+    const mappings = new MappingService(db.prisma, () => db.notify(MAPPINGS_CHANGED), outbox);
     await db.listen(MAPPINGS_CHANGED, () => void mappings.reload().catch((e) => log.error("[mappings] reload failed:", e)));
     await mappings.reload();
     const discovery = new DiscoveryService(db, realtime, {
@@ -153,12 +160,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       batchRetentionDays: config.FLUSH_BATCH_RETENTION_DAYS,
       runCountsRetentionDays: config.RUN_COUNTS_RETENTION_DAYS,
       chunkRows: config.FLUSH_CHUNK_ROWS || undefined,
+      webhooks: outbox,
     });
     // What a previous process spilled goes in before anything new is recorded; its batch ids make
     // a chunk that did commit (its reply lost) count once.
     const replayed = await discovery.start();
     if (replayed.sightings) info(`[discovery] replayed ${replayed.sightings} spilled sightings from the journal`);
-    const runs = new RunStore(db.prisma);
+    const runs = new RunStore(db.prisma, outbox);
     // With PGlite this is the only process, so a `running` run left over was cut off by a crash.
     if (db.kind === "pglite") await runs.failAbandoned();
     const sources = options.sources ?? buildSources(config);
@@ -184,7 +192,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       { heartbeatSeconds: config.RUN_HEARTBEAT_SECONDS, staleSeconds: config.RUN_STALE_SECONDS },
     );
     await scrape.repairStale(); // runs whose process is gone (PostgreSQL; PGlite's are failed above)
-    const triage = new TriageService(db, realtime);
+    const triage = new TriageService(db, realtime, outbox);
     // A bulk change or its undo rewrites up to 10,000 markets: PGlite vacuums soon after.
     const maintainer = new EmbeddedMaintainer(db);
     const changes = tapPublisher(realtime, (type) => type === "unmapped_bulk_updated" && maintainer.nudge());
@@ -196,8 +204,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       mapMarket: new MapMarketService(mappings, triage),
       discovery,
       triage,
-      bulk: new BulkService(db, changes),
-      undo: new UndoService(db, changes),
+      bulk: new BulkService(db, changes, outbox),
+      undo: new UndoService(db, changes, outbox),
       trend: new TrendService(db),
       runs,
       scrape,
@@ -212,6 +220,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       activity: new ActivityService(db),
       views: new ViewService(db),
       directory: new PeopleDirectory(db.prisma),
+      webhooks: new WebhookService(db, outbox, config.WEBHOOK_ALLOW_PRIVATE),
       async health() {
         const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);
         return {
@@ -265,6 +274,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (admin) info(`[auth] created the first admin ${config.ADMIN_EMAIL} (ADMIN_EMAIL)`);
     }
     scrape.start();
+    await dispatcher.start();
 
     let stopping: Promise<ShutdownReport> | null = null;
     return {
@@ -274,6 +284,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stop() {
         stopping ??= (async () => {
           await scrape.stop();
+          // The attempts in flight finish and are recorded; what is still pending waits in the outbox.
+          await dispatcher.stop();
           await Promise.all(
             sources.map((s) => s.close?.().catch((e) => log.warn(`[shutdown] closing source ${s.name}: ${(e as Error).message}`))),
           );

@@ -139,6 +139,20 @@ const configSchema = z.object({
   SIGNIN_LIMIT_WINDOW_SECONDS: intIn(1, 86_400).default(900),
   /** API requests per token per minute. */
   API_TOKEN_RATE_PER_MINUTE: intIn(1, 1_000_000).default(1200),
+  /** Milliseconds one webhook delivery attempt may take, connect to last byte. */
+  WEBHOOK_TIMEOUT_MS: intIn(50, 300_000).default(10_000),
+  /** First retry of a webhook delivery after about this long, doubling each attempt (with jitter). */
+  WEBHOOK_RETRY_BASE_MS: intIn(1, 3_600_000).default(1_000),
+  /** Hours a delivery is retried before it is marked failed; an endpoint failing this long is disabled. */
+  WEBHOOK_RETRY_WINDOW_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  /** Lets webhooks go to loopback, link-local and private addresses (server-side request forgery guard off). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** Days a finished webhook event (none of its deliveries pending) is kept in the delivery log; pruned hourly. */
+  WEBHOOK_LOG_RETENTION_DAYS: intIn(1, 3650).default(30),
 });
 
 /** spillDir is null only for DATA_DIR=memory:// without SPILL_DIR: a private temporary folder then. */

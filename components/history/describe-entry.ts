@@ -168,7 +168,7 @@ export function describeEntry(entry: AuditEntry): Described {
         summary: entry.after ? "The built-in entry applies again" : "No mapping with this id applies any more",
       };
     default:
-      // Access events (sign-in, tokens, people) are listed by the settings pages, not in a market's history.
+      // Access and webhook events (sign-in, tokens, people, webhooks) are listed by the settings pages, not in a market's history.
       return { kind: "mapping", title: entry.action.replace(/_/g, " "), changes: [], summary: entry.reason };
   }
 }
@@ -194,4 +194,8 @@ export const ACTION_TONE: Record<AuditEntry["action"], "status" | "notes" | "map
   user_disabled: "danger",
   user_enabled: "mapping",
   password_reset: "mapping",
+  webhook_created: "mapping",
+  webhook_updated: "mapping",
+  webhook_deleted: "danger",
+  webhook_secret_rotated: "mapping",
 };

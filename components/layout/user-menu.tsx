@@ -87,6 +87,13 @@ export function UserMenu() {
               </Link>
             </li>
           )}
+          {manages && (
+            <li>
+              <Link href="/settings/webhooks" onClick={() => setOpen(false)}>
+                Webhooks
+              </Link>
+            </li>
+          )}
         </ul>
         {signOut.isError && (
           <p className="field-error" role="alert">

@@ -54,6 +54,10 @@ export const keys = {
   tokens: {
     all: ["tokens"] as const,
   },
+  webhooks: {
+    all: ["webhooks"] as const,
+    deliveries: (id: string) => ["webhooks", id, "deliveries"] as const,
+  },
   /** Everyone who can be assigned (GET /api/people). */
   people: {
     all: ["people"] as const,

@@ -22,6 +22,10 @@ const AUDIT_ACTIONS = [
   "user_disabled",
   "user_enabled",
   "password_reset",
+  "webhook_created",
+  "webhook_updated",
+  "webhook_deleted",
+  "webhook_secret_rotated",
 ] as const;
 
 const ACTOR_TYPES = ["user", "token", "scraper", "system"] as const;
@@ -37,7 +41,7 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
 
-const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token"]).meta({ id: "AuditEntityType" });
+const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token", "webhook"]).meta({ id: "AuditEntityType" });
 const actionSchema = z.enum(AUDIT_ACTIONS).meta({ id: "AuditAction" });
 
 export const auditEntrySchema = z

@@ -17,6 +17,8 @@ import { statsSchema } from "./stats";
 import * as system from "./system.examples";
 import * as unmapped from "./unmapped";
 import * as unmappedExamples from "./unmapped.examples";
+import * as webhooks from "./webhooks";
+import * as webhookExamples from "./webhooks.examples";
 import { peopleSchema, savedViewCreateSchema, savedViewListSchema, savedViewPatchSchema, savedViewSchema } from "./views";
 
 export const EXAMPLES: ReadonlyMap<z.ZodType, unknown> = new Map<z.ZodType, unknown>([
@@ -60,4 +62,11 @@ export const EXAMPLES: ReadonlyMap<z.ZodType, unknown> = new Map<z.ZodType, unkn
   [auth.tokenListSchema, authExamples.tokenListExample],
   [auth.tokenCreateSchema, authExamples.tokenCreateExample],
   [auth.tokenCreatedSchema, authExamples.tokenCreatedExample],
+  [webhooks.webhookCreateSchema, webhookExamples.webhookCreateExample],
+  [webhooks.webhookPatchSchema, webhookExamples.webhookPatchExample],
+  [webhooks.webhookSchema, webhookExamples.webhookExample],
+  [webhooks.webhookListSchema, webhookExamples.webhookListExample],
+  [webhooks.webhookWithSecretSchema, webhookExamples.webhookWithSecretExample],
+  [webhooks.webhookDeliverySchema, webhookExamples.webhookDeliveryExample],
+  [webhooks.webhookDeliveryListSchema, webhookExamples.webhookDeliveryListExample],
 ]);

@@ -15,6 +15,7 @@ import * as scrape from "./scrape";
 import * as stats from "./stats";
 import * as unmapped from "./unmapped";
 import * as views from "./views";
+import * as webhooks from "./webhooks";
 
 type Operation = Omit<OpenAPIV3_1.OperationObject, "parameters" | "responses"> & {
   parameters?: OpenAPIV3_1.ParameterObject[];
@@ -32,7 +33,7 @@ type Schema = OpenAPIV3_1.SchemaObject;
 
 /** The contract's exported zod schemas by their component id (`.meta({ id })`). */
 const zodById = new Map(
-  [audit, auth, comments, health, mappings, scrape, stats, unmapped, views]
+  [audit, auth, comments, health, mappings, scrape, stats, unmapped, views, webhooks]
     .flatMap((m) => Object.values(m))
     .filter((v): v is z.ZodType => v instanceof z.ZodType)
     .flatMap((s) => {
@@ -41,8 +42,12 @@ const zodById = new Map(
     }),
 );
 
-/** The component a `{ $ref }` names. */
-const componentName = (schema: unknown) => (schema as { $ref?: string } | undefined)?.$ref?.replace("#/components/schemas/", "");
+/**
+ * The component a `{ $ref }` names. A schema used both as input (a webhook's body) and as output
+ * (an answer) whose two sides differ is two components, the answer's named `<id>Output`.
+ */
+const componentName = (schema: unknown) =>
+  (schema as { $ref?: string } | undefined)?.$ref?.replace("#/components/schemas/", "").replace(/Output$/, "");
 
 /** Each operation's JSON request body and main answer (its 2xx JSON answers), as media type objects. */
 const bodiesAndAnswers = () =>

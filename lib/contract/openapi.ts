@@ -13,6 +13,7 @@ import { scrapePaths } from "./scrape.openapi";
 import { systemPaths } from "./system.openapi";
 import { unmappedPaths } from "./unmapped.openapi";
 import { viewsPaths } from "./views.openapi";
+import { webhookEvents, webhooksPaths } from "./webhooks.openapi";
 
 /** The document's tags, each with what its operations are about; every operation carries one. */
 const TAGS = {
@@ -32,6 +33,11 @@ const TAGS = {
   },
   scrapes: { name: "Scrapes", description: "Starting a scrape run and reading the runs with their per-platform figures." },
   system: { name: "System", description: "The audit trail, counts and coverage, health, and this document." },
+  integrations: {
+    name: "Integrations",
+    description:
+      "Webhook endpoints: signed deliveries (Standard Webhooks) of the events below, retried from a durable outbox, with their delivery log.",
+  },
   access: {
     name: "Access",
     description: "Who the caller is, the first admin, API tokens and people (sign-in itself is better-auth's, under /api/auth).",
@@ -84,7 +90,9 @@ const DOCUMENT: ZodOpenApiObject = {
     ...tagged(TAGS.scrapes, scrapePaths),
     ...tagged(TAGS.system, systemPaths),
     ...tagged(TAGS.access, authPaths),
+    ...tagged(TAGS.integrations, webhooksPaths),
   },
+  webhooks: webhookEvents,
 };
 
 let built: ReturnType<typeof createDocument> | undefined;

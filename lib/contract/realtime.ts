@@ -35,7 +35,7 @@ const alertMarketSchema = z.object({
   cause: alertCauseSchema,
 });
 export const ALERT_MARKETS_CAP = 50;
-const unmappedAlertDataSchema = z.object({
+export const unmappedAlertDataSchema = z.object({
   count: z.number().int().describe("How many markets were discovered or reopened; markets lists at most 50 of them"),
   markets: z.array(alertMarketSchema).max(ALERT_MARKETS_CAP),
 });

@@ -34,6 +34,14 @@ export interface DiscoveryOptions {
   batchRetentionDays?: number;
   /** market_run_counts rows of runs that started longer ago than this are pruned (RUN_COUNTS_RETENTION_DAYS). */
   runCountsRetentionDays?: number;
+  /** The webhook outbox: the flush statement writes its events (server/webhooks/outbox.ts). */
+  webhooks?: FlushWebhooks;
+}
+
+/** What the flush needs of the webhook outbox: the subscribed types, and a wake-up after a commit. */
+interface FlushWebhooks {
+  flushTypes(): string;
+  written(): void;
 }
 
 /** What shutdown could not write to the database: the exit code is derived from it. */
@@ -58,6 +66,7 @@ export class DiscoveryService {
   private readonly chunkRows: number;
   private readonly retentionDays: number;
   private readonly runCountsRetentionDays: number;
+  private readonly webhooks: FlushWebhooks | null;
   private retry: FlushChunk[] = [];
   private retrying = { markets: 0, sightings: 0 };
   private spills = new Set<Promise<void>>();
@@ -80,6 +89,7 @@ export class DiscoveryService {
     this.chunkRows = options.chunkRows ?? FLUSH_CHUNK_ROWS[db.kind];
     this.retentionDays = options.batchRetentionDays ?? 7;
     this.runCountsRetentionDays = options.runCountsRetentionDays ?? 30;
+    this.webhooks = options.webhooks ?? null;
     this.journal = new SpillJournal(options.spillDir ?? null);
     this.recorder = new Recorder(this.maxPending, undefined, (full) => {
       // What is pending was recorded by the run in progress, if any: its lines carry that runId.
@@ -95,13 +105,22 @@ export class DiscoveryService {
     this.recorder.record(sighting, reason, at, runId);
   }
 
+  /** Writes chunks with the outbox's subscribed types; wakes the dispatcher when a chunk announced markets. */
+  private async write(chunks: Iterable<FlushChunk>, result = emptyFlushResult()): Promise<FlushResult> {
+    const hooks = this.webhooks;
+    const announcedBefore = result.announced.length;
+    await writeChunks(this.db, chunks, result, hooks ? () => hooks.flushTypes() : undefined);
+    if (hooks && result.announced.length > announcedBefore && hooks.flushTypes() !== "{}") hooks.written();
+    return result;
+  }
+
   /** @param runLog where its lines go: the run's logger (with its runId) when a scrape flushes. */
   async flush(runLog: Log = log): Promise<FlushResult> {
     const queued = this.unqueue();
     const fresh = this.recorder.drain();
     if (queued.length === 0 && fresh.size === 0) return emptyFlushResult();
     // Queued chunks first, as they are; then the fresh rows, cut into chunks as they are sent.
-    const result = await writeChunks(this.db, concat(queued, chunksOf(fresh.values(), this.chunkRows)));
+    const result = await this.write(concat(queued, chunksOf(fresh.values(), this.chunkRows)));
     this.settle(result, runLog);
     this.writable = result.failedChunks.length === 0;
     if (result.failedChunks.length > 0) {
@@ -239,7 +258,7 @@ export class DiscoveryService {
       const result = emptyFlushResult();
       try {
         for await (const chunk of this.journal.read(file)) {
-          await writeChunks(this.db, [chunk], result);
+          await this.write([chunk], result);
           if (result.failedChunks.length > 0) break;
         }
       } catch (e) {

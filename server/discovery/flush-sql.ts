@@ -1,5 +1,6 @@
 // The flush statement (see flush.ts and docs/DECISIONS.md, "The flush statement"). $1 is the
-// chunk's rows as JSON, $2 its batch id.
+// chunk's rows as JSON, $2 its batch id, $3 the webhook event types an active endpoint subscribes to
+// (text[]; '{}' writes no outbox rows).
 //
 // What the upsert does to an existing row: adds the batch's count, widens first/last seen, takes
 // the newer name/reason/samples, merges lines (capped), recomputes the priority and the latest
@@ -7,6 +8,7 @@
 // touches status/version only to reopen a market (regressed, or its snooze ended), so a scrape
 // can't clobber or invalidate a person's edit. The triage turns are in flush-triage-sql.ts.
 import { AUDIT_CTE, CAUSED_CTE, regresses, RUN_COUNTS_CTE, TURN_SET, TURNING_CTE, UNSNOOZES } from "./flush-triage-sql";
+import { WEBHOOK_CTE } from "./flush-webhook-sql";
 import { MAX_SPECIFIERS } from "./recorder";
 
 // A market a person marked MAPPED that is sighted unmapped again (its mapping was removed or
@@ -62,7 +64,7 @@ WITH input AS (
            'marketName', a.market_name, 'reason', a.reason, 'regressed', a.cause = 'regressed', 'cause', a.cause)), '[]'::jsonb)
   FROM caused a
   WHERE a.cause IS NOT NULL
-), ${RUN_COUNTS_CTE}, ${AUDIT_CTE}
+), ${RUN_COUNTS_CTE}, ${AUDIT_CTE}, ${WEBHOOK_CTE}
 SELECT id, inserted, cause,
   -- Only announced rows carry their identity back.
   CASE WHEN cause IS NOT NULL THEN source END AS source,

@@ -13,6 +13,8 @@ import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 import { applyChange, checkFields } from "@/server/triage/apply";
 import type { ChangeSummary } from "@/server/triage/change-sql";
 import { toDetail, toItem, type DetailRow, type ItemRow } from "@/server/triage/rows";
+import { changedFields } from "@/server/triage/change-sql";
+import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { listSql, totalOf, type Viewer } from "./list-sql";
 import type { Actor } from "@/lib/contract/audit";
 
@@ -67,6 +69,7 @@ export class TriageService {
   constructor(
     private readonly db: Database,
     private readonly publisher: Publisher = nullPublisher,
+    private readonly outbox: WebhookOutbox | null = null,
   ) {}
 
   /** @param viewer who asks: `assignee=me` is them (a token's owner). */
@@ -98,7 +101,7 @@ export class TriageService {
       if (patch.status === "MAPPED") throw mappedOnlyByMapping(id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw this.stale(current.version);
       await checkFields(tx, set, "body");
-      return applyChange(
+      const applied = await applyChange(
         tx,
         [id],
         { ...set, status: set.status === "MAPPED" ? undefined : set.status },
@@ -110,14 +113,15 @@ export class TriageService {
           idsCap: 1,
         },
       );
+      if (applied.count > 0) {
+        const data = { changeId, undo: false, count: applied.count, ids: applied.ids, changed: changedFields(applied) };
+        await this.outbox?.write(tx, "unmapped.updated", data);
+      }
+      return applied;
     });
+    this.outbox?.wakeFor("unmapped.updated");
     const market = await this.get(id);
-    const changed: UpdatedField[] = [];
-    if (summary.d_status) changed.push("status");
-    if (summary.d_notes) changed.push("notes");
-    if (summary.d_assignee) changed.push("assignee");
-    if (summary.d_snooze) changed.push("snooze");
-    this.announce(id, market.version, changed);
+    this.announce(id, market.version, changedFields(summary));
     return { ...market, changeId: summary.count > 0 ? changeId : null };
   }
 
@@ -169,6 +173,13 @@ export class TriageService {
       after: { status: "MAPPED", mapping: canonicalId },
       reason,
     });
+    // Not an undoable change (no changeId): undoing it is deactivating the mapping.
+    await this.outbox?.write(tx, "unmapped.updated", { changeId: null, undo: false, count: 1, ids: [market.id], changed: ["status"] });
+  }
+
+  /** After a commit that may have written unmapped.updated events outside update() (mapping a market). */
+  webhooksWritten(): void {
+    this.outbox?.wakeFor("unmapped.updated");
   }
 
   private stale(current: number) {

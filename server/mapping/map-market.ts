@@ -111,6 +111,7 @@ export class MapMarketService {
       await triage.markMapped(tx, market, next.canonicalId, body.reason ?? null, actor);
     });
     // Committed: open lists and the market's page learn that it is MAPPED now, like any status change.
+    triage.webhooksWritten();
     const market = await triage.get(marketId);
     triage.announce(marketId, market.version, ["status"]);
     return { mapping: await mappings.get(body.canonicalId), market };

@@ -10,6 +10,7 @@ import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http
 import { MappingCache } from "./cache";
 import { builtinCatalog, mergeMappings, type MappingEntry } from "./catalog";
 import type { Actor } from "@/lib/contract/audit";
+import type { WebhookOutbox } from "@/server/webhooks/outbox";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -72,6 +73,7 @@ export class MappingService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly announce: () => Promise<void> = async () => undefined,
+    private readonly outbox: WebhookOutbox | null = null,
   ) {}
 
   async reload(): Promise<void> {
@@ -133,6 +135,7 @@ export class MappingService {
       await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCKS.mappingWrite})::text AS locked`);
       return fn(tx);
     });
+    this.outbox?.wakeFor("mapping.");
     await this.reload();
     await this.announce().catch(() => undefined); // the others also reload on their next start
     return result;
@@ -180,6 +183,8 @@ export class MappingService {
       after: { ...next, origin: "user" },
       reason,
     });
+    const event = { canonicalId: next.canonicalId, name: next.name, reason, actor: actor.name };
+    await this.outbox?.write(tx, row?.active ? "mapping.updated" : "mapping.created", event);
   }
 
   async create(body: MappingCreate, actor: Actor): Promise<MappingDetail> {
@@ -254,6 +259,7 @@ export class MappingService {
         after: this.builtin.get(canonicalId) ?? null,
         reason,
       });
+      await this.outbox?.write(tx, "mapping.deactivated", { canonicalId, name: row.name, reason, actor: actor.name });
     });
     return this.get(canonicalId);
   }

@@ -27,6 +27,7 @@ import type { ActivityService } from "../triage-social/activity";
 import type { CommentService } from "../triage-social/comments";
 import type { PeopleDirectory } from "../triage-social/people";
 import type { ViewService } from "../triage-social/views";
+import type { WebhookService } from "../webhooks/endpoint-service";
 
 export interface Runtime {
   config: Config;
@@ -60,6 +61,8 @@ export interface Runtime {
   views: ViewService;
   /** Enabled people for pickers (GET /api/people), readable by every role. */
   directory: PeopleDirectory;
+  /** Webhook endpoints, their delivery log, redelivery and test events (admin). */
+  webhooks: WebhookService;
   health(): Promise<Health>;
 }
 

@@ -3,6 +3,7 @@ import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { RunStatus } from "@/lib/contract/enums";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { notFound } from "@/server/http/errors";
+import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { RunInProgressError } from "./errors";
 
 type Row = Awaited<ReturnType<PrismaClient["scrapeRun"]["findFirstOrThrow"]>>;
@@ -45,7 +46,10 @@ function toRun(r: Row): ScrapeRun {
 }
 
 export class RunStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly outbox: WebhookOutbox | null = null,
+  ) {}
 
   /** A run outside the running slot: for tests and benches that run cycles directly. */
   async create(trigger: ScrapeRun["trigger"]): Promise<number> {
@@ -114,22 +118,29 @@ export class RunStore {
   async finish(id: number, outcome: RunOutcome): Promise<ScrapeRun> {
     const sum = (k: keyof SourceRunStats) =>
       Object.values(outcome.sources).reduce((n, s) => n + (typeof s[k] === "number" ? (s[k] as number) : 0), 0);
-    const row = await this.prisma.scrapeRun.update({
-      where: { id },
-      data: {
-        status: outcome.status,
-        claimed: null,
-        finishedAt: new Date(),
-        sources: outcome.sources,
-        events: sum("events"),
-        markets: sum("markets"),
-        mapped: sum("mapped"),
-        unmapped: sum("unmapped"),
-        newMarkets: sum("new"),
-        error: outcome.error,
-      },
+    // The run's end and its webhook event (scrape.completed for completed and partial runs) commit together.
+    const run = await this.prisma.$transaction(async (tx) => {
+      const row = await tx.scrapeRun.update({
+        where: { id },
+        data: {
+          status: outcome.status,
+          claimed: null,
+          finishedAt: new Date(),
+          sources: outcome.sources,
+          events: sum("events"),
+          markets: sum("markets"),
+          mapped: sum("mapped"),
+          unmapped: sum("unmapped"),
+          newMarkets: sum("new"),
+          error: outcome.error,
+        },
+      });
+      const finished = toRun(row);
+      await this.outbox?.write(tx, finished.status === "failed" ? "scrape.failed" : "scrape.completed", finished);
+      return finished;
     });
-    return toRun(row);
+    this.outbox?.wakeFor("scrape.");
+    return run;
   }
 
   /** Runs left `running` by a process that died cannot finish any more. */

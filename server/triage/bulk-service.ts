@@ -9,7 +9,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { filterSql, type Viewer } from "@/server/discovery/list-sql";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
+import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { applyChange, checkFields, lockForChange, unprocessable } from "./apply";
+import { changedFields } from "./change-sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +19,7 @@ export class BulkService {
   constructor(
     private readonly db: Database,
     private readonly publisher: Publisher = nullPublisher,
+    private readonly outbox: WebhookOutbox | null = null,
   ) {}
 
   /** @param viewer who asks: a filter's `assignee=me` is them. */
@@ -27,8 +30,20 @@ export class BulkService {
       const ids =
         "ids" in req.scope ? [...new Set(req.scope.ids)].sort((a, b) => a - b) : await this.matching(tx, req.scope.filter, viewer);
       await lockForChange(tx, ids, req.set, "ids" in req.scope ? "body.ids" : "body.filter");
-      return applyChange(tx, ids, req.set, { changeId, actor, reason: req.reason ?? null, always: true, idsCap: BULK_MESSAGE_IDS_CAP });
+      const applied = await applyChange(tx, ids, req.set, {
+        changeId,
+        actor,
+        reason: req.reason ?? null,
+        always: true,
+        idsCap: BULK_MESSAGE_IDS_CAP,
+      });
+      if (applied.count > 0) {
+        const data = { changeId, undo: false, count: applied.count, ids: applied.ids, changed: changedFields(applied) };
+        await this.outbox?.write(tx, "unmapped.updated", data);
+      }
+      return applied;
     });
+    this.outbox?.wakeFor("unmapped.updated");
     // After the commit, one message for the whole change.
     this.publisher.publish("unmapped_bulk_updated", { changeId, undo: false, count: summary.count, ids: summary.ids });
     return { changeId, count: summary.count };

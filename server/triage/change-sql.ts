@@ -98,3 +98,13 @@ export interface ChangeSummary {
   d_assignee: boolean;
   d_snooze: boolean;
 }
+
+/** The fields a change touched on any market, as messages and webhook events name them. */
+export function changedFields(s: ChangeSummary): Array<"status" | "notes" | "assignee" | "snooze"> {
+  const changed: Array<"status" | "notes" | "assignee" | "snooze"> = [];
+  if (s.d_status) changed.push("status");
+  if (s.d_notes) changed.push("notes");
+  if (s.d_assignee) changed.push("assignee");
+  if (s.d_snooze) changed.push("snooze");
+  return changed;
+}

@@ -9,6 +9,7 @@ import type { Database } from "@/server/db/client";
 import { jsonColumn } from "@/server/db/columns";
 import { conflict, notFound } from "@/server/http/errors";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
+import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { auditCte, CHANGE_COLUMNS, diffCte, restoredColumns, updateCte } from "./change-sql";
 
 interface SkippedRow {
@@ -41,6 +42,7 @@ export class UndoService {
   constructor(
     private readonly db: Database,
     private readonly publisher: Publisher = nullPublisher,
+    private readonly outbox: WebhookOutbox | null = null,
   ) {}
 
   async undo(changeId: string, actor: Actor): Promise<UndoResult> {
@@ -61,8 +63,13 @@ export class UndoService {
       const [row] = await tx.$queryRawUnsafe<
         { restored: number[]; changed: number; changed_ids: number[]; skipped: SkippedRow[] | string }[]
       >(RESTORE_SQL, changeId, actor.type, actor.id, actor.name, `Undo of change ${changeId}`);
+      if (Number(row.changed) > 0) {
+        const ids = (row.changed_ids ?? []).map(Number);
+        await this.outbox?.write(tx, "unmapped.updated", { changeId, undo: true, count: Number(row.changed), ids, changed: [] });
+      }
       return row;
     });
+    this.outbox?.wakeFor("unmapped.updated");
     const skipped = jsonColumn<SkippedRow[]>(r.skipped, []).map((s) => ({
       id: Number(s.id),
       reason: skipReason(s),

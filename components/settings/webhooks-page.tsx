@@ -1,0 +1,190 @@
+"use client";
+// Webhook endpoints (admins): the list with failing and disabled ones flagged, adding one (its
+// secret shown once), editing its events or switching it on and off, rotating its secret,
+// deleting it, and its delivery log.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { errorMessage } from "@/lib/api/errors";
+import { keys } from "@/lib/api/keys";
+import { webhookQueries, webhooksApi } from "@/lib/api/webhooks";
+import type { Webhook, WebhookWithSecret } from "@/lib/contract/webhooks";
+import { NotAllowed } from "@/components/auth/not-allowed";
+import { useCan } from "@/components/auth/use-principal";
+import { DataTable } from "@/components/data-table/data-table";
+import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
+import { loadState } from "@/components/data-table/load-state";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { SettingsFrame } from "./settings-frame";
+import { WebhookDeliveries } from "./webhook-deliveries";
+import { SecretShownOnce, WebhookForm } from "./webhook-form";
+import styles from "./settings.module.css";
+
+const col = columnsFor<Webhook>();
+
+/** Disabled for failing through the retry window, failing now, off by hand, or fine (a badge is a flex box: its text keeps its space only as a no-break one). */
+function Health({ hook }: { hook: Webhook }) {
+  if (hook.disabledAt)
+    return (
+      <span className="badge badge-regressed" data-webhook-state="disabled">
+        {"Disabled: failing since\u00a0"}
+        <RelativeTime iso={hook.failingSince ?? hook.disabledAt} />
+      </span>
+    );
+  if (hook.failingSince)
+    return (
+      <span className="badge badge-regressed" data-webhook-state="failing">
+        {"Failing since\u00a0"}
+        <RelativeTime iso={hook.failingSince} />
+      </span>
+    );
+  return <span data-webhook-state={hook.active ? "active" : "off"}>{hook.active ? "Active" : "Off"}</span>;
+}
+
+interface Actions {
+  edit: (h: Webhook) => void;
+  rotate: (h: Webhook) => void;
+  remove: (h: Webhook) => void;
+  log: (h: Webhook) => void;
+}
+
+function columnsOf(a: Actions): DataColumn<Webhook>[] {
+  return [
+    col.accessor("url", {
+      id: "url",
+      header: "URL",
+      meta: { kind: "name", rowHeader: true },
+      cell: ({ row }) => (
+        <span>
+          <span className="mono">{row.original.url}</span>
+          {row.original.description && <span className="muted"> · {row.original.description}</span>}
+        </span>
+      ),
+    }),
+    col.accessor("events", {
+      id: "events",
+      header: "Events",
+      meta: { width: 200 },
+      cell: (c) => <span title={c.getValue().join(", ")}>{c.getValue().join(", ")}</span>,
+    }),
+    col.accessor("active", { id: "active", header: "State", meta: { width: 190 }, cell: ({ row }) => <Health hook={row.original} /> }),
+    actionsColumn<Webhook>(400, (h) => (
+      <div className={styles.cellActions}>
+        <button type="button" className="button button-small" onClick={() => a.log(h)} aria-label={`Deliveries to ${h.url}`}>
+          Deliveries
+        </button>
+        <button type="button" className="button button-small" onClick={() => a.edit(h)} aria-label={`Edit ${h.url}`}>
+          Edit
+        </button>
+        <button type="button" className="button button-small" onClick={() => a.rotate(h)} aria-label={`Rotate the secret of ${h.url}`}>
+          Rotate secret
+        </button>
+        <button type="button" className="button button-small button-danger" onClick={() => a.remove(h)} aria-label={`Delete ${h.url}`}>
+          Delete
+        </button>
+      </div>
+    )),
+  ];
+}
+
+function Webhooks() {
+  const client = useQueryClient();
+  const hooks = useQuery(webhookQueries.list());
+  const [editing, setEditing] = useState<Webhook | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<{ kind: "rotate" | "remove"; hook: Webhook } | null>(null);
+  const [rotated, setRotated] = useState<WebhookWithSecret | null>(null);
+  const invalidate = () => void client.invalidateQueries({ queryKey: keys.webhooks.all });
+  const act = useMutation({
+    mutationFn: async ({ kind, hook }: { kind: "rotate" | "remove"; hook: Webhook }) =>
+      kind === "rotate" ? webhooksApi.rotate(hook.id) : (await webhooksApi.remove(hook.id), null),
+    onSuccess: (result, { kind, hook }) => {
+      invalidate();
+      setConfirm(null);
+      if (kind === "rotate" && result) setRotated(result as WebhookWithSecret);
+      else {
+        if (viewing === hook.id) setViewing(null);
+        if (editing?.id === hook.id) setEditing(null);
+        toast.success(`Deleted ${hook.url}: nothing more is sent to it`);
+      }
+    },
+  });
+  const columns = useMemo(
+    () =>
+      columnsOf({
+        edit: setEditing,
+        log: (h) => setViewing(h.id),
+        rotate: (h) => (act.reset(), setConfirm({ kind: "rotate", hook: h })),
+        remove: (h) => (act.reset(), setConfirm({ kind: "remove", hook: h })),
+      }),
+    [act],
+  );
+  const items = hooks.data?.items ?? [];
+  const table = useDataTable({ data: items, columns, getRowId: (h) => h.id });
+  const state =
+    loadState(hooks, { rows: 2, errorTitle: "The endpoints could not be loaded" }) ??
+    (items.length === 0
+      ? {
+          kind: "message" as const,
+          content: (
+            <EmptyState title="No endpoints yet">
+              <p>Add one above: the tool at that URL then gets each event it subscribes to, signed.</p>
+            </EmptyState>
+          ),
+        }
+      : undefined);
+  const shown = items.find((h) => h.id === viewing) ?? null;
+  return (
+    <>
+      <WebhookForm editing={editing} onDone={() => setEditing(null)} />
+      {rotated && <SecretShownOnce hook={rotated} onDone={() => setRotated(null)} />}
+      <section className="card" aria-labelledby="webhooks-title">
+        <header className="card-header">
+          <h2 id="webhooks-title">Endpoints{items.length ? ` (${items.length})` : ""}</h2>
+        </header>
+        <div className={styles.tableScroll}>
+          <DataTable
+            table={table}
+            variant="card"
+            caption="Webhook endpoints"
+            state={state}
+            rowProps={(row) => ({ "data-webhook-url": row.original.url })}
+          />
+        </div>
+      </section>
+      {shown && <WebhookDeliveries hook={shown} />}
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm?.kind === "rotate" ? `Rotate the secret of ${confirm.hook.url}?` : `Delete ${confirm?.hook.url ?? ""}?`}
+        confirmLabel={confirm?.kind === "rotate" ? "Rotate" : "Delete"}
+        pendingLabel={confirm?.kind === "rotate" ? "Rotating…" : "Deleting…"}
+        danger={confirm?.kind === "remove"}
+        pending={act.isPending}
+        error={act.error ? errorMessage(act.error) : null}
+        onConfirm={() => confirm && act.mutate(confirm)}
+        onClose={() => setConfirm(null)}
+      >
+        <p>
+          {confirm?.kind === "rotate"
+            ? "A new secret is shown once. The current one keeps signing beside it for 24 hours, so the receiver can switch over."
+            : "Nothing more is sent to it, and its delivery log is deleted with it. This cannot be undone."}
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+export function WebhooksPage() {
+  const allowed = useCan("webhooks.manage");
+  return (
+    <SettingsFrame
+      title="Webhooks"
+      intro="Other tools get the events they subscribe to as signed HTTP requests (Standard Webhooks), retried for 24 hours, in order per endpoint."
+    >
+      {allowed ? <Webhooks /> : <NotAllowed doing="manage webhooks" needs="admin" />}
+    </SettingsFrame>
+  );
+}
