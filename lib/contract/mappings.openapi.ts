@@ -9,7 +9,7 @@ import {
   mappingListSchema,
   mappingPatchSchema,
 } from "./mappings";
-import { created, etagHeader, history, jsonAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
+import { created, etagHeader, history, jsonAnswer, listAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
 
 const heldElsewhere = "a platform id is held by another active mapping (holder and field name it)";
 
@@ -17,7 +17,7 @@ export const mappingsPaths: ZodOpenApiPathsObject = {
   "/api/mappings": {
     get: read("listMappings", "Built-in and user mappings, merged as the scraper sees them", {
       query: mappingListQuerySchema,
-      ok: jsonAnswer(mappingListSchema, "One page of mappings, by name"),
+      ok: listAnswer(mappingListSchema, "One page of mappings, by name"),
     }),
     post: operation("triager", "createMapping", "Create a user mapping (overrides a built-in entry with the same canonicalId)", {
       body: mappingCreateSchema,
