@@ -1,14 +1,17 @@
-// Cursor walks over 10,000 markets on both databases while new markets keep arriving (a direct
-// insert between pages, as a flush makes them, with first-seen times and names spread over the
-// whole order): no market comes twice, none that existed at the start is skipped, and each page
+// Cursor walks over 10,000 markets on both databases while new markets keep arriving between pages,
+// alternately through the flush itself (the scraper's path: recorded sightings, one upsert) and a
+// direct insert whose first-seen times, counts and names are spread over the whole order: no market comes twice, none that existed at the start is skipped, and each page
 // continues the order. Several sorts, both directions, the several-status walk (UNION ALL per
 // status) and a one-status walk. The cursor goes through the same helper the routes use.
 import { beforeEach, expect, it } from "vitest";
 import { type UnmappedItem, type UnmappedListQuery } from "@/lib/contract/unmapped";
 import { unmappedKeyset } from "@/lib/contract/unmapped-export";
 import { readPaging } from "@/server/http/cursor";
+import { nullPublisher } from "@/server/realtime/publisher";
+import { sighting } from "@/server/testing/discovery";
 import { seedMarkets } from "@/server/testing/seed";
 import { describeOnDatabases } from "@/server/testing/test-database";
+import { DiscoveryService } from "./discovery-service";
 import { listSql } from "./list-sql";
 import { TriageService } from "./triage-service";
 
@@ -20,6 +23,7 @@ const request = (params: Record<string, string>) => new Request(`http://test/api
 
 describeOnDatabases("cursor walks of the list on %s", (t) => {
   let triage: TriageService;
+  let discovery: DiscoveryService;
   let nextStart = ROWS + 1;
 
   // Each walk starts from the same 10,000 markets (the previous walk's arrivals are gone).
@@ -28,6 +32,7 @@ describeOnDatabases("cursor walks of the list on %s", (t) => {
     await seedMarkets(t.db, ROWS);
     nextStart = ROWS + 1;
     triage = new TriageService(t.db);
+    discovery = new DiscoveryService(t.db, nullPublisher);
   });
 
   const walks: [UnmappedListQuery["sort"], UnmappedListQuery["order"], UnmappedListQuery["status"]][] = [
@@ -80,7 +85,11 @@ describeOnDatabases("cursor walks of the list on %s", (t) => {
       if (cursor) expect(page.items).toHaveLength(LIMIT);
       pages++;
       // Markets arrive while the walk goes on: a flush's worth between pages.
-      await seedMarkets(t.db, INSERTED_PER_PAGE, { start: nextStart });
+      if (pages % 2) {
+        for (let n = nextStart; n < nextStart + INSERTED_PER_PAGE; n++)
+          discovery.record(sighting(`WALK${n}`, `${String.fromCharCode(65 + (n % 26))} arrived ${n}`), "UNKNOWN_MARKET");
+        expect((await discovery.flush()).inserted).toHaveLength(INSERTED_PER_PAGE);
+      } else await seedMarkets(t.db, INSERTED_PER_PAGE, { start: nextStart });
       nextStart += INSERTED_PER_PAGE;
     } while (cursor && pages < 1000);
     const skipped = [...before].filter((id) => !seen.has(id));
