@@ -12,12 +12,19 @@ import {
   type UnmappedListQuery,
   type UnmappedPatch,
 } from "@/lib/contract/unmapped";
+import { type UnmappedExportQuery } from "@/lib/contract/unmapped-export";
 import { apiFetch, searchOf } from "./fetch";
 import { keys, type PageWindow } from "./keys";
 
 export function unmappedSearch(query: UnmappedListQuery): string {
   const { source, status, reason, minOccurrences, q, assignee, escalating, trendRuns, sort, order, page, pageSize } = query;
   return searchOf({ source, status, reason, minOccurrences, q, assignee, escalating, trendRuns, sort, order, page, pageSize });
+}
+
+/** GET /api/unmapped/export.csv for these filters and sort: a plain link the browser downloads (cookie-authenticated). */
+export function unmappedExportHref(query: UnmappedExportQuery): string {
+  const { source, status, reason, minOccurrences, q, assignee, escalating, sort, order } = query;
+  return `/api/unmapped/export.csv?${searchOf({ source, status, reason, minOccurrences, q, assignee, escalating, sort, order })}`;
 }
 
 /** The dashboard's most urgent new markets. */

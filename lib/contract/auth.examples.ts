@@ -37,6 +37,7 @@ export const userListExample = {
     { ...userExample, id: "m2Qe7WcT0aKz5LbN9yHs3pFv", name: "Bola Adeyemi", email: "bola.adeyemi@example.com", role: "admin" },
     userExample,
   ],
+  nextCursor: null,
 } satisfies z.input<typeof Au.userListSchema>;
 
 export const userCreateExample = {
@@ -60,7 +61,7 @@ const tokenExample = {
   lastUsedAt: "2026-12-06T09:10:00.231Z",
 } satisfies Au.ApiToken;
 
-export const tokenListExample = { items: [tokenExample] } satisfies z.input<typeof Au.tokenListSchema>;
+export const tokenListExample = { items: [tokenExample], nextCursor: null } satisfies z.input<typeof Au.tokenListSchema>;
 
 /** No expiresAt: the token does not expire (null and left out mean the same). */
 export const tokenCreateExample = { name: "Trading desk sync", role: "triager" } satisfies z.input<typeof Au.tokenCreateSchema>;

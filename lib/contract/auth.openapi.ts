@@ -1,6 +1,7 @@
 // The identity and access operations: who am I, the first admin, API tokens and people. Sign-in,
 // sign-out and the session are better-auth's endpoints under /api/auth (see the README).
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { wholeListQuerySchema } from "./cursor";
 import {
   principalSchema,
   setupBodySchema,
@@ -15,7 +16,7 @@ import {
   userPatchSchema,
   userSchema,
 } from "./auth";
-import { created, jsonAnswer, operation, problem, read } from "./openapi-kit";
+import { created, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
 
 const setCookie = {
   "Set-Cookie": { description: "The new admin's session cookie (HttpOnly, SameSite=Lax)", schema: { type: "string" as const } },
@@ -47,7 +48,8 @@ export const authPaths: ZodOpenApiPathsObject = {
   "/api/tokens": {
     get: read("listTokens", "The caller's API tokens (an admin's list has everyone's); never their secrets", {
       description: "start is the token's first characters, to recognise it; lastUsedAt is recorded on use.",
-      ok: jsonAnswer(tokenListSchema, "Newest first"),
+      query: wholeListQuerySchema,
+      ok: listAnswer(tokenListSchema, "Newest first"),
     }),
     post: operation(
       "viewer",
@@ -72,7 +74,8 @@ export const authPaths: ZodOpenApiPathsObject = {
   "/api/users": {
     get: operation("admin", "listUsers", "Everyone who can sign in, with role, disabled and last activity", {
       description: "Admins only. lastSeenAt is the latest session activity.",
-      responses: { "200": jsonAnswer(userListSchema, "Oldest first") },
+      query: wholeListQuerySchema,
+      responses: { "200": listAnswer(userListSchema, "Oldest first") },
     }),
     post: operation("admin", "createUser", "Create a person with a temporary password and a role", {
       description: "There is no email: hand the temporary password over. Audited as user_created.",

@@ -3,6 +3,7 @@
 // POST /api/auth/sign-in/email { email, password }); these are the product's routes around them.
 import { z } from "zod";
 import { timestampSchema } from "./common";
+import { listOf, type Keyset } from "./cursor";
 
 export const roleSchema = z.enum(["viewer", "triager", "admin"]).meta({
   id: "Role",
@@ -62,7 +63,9 @@ export const userSchema = z
   })
   .meta({ id: "User" });
 export type User = z.infer<typeof userSchema>;
-export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id: "UserList" });
+/** People oldest first: (createdAt, id) ascending. */
+export const userKeyset: Keyset = { sort: "createdAt:asc", filters: {}, kinds: ["timestamp", "text"] };
+export const userListSchema = listOf(userSchema).meta({ id: "UserList" });
 
 /** POST /api/users (admin): invite by creating a person with a temporary password. */
 export const userCreateSchema = z
@@ -105,7 +108,13 @@ const tokenSchema = z
   })
   .meta({ id: "ApiToken" });
 export type ApiToken = z.infer<typeof tokenSchema>;
-export const tokenListSchema = z.object({ items: z.array(tokenSchema) }).meta({ id: "ApiTokenList" });
+/** Tokens newest first, then by id; whose tokens they are (an admin sees everyone's) is the filter. */
+export const tokenKeyset = (p: Pick<Principal, "role" | "userId">): Keyset => ({
+  sort: "createdAt:desc",
+  filters: { owner: p.role === "admin" ? "*" : p.userId },
+  kinds: ["timestamp", "text"],
+});
+export const tokenListSchema = listOf(tokenSchema).meta({ id: "ApiTokenList" });
 
 /** POST /api/tokens: role at most the creator's; expiresAt in the future. */
 export const tokenCreateSchema = z

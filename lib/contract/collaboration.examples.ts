@@ -21,7 +21,7 @@ export const commentExample = {
   editedAt: null,
 } satisfies z.input<typeof C.commentSchema>;
 
-export const commentListExample = { items: [commentExample], total: 1, page: 1, pageSize: 50 } satisfies z.input<
+export const commentListExample = { items: [commentExample], total: 1, page: 1, pageSize: 50, nextCursor: null } satisfies z.input<
   typeof C.commentListSchema
 >;
 
@@ -33,6 +33,7 @@ export const activityListExample = {
   total: 2,
   page: 1,
   pageSize: 50,
+  nextCursor: null,
 } satisfies z.input<typeof C.activityListSchema>;
 
 export const savedViewCreateExample = {
@@ -68,6 +69,7 @@ export const savedViewListExample = {
       count: 3,
     },
   ],
+  nextCursor: null,
 } satisfies z.input<typeof V.savedViewListSchema>;
 
 export const peopleExample = {
@@ -75,4 +77,5 @@ export const peopleExample = {
     { ...personExample, role: "triager" },
     { id: "m2Qe7WcT0aKz5LbN9yHs3pFv", name: "Bola Adeyemi", role: "admin" },
   ],
+  nextCursor: null,
 } satisfies z.input<typeof V.peopleSchema>;

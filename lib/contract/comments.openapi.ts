@@ -11,7 +11,7 @@ import {
   commentSchema,
 } from "./comments";
 import { idParamsSchema } from "./common";
-import { created, jsonAnswer, operation, problem, read } from "./openapi-kit";
+import { created, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
 
 const announced = "Announced to open pages as unmapped_updated { id, version (unchanged by comments), changed: [comments] }.";
 const asText =
@@ -25,7 +25,7 @@ export const commentsPaths: ZodOpenApiPathsObject = {
       description: `Paged. ${asText.replace("The body is", "A body is")}`,
       path: idParamsSchema,
       query: commentQuerySchema,
-      ok: jsonAnswer(commentListSchema, "One page of comments; author is null when the account was deleted"),
+      ok: listAnswer(commentListSchema, "One page of comments; author is null when the account was deleted"),
     }),
     post: operation("triager", "createComment", "Comment on a market", {
       description: `The author is the caller's person (an API token writes as its owner). ${asText} ${announced}`,
@@ -60,7 +60,7 @@ export const commentsPaths: ZodOpenApiPathsObject = {
         "scraper's regressed, unsnoozed and escalated), ordered by time then id, newest first, paged. Entries are the history's own (GET …/history).",
       path: idParamsSchema,
       query: activityQuerySchema,
-      ok: jsonAnswer(activityListSchema, "One page of the timeline"),
+      ok: listAnswer(activityListSchema, "One page of the timeline"),
     }),
   },
 };

@@ -1,6 +1,7 @@
 // Comments on a market and its activity timeline (comments and history entries, newest first).
 import { z } from "zod";
 import { auditEntrySchema } from "./audit";
+import type { Keyset } from "./cursor";
 import { idParamSchema, pageOf, pageQueryShape, timestampSchema } from "./common";
 import { personRefSchema } from "./unmapped";
 
@@ -37,6 +38,12 @@ export const commentListSchema = pageOf(commentSchema).meta({ id: "CommentList" 
 export type CommentList = z.infer<typeof commentListSchema>;
 
 export const activityQuerySchema = z.object(pageQueryShape).strict();
+/** The timeline's order, newest first: (at, id) descending, then the kind (comment and audit ids are separate sequences). */
+export const activityKeyset = (marketId: number): Keyset => ({
+  sort: "at:desc",
+  filters: { market: marketId },
+  kinds: ["timestamp", "int", ["comment", "event"]],
+});
 const activityItemSchema = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("comment"), at: timestampSchema, comment: commentSchema }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorQueryShape, nextCursorSchema } from "./cursor";
 
 /** ISO 8601 UTC timestamp with a `Z`, e.g. 2026-11-26T05:36:25.123Z. */
 export const timestampSchema = z.iso.datetime().describe("ISO 8601 UTC timestamp ending in Z");
@@ -26,9 +27,11 @@ export const problemSchema = z
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details; errors[] names each offending field" });
 
+/** Two ways to page a list: by number (page, pageSize) or by cursor (cursor, limit); one request uses one. */
 export const pageQueryShape = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).describe("1-based page number"),
   pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page, 1-200"),
+  ...cursorQueryShape,
 };
 
 /** Counting matches of an arbitrary filter (a search) stops here; beyond it the total is "10,000+". */
@@ -38,8 +41,13 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int().describe("Items matching the filters, over all pages"),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    page: z
+      .number()
+      .int()
+      .min(0)
+      .describe("The page number; paging by cursor it is 1 for the first answer and 0 after a cursor (a position it does not count)"),
+    pageSize: z.number().int().describe("Items per page (the limit when paging by cursor)"),
+    nextCursor: nextCursorSchema,
   });
 }
 

@@ -35,6 +35,7 @@ export const mappingListExample = {
   total: 130,
   page: 1,
   pageSize: 2,
+  nextCursor: null,
 } satisfies z.input<typeof M.mappingListSchema>;
 
 const outcomesExample = [

@@ -9,7 +9,7 @@ import {
   mappingListSchema,
   mappingPatchSchema,
 } from "./mappings";
-import { created, etagHeader, history, jsonAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
+import { created, etagHeader, history, jsonAnswer, listAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
 
 const heldElsewhere = "a platform id is held by another active mapping (holder and field name it)";
 
@@ -20,7 +20,7 @@ export const mappingsPaths: ZodOpenApiPathsObject = {
         "A user mapping (priority 1) overrides the built-in entry with its canonicalId, which is then listed inactive. Sorted by " +
         "any item field but priority (missing platform ids last), filtered by origin, platform, active and q, paged.",
       query: mappingListQuerySchema,
-      ok: jsonAnswer(mappingListSchema, "One page of mappings, by name"),
+      ok: listAnswer(mappingListSchema, "One page of mappings, by name"),
     }),
     post: operation("triager", "createMapping", "Create a user mapping (overrides a built-in entry with the same canonicalId)", {
       description:

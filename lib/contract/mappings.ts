@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { KeyKind, Keyset } from "./cursor";
 import { pageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
 import { bet9jaKeySchema } from "./bet9ja-key";
 import { platformSchema, type Platform } from "./enums";
@@ -116,6 +117,23 @@ export const mappingListQuerySchema = z
   })
   .strict();
 export type MappingListQuery = z.infer<typeof mappingListQuerySchema>;
+
+/** A cursor of the mapping list holds the sort's value, then the tie-breakers: name, canonicalId, priority. */
+const MAPPING_SORT_KEY: Record<(typeof MAPPING_SORTS)[number], KeyKind> = {
+  name: "text",
+  canonicalId: "text",
+  origin: ["builtin", "user"],
+  betpawaId: "text?",
+  sportybetId: "text?",
+  bet9jaKey: "text?",
+  outcomeCount: "int",
+  active: "bool",
+};
+export const mappingKeyset = (q: MappingListQuery): Keyset => ({
+  sort: `${q.sort}:${q.order}`,
+  filters: { origin: q.origin, platform: q.platform, q: q.q || undefined, active: q.active },
+  kinds: [MAPPING_SORT_KEY[q.sort], "text", "text", "int"],
+});
 export const mappingListSchema = pageOf(mappingItemSchema).meta({ id: "MappingList" });
 
 /** A mapping's own fields, all but its canonical id: as created, and as the app's forms edit them. */

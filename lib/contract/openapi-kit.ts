@@ -34,6 +34,18 @@ export const jsonAnswer = (
   ...(headers ? { headers } : {}),
 });
 
+/** RFC 8288: the next answer of a list paged by cursor; absent on the last answer and when paging by page/pageSize. */
+const linkHeader = {
+  Link: {
+    description:
+      '<path?query>; rel="next": the request\'s own path and query with cursor set to nextCursor (every other parameter kept). Absent at the end and when paging by page/pageSize',
+    schema: { type: "string" as const },
+  },
+};
+
+/** A list's 200: its items and nextCursor, and the Link header to the next answer. */
+export const listAnswer = (schema: z.ZodType, description: string) => jsonAnswer(schema, description, linkHeader);
+
 export const etagHeader = {
   ETag: { description: 'The version, quoted ("3"); send it back as If-Match', schema: { type: "string" as const } },
 };
@@ -141,7 +153,7 @@ export const read = (
 ) => operation("viewer", operationId, summary, { ...spec, responses: { "200": ok, ...refusals } });
 
 /** A page of audit entries, newest first: the answer of /api/audit and of every resource's history. */
-export const historyPage = jsonAnswer(auditListSchema, "One page of history entries");
+export const historyPage = listAnswer(auditListSchema, "One page of history entries");
 
 /** GET …/history of the resource `path` names: its changes, paged like the audit trail. */
 export const history = (operationId: string, summary: string, path: Params["path"]) =>

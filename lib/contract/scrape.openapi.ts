@@ -1,7 +1,7 @@
 // The scrape operations: start a run, list runs, one run.
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { idParamsSchema } from "./common";
-import { created, jsonAnswer, operation, problem, read } from "./openapi-kit";
+import { created, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
 import { scrapeAcceptedSchema, scrapeRunListQuerySchema, scrapeRunListSchema, scrapeRunSchema, scrapeTriggerQuerySchema } from "./scrape";
 
 export const scrapePaths: ZodOpenApiPathsObject = {
@@ -20,7 +20,7 @@ export const scrapePaths: ZodOpenApiPathsObject = {
     get: read("listScrapeRuns", "Scrape runs, newest first", {
       description: "Each with status, totals and per-platform figures (events, markets, mapped, unmapped, new, reopened, errors).",
       query: scrapeRunListQuerySchema,
-      ok: jsonAnswer(scrapeRunListSchema, "The latest runs"),
+      ok: listAnswer(scrapeRunListSchema, "The latest runs"),
     }),
   },
   "/api/scrape/runs/{id}": {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
+import { cursorQueryShape, listOf, type Keyset } from "./cursor";
 import { runStatusSchema } from "./enums";
 
 const sourceRunStatsSchema = z
@@ -41,8 +42,12 @@ export const scrapeRunSchema = z
   .meta({ id: "ScrapeRun" });
 export type ScrapeRun = z.infer<typeof scrapeRunSchema>;
 
-export const scrapeRunListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict();
-export const scrapeRunListSchema = z.object({ items: z.array(scrapeRunSchema) }).meta({ id: "ScrapeRunList" });
+export const scrapeRunListQuerySchema = z
+  .object({ ...cursorQueryShape, limit: cursorQueryShape.limit.unwrap().default(20).describe("Runs per answer, 1-200, newest first") })
+  .strict();
+export const scrapeRunListSchema = listOf(scrapeRunSchema).meta({ id: "ScrapeRunList" });
+/** Runs newest first: (startedAt, id) descending. */
+export const runKeyset: Keyset = { sort: "startedAt:desc", filters: {}, kinds: ["timestamp", "int"] };
 
 export const scrapeTriggerQuerySchema = z
   .object({

@@ -40,6 +40,7 @@ export const auditListExample = {
   total: 2,
   page: 1,
   pageSize: 50,
+  nextCursor: null,
 } satisfies z.input<typeof A.auditListSchema>;
 
 const sourceStats = (events: number, markets: number, unmapped: number, fresh: number) => ({
@@ -78,6 +79,7 @@ export const scrapeRunListExample = {
     { ...scrapeRunExample, id: 58, trigger: "manual", status: "running", startedAt: "2026-12-06T08:44:02.310Z", finishedAt: null },
     scrapeRunExample,
   ],
+  nextCursor: null,
 } satisfies z.input<typeof S.scrapeRunListSchema>;
 
 const byStatus = { NEW: 212, ACKNOWLEDGED: 48, MAPPED: 31, IGNORED: 96 };

@@ -46,6 +46,7 @@ export const unmappedListExample = {
   totalCapped: false,
   page: 1,
   pageSize: 50,
+  nextCursor: null,
 } satisfies z.input<typeof U.unmappedListSchema>;
 
 export const unmappedDetailExample = {

@@ -1,8 +1,9 @@
 // The unmapped-market operations: list, detail, triage edit, map, candidates, history.
+import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { idParamsSchema } from "./common";
 import { candidatesSchema, mapMarketSchema, mapResultSchema } from "./mappings";
-import { etagHeader, history, jsonAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
+import { etagHeader, history, jsonAnswer, listAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
 import {
   bulkRequestSchema,
   changeResultSchema,
@@ -14,6 +15,7 @@ import {
   unmappedListSchema,
   unmappedPatchSchema,
 } from "./unmapped";
+import { UNMAPPED_CSV_COLUMNS, unmappedExportQuerySchema } from "./unmapped-export";
 
 export const unmappedPaths: ZodOpenApiPathsObject = {
   "/api/unmapped": {
@@ -24,10 +26,30 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
         "with q, minOccurrences, assignee or escalating it is counted up to 10,000 (totalCapped). assignee=me is the caller (a token: " +
         "its owner). With trendRuns=n each item carries its sightings in each of the last n runs that are over, oldest first.",
       query: unmappedListQuerySchema,
-      ok: jsonAnswer(unmappedListSchema, "One page of markets"),
+      ok: listAnswer(unmappedListSchema, "One page of markets"),
     }),
   },
   // Before /api/unmapped/{id}: the request gate takes the first path that matches.
+  "/api/unmapped/export.csv": {
+    get: read("exportUnmappedCsv", "Every market the list's filters match, in its sort, as CSV", {
+      description:
+        "The list's filters and sort (GET /api/unmapped) without paging: every matching market, streamed in keyset batches " +
+        "(constant memory). RFC 4180 (CRLF, fields with commas, quotes or line breaks quoted, quotes doubled), UTF-8, a header row: " +
+        `${UNMAPPED_CSV_COLUMNS.join(", ")}. lines are the lines seen, separated by "; "; assignee is the name. ` +
+        "A text cell starting with =, +, -, @, tab or CR is prefixed with ' so that spreadsheets do not run it as a formula.",
+      query: unmappedExportQuerySchema,
+      ok: {
+        description: "The CSV file",
+        content: { "text/csv": { schema: z.string() } },
+        headers: {
+          "Content-Disposition": {
+            description: 'attachment; filename="unmapped-markets-<YYYY-MM-DD>.csv"',
+            schema: { type: "string" as const },
+          },
+        },
+      },
+    }),
+  },
   "/api/unmapped/bulk": {
     post: operation("triager", "bulkUpdateUnmapped", "Change many markets at once: status, assignee, snooze, or a note added", {
       description:

@@ -52,6 +52,15 @@ export const unmappedFilterShape = {
   escalating: booleanParam.optional().describe("true: only markets whose sightings in their latest run crossed the escalation threshold"),
 };
 
+/** The list's order: also the export's. */
+export const unmappedSortShape = {
+  sort: z
+    .enum(UNMAPPED_SORTS)
+    .default("lastSeenAt")
+    .describe("name = market name; source, reason and status sort in the order the API lists their values"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+};
+
 export const unmappedListQuerySchema = z
   .object({
     ...unmappedFilterShape,
@@ -62,11 +71,7 @@ export const unmappedListQuerySchema = z
       .max(30)
       .optional()
       .describe("With n > 0 each item carries `trend`: its sightings in each of the last n runs, oldest first"),
-    sort: z
-      .enum(UNMAPPED_SORTS)
-      .default("lastSeenAt")
-      .describe("name = market name; source, reason and status sort in the order the API lists their values"),
-    order: z.enum(["asc", "desc"]).default("desc"),
+    ...unmappedSortShape,
     ...pageQueryShape,
   })
   .strict();

@@ -1,6 +1,7 @@
 // Saved views (named list queries, personal or shared) and the people directory for pickers.
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { created, jsonAnswer, operation, problem, read } from "./openapi-kit";
+import { wholeListQuerySchema } from "./cursor";
+import { created, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
 import {
   peopleSchema,
   VIEWS_PER_PERSON_MAX,
@@ -24,7 +25,8 @@ export const viewsPaths: ZodOpenApiPathsObject = {
   "/api/views": {
     get: read("listViews", "The caller's saved views, then everyone's shared views, each with its count", {
       description: `${counted} All counts are made in one database statement.`,
-      ok: jsonAnswer(savedViewListSchema, "The caller's own views (oldest first), then others' shared views"),
+      query: wholeListQuerySchema,
+      ok: listAnswer(savedViewListSchema, "The caller's own views (oldest first), then others' shared views"),
     }),
     post: operation("viewer", "createView", "Save a list query as a named view", {
       description: rules,
@@ -67,7 +69,8 @@ export const viewsPaths: ZodOpenApiPathsObject = {
   "/api/people": {
     get: read("listPeople", "Everyone who can be assigned: enabled people with their role, by name", {
       description: "For assignee pickers and filters: send an id as PATCH /api/unmapped/{id} assigneeId or as the list's assignee filter.",
-      ok: jsonAnswer(peopleSchema, "Enabled people, sorted by name (disabled people are left out)"),
+      query: wholeListQuerySchema,
+      ok: listAnswer(peopleSchema, "Enabled people, sorted by name (disabled people are left out)"),
     }),
   },
 };

@@ -1,6 +1,7 @@
 // Saved views: a named list query (filters and sort), personal or shared with everyone.
 import { z } from "zod";
 import { idParamsSchema, timestampSchema } from "./common";
+import { listOf, type Keyset } from "./cursor";
 import { personRefSchema, unmappedListQuerySchema } from "./unmapped";
 
 const VIEW_NAME_MAX = 60;
@@ -14,7 +15,8 @@ export const VIEWS_PER_PERSON_MAX = 50;
 export const viewQuerySchema = z
   .record(z.string(), z.union([z.string().max(200), z.array(z.string().max(200)).max(10)]))
   .superRefine((q, ctx) => {
-    if ("page" in q) ctx.addIssue({ code: "custom", message: "a view keeps filters and sort, not a page", path: ["page"] });
+    for (const key of ["page", "cursor", "limit"])
+      if (key in q) ctx.addIssue({ code: "custom", message: "a view keeps filters and sort, not a page", path: [key] });
     const parsed = unmappedListQuerySchema.safeParse(q);
     if (!parsed.success)
       for (const i of parsed.error.issues) {
@@ -46,7 +48,13 @@ export const savedViewSchema = z
   .meta({ id: "SavedView" });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
-export const savedViewListSchema = z.object({ items: z.array(savedViewSchema) }).meta({ id: "SavedViewList" });
+/** One's own views first, then by creation and id; whose "own" they are is the filter. */
+export const viewKeyset = (userId: string): Keyset => ({
+  sort: "mine,createdAt:asc",
+  filters: { viewer: userId },
+  kinds: ["bool", "timestamp", "int"],
+});
+export const savedViewListSchema = listOf(savedViewSchema).meta({ id: "SavedViewList" });
 export type SavedViewList = z.infer<typeof savedViewListSchema>;
 
 export const savedViewCreateSchema = z
@@ -64,5 +72,7 @@ export type SavedViewPatch = z.infer<typeof savedViewPatchSchema>;
 export const viewParamsSchema = idParamsSchema;
 
 /** GET /api/people: who can be assigned (every enabled person), for pickers. */
-export const peopleSchema = z.object({ items: z.array(personRefSchema.extend({ role: z.string() })) }).meta({ id: "People" });
+/** People by name, then id. */
+export const peopleKeyset: Keyset = { sort: "name:asc", filters: {}, kinds: ["text", "text"] };
+export const peopleSchema = listOf(personRefSchema.extend({ role: z.string() })).meta({ id: "People" });
 export type People = z.infer<typeof peopleSchema>;

@@ -13,6 +13,7 @@ import { createLoader, createParser, createSerializer, type inferParserType } fr
 import { z } from "zod";
 import { platformSchema, type TriageStatus } from "@/lib/contract/enums";
 import { unmappedListQuerySchema, type UnmappedListQuery } from "@/lib/contract/unmapped";
+import { type UnmappedExportQuery } from "@/lib/contract/unmapped-export";
 import { contractParser } from "./contract-parser";
 
 const shape = unmappedListQuerySchema.shape;
@@ -128,6 +129,9 @@ export function listQuery(view: UnmappedView): UnmappedListQuery {
     pageSize: view.pageSize,
   };
 }
+
+/** The CSV export of what the view shows: its filters and sort, every page. */
+export const exportQuery = (view: UnmappedView): UnmappedExportQuery => ({ ...viewFilter(view), sort: view.sort, order: view.order });
 
 /** A one-row query whose total is the tab's count under the view's other filters. */
 export function tabCountQuery(view: UnmappedView, tab: StatusTab): UnmappedListQuery {

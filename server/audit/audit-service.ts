@@ -18,6 +18,7 @@
 // none, which reads back as null), and created_at and id from the column defaults.
 import type { Actor, AuditEntry, AuditQuery } from "@/lib/contract/audit";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { afterTimestamp, cursorPage, pageFields, rowWindow, type Paging } from "@/server/http/cursor";
 
 /** An audit_log row as Prisma reads it (a raw query aliasing the columns so gives the same: the activity timeline). */
 export type AuditRow = Awaited<ReturnType<PrismaClient["auditEntry"]["findFirstOrThrow"]>>;
@@ -106,7 +107,8 @@ export class AuditService {
     });
   }
 
-  async list(q: AuditQuery) {
+  /** Newest first; by cursor, the entries after the last one sent in (createdAt, id) descending order. */
+  async list(q: AuditQuery, paging: Paging = { mode: "page", page: q.page, pageSize: q.pageSize }) {
     const where = {
       ...(q.entityType ? { entityType: q.entityType } : {}),
       ...(q.entityId ? { entityId: q.entityId } : {}),
@@ -115,15 +117,18 @@ export class AuditService {
       ...(q.actorType ? { actorType: q.actorType } : {}),
       ...(q.actorId ? { actorId: q.actorId } : {}),
     };
-    const [rows, total] = await Promise.all([
+    const { limit, offset } = rowWindow(paging);
+    const keyset = afterTimestamp(paging, "createdAt", "desc");
+    const [found, total] = await Promise.all([
       this.prisma.auditEntry.findMany({
-        where,
+        where: { ...where, ...keyset },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip: (q.page - 1) * q.pageSize,
-        take: q.pageSize,
+        skip: offset,
+        take: limit,
       }),
       this.prisma.auditEntry.count({ where }),
     ]);
+    const { items: rows, nextCursor } = cursorPage(paging, found, (r) => [r.createdAt.toISOString(), r.id]);
     // Names for people to read (the dashboard's recent changes), one query for the page.
     const marketIds = [...new Set(rows.filter((r) => r.entityType === "unmapped_market").map((r) => Number(r.entityId)))].filter(
       Number.isSafeInteger,
@@ -132,6 +137,6 @@ export class AuditService {
       ? await this.prisma.unmappedMarket.findMany({ where: { id: { in: marketIds } }, select: { id: true, marketName: true } })
       : [];
     const marketNames = new Map(markets.map((m) => [String(m.id), m.marketName]));
-    return { items: rows.map((r) => toEntry(r, marketNames)), total, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((r) => toEntry(r, marketNames)), nextCursor, total, ...pageFields(paging) };
   }
 }

@@ -7,6 +7,7 @@ import { roleAtLeast, roleSchema } from "@/lib/contract/auth";
 import type { Actor } from "@/lib/contract/audit";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AuditService } from "../audit/audit-service";
+import { afterTimestamp, cursorPage, takeOf, wholeList, type Paging } from "../http/cursor";
 import { badRequest, forbidden, notFound } from "../http/errors";
 import type { AuthService } from "./auth-service";
 
@@ -24,11 +25,17 @@ export class TokenService {
     private readonly auth: AuthService,
   ) {}
 
-  async list(principal: Principal): Promise<{ items: ApiToken[] }> {
-    const rows = await this.prisma.apikey.findMany({
-      where: principal.role === "admin" ? {} : { referenceId: principal.userId },
+  /** Newest first, then by id; by cursor, the tokens after the last one sent. */
+  async list(principal: Principal, paging: Paging = wholeList()): Promise<{ items: ApiToken[]; nextCursor: string | null }> {
+    const found = await this.prisma.apikey.findMany({
+      where: {
+        ...(principal.role === "admin" ? {} : { referenceId: principal.userId }),
+        ...afterTimestamp(paging, "createdAt", "desc", "asc"),
+      },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: takeOf(paging),
     });
+    const { items: rows, nextCursor } = cursorPage(paging, found, (r) => [r.createdAt.toISOString(), r.id]);
     const owners = await this.prisma.user.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.referenceId))] } },
       select: { id: true, name: true },
@@ -46,6 +53,7 @@ export class TokenService {
         expiresAt: r.expiresAt?.toISOString() ?? null,
         lastUsedAt: r.lastRequest?.toISOString() ?? null,
       })),
+      nextCursor,
     };
   }
 

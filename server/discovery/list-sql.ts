@@ -26,6 +26,7 @@
 import { TOTAL_CAP } from "@/lib/contract/common";
 import { STATUSES, type TriageStatus } from "@/lib/contract/enums";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
+import { afterKey, rowWindow, type Paging } from "@/server/http/cursor";
 
 export const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
   occurrenceCount: "occurrence_count",
@@ -39,6 +40,18 @@ export const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
   source: "source",
   reason: "reason",
   status: "status",
+};
+
+/** Each sort column's type, for the cursor's key as a typed parameter (a plain comparison the indexes match). */
+const SORT_TYPE: Record<UnmappedListQuery["sort"], string> = {
+  occurrenceCount: "int",
+  lastSeenAt: "timestamptz",
+  firstSeenAt: "timestamptz",
+  priority: "float8",
+  name: "text",
+  source: '"Platform"',
+  reason: '"UnmappedReason"',
+  status: '"TriageStatus"',
 };
 
 /**
@@ -143,6 +156,8 @@ export interface ListSql {
    */
   page: string;
   rows: string;
+  /** The rows without the total, with their cursor key and the notes and lines (the CSV export's batches). */
+  keyed: string;
   /** One row `{ n }`: the exact total, or the count up to TOTAL_CAP + 1. */
   total: string;
   params: unknown[];
@@ -152,23 +167,43 @@ export interface ListSql {
   capped: boolean;
 }
 
-export function listSql(q: UnmappedListQuery, viewer: Viewer | null = null): ListSql {
+/**
+ * @param paging page mode reads the page's rows; cursor mode reads `limit + 1` rows after the
+ * cursor's key (keyset: `(col, id) < (key, id)` descending, `>` ascending), inside each per-status
+ * walk too, so it reads the same indexes as page 1 however deep the walk is. Every sort column is
+ * NOT NULL, so the row comparison needs no NULL ordering rules.
+ */
+export function listSql(q: UnmappedListQuery, viewer: Viewer | null = null, paging?: Paging): ListSql {
   const filters = filterSql(q, viewer);
   const { where: whereSql, countedWhere, params } = filters;
   const capped = whereSql !== countedWhere;
 
   const dir = q.order === "asc" ? "ASC" : "DESC";
+  const col = SORT_COLUMN[q.sort];
   // Qualified: a bare name in ORDER BY means the output column first, and first_seen_at and
   // last_seen_at are output as text (isoText), which no index orders: every page sorted the table.
-  const order = `ORDER BY unmapped_markets.${SORT_COLUMN[q.sort]} ${dir}, unmapped_markets.id ${dir}`;
-  const offset = (q.page - 1) * q.pageSize;
-  const merged = (q.status?.length ?? STATUSES.length) > 1 && BY_STATUS_INDEXED.has(q.sort);
-  const from = merged ? rowSource(filters, q.status, order, offset + q.pageSize) : `unmapped_markets ${whereSql}`;
+  const order = `ORDER BY unmapped_markets.${col} ${dir}, unmapped_markets.id ${dir}`;
+  const p = paging ?? { mode: "page", page: q.page, pageSize: q.pageSize };
+  const { limit: size, offset } = rowWindow(p);
+  // The keyset condition is a row condition only: the total counts the filters, not the walk.
+  const after = afterKey(p);
+  let rowFilters = filters;
+  let rowWhere = whereSql;
+  if (after) {
+    params.push(after[0], after[1]);
+    const cond = `(unmapped_markets.${col}, unmapped_markets.id) ${dir === "ASC" ? ">" : "<"} ($${params.length - 1}::${SORT_TYPE[q.sort]}, $${params.length}::int)`;
+    rowFilters = { ...filters, otherConditions: [...filters.otherConditions, cond] };
+    rowWhere = whereSql ? `${whereSql} AND ${cond}` : `WHERE ${cond}`;
+  }
+  // No status and `status=` (the All tab: an empty list) both mean every status: merged per status too,
+  // or the sort has no index to read (its (col, id) twin is gone) and every page sorts the table.
+  const merged = (q.status?.length || STATUSES.length) > 1 && BY_STATUS_INDEXED.has(q.sort);
+  const from = merged ? rowSource(rowFilters, q.status, order, offset + size) : `unmapped_markets ${rowWhere}`;
   const select = (extra = "") =>
     offset === 0
-      ? `SELECT ${ITEM_COLUMNS}${extra} FROM ${from} ${order} LIMIT ${q.pageSize}`
+      ? `SELECT ${ITEM_COLUMNS}${extra} FROM ${from} ${order} LIMIT ${size}`
       : `SELECT ${ITEM_COLUMNS}${extra} FROM unmapped_markets
-         JOIN (SELECT id FROM ${from} ${order} LIMIT ${q.pageSize} OFFSET ${offset}) page USING (id)
+         JOIN (SELECT id FROM ${from} ${order} LIMIT ${size} OFFSET ${offset}) page USING (id)
          ${order}`;
   const rows = select();
   const total = capped
@@ -187,10 +222,14 @@ export function listSql(q: UnmappedListQuery, viewer: Viewer | null = null): Lis
           LEFT JOIN market_run_counts c ON c.market_id = items.id AND c.run_id = r.id) trend ON true`,
       }
     : { cte: "", column: "", join: "" };
-  const page = `WITH total AS (${total}), items AS (${select(`, ${SORT_COLUMN[q.sort]} AS sort_key`)})${trend.cte}
+  // cursor_key: the sort key as a cursor carries it (timestamps as the API writes them, exact at the
+  // column's millisecond precision).
+  const cursorKey = SORT_TYPE[q.sort] === "timestamptz" ? isoText(col) : col;
+  const page = `WITH total AS (${total}), items AS (${select(`, ${col} AS sort_key, ${cursorKey} AS cursor_key`)})${trend.cte}
     SELECT total.n AS total_n, items.*${trend.column} FROM total LEFT JOIN items ON true ${trend.join}
     ORDER BY items.sort_key ${dir}, items.id ${dir}`;
-  return { page, rows, total, params, where: whereSql, capped };
+  const keyed = select(`, ${cursorKey} AS cursor_key, notes, specifiers`);
+  return { page, rows, keyed, total, params, where: whereSql, capped };
 }
 
 /** The page's total from the total statement's value. */

@@ -4,10 +4,12 @@
 import { randomUUID } from "node:crypto";
 import type { UpdatedField } from "@/lib/contract/realtime";
 import type { UnmappedDetail, UnmappedEdited, UnmappedItem, UnmappedList, UnmappedListQuery, UnmappedPatch } from "@/lib/contract/unmapped";
+import type { UnmappedExportQuery } from "@/lib/contract/unmapped-export";
 import type { Prisma } from "@/generated/prisma/client";
 import { AuditService } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
 import { jsonColumn } from "@/server/db/columns";
+import { cursorPage, pageFields, type Paging } from "@/server/http/cursor";
 import { HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 import { applyChange, checkFields } from "@/server/triage/apply";
@@ -15,6 +17,7 @@ import type { ChangeSummary } from "@/server/triage/change-sql";
 import { toDetail, toItem, type DetailRow, type ItemRow } from "@/server/triage/rows";
 import { changedFields } from "@/server/triage/change-sql";
 import type { WebhookOutbox } from "@/server/webhooks/outbox";
+import { exportCsv } from "./csv-export";
 import { listSql, totalOf, type Viewer } from "./list-sql";
 import type { Actor } from "@/lib/contract/audit";
 
@@ -72,13 +75,23 @@ export class TriageService {
     private readonly outbox: WebhookOutbox | null = null,
   ) {}
 
-  /** @param viewer who asks: `assignee=me` is them (a token's owner). */
-  async list(q: UnmappedListQuery, viewer: Viewer | null = null): Promise<UnmappedList> {
-    const sql = listSql(q, viewer);
-    const rows = await this.db.query<ItemRow & { total_n: number | string }>(sql.page, sql.params);
+  /**
+   * @param viewer who asks: `assignee=me` is them (a token's owner).
+   * @param paging from the request (server/http/cursor.ts); by default q's page and pageSize.
+   */
+  async list(q: UnmappedListQuery, viewer: Viewer | null = null, paging?: Paging): Promise<UnmappedList> {
+    const p = paging ?? { mode: "page", page: q.page, pageSize: q.pageSize };
+    const sql = listSql(q, viewer, p);
+    type Row = ItemRow & { total_n: number | string; cursor_key: string | number };
+    const rows = await this.db.query<Row>(sql.page, sql.params);
     // An empty page is one row with only the total.
-    const items = rows[0]?.id === null ? [] : rows.map(toItem);
-    return { items, ...totalOf(sql, Number(rows[0]?.total_n ?? 0)), page: q.page, pageSize: q.pageSize };
+    const { items, nextCursor } = cursorPage(p, rows[0]?.id === null ? [] : rows, (r) => [r.cursor_key, r.id]);
+    return { items: items.map(toItem), ...totalOf(sql, Number(rows[0]?.total_n ?? 0)), ...pageFields(p), nextCursor };
+  }
+
+  /** The list's markets for the filters and sort, all of them, as a CSV stream read in keyset batches. */
+  exportCsv(q: UnmappedExportQuery, viewer: Viewer | null = null): Promise<ReadableStream<Uint8Array>> {
+    return exportCsv(this.db, q, viewer);
   }
 
   async get(id: number): Promise<UnmappedDetail> {

@@ -6,6 +6,7 @@ import type { MappingCreate, MappingDetail, MappingItem, MappingListQuery, Mappi
 import type { Prisma, PrismaClient, UserMapping } from "@/generated/prisma/client";
 import { AuditService } from "@/server/audit/audit-service";
 import { LOCKS } from "@/server/db/locks";
+import { pageInMemory, type Paging } from "@/server/http/cursor";
 import { conflict, HttpError, notFound, preconditionFailed } from "@/server/http/errors";
 import { MappingCache } from "./cache";
 import { builtinCatalog, mergeMappings, type MappingEntry } from "./catalog";
@@ -81,7 +82,8 @@ export class MappingService {
     this.cache.replace(mergeMappings(builtinCatalog(), rows.map(rowToEntry)));
   }
 
-  async list(q: MappingListQuery) {
+  /** Sorted in memory (the built-in catalog is data, not rows); by cursor, the mappings after the last one sent. */
+  async list(q: MappingListQuery, paging: Paging = { mode: "page", page: q.page, pageSize: q.pageSize }) {
     const rows = await this.prisma.userMapping.findMany({ orderBy: { canonicalId: "asc" } });
     const overridden = new Set(rows.filter((r) => r.active).map((r) => r.canonicalId));
     const all = [
@@ -101,8 +103,20 @@ export class MappingService {
           [m.name, m.canonicalId, m.betpawaId, m.sportybetId, m.bet9jaKey].some((v) => v !== null && v.toLowerCase().includes(needle)),
       )
       .sort((a, b) => compareBy(q.sort, q.order, a, b) || byName(a, b));
-    const start = (q.page - 1) * q.pageSize;
-    return { items: items.slice(start, start + q.pageSize), total: items.length, page: q.page, pageSize: q.pageSize };
+    type Probe = Pick<MappingItem, "name" | "canonicalId" | "priority"> & Partial<MappingItem>;
+    const page = pageInMemory<MappingItem, Probe>(
+      paging,
+      items,
+      (a, b) => compareBy(q.sort, q.order, a as MappingItem, b as MappingItem) || byName(a as MappingItem, b as MappingItem),
+      (m) => [m[q.sort], m.name, m.canonicalId, m.priority],
+      ([value, name, canonicalId, priority]) => ({
+        [q.sort]: value,
+        name: String(name),
+        canonicalId: String(canonicalId),
+        priority: Number(priority),
+      }),
+    );
+    return { ...page, total: items.length };
   }
 
   async get(canonicalId: string, client: Tx | PrismaClient = this.prisma): Promise<MappingDetail> {

@@ -2,6 +2,7 @@
 import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { RunStatus } from "@/lib/contract/enums";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { afterTimestamp, cursorPage, takeOf, type Paging } from "@/server/http/cursor";
 import { notFound } from "@/server/http/errors";
 import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { RunInProgressError } from "./errors";
@@ -164,8 +165,14 @@ export class RunStore {
     return toRun(row);
   }
 
-  async list(limit: number): Promise<ScrapeRun[]> {
-    const rows = await this.prisma.scrapeRun.findMany({ orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: limit });
-    return rows.map(toRun);
+  /** Newest first; by cursor, the runs after the last one sent. */
+  async list(paging: Paging): Promise<{ items: ScrapeRun[]; nextCursor: string | null }> {
+    const rows = await this.prisma.scrapeRun.findMany({
+      where: afterTimestamp(paging, "startedAt", "desc"),
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      take: takeOf(paging),
+    });
+    const { items, nextCursor } = cursorPage(paging, rows, (r) => [r.startedAt.toISOString(), r.id]);
+    return { items: items.map(toRun), nextCursor };
   }
 }

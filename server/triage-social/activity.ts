@@ -6,7 +6,8 @@
 // the kind breaks a tie of both, keeping pages stable.
 import type { ActivityItem, ActivityList } from "@/lib/contract/comments";
 import type { Database } from "@/server/db/client";
-import { jsonColumn } from "@/server/db/columns";
+import { isoColumn, jsonColumn } from "@/server/db/columns";
+import { afterKey, cursorPage, pageFields, rowWindow, type Paging } from "@/server/http/cursor";
 import { notFound } from "@/server/http/errors";
 import { toEntry, type AuditRow } from "@/server/audit/audit-service";
 import { COMMENT_COLUMNS, toComment, type CommentRow } from "./comments";
@@ -27,7 +28,7 @@ const SQL = `WITH timeline AS (
   ),
   market AS (SELECT market_name FROM unmapped_markets WHERE id = $1),
   total AS (SELECT count(*)::int AS n FROM timeline),
-  page AS (SELECT * FROM timeline ORDER BY created_at DESC, id DESC, kind LIMIT $2 OFFSET $3)
+  page AS (SELECT * FROM timeline /*keyset*/ ORDER BY created_at DESC, id DESC, kind LIMIT $2 OFFSET $3)
   SELECT market.market_name, total.n AS total_n, page.*
   FROM market CROSS JOIN total LEFT JOIN page ON true
   ORDER BY page.created_at DESC, page.id DESC, page.kind`;
@@ -72,11 +73,22 @@ function toItem(r: Row, names: ReadonlyMap<string, string>): ActivityItem {
 export class ActivityService {
   constructor(private readonly db: Database) {}
 
-  async list(marketId: number, page: number, pageSize: number): Promise<ActivityList> {
-    const rows = await this.db.query<Row>(SQL, [marketId, pageSize, (page - 1) * pageSize]);
+  async list(marketId: number, paging: Paging): Promise<ActivityList> {
+    const { limit, offset } = rowWindow(paging);
+    const after = afterKey(paging);
+    // By cursor: the entries after the last one sent, in the order (created_at DESC, id DESC, kind).
+    const keyset = after
+      ? `WHERE created_at < $4::timestamptz OR (created_at = $4::timestamptz AND (id < $5::int OR (id = $5::int AND kind > $6::text)))`
+      : "";
+    const rows = await this.db.query<Row>(SQL.replace("/*keyset*/", keyset), [marketId, limit, offset, ...(after ?? [])]);
     if (rows.length === 0) throw notFound(`Unmapped market ${marketId}`);
     const names = new Map([[String(marketId), rows[0].market_name]]);
-    const items = rows[0].kind === null ? [] : rows.map((r) => toItem(r, names));
-    return { items, total: Number(rows[0].total_n), page, pageSize };
+    const page = cursorPage(paging, rows[0].kind === null ? [] : rows, (r) => [isoColumn(r.created_at), Number(r.id), r.kind]);
+    return {
+      items: page.items.map((r) => toItem(r, names)),
+      nextCursor: page.nextCursor,
+      total: Number(rows[0].total_n),
+      ...pageFields(paging),
+    };
   }
 }

@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/contract/auth";
 import type { Comment, CommentList } from "@/lib/contract/comments";
 import type { Database } from "@/server/db/client";
 import { isoColumn, isoColumnOrNull } from "@/server/db/columns";
+import { afterKey, cursorPage, pageFields, rowWindow, type Paging } from "@/server/http/cursor";
 import { forbidden, notFound } from "@/server/http/errors";
 import { nullPublisher, type Publisher } from "@/server/realtime/publisher";
 
@@ -46,20 +47,24 @@ export class CommentService {
   ) {}
 
   /** Newest first; 404 for an unknown market. The total comes with the page in one statement. */
-  async list(marketId: number, page: number, pageSize: number): Promise<CommentList> {
+  async list(marketId: number, paging: Paging): Promise<CommentList> {
+    const { limit, offset } = rowWindow(paging);
+    const after = afterKey(paging);
+    // By cursor: the comments after the last one sent in (created_at, id) descending order.
+    const keyset = after ? `AND (c.created_at, c.id) < ($4::timestamptz, $5::int)` : "";
     const rows = await this.db.query<CommentRow & { market_found: number | null; total_n: number | string }>(
       `WITH market AS (SELECT id FROM unmapped_markets WHERE id = $1),
             total AS (SELECT count(*)::int AS n FROM market_comments WHERE market_id = $1),
             items AS (SELECT ${COMMENT_COLUMNS} FROM market_comments c LEFT JOIN users u ON u.id = c.author_id
-                      WHERE c.market_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2 OFFSET $3)
+                      WHERE c.market_id = $1 ${keyset} ORDER BY c.created_at DESC, c.id DESC LIMIT $2 OFFSET $3)
        SELECT market.id AS market_found, total.n AS total_n, items.*
        FROM market CROSS JOIN total LEFT JOIN items ON true
        ORDER BY items.created_at DESC, items.id DESC`,
-      [marketId, pageSize, (page - 1) * pageSize],
+      [marketId, limit, offset, ...(after ?? [])],
     );
     if (rows.length === 0) throw notFound(`Unmapped market ${marketId}`);
-    const items = rows[0].id === null ? [] : rows.map(toComment);
-    return { items, total: Number(rows[0].total_n), page, pageSize };
+    const page = cursorPage(paging, rows[0].id === null ? [] : rows.map(toComment), (c) => [c.createdAt, c.id]);
+    return { ...page, total: Number(rows[0].total_n), ...pageFields(paging) };
   }
 
   /** One comment; 404 unless it is this market's. */

@@ -15,6 +15,7 @@ import {
 import type { Database } from "@/server/db/client";
 import { isoColumn, jsonColumn } from "@/server/db/columns";
 import { conflict, forbidden, notFound } from "@/server/http/errors";
+import { pageInMemory, wholeList, type Paging } from "@/server/http/cursor";
 import { countViews, listQueryOf } from "./view-counts";
 
 interface ViewRow {
@@ -45,14 +46,28 @@ export class ViewService {
   constructor(private readonly db: Database) {}
 
   /** The asker's own views (oldest first, as tabs were added), then everyone else's shared ones. */
-  async list(principal: Principal): Promise<SavedViewList> {
-    const rows = await this.db.query<ViewRow>(
+  async list(principal: Principal, paging: Paging = wholeList()): Promise<SavedViewList> {
+    const all = await this.db.query<ViewRow>(
       `SELECT ${VIEW_COLUMNS} FROM saved_views v JOIN users u ON u.id = v.owner_id
        WHERE v.owner_id = $1 OR v.shared
        ORDER BY (v.owner_id = $1) DESC, v.created_at, v.id`,
       [principal.userId],
     );
-    return { items: await this.withCounts(rows, principal) };
+    // At most VIEWS_PER_PERSON_MAX of one's own plus the shared ones: paged here, counted per page.
+    type Key = { mine: boolean; at: string; id: number };
+    const keyOf = (r: ViewRow): Key => ({ mine: r.owner_id === principal.userId, at: isoColumn(r.created_at), id: r.id });
+    const compare = (x: ViewRow | Key, y: ViewRow | Key) => {
+      const [a, b] = [x, y].map((v) => ("at" in v ? v : keyOf(v)));
+      return Number(b.mine) - Number(a.mine) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || a.id - b.id;
+    };
+    const page = pageInMemory<ViewRow, Key>(
+      paging,
+      all,
+      compare,
+      (r) => Object.values(keyOf(r)),
+      ([mine, at, id]) => ({ mine: mine === true, at: String(at), id: Number(id) }),
+    );
+    return { items: await this.withCounts(page.items, principal), nextCursor: page.nextCursor };
   }
 
   async get(id: number, principal: Principal): Promise<SavedView> {

@@ -1,10 +1,15 @@
-import { userCreateSchema } from "@/lib/contract/auth";
+import { userCreateSchema, userKeyset } from "@/lib/contract/auth";
+import { wholeListQuerySchema } from "@/lib/contract/cursor";
+import { listAnswer, readPaging } from "@/server/http/cursor";
 import { json, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "admin" }, () => getRuntime().people.list());
+/** Everyone, oldest first: all of them unless a limit or cursor is sent. */
+export const GET = route({ access: "admin", query: wholeListQuerySchema }, async ({ req, query }) =>
+  listAnswer(req, await getRuntime().people.list(readPaging(req, query, userKeyset, { whole: true }))),
+);
 
 /** Creates a person with a temporary password and a role (there is no email: hand the password over yourself). */
 export const POST = route({ access: "admin", body: userCreateSchema }, async ({ body, actor }) => {

@@ -1,10 +1,15 @@
-import { savedViewCreateSchema } from "@/lib/contract/views";
+import { wholeListQuerySchema } from "@/lib/contract/cursor";
+import { savedViewCreateSchema, viewKeyset } from "@/lib/contract/views";
+import { listAnswer, readPaging } from "@/server/http/cursor";
 import { json, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer" }, ({ principal }) => getRuntime().views.list(principal));
+/** One's own views, then the shared ones: all of them unless a limit or cursor is sent. */
+export const GET = route({ access: "viewer", query: wholeListQuerySchema }, async ({ req, query, principal }) =>
+  listAnswer(req, await getRuntime().views.list(principal, readPaging(req, query, viewKeyset(principal.userId), { whole: true }))),
+);
 
 /** Personal views for everyone; shared ones need the triager role (checked by the service). */
 export const POST = route({ access: "viewer", body: savedViewCreateSchema }, async ({ body, principal }) => {

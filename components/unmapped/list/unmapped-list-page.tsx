@@ -8,6 +8,7 @@ import { unmappedQueries } from "@/lib/api/unmapped";
 import type { SettableStatus } from "../use-quick-status";
 import type { UnmappedItem } from "@/lib/contract/unmapped";
 import { DEFAULT_VIEW, listHref, listQuery, tabCountQuery, viewFilter } from "@/lib/url-state/unmapped-view";
+import { ExportLink } from "./export-link";
 import { hasNextPage } from "@/components/data-table/page-total";
 import { isRefreshing, ListPage } from "@/components/data-table/list-page";
 import { useIsClient } from "@/components/ui/clock";
@@ -116,6 +117,7 @@ export function UnmappedListPage() {
         <>
           <StatusTabs view={view} onChange={navigate} />
           <ListFilters view={view} onChange={change} />
+          <ExportLink view={view} />
           {bulk.checked && bulk.ids.length > 0 && (
             <BulkBar
               handleRef={bulk.barRef}
