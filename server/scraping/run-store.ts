@@ -1,12 +1,13 @@
 // Scrape runs in the database (Prisma).
 import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { RunStatus } from "@/lib/contract/enums";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { afterTimestamp, cursorPage, takeOf, type Paging } from "@/server/http/cursor";
 import { notFound } from "@/server/http/errors";
 import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { RunInProgressError } from "./errors";
 
+type Tx = Prisma.TransactionClient;
 type Row = Awaited<ReturnType<PrismaClient["scrapeRun"]["findFirstOrThrow"]>>;
 
 export interface RunOutcome {
@@ -95,7 +96,9 @@ export class RunStore {
    */
   async failStale(opts: { lockFree: boolean; graceSeconds: number; staleSeconds: number; mine: string | null }): Promise<StaleRun[]> {
     const { lockFree, graceSeconds, staleSeconds, mine } = opts;
-    const rows = await this.prisma.$queryRaw<{ id: number; owner: string | null; error: string }[]>`
+    // The runs' end and their scrape.failed events commit together, as finish() does for a run that ends itself.
+    const rows = await this.prisma.$transaction(async (tx) => {
+      const failed = await tx.$queryRaw<{ id: number; owner: string | null; error: string }[]>`
       WITH stale AS (
         SELECT id, owner, now() - coalesce(heartbeat_at, started_at) AS age
         FROM scrape_runs
@@ -113,7 +116,21 @@ export class RunStore {
         END
       FROM stale s WHERE r.id = s.id
       RETURNING r.id, r.owner, r.error`;
+      await this.writeFailed(
+        tx,
+        failed.map((r) => Number(r.id)),
+      );
+      return failed;
+    });
+    if (rows.length > 0) this.outbox?.wakeFor("scrape.");
     return rows.map((r) => ({ id: Number(r.id), owner: r.owner, error: r.error }));
+  }
+
+  /** scrape.failed for each run the server marked failed (in the caller's transaction, after the update). */
+  private async writeFailed(tx: Tx, ids: number[]): Promise<void> {
+    if (!this.outbox || ids.length === 0) return;
+    const rows = await tx.scrapeRun.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    for (const row of rows) await this.outbox.write(tx, "scrape.failed", toRun(row));
   }
 
   async finish(id: number, outcome: RunOutcome): Promise<ScrapeRun> {
@@ -146,11 +163,19 @@ export class RunStore {
 
   /** Runs left `running` by a process that died cannot finish any more. */
   async failAbandoned(): Promise<number> {
-    const r = await this.prisma.scrapeRun.updateMany({
-      where: { status: "running" },
-      data: { status: "failed", finishedAt: new Date(), claimed: null, error: "The server stopped before the run finished" },
+    const ids = await this.prisma.$transaction(async (tx) => {
+      const running = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM scrape_runs WHERE status = 'running' FOR UPDATE`;
+      const ids = running.map((r) => Number(r.id));
+      if (ids.length === 0) return ids;
+      await tx.scrapeRun.updateMany({
+        where: { id: { in: ids } },
+        data: { status: "failed", finishedAt: new Date(), claimed: null, error: "The server stopped before the run finished" },
+      });
+      await this.writeFailed(tx, ids);
+      return ids;
     });
-    return r.count;
+    if (ids.length > 0) this.outbox?.wakeFor("scrape.");
+    return ids.length;
   }
 
   /** The run holding the running slot (on any process), if any. */
