@@ -1,9 +1,14 @@
 // The outbox: an event is written in the transaction of the change that caused it (a triage
 // change, a mapping write, a run's end; the flush writes its own in its statement, see
 // server/discovery/flush-sql.ts), with one delivery row per active endpoint subscribed to its
-// type. Nothing is written while no active endpoint subscribes: which types have one is cached
-// here, reloaded when an endpoint changes (in every process, through NOTIFY), so a change pays
-// nothing for webhooks nobody wants.
+// type. Nothing is written while no active endpoint subscribes. The statement itself decides that
+// (it reads the endpoints in the writing transaction), so an endpoint another process created
+// gets the very next event, whether or not this process has had its NOTIFY yet.
+// Which types have a subscriber is also cached here, reloaded when an endpoint changes (in every
+// process, through NOTIFY) and at least every CACHE_MAX_AGE_MS. Only the flush skips on the cache
+// (flushTypes), since its statement is the hot path: after an endpoint is created in another
+// process, a flush may still skip its unmapped.* events until the NOTIFY arrives here, at most
+// CACHE_MAX_AGE_MS plus one flush if the NOTIFY is lost.
 import { randomUUID } from "node:crypto";
 import type { WebhookEventData, WebhookPayloadType } from "@/lib/contract/webhooks";
 import type { Prisma } from "@/generated/prisma/client";
@@ -17,15 +22,24 @@ const OUTBOX_CHANNEL = "market_triage_webhook_outbox";
 /** Another process changed an endpoint: reload the subscriptions. */
 const ENDPOINTS_CHANNEL = "market_triage_webhook_endpoints";
 
-/** The statement both writes run: the event, and a delivery to each active endpoint subscribed (or the one named). */
-const WRITE_SQL = `WITH ev AS (
-    INSERT INTO webhook_events (id, type, payload) VALUES ($1::uuid, $2::text, $3::jsonb) RETURNING id, type
+/**
+ * The statement both writes run: a delivery to each active endpoint subscribed (or the one named),
+ * and the event only when there is at least one.
+ */
+const WRITE_SQL = `WITH target AS (
+    SELECT e.id FROM webhook_endpoints e
+    WHERE CASE WHEN $4::uuid IS NULL THEN e.active AND $2::text = ANY(e.events) ELSE e.id = $4::uuid END
+  ), ev AS (
+    INSERT INTO webhook_events (id, type, payload)
+    SELECT $1::uuid, $2::text, $3::jsonb WHERE EXISTS (SELECT 1 FROM target) RETURNING id
   )
   INSERT INTO webhook_deliveries (event_id, endpoint_id)
-  SELECT ev.id, e.id FROM ev JOIN webhook_endpoints e
-    ON CASE WHEN $4::uuid IS NULL THEN e.active AND ev.type = ANY(e.events) ELSE e.id = $4::uuid END
-  ORDER BY e.id
+  SELECT ev.id, target.id FROM ev CROSS JOIN target
+  ORDER BY target.id
   RETURNING id`;
+
+/** How old the cached subscriptions may get before the next read reloads them (a lost NOTIFY's bound). */
+const CACHE_MAX_AGE_MS = 10_000;
 
 const envelopeOf = <T extends WebhookPayloadType>(type: T, data: WebhookEventData<T>) => ({
   type,
@@ -35,6 +49,10 @@ const envelopeOf = <T extends WebhookPayloadType>(type: T, data: WebhookEventDat
 
 export class WebhookOutbox {
   private types = new Set<string>();
+  private loadedAt = 0;
+  private reloading: Promise<void> | null = null;
+  /** A write found subscribers since the last wake: wake after the commit whatever the cache says. */
+  private unannounced = false;
   private readonly wakers = new Set<() => void>();
 
   constructor(private readonly db: Database) {}
@@ -47,8 +65,18 @@ export class WebhookOutbox {
   }
 
   async reload(): Promise<void> {
+    const startedAt = Date.now();
     const rows = await this.db.query<{ type: string }>(`SELECT DISTINCT unnest(events) AS type FROM webhook_endpoints WHERE active`);
     this.types = new Set(rows.map((r) => r.type));
+    this.loadedAt = startedAt;
+  }
+
+  /** Reloads in the background when the cache is older than CACHE_MAX_AGE_MS (one reload at a time). */
+  private refreshIfOld(): void {
+    if (this.reloading || Date.now() - this.loadedAt < CACHE_MAX_AGE_MS) return;
+    this.reloading = this.reload()
+      .catch((e) => log.error("[webhooks] reload failed:", e))
+      .finally(() => (this.reloading = null));
   }
 
   /** After an endpoint change in this process: reload here and tell the others. */
@@ -57,23 +85,28 @@ export class WebhookOutbox {
     await this.db.notify(ENDPOINTS_CHANNEL).catch(() => undefined);
   }
 
+  /** Whether this process's cache knows an active endpoint subscribed to the type. */
   subscribed(type: string): boolean {
     return this.types.has(type);
   }
 
   /** The subscribed types as the flush statement's text[] parameter ('{}' when none: it writes nothing). */
   flushTypes(): string {
+    this.refreshIfOld();
     return `{${[...this.types].filter((t) => t.startsWith("unmapped.")).join(",")}}`;
   }
 
   /**
-   * Writes the event in the caller's transaction when an active endpoint subscribes to its type.
-   * Call written() after the commit.
+   * Writes the event in the caller's transaction when an active endpoint subscribes to its type
+   * (the statement reads the endpoints: the cache is not asked). Call wakeFor() after the commit.
    * @returns whether anything was written.
    */
   async write<T extends WebhookPayloadType>(tx: Tx, type: T, data: WebhookEventData<T>): Promise<boolean> {
-    if (!this.subscribed(type)) return false;
-    await tx.$queryRawUnsafe(WRITE_SQL, randomUUID(), type, JSON.stringify(envelopeOf(type, data)), null);
+    const rows = await tx.$queryRawUnsafe<unknown[]>(WRITE_SQL, randomUUID(), type, JSON.stringify(envelopeOf(type, data)), null);
+    if (rows.length === 0) return false;
+    this.unannounced = true;
+    // The cache did not know this subscriber yet (its NOTIFY is still on the way): catch up now.
+    if (!this.types.has(type)) void this.reload().catch((e) => log.error("[webhooks] reload failed:", e));
     return true;
   }
 
@@ -91,6 +124,7 @@ export class WebhookOutbox {
 
   /** After a commit that may have written events of these types (a prefix: "mapping."): wake if any is subscribed. */
   wakeFor(prefix: string): void {
+    if (this.unannounced) return this.written();
     for (const t of this.types) {
       if (t.startsWith(prefix)) return this.written();
     }
@@ -98,6 +132,7 @@ export class WebhookOutbox {
 
   /** New outbox rows committed: wake this process's dispatcher now, and the other processes'. */
   written(): void {
+    this.unannounced = false;
     this.wake();
     void this.db.notify(OUTBOX_CHANNEL).catch(() => undefined);
   }
