@@ -70,10 +70,14 @@ const rowOf = (e: AuditRecord) =>
     reason: e.reason ?? null,
   }) satisfies Record<keyof typeof AUDIT_COLUMNS, unknown>;
 
-/** A mapping's name as its change recorded it (the snapshots carry it). */
-const mappingName = (r: Row): string | null => {
+/**
+ * A mapping's name as its change recorded it (the snapshots carry it); a webhook's is its URL as
+ * recorded, which is only its origin (server/webhooks/endpoint-service.ts).
+ */
+const snapshotName = (r: Row): string | null => {
+  const key = r.entityType === "webhook" ? "url" : "name";
   for (const snapshot of [r.after, r.before]) {
-    const name = (snapshot as { name?: unknown } | null)?.name;
+    const name = (snapshot as Record<string, unknown> | null)?.[key];
     if (typeof name === "string") return name;
   }
   return null;
@@ -84,7 +88,7 @@ export const toEntry = (r: Row, marketNames: ReadonlyMap<string, string>): Audit
   id: r.id,
   entityType: r.entityType as AuditEntry["entityType"],
   entityId: r.entityId,
-  entityName: r.entityType === "unmapped_market" ? (marketNames.get(r.entityId) ?? null) : mappingName(r),
+  entityName: r.entityType === "unmapped_market" ? (marketNames.get(r.entityId) ?? null) : snapshotName(r),
   action: r.action as AuditEntry["action"],
   actorType: r.actorType as AuditEntry["actorType"],
   actorId: r.actorId,

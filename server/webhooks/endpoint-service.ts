@@ -25,6 +25,15 @@ type Row = Awaited<ReturnType<PrismaClient["webhookEndpoint"]["findFirstOrThrow"
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/**
+ * The URL as the audit trail keeps it: scheme://host[:port] only. Viewers read the trail, and a
+ * receiver's path, query or user info often carries its credential (Slack hook paths, ?token=).
+ */
+const auditUrl = (url: string): string => {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}`;
+};
+
 function toWebhook(r: Row): Webhook {
   return {
     id: r.id,
@@ -104,7 +113,7 @@ export class WebhookService {
         action: "webhook_created",
         actor,
         before: null,
-        after: { url: created.url, events: created.events, active: created.active },
+        after: { url: auditUrl(created.url), events: created.events, active: created.active },
         reason: null,
       });
       return created;
@@ -135,8 +144,8 @@ export class WebhookService {
         entityId: id,
         action: "webhook_updated",
         actor,
-        before: { url: before.url, events: before.events, description: before.description, active: before.active },
-        after: { url: updated.url, events: updated.events, description: updated.description, active: updated.active },
+        before: { url: auditUrl(before.url), events: before.events, description: before.description, active: before.active },
+        after: { url: auditUrl(updated.url), events: updated.events, description: updated.description, active: updated.active },
         reason: null,
       });
       return updated;
@@ -157,7 +166,7 @@ export class WebhookService {
         entityId: id,
         action: "webhook_deleted",
         actor,
-        before: { url: before.url, events: before.events, active: before.active },
+        before: { url: auditUrl(before.url), events: before.events, active: before.active },
         after: null,
         reason: null,
       });
