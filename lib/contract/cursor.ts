@@ -43,7 +43,7 @@ export const cursorPayloadSchema = z
 export type CursorPayload = z.infer<typeof cursorPayloadSchema>;
 
 /** What one element of a list's sort key is, so a cursor's key is checked before it reaches SQL. */
-export type KeyKind = "int" | "float" | "timestamp" | "text" | "text?" | "bool" | readonly string[];
+export type KeyKind = "int" | "float" | "timestamp" | "text" | "text?" | "bool" | "uuid" | "digits" | readonly string[];
 
 const KEY_SCHEMAS = {
   int: z.number().int().min(-2_147_483_648).max(2_147_483_647),
@@ -52,6 +52,10 @@ const KEY_SCHEMAS = {
   text: z.string(),
   "text?": z.string().nullable(),
   bool: z.boolean(),
+  // Checked before SQL casts them: a tampered key is a 400, never a database error.
+  uuid: z.uuid(),
+  /** A bigint id sent as text (a JSON number would lose digits past 2^53). */
+  digits: z.string().regex(/^[1-9][0-9]{0,17}$/),
 } as const;
 
 /** What a list's cursor is made for: a cursor made for another sort or other filters is refused. */

@@ -27,7 +27,7 @@ export const webhookExample = {
   updatedAt: "2026-12-01T08:00:00.000Z",
 } satisfies z.input<typeof W.webhookSchema>;
 
-export const webhookListExample = { items: [webhookExample] } satisfies z.input<typeof W.webhookListSchema>;
+export const webhookListExample = { items: [webhookExample], nextCursor: null } satisfies z.input<typeof W.webhookListSchema>;
 
 export const webhookWithSecretExample = {
   ...webhookExample,
@@ -66,4 +66,6 @@ export const webhookDeliveryListExample = {
       createdAt: "2026-12-06T09:15:00.512Z",
     },
   ],
+  // An answer to ?limit=2 for endpointId: the older deliveries follow with this cursor (also in the Link header).
+  nextCursor: "eyJ2IjoxLCJzIjoiaWQ6ZGVzYyIsImYiOiI2OGNjMmY3MTQ2M2I3MzNjIiwiayI6WyIxMDQxIl19",
 } satisfies z.input<typeof W.webhookDeliveryListSchema>;

@@ -1,7 +1,8 @@
 // The webhook operations (admin) and the events receivers get (OpenAPI 3.1 `webhooks`: one entry
 // per event type, its body the envelope and the three Standard Webhooks headers).
 import type { ZodOpenApiObject, ZodOpenApiPathsObject } from "zod-openapi";
-import { operation, jsonAnswer, created, problem } from "./openapi-kit";
+import { wholeListQuerySchema } from "./cursor";
+import { operation, jsonAnswer, created, listAnswer, problem } from "./openapi-kit";
 import {
   deliveryListQuerySchema,
   deliveryParamsSchema,
@@ -24,8 +25,10 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
   "/api/webhooks": {
     get: operation("admin", "listWebhooks", "The webhook endpoints, oldest first (never their secrets)", {
       description:
-        "Every endpoint with what it subscribes to and whether it is failing (since when) or was disabled for failing through the whole retry window.",
-      responses: { "200": jsonAnswer(webhookListSchema, "Every endpoint; failing and disabled ones say since when") },
+        "Every endpoint with what it subscribes to and whether it is failing (since when) or was disabled for failing through the whole retry window. " +
+        "All of them unless limit or cursor is sent; then paged by cursor (nextCursor and Link), oldest first.",
+      query: wholeListQuerySchema,
+      responses: { "200": listAnswer(webhookListSchema, "The endpoints; failing and disabled ones say since when") },
     }),
     post: operation("admin", "createWebhook", "Create an endpoint; its signing secret is shown only in this answer", {
       description:
@@ -68,10 +71,12 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
   },
   "/api/webhooks/{id}/deliveries": {
     get: operation("admin", "listWebhookDeliveries", "The endpoint's deliveries, newest first", {
-      description: "One row per event sent (or to send) to this endpoint: each attempt's outcome, and when the next attempt is due.",
+      description:
+        "One row per event sent (or to send) to this endpoint: each attempt's outcome, and when the next attempt is due. " +
+        "limit per answer (default 50); the older ones by cursor (nextCursor and Link). A cursor is bound to its endpoint.",
       path: webhookIdParamsSchema,
       query: deliveryListQuerySchema,
-      responses: { "200": jsonAnswer(webhookDeliveryListSchema, "Status, attempts, last response code and duration, next attempt") },
+      responses: { "200": listAnswer(webhookDeliveryListSchema, "Status, attempts, last response code and duration, next attempt") },
     }),
   },
   "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver": {

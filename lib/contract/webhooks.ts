@@ -3,6 +3,7 @@
 // (webhook-id, webhook-timestamp, webhook-signature); the webhook-id is the event's id.
 import { z } from "zod";
 import { timestampSchema } from "./common";
+import { cursorQueryShape, listOf, type Keyset } from "./cursor";
 import { unmappedAlertDataSchema } from "./realtime";
 import { scrapeRunSchema } from "./scrape";
 
@@ -116,7 +117,9 @@ export const webhookSchema = z
   })
   .meta({ id: "Webhook" });
 export type Webhook = z.infer<typeof webhookSchema>;
-export const webhookListSchema = z.object({ items: z.array(webhookSchema) }).meta({ id: "WebhookList" });
+export const webhookListSchema = listOf(webhookSchema).meta({ id: "WebhookList" });
+/** Endpoints oldest first, then by id. */
+export const webhookKeyset: Keyset = { sort: "createdAt:asc", filters: {}, kinds: ["timestamp", "uuid"] };
 export const webhookWithSecretSchema = webhookSchema
   .extend({ secret: z.string().describe("whsec_ + base64: verify signatures with it; shown only in this answer") })
   .meta({ id: "WebhookWithSecret" });
@@ -148,5 +151,12 @@ export const webhookDeliverySchema = z
   })
   .meta({ id: "WebhookDelivery" });
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
-export const deliveryListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
-export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) }).meta({ id: "WebhookDeliveryList" });
+export const deliveryListQuerySchema = z
+  .object({
+    ...cursorQueryShape,
+    limit: cursorQueryShape.limit.unwrap().default(50).describe("Deliveries per answer, 1-200, newest first"),
+  })
+  .strict();
+export const webhookDeliveryListSchema = listOf(webhookDeliverySchema).meta({ id: "WebhookDeliveryList" });
+/** One endpoint's deliveries newest first by id (a bigint, so its key is digits); a cursor is bound to its endpoint. */
+export const deliveryKeyset = (endpointId: string): Keyset => ({ sort: "id:desc", filters: { endpoint: endpointId }, kinds: ["digits"] });

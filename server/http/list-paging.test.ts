@@ -2,6 +2,8 @@
 // every other parameter kept; absent at the end), nextCursor, page/pageSize unchanged, and the 400s:
 // cursor with page, a garbled or tampered cursor, one made for another sort or other filters.
 // Every list route is walked to its end by following Link alone.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemSchema } from "@/lib/contract/common";
 import { unmappedListSchema } from "@/lib/contract/unmapped";
@@ -23,25 +25,37 @@ const nextOf = (link: string | null) => link?.match(/^<([^>]+)>; rel="next"$/)?.
 
 describe.each(DB_KINDS)("list paging over HTTP on %s", (kind) => {
   let server: TestServer;
+  // A webhook receiver (outside the machine in real life) that takes every delivery.
+  let receiver: Server;
+  const hooks: string[] = [];
 
   beforeAll(async () => {
     if (!available(kind)) return;
-    server = await startTestServer(kind, { env: { SCRAPE_INTERVAL_SECONDS: "0" } });
+    server = await startTestServer(kind, { env: { SCRAPE_INTERVAL_SECONDS: "0", WEBHOOK_ALLOW_PRIVATE: "true" } });
+    receiver = createServer((req, res) => req.resume().on("end", () => res.writeHead(204).end()));
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     await seedMarkets(server.runtime.db, MARKETS);
     for (const role of ["viewer", "triager"] as const) await createToken(server.url, role);
     // A few of every kind of row, so each list has more than one answer of two.
     const post = async (path: string, body: unknown) => {
       const res = await server.fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       expect(res.status, path).toBeLessThan(300);
-      await res.arrayBuffer();
+      return (await res.json().catch(() => null)) as { id?: string } | null;
     };
     for (let i = 0; i < 3; i++) {
       await post("/api/users", { name: `Person ${i}`, email: `p${i}@example.test`, role: "viewer", password: "temporary-password-1" });
       await post("/api/views", { name: `View ${i}`, query: { status: "NEW" }, shared: i === 1 });
       await post("/api/scrape?wait=true", {});
+      hooks.push(String((await post("/api/webhooks", { url: `${hookUrl}/${i}`, events: ["scrape.failed"] }))?.id));
     }
+    // Three deliveries to the first endpoint, one to the second (the cursor of one is refused by the other).
+    for (const hook of [hooks[0], hooks[0], hooks[0], hooks[1]]) await post(`/api/webhooks/${hook}/test`, {});
   });
-  afterAll(async () => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(null)));
+  });
 
   describe.skipIf(!available(kind))("", () => {
     const get = async (path: string) => {
@@ -115,6 +129,28 @@ describe.each(DB_KINDS)("list paging over HTTP on %s", (kind) => {
       expect(same.body.page).toBe(0);
     });
 
+    it("a webhook list's cursor is checked before SQL: a bad key, or another endpoint's deliveries cursor, is a 400", async () => {
+      const deliveries = (hook: string) => `/api/webhooks/${hook}/deliveries?limit=1`;
+      const first = await get(deliveries(hooks[0]));
+      const cursor = String(first.body.nextCursor);
+      const decoded = JSON.parse(Buffer.from(cursor, "base64url").toString()) as { k: unknown[] };
+      const tamper = (k: unknown[]) => Buffer.from(JSON.stringify({ ...decoded, k })).toString("base64url");
+      for (const c of [tamper(["abc"]), tamper([5]), tamper(["99999999999999999999"]), tamper(["0"])]) {
+        const { res, body } = await get(`${deliveries(hooks[0])}&cursor=${c}`);
+        expect(res.status, c).toBe(400);
+        expect(problemSchema.parse(body).errors?.map((e) => e.field)).toEqual(["query.cursor"]);
+      }
+      const foreign = await get(`${deliveries(hooks[1])}&cursor=${cursor}`);
+      expect(foreign.res.status).toBe(400);
+      expect(String(foreign.body.detail)).toContain("filters");
+      const hookCursor = String((await get("/api/webhooks?limit=1")).body.nextCursor);
+      const hookKey = JSON.parse(Buffer.from(hookCursor, "base64url").toString()) as { k: unknown[] };
+      const notUuid = Buffer.from(JSON.stringify({ ...hookKey, k: [hookKey.k[0], "not-a-uuid"] })).toString("base64url");
+      const refused = await get(`/api/webhooks?limit=1&cursor=${notUuid}`);
+      expect(refused.res.status).toBe(400);
+      expect(problemSchema.parse(refused.body).errors?.map((e) => e.field)).toEqual(["query.cursor"]);
+    });
+
     it("every other list pages by cursor and Link too", async () => {
       const id = (await get("/api/unmapped?limit=1")).body.items as { id: number }[];
       const market = id[0].id;
@@ -145,6 +181,8 @@ describe.each(DB_KINDS)("list paging over HTTP on %s", (kind) => {
         "/api/users",
         "/api/people",
         "/api/views",
+        "/api/webhooks",
+        `/api/webhooks/${hooks[0]}/deliveries`,
       ];
       for (const list of lists) {
         const whole = await get(`${list}${list.includes("?") ? "&" : "?"}limit=200`);
@@ -152,7 +190,9 @@ describe.each(DB_KINDS)("list paging over HTTP on %s", (kind) => {
         const expected = (whole.body.items as unknown[]).map(identity);
         const walked: string[] = [];
         let path: string | null = `${list}${list.includes("?") ? "&" : "?"}limit=2`;
+        let answers = 0;
         while (path) {
+          answers++;
           const { res, body } = await get(path);
           expect(res.status, path).toBe(200);
           walked.push(...(body.items as unknown[]).map(identity));
@@ -161,6 +201,8 @@ describe.each(DB_KINDS)("list paging over HTTP on %s", (kind) => {
         }
         console.log(`[paging] ${list}: ${walked.length} items`);
         expect(walked, list).toEqual(expected);
+        // Two per answer, so a list that ignored limit (one answer of everything) cannot pass.
+        expect(answers, list).toBe(Math.max(1, Math.ceil(expected.length / 2)));
       }
     });
   });

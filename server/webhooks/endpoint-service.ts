@@ -13,6 +13,7 @@ import {
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AuditService } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
+import { afterKey, afterTimestamp, cursorPage, takeOf, wholeList, type Paging } from "@/server/http/cursor";
 import { badRequest, notFound } from "@/server/http/errors";
 import { refuseUrl } from "./address-guard";
 import type { WebhookOutbox } from "./outbox";
@@ -91,9 +92,15 @@ export class WebhookService {
     private readonly allowPrivate: boolean,
   ) {}
 
-  async list(): Promise<Webhook[]> {
-    const rows = await this.db.prisma.webhookEndpoint.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-    return rows.map(toWebhook);
+  /** Oldest first, then by id; by cursor, the endpoints after the last one sent. */
+  async list(paging: Paging = wholeList()): Promise<{ items: Webhook[]; nextCursor: string | null }> {
+    const found = await this.db.prisma.webhookEndpoint.findMany({
+      where: afterTimestamp(paging, "createdAt", "asc"),
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: takeOf(paging),
+    });
+    const { items, nextCursor } = cursorPage(paging, found, (r) => [r.createdAt.toISOString(), r.id]);
+    return { items: items.map(toWebhook), nextCursor };
   }
 
   async get(id: string): Promise<Webhook> {
@@ -198,15 +205,18 @@ export class WebhookService {
     return { ...toWebhook(row), secret };
   }
 
-  /** The newest deliveries first. */
-  async deliveries(id: string, limit: number): Promise<WebhookDelivery[]> {
+  /** The newest deliveries first (by id); by cursor, the ones older than the last one sent. */
+  async deliveries(id: string, paging: Paging): Promise<{ items: WebhookDelivery[]; nextCursor: string | null }> {
     await this.row(id);
+    const before = afterKey(paging)?.[0] ?? null;
+    const take = takeOf(paging);
     const rows = await this.db.query<DeliveryRow>(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d JOIN webhook_events v ON v.id = d.event_id
-       WHERE d.endpoint_id = $1::uuid ORDER BY d.id DESC LIMIT $2::int`,
-      [id, limit],
+       WHERE d.endpoint_id = $1::uuid AND ($2::bigint IS NULL OR d.id < $2::bigint) ORDER BY d.id DESC LIMIT $3::int`,
+      [id, before, take ?? null],
     );
-    return rows.map(toDelivery);
+    const { items, nextCursor } = cursorPage(paging, rows, (r) => [String(r.id)]);
+    return { items: items.map(toDelivery), nextCursor };
   }
 
   /**

@@ -1,10 +1,15 @@
-import { webhookCreateSchema } from "@/lib/contract/webhooks";
+import { wholeListQuerySchema } from "@/lib/contract/cursor";
+import { webhookCreateSchema, webhookKeyset } from "@/lib/contract/webhooks";
+import { listAnswer, readPaging } from "@/server/http/cursor";
 import { json, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "admin" }, async () => ({ items: await getRuntime().webhooks.list() }));
+/** Every endpoint, oldest first, unless a limit or cursor is sent. */
+export const GET = route({ access: "admin", query: wholeListQuerySchema }, async ({ req, query }) =>
+  listAnswer(req, await getRuntime().webhooks.list(readPaging(req, query, webhookKeyset, { whole: true }))),
+);
 
 /** 201 with the signing secret, shown this once. */
 export const POST = route({ access: "admin", body: webhookCreateSchema }, async ({ body, actor }) => {
