@@ -200,12 +200,17 @@ export class WebhookDispatcher {
     let next: Date | null = null;
     let exhausted = false;
     if (!ok && retryable(r)) {
-      const wait =
-        r.status === 429 && r.retryAfterMs !== null ? r.retryAfterMs : backoffMs(Number(c.attempts), this.config.WEBHOOK_RETRY_BASE_MS);
+      // A 429's Retry-After lengthens the back-off, never shortens it (0 or a past date still backs
+      // off), and is capped like it: a receiver asking for a day is tried again within the hour.
+      const asked = r.status === 429 ? (r.retryAfterMs ?? 0) : 0;
+      const wait = Math.min(RETRY_MAX_MS, Math.max(backoffMs(Number(c.attempts), this.config.WEBHOOK_RETRY_BASE_MS), asked));
+      const now = Date.now();
       const windowEnd = new Date(c.retry_from).getTime() + this.config.WEBHOOK_RETRY_WINDOW_HOURS * 3_600_000;
-      if (Date.now() + wait <= windowEnd) {
+      // A wait past the window's end still gets one last attempt at its end; one at or past the
+      // end that fails is the last.
+      if (now < windowEnd) {
         status = "pending";
-        next = new Date(Date.now() + wait);
+        next = new Date(Math.min(now + wait, windowEnd));
       } else exhausted = true;
     }
     const record = async () => {
