@@ -53,19 +53,28 @@ const CLAIM_SQL = `WITH heads AS (
   RETURNING d.id::text AS id, d.event_id, d.attempts, e.url, e.secret,
     CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret, v.payload, d.retry_from`;
 
-// When a failure disables the endpoint: a delivery retried to the end of its window ($9: the
-// endpoint, whose queue it headed, failed all that time), or failing for the window anyway.
-const GIVES_UP = `(NOT $7::boolean AND ($9::boolean OR e.failing_since < now() - $8::float8 * interval '1 hour'))`;
+// A failure starts a new streak when the endpoint was not failing, or its previous failure is
+// older than the longest gap between two failing attempts ($10 ms: the longest back-off, the idle
+// sleep and an attempt's lease): something in between was not a failure (or nothing was tried),
+// so one failure, a quiet day and one more failure is not "failing for a day".
+const RESTARTS = `(e.failing_since IS NULL OR COALESCE(e.last_failed_at, e.failing_since) < now() - $10::int * interval '1 millisecond')`;
 
-// The outcome, and the endpoint's failing state: a success clears it; a failure sets it once and,
-// after the retry window of failing, disables the endpoint (flagged in the UI).
+// When a failure disables the endpoint: failing without a break ($7: not a success; not a new
+// streak) and either a delivery retried to the end of its window ($9: the endpoint, whose queue it
+// headed, failed all that time) or failing for the window anyway.
+const GIVES_UP = `(NOT $7::boolean AND NOT ${RESTARTS} AND ($9::boolean OR e.failing_since < now() - $8::float8 * interval '1 hour'))`;
+
+// The outcome, and the endpoint's failing state: a success clears it; a failure starts or
+// continues a streak and, after the retry window of failing, disables the endpoint (flagged in the
+// UI). SET reads the row as it was, so GIVES_UP sees the streak before this failure.
 const RECORD_SQL = `WITH d AS (
     UPDATE webhook_deliveries SET status = $2::text, next_attempt_at = COALESCE($3::timestamptz, next_attempt_at),
       leased_until = NULL, response_code = $4::int, duration_ms = $5::int, error = $6::text
     WHERE id = $1::bigint RETURNING endpoint_id
   )
   UPDATE webhook_endpoints e SET
-    failing_since = CASE WHEN $7::boolean THEN NULL ELSE COALESCE(e.failing_since, now()) END,
+    failing_since = CASE WHEN $7::boolean THEN NULL WHEN ${RESTARTS} THEN now() ELSE e.failing_since END,
+    last_failed_at = CASE WHEN $7::boolean THEN e.last_failed_at ELSE now() END,
     active = CASE WHEN ${GIVES_UP} THEN false ELSE e.active END,
     disabled_at = CASE WHEN ${GIVES_UP} AND e.active THEN now() ELSE e.disabled_at END
   FROM d WHERE e.id = d.endpoint_id
@@ -224,6 +233,7 @@ export class WebhookDispatcher {
         ok,
         this.config.WEBHOOK_RETRY_WINDOW_HOURS,
         exhausted,
+        RETRY_MAX_MS + IDLE_MAX_MS + this.leaseMs,
       ]);
       if (rows[0] && !rows[0].active && !ok)
         log.warn(`[webhooks] endpoint of delivery ${c.id} failed for the whole retry window: disabled`);

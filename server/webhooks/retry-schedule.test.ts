@@ -1,8 +1,10 @@
-// When a failed delivery is tried again, on both databases with a real receiver and the real
-// dispatcher:
+// When a failed delivery is tried again, and when failing disables its endpoint, on both databases
+// with a real receiver and the real dispatcher:
 // - a 429's Retry-After lengthens the back-off but never shortens it (0 or a past date still backs
 //   off) and is capped at the longest back-off; a wait past the retry window's end becomes one last
 //   attempt at the end, not a failure and a disabled endpoint on the first attempt;
+// - the 24 h disable needs failing without a break: a failure after a quiet spell (longer than the
+//   longest back-off) starts a new streak, set up here by writing the timestamps in the database.
 import { afterEach, expect, it } from "vitest";
 import { loadConfig } from "@/server/config";
 import { describeOnDatabases } from "@/server/testing/test-database";
@@ -26,6 +28,7 @@ interface EndpointRow {
   active: boolean;
   disabled_at: Date | string | null;
   failing_since: Date | string | null;
+  last_failed_at: Date | string | null;
 }
 
 describeOnDatabases("webhook retry schedule on %s", { fresh: "each" }, (t) => {
@@ -70,7 +73,12 @@ describeOnDatabases("webhook retry schedule on %s", { fresh: "each" }, (t) => {
       return d.attempts >= attempts && !d.leased && d.response_code !== null && d;
     });
   const endpoint = async (id: string) =>
-    (await t.db.query<EndpointRow>(`SELECT active, disabled_at, failing_since FROM webhook_endpoints WHERE id = $1::uuid`, [id]))[0];
+    (
+      await t.db.query<EndpointRow>(
+        `SELECT active, disabled_at, failing_since, last_failed_at FROM webhook_endpoints WHERE id = $1::uuid`,
+        [id],
+      )
+    )[0];
 
   it("a 429 asking for a day is tried again within the hour; the endpoint stays on", async () => {
     const { endpointId, deliveryId, outbox } = await setUp(() => ({ status: 429, headers: { "retry-after": "86400" } }));
@@ -130,5 +138,43 @@ describeOnDatabases("webhook retry schedule on %s", { fresh: "each" }, (t) => {
     await dispatch(outbox);
     expect(await recorded(deliveryId, 2)).toMatchObject({ status: "succeeded", attempts: 2 });
     expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(1_000);
+  });
+
+  const failingFor = (id: string, sinceMsAgo: number, lastMsAgo: number) =>
+    t.db.query(
+      `UPDATE webhook_endpoints SET failing_since = now() - $2::int * interval '1 millisecond',
+         last_failed_at = now() - $3::int * interval '1 millisecond' WHERE id = $1::uuid`,
+      [id, sinceMsAgo, lastMsAgo],
+    );
+
+  it("one failure, a quiet day, one more failure: a new streak, not a disabled endpoint", async () => {
+    const { endpointId, deliveryId, outbox } = await setUp(() => ({ status: 410 }));
+    await failingFor(endpointId, 25 * HOUR, 23 * HOUR);
+    await dispatch(outbox);
+    expect(await recorded(deliveryId, 1)).toMatchObject({ status: "failed", response_code: 410 });
+    const e = await endpoint(endpointId);
+    expect(e).toMatchObject({ active: true, disabled_at: null });
+    expect(ms(e.failing_since)).toBeGreaterThan(Date.now() - 60_000);
+    expect(ms(e.last_failed_at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("failing without a break (the last failure minutes ago) for the window disables the endpoint", async () => {
+    const { endpointId, deliveryId, outbox } = await setUp(() => ({ status: 410 }));
+    await failingFor(endpointId, 25 * HOUR, 10 * 60_000);
+    await dispatch(outbox);
+    await recorded(deliveryId, 1);
+    const e = await endpoint(endpointId);
+    expect(e.active).toBe(false);
+    expect(e.disabled_at).not.toBeNull();
+    expect(Date.now() - ms(e.failing_since)).toBeGreaterThan(24 * HOUR);
+  });
+
+  it("a delivery whose window ran out while nothing was sent fails on its one attempt; the endpoint stays on", async () => {
+    const { endpointId, deliveryId, outbox } = await setUp(() => ({ status: 503 }));
+    // Say every process was down for a day: the event waited past its retry window.
+    await t.db.query(`UPDATE webhook_deliveries SET retry_from = now() - interval '25 hours' WHERE id = $1::bigint`, [deliveryId]);
+    await dispatch(outbox);
+    expect(await recorded(deliveryId, 1)).toMatchObject({ status: "failed", attempts: 1, response_code: 503 });
+    expect(await endpoint(endpointId)).toMatchObject({ active: true, disabled_at: null });
   });
 });
