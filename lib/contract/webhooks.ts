@@ -109,7 +109,7 @@ export const webhookSchema = z
     events: z.array(webhookEventTypeSchema),
     description: z.string(),
     active: z.boolean(),
-    failingSince: timestampSchema.nullable().describe("The first failed delivery since the last success"),
+    failingSince: timestampSchema.nullable().describe("The first failed delivery of the current failing streak"),
     disabledAt: timestampSchema.nullable().describe("When it was disabled for failing through the whole retry window"),
     previousSecretExpiresAt: timestampSchema.nullable().describe("After a rotation: until when the previous secret also signs"),
     createdAt: timestampSchema,

@@ -53,19 +53,28 @@ const CLAIM_SQL = `WITH heads AS (
   RETURNING d.id::text AS id, d.event_id, d.attempts, e.url, e.secret,
     CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret, v.payload, d.retry_from`;
 
-// When a failure disables the endpoint: a delivery retried to the end of its window ($9: the
-// endpoint, whose queue it headed, failed all that time), or failing for the window anyway.
-const GIVES_UP = `(NOT $7::boolean AND ($9::boolean OR e.failing_since < now() - $8::float8 * interval '1 hour'))`;
+// A failure starts a new streak when the endpoint was not failing, or its previous failure is
+// older than the longest gap between two failing attempts ($10 ms: the longest back-off, the idle
+// sleep and an attempt's lease): something in between was not a failure (or nothing was tried),
+// so one failure, a quiet day and one more failure is not "failing for a day".
+const RESTARTS = `(e.failing_since IS NULL OR COALESCE(e.last_failed_at, e.failing_since) < now() - $10::int * interval '1 millisecond')`;
 
-// The outcome, and the endpoint's failing state: a success clears it; a failure sets it once and,
-// after the retry window of failing, disables the endpoint (flagged in the UI).
+// When a failure disables the endpoint: failing without a break ($7: not a success; not a new
+// streak) and either a delivery retried to the end of its window ($9: the endpoint, whose queue it
+// headed, failed all that time) or failing for the window anyway.
+const GIVES_UP = `(NOT $7::boolean AND NOT ${RESTARTS} AND ($9::boolean OR e.failing_since < now() - $8::float8 * interval '1 hour'))`;
+
+// The outcome, and the endpoint's failing state: a success clears it; a failure starts or
+// continues a streak and, after the retry window of failing, disables the endpoint (flagged in the
+// UI). SET reads the row as it was, so GIVES_UP sees the streak before this failure.
 const RECORD_SQL = `WITH d AS (
     UPDATE webhook_deliveries SET status = $2::text, next_attempt_at = COALESCE($3::timestamptz, next_attempt_at),
       leased_until = NULL, response_code = $4::int, duration_ms = $5::int, error = $6::text
     WHERE id = $1::bigint RETURNING endpoint_id
   )
   UPDATE webhook_endpoints e SET
-    failing_since = CASE WHEN $7::boolean THEN NULL ELSE COALESCE(e.failing_since, now()) END,
+    failing_since = CASE WHEN $7::boolean THEN NULL WHEN ${RESTARTS} THEN now() ELSE e.failing_since END,
+    last_failed_at = CASE WHEN $7::boolean THEN e.last_failed_at ELSE now() END,
     active = CASE WHEN ${GIVES_UP} THEN false ELSE e.active END,
     disabled_at = CASE WHEN ${GIVES_UP} AND e.active THEN now() ELSE e.disabled_at END
   FROM d WHERE e.id = d.endpoint_id
@@ -200,12 +209,17 @@ export class WebhookDispatcher {
     let next: Date | null = null;
     let exhausted = false;
     if (!ok && retryable(r)) {
-      const wait =
-        r.status === 429 && r.retryAfterMs !== null ? r.retryAfterMs : backoffMs(Number(c.attempts), this.config.WEBHOOK_RETRY_BASE_MS);
+      // A 429's Retry-After lengthens the back-off, never shortens it (0 or a past date still backs
+      // off), and is capped like it: a receiver asking for a day is tried again within the hour.
+      const asked = r.status === 429 ? (r.retryAfterMs ?? 0) : 0;
+      const wait = Math.min(RETRY_MAX_MS, Math.max(backoffMs(Number(c.attempts), this.config.WEBHOOK_RETRY_BASE_MS), asked));
+      const now = Date.now();
       const windowEnd = new Date(c.retry_from).getTime() + this.config.WEBHOOK_RETRY_WINDOW_HOURS * 3_600_000;
-      if (Date.now() + wait <= windowEnd) {
+      // A wait past the window's end still gets one last attempt at its end; one at or past the
+      // end that fails is the last.
+      if (now < windowEnd) {
         status = "pending";
-        next = new Date(Date.now() + wait);
+        next = new Date(Math.min(now + wait, windowEnd));
       } else exhausted = true;
     }
     const record = async () => {
@@ -219,6 +233,7 @@ export class WebhookDispatcher {
         ok,
         this.config.WEBHOOK_RETRY_WINDOW_HOURS,
         exhausted,
+        RETRY_MAX_MS + IDLE_MAX_MS + this.leaseMs,
       ]);
       if (rows[0] && !rows[0].active && !ok)
         log.warn(`[webhooks] endpoint of delivery ${c.id} failed for the whole retry window: disabled`);
