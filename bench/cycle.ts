@@ -19,6 +19,7 @@ import { runCycle } from "@/server/scraping/coordinator";
 import { RunStore } from "@/server/scraping/run-store";
 import { buildSources } from "@/server/scraping/sources";
 import { createWorldSource, generateWorld, startFakeBookmaker } from "@/server/testing/fake-bookmaker";
+import { memoryPeaks } from "./memory";
 
 const MATCHES = Number(process.env.BENCH_EVENTS ?? 300);
 const MARKETS_PER_EVENT = 120;
@@ -49,21 +50,13 @@ const world = (anchor: number) =>
 
 /** Peak RSS and heap while `fn` runs, sampled every 5 ms. */
 async function sampled<T>(fn: () => Promise<T>): Promise<{ value: T; peakRss: number; peakHeap: number; startRss: number }> {
-  const start = process.memoryUsage();
-  let peakRss = start.rss;
-  let peakHeap = start.heapUsed;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  const timer = setInterval(sample, 5);
+  const memory = memoryPeaks(5);
   try {
     const value = await fn();
-    sample();
-    return { value, peakRss, peakHeap, startRss: start.rss };
+    memory.sample();
+    return { value, peakRss: memory.peak.rss, peakHeap: memory.peak.heapUsed, startRss: memory.start.rss };
   } finally {
-    clearInterval(timer);
+    memory.stop();
   }
 }
 

@@ -14,18 +14,13 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { ensureBuild } from "@/scripts/lib/build";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
-import { inProcessConfig } from "@/server/testing/server";
-import { startServer } from "@/server/app-server";
-import { migrate } from "@/server/db/migrate";
-import { openDatabase, type Database } from "@/server/db/client";
 import { ITEM_COLUMNS, listSql, SORT_COLUMN } from "@/server/discovery/list-sql";
-import { createPostgresDatabase } from "@/server/testing/databases";
-import { counterMismatches, fullCount, seedMarkets } from "@/server/testing/seed";
+import { counterMismatches, fullCount } from "@/server/testing/seed";
 import { createToken, signIn } from "@/server/testing/auth";
+import { fmt, forEachSize, seededServer, type Kind } from "./scale";
 
 const CLIENTS = 32;
 const REQUESTS = 320;
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const base: UnmappedListQuery = { sort: "lastSeenAt", order: "desc", page: 1, pageSize: 50 };
 const QUERIES: [string, UnmappedListQuery][] = [
@@ -139,44 +134,17 @@ async function loadHttp(url: string, requests = REQUESTS, clients = CLIENTS): Pr
   return m.times;
 }
 
-/** Seeds with the secondary indexes dropped and rebuilt after: building an index is far faster than maintaining it row by row. */
-async function seed(db: Database, n: number) {
-  const t0 = performance.now();
-  const idx = await db.query<{ indexname: string; indexdef: string }>(
-    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'unmapped_markets'
-     AND indexname NOT IN ('unmapped_markets_pkey', 'unmapped_markets_source_external_market_id_key')`,
-  );
-  await db.exec(idx.map((i) => `DROP INDEX "${i.indexname}";`).join("\n"));
-  await seedMarkets(db, n);
-  await db.exec(idx.map((i) => `${i.indexdef};`).join("\n"));
-  await db.exec("VACUUM ANALYZE unmapped_markets");
-  console.log(`  seeded ${fmt(n)} markets in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-}
-
-async function benchOne(kind: "pglite" | "postgres", n: number) {
+async function benchOne(kind: Kind, n: number) {
   console.log(
     `\n${kind === "postgres" ? "PostgreSQL" : "PGlite"}, ${fmt(n)} markets, ${CLIENTS} concurrent clients, ${REQUESTS} requests each:`,
   );
-  const created = kind === "postgres" ? await createPostgresDatabase() : undefined;
-  if (created) {
-    const db = await openDatabase({ url: created.url });
-    await migrate(db);
-    await seed(db, n);
-    await db.close();
-  }
-  const config = inProcessConfig({
-    LOG_LEVEL: "error",
-    // The bench measures the list, not the per-token limit.
-    API_TOKEN_RATE_PER_MINUTE: "1000000",
-    ...(created ? { DATABASE_URL: created.url } : {}),
-  });
-  const server = await startServer(config, { sources: [], log: () => undefined });
+  // The bench measures the list, not the per-token limit.
+  const { server, url: pgUrl, stop } = await seededServer(kind, n, { API_TOKEN_RATE_PER_MINUTE: "1000000" });
   sessionCookie = await signIn(server.url);
   apiToken = (await createToken(server.url, "viewer", sessionCookie)).token;
   const db = server.runtime.db;
-  if (!created) await seed(db, n);
   // The baseline talks to the same database with as many connections as the server's pool.
-  const pool = created ? new pg.Pool({ connectionString: created.url, max: 10 }) : undefined;
+  const pool = pgUrl ? new pg.Pool({ connectionString: pgUrl, max: 10 }) : undefined;
   const direct = (sql: string, params: unknown[]) => (pool ? pool.query(sql, params) : db.query(sql, params));
   try {
     // Every route once under load before any figure: Next loads a route's code on its first request.
@@ -228,23 +196,10 @@ async function benchOne(kind: "pglite" | "postgres", n: number) {
     );
   } finally {
     await pool?.end();
-    await server.stop();
-    await created?.drop();
+    await stop();
   }
 }
 
 ensureBuild();
-const sizes = (process.env.BENCH_LIST_SIZES ?? "postgres:100000,postgres:1000000,pglite:100000").split(",").map((s) => {
-  const [kind, n] = s.split(":");
-  return { kind: kind as "pglite" | "postgres", n: Number(n) };
-});
-const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
-if (pgUrl) process.env.TEST_DATABASE_URL = pgUrl;
-for (const { kind, n } of sizes) {
-  if (kind === "postgres" && !pgUrl) {
-    console.log(`PostgreSQL ${fmt(n)}: skipped (set TEST_DATABASE_URL=postgres://… to include it)`);
-    continue;
-  }
-  await benchOne(kind, n);
-}
+await forEachSize("BENCH_LIST_SIZES", "postgres:100000,postgres:1000000,pglite:100000", benchOne);
 await loader.terminate();

@@ -7,7 +7,7 @@ import { activityListSchema, commentListSchema, commentSchema, COMMENT_MAX } fro
 import { serverMessageSchemas, type ServerMessage } from "@/lib/contract/realtime";
 import { unmappedListSchema } from "@/lib/contract/unmapped";
 import { peopleSchema } from "@/lib/contract/views";
-import { apiClient } from "@/server/testing/api";
+import { serverApi } from "@/server/testing/api";
 import { okBody, problemBody } from "@/server/testing/answers";
 import { TEST_ADMIN } from "@/server/testing/auth";
 import { available, DB_KINDS } from "@/server/testing/databases";
@@ -21,10 +21,7 @@ describe.each(DB_KINDS)("comments, activity and people on %s", (kind) => {
   let server: TestServer;
   let tara: TestPerson, tom: TestPerson, vic: TestPerson;
   let marketA: number, marketB: number;
-  const admin = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const admin = serverApi(() => server);
   const ok = okBody;
   const problem = problemBody;
   const post = (who: TestPerson["api"], market: number, body: unknown) =>

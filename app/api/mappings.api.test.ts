@@ -7,16 +7,13 @@ import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { statsSchema } from "@/lib/contract/stats";
 import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { available, DB_KINDS } from "@/server/testing/databases";
-import { apiClient } from "@/server/testing/api";
+import { serverApi } from "@/server/testing/api";
 import { okBody, problemBody } from "@/server/testing/answers";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("mappings API on %s", (kind) => {
   let server: TestServer;
-  const api = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const api = serverApi(() => server);
   const ok = okBody;
   const problem = problemBody;
   const scrape = async () => scrapeRunSchema.parse(await ok(await api("/api/scrape?wait=true", { method: "POST" })));

@@ -7,16 +7,13 @@ import { principalSchema, tokenCreatedSchema } from "@/lib/contract/auth";
 import { mappingDetailSchema } from "@/lib/contract/mappings";
 import { changeResultSchema, unmappedDetailSchema, unmappedEditedSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { okBody } from "@/server/testing/answers";
-import { apiClient } from "@/server/testing/api";
+import { serverApi } from "@/server/testing/api";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("request bodies that leave out nullable fields on %s", (kind) => {
   let server: TestServer;
-  const api = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const api = serverApi(() => server);
 
   beforeAll(async () => {
     if (!available(kind)) return;

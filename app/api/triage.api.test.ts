@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemSchema } from "@/lib/contract/common";
 import { changeResultSchema, trendSchema, undoResultSchema, unmappedEditedSchema, unmappedListSchema } from "@/lib/contract/unmapped";
-import { apiClient } from "@/server/testing/api";
+import { apiClient, serverApi } from "@/server/testing/api";
 import { createToken, signIn } from "@/server/testing/auth";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { startTestServer, type TestServer } from "@/server/testing/server";
@@ -31,10 +31,7 @@ describe.each(DB_KINDS)("triage API on %s", (kind) => {
   beforeAll(async () => {
     if (!available(kind)) return;
     server = await startTestServer(kind);
-    admin = apiClient(
-      () => server.url,
-      () => server.token,
-    );
+    admin = serverApi(() => server);
     expect((await admin("/api/scrape?wait=true", { method: "POST" })).status).toBe(200);
     const person = { name: "Tara Triager", email: `tara-${kind}@example.test`, role: "triager", password: "tara-password-1" };
     const created = await admin("/api/users", { method: "POST", json: person });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unmappedListSchema } from "@/lib/contract/unmapped";
 import { savedViewListSchema, savedViewSchema, VIEWS_PER_PERSON_MAX, type SavedView } from "@/lib/contract/views";
-import { apiClient } from "@/server/testing/api";
+import { serverApi } from "@/server/testing/api";
 import { okBody, problemBody, problemFields } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { createTeam, type TestPerson } from "@/server/testing/people";
@@ -13,10 +13,7 @@ import { startTestServer, type TestServer } from "@/server/testing/server";
 describe.each(DB_KINDS)("saved views on %s", (kind) => {
   let server: TestServer;
   let tara: TestPerson, tom: TestPerson, vic: TestPerson;
-  const admin = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const admin = serverApi(() => server);
   const ok = okBody;
   const problem = problemBody;
   const fields = problemFields;

@@ -34,7 +34,7 @@ type RowAttributes = HTMLAttributes<HTMLTableRowElement> & {
   [data: `data-${string}`]: string | number | boolean | undefined;
 };
 
-interface Props<T extends RowData> {
+export interface DataTableProps<T extends RowData> {
   table: DataTableInstance<T>;
   /** What the table is; read by screen readers, hidden on screen unless `showCaption`. */
   caption: ReactNode;
@@ -94,7 +94,7 @@ function DataRow<T extends RowData>({
   selectable,
   rowProps,
   cellClassName,
-}: { row: Row<DataTableFeatures, T> } & Pick<Props<T>, "selectable" | "rowProps" | "cellClassName">) {
+}: { row: Row<DataTableFeatures, T> } & Pick<DataTableProps<T>, "selectable" | "rowProps" | "cellClassName">) {
   const { selected = false, className, ...attributes } = rowProps?.(row) ?? {};
   return (
     <tr
@@ -126,7 +126,7 @@ function Body<T extends RowData>({
   table,
   state,
   ...rows
-}: Pick<Props<T>, "table" | "state" | "selectable" | "rowProps" | "cellClassName">) {
+}: Pick<DataTableProps<T>, "table" | "state" | "selectable" | "rowProps" | "cellClassName">) {
   const colSpan = table.getAllLeafColumns().length;
   if (state?.kind === "loading") return <SkeletonRows table={table} rows={state.rows ?? 12} />;
   if (state?.kind === "error") {
@@ -155,7 +155,7 @@ export function DataTable<T extends RowData>({
   describedBy,
   state,
   ...rows
-}: Props<T>) {
+}: DataTableProps<T>) {
   return (
     <table
       className={cx(styles.table, VARIANT[variant], busy && styles.busy)}

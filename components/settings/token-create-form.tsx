@@ -15,6 +15,7 @@ import { ROLE_LABEL } from "@/components/auth/role-label";
 import { FormProblem } from "@/components/forms/form-problem";
 import { SelectField, TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
+import { SecretOnce } from "./secret-once";
 import styles from "./settings.module.css";
 import { SubmitButton } from "@/components/forms/submit-button";
 
@@ -28,32 +29,17 @@ const tokenFormSchema = tokenCreateSchema.pick({ name: true, role: true }).exten
 });
 type Values = z.output<typeof tokenFormSchema>;
 
-function SecretOnce({ created, onDone }: { created: ApiTokenCreated; onDone: () => void }) {
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const copy = () =>
-    navigator.clipboard?.writeText(created.token).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
+function TokenShownOnce({ created, onDone }: { created: ApiTokenCreated; onDone: () => void }) {
   return (
-    <div className="banner banner-warning" role="alert">
-      <div className="stack-tight">
-        <strong>Copy the token “{created.name}” now: it is not shown again.</strong>
-        <p>Tools send it as the header Authorization: Bearer &lt;token&gt;. Anyone holding it acts with its role until it is revoked.</p>
-        <div className={styles.secret}>
-          <code className="mono" data-testid="token-secret">
-            {created.token}
-          </code>
-          <button type="button" className="button button-small" onClick={() => void copy()}>
-            {copied ? "Copied" : "Copy"}
-          </button>
-          <button type="button" className="button button-small button-ghost" onClick={onDone}>
-            Done
-          </button>
-        </div>
-        {copied === false && <p className="field-error">The browser did not allow copying: select the token and copy it yourself.</p>}
-      </div>
-    </div>
+    <SecretOnce
+      title={<>Copy the token “{created.name}” now: it is not shown again.</>}
+      secret={created.token}
+      testId="token-secret"
+      what="the token"
+      onDone={onDone}
+    >
+      <p>Tools send it as the header Authorization: Bearer &lt;token&gt;. Anyone holding it acts with its role until it is revoked.</p>
+    </SecretOnce>
   );
 }
 
@@ -81,7 +67,7 @@ export function TokenCreateForm({ ownRole }: { ownRole: Role }) {
         <h2 id="token-create-title">Create a token</h2>
       </header>
       <div className="card-body stack">
-        {created && <SecretOnce created={created} onDone={() => setCreated(null)} />}
+        {created && <TokenShownOnce created={created} onDone={() => setCreated(null)} />}
         <FormProvider {...form}>
           <form className="stack" onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate aria-label="Create a token">
             {create.error && !placed && <FormProblem outcome="Not created.">{errorMessage(create.error)}</FormProblem>}

@@ -10,7 +10,6 @@ import { peopleQueries, tokensApi } from "@/lib/api/people";
 import type { ApiToken } from "@/lib/contract/auth";
 import { ROLE_LABEL } from "@/components/auth/role-label";
 import { useCan, usePrincipal } from "@/components/auth/use-principal";
-import { DataTable } from "@/components/data-table/data-table";
 import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
 import { loadState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -20,7 +19,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { RowButton } from "./row-button";
 import { SettingsFrame } from "./settings-frame";
 import { TokenCreateForm } from "./token-create-form";
-import styles from "./settings.module.css";
+import { TableCard } from "./table-card";
 
 const col = columnsFor<ApiToken>();
 const when = (iso: string | null, none: string) => (iso ? <RelativeTime iso={iso} /> : <span className="muted">{none}</span>);
@@ -93,22 +92,14 @@ function TokensTable({ withOwner }: { withOwner: boolean }) {
         }
       : undefined);
   return (
-    <section className="card" aria-labelledby="tokens-title">
-      <header className="card-header">
-        <h2 id="tokens-title">
-          {withOwner ? "All tokens" : "Your tokens"}
-          {count ? ` (${count})` : ""}
-        </h2>
-      </header>
-      <div className={styles.tableScroll}>
-        <DataTable
-          table={table}
-          variant="card"
-          caption={withOwner ? "All API tokens" : "Your API tokens"}
-          state={state}
-          rowProps={(row) => ({ "data-token-name": row.original.name })}
-        />
-      </div>
+    <TableCard
+      titleId="tokens-title"
+      title={`${withOwner ? "All tokens" : "Your tokens"}${count ? ` (${count})` : ""}`}
+      table={table}
+      caption={withOwner ? "All API tokens" : "Your API tokens"}
+      state={state}
+      rowProps={(row) => ({ "data-token-name": row.original.name })}
+    >
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? ""}?`}
@@ -122,7 +113,7 @@ function TokensTable({ withOwner }: { withOwner: boolean }) {
       >
         <p>Tools using it get 401 from their next request, and its live connections are closed. This cannot be undone.</p>
       </ConfirmDialog>
-    </section>
+    </TableCard>
   );
 }
 

@@ -12,7 +12,6 @@ import type { Role, User, UserPatch } from "@/lib/contract/auth";
 import { ROLE_LABEL } from "@/components/auth/role-label";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { useCan, usePrincipal } from "@/components/auth/use-principal";
-import { DataTable } from "@/components/data-table/data-table";
 import { actionsColumn, columnsFor } from "@/components/data-table/features";
 import { loadState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -24,6 +23,7 @@ import { ResetPasswordDialog } from "./reset-password-dialog";
 import { RowButton } from "./row-button";
 import { SettingsFrame } from "./settings-frame";
 import styles from "./settings.module.css";
+import { TableCard } from "./table-card";
 
 const col = columnsFor<User>();
 
@@ -129,19 +129,14 @@ function PeopleTable() {
   const table = useDataTable({ data: users.data?.items ?? [], columns, getRowId: (u) => u.id });
   const count = users.data?.items.length;
   return (
-    <section className="card" aria-labelledby="people-title">
-      <header className="card-header">
-        <h2 id="people-title">People{count !== undefined ? ` (${count})` : ""}</h2>
-      </header>
-      <div className={styles.tableScroll}>
-        <DataTable
-          table={table}
-          variant="card"
-          caption="People"
-          state={loadState(users, { rows: 4, errorTitle: "The people could not be loaded" })}
-          rowProps={(row) => ({ "data-email": row.original.email })}
-        />
-      </div>
+    <TableCard
+      titleId="people-title"
+      title={`People${count !== undefined ? ` (${count})` : ""}`}
+      table={table}
+      caption="People"
+      state={loadState(users, { rows: 4, errorTitle: "The people could not be loaded" })}
+      rowProps={(row) => ({ "data-email": row.original.email })}
+    >
       <ConfirmDialog
         open={confirming !== null}
         title={confirming?.disabled ? `Enable ${confirming.name}?` : `Disable ${confirming?.name ?? ""}?`}
@@ -160,7 +155,7 @@ function PeopleTable() {
         </p>
       </ConfirmDialog>
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
-    </section>
+    </TableCard>
   );
 }
 

@@ -8,14 +8,13 @@ import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { webhookQueries, webhooksApi } from "@/lib/api/webhooks";
 import type { Webhook, WebhookDelivery } from "@/lib/contract/webhooks";
-import { DataTable } from "@/components/data-table/data-table";
 import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
 import { loadState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RowButton } from "./row-button";
-import styles from "./settings.module.css";
+import { TableCard } from "./table-card";
 
 const col = columnsFor<WebhookDelivery>();
 const STATUS_LABEL: Record<WebhookDelivery["status"], string> = { pending: "Pending", succeeded: "Delivered", failed: "Failed" };
@@ -91,16 +90,17 @@ export function WebhookDeliveries({ hook }: { hook: Webhook }) {
         }
       : undefined);
   return (
-    <section className="card" aria-labelledby="deliveries-title">
-      <header className="card-header">
-        <h2 id="deliveries-title">Deliveries to {hook.url}</h2>
+    <TableCard
+      titleId="deliveries-title"
+      title={`Deliveries to ${hook.url}`}
+      actions={
         <button type="button" className="button button-small" onClick={() => test.mutate()} disabled={test.isPending}>
           {test.isPending ? "Sending…" : "Send test event"}
         </button>
-      </header>
-      <div className={styles.tableScroll}>
-        <DataTable table={table} variant="card" caption={`Deliveries to ${hook.url}`} state={state} />
-      </div>
-    </section>
+      }
+      table={table}
+      caption={`Deliveries to ${hook.url}`}
+      state={state}
+    />
   );
 }

@@ -15,6 +15,7 @@ import { FormProblem } from "@/components/forms/form-problem";
 import { TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { SecretOnce } from "./secret-once";
 import styles from "./settings.module.css";
 
 type Input = z.input<typeof webhookCreateSchema>;
@@ -24,34 +25,19 @@ const EMPTY: Input = { url: "", events: ["unmapped.discovered"], description: ""
 
 /** A signing secret, shown once after creating or rotating, with a copy button. */
 export function SecretShownOnce({ hook, onDone }: { hook: WebhookWithSecret; onDone: () => void }) {
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const copy = () =>
-    navigator.clipboard?.writeText(hook.secret).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
   return (
-    <div className="banner banner-warning" role="alert">
-      <div className="stack-tight">
-        <strong>Copy the signing secret of {hook.url} now: it is not shown again.</strong>
-        <p>
-          The receiver verifies the webhook-signature header with it (any Standard Webhooks library).
-          {hook.previousSecretExpiresAt ? " The previous secret also signs for 24 hours, so the receiver can switch over." : ""}
-        </p>
-        <div className={styles.secret}>
-          <code className="mono" data-testid="webhook-secret">
-            {hook.secret}
-          </code>
-          <button type="button" className="button button-small" onClick={() => void copy()}>
-            {copied ? "Copied" : "Copy"}
-          </button>
-          <button type="button" className="button button-small button-ghost" onClick={onDone}>
-            Done
-          </button>
-        </div>
-        {copied === false && <p className="field-error">The browser did not allow copying: select the secret and copy it yourself.</p>}
-      </div>
-    </div>
+    <SecretOnce
+      title={<>Copy the signing secret of {hook.url} now: it is not shown again.</>}
+      secret={hook.secret}
+      testId="webhook-secret"
+      what="the secret"
+      onDone={onDone}
+    >
+      <p>
+        The receiver verifies the webhook-signature header with it (any Standard Webhooks library).
+        {hook.previousSecretExpiresAt ? " The previous secret also signs for 24 hours, so the receiver can switch over." : ""}
+      </p>
+    </SecretOnce>
   );
 }
 

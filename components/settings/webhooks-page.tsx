@@ -11,7 +11,6 @@ import { webhookQueries, webhooksApi } from "@/lib/api/webhooks";
 import type { Webhook, WebhookWithSecret } from "@/lib/contract/webhooks";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { useCan } from "@/components/auth/use-principal";
-import { DataTable } from "@/components/data-table/data-table";
 import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
 import { loadState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -22,6 +21,7 @@ import { SettingsFrame } from "./settings-frame";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import { SecretShownOnce, WebhookForm } from "./webhook-form";
 import styles from "./settings.module.css";
+import { TableCard } from "./table-card";
 
 const col = columnsFor<Webhook>();
 
@@ -141,20 +141,14 @@ function Webhooks() {
     <>
       <WebhookForm editing={editing} onDone={() => setEditing(null)} />
       {rotated && <SecretShownOnce hook={rotated} onDone={() => setRotated(null)} />}
-      <section className="card" aria-labelledby="webhooks-title">
-        <header className="card-header">
-          <h2 id="webhooks-title">Endpoints{items.length ? ` (${items.length})` : ""}</h2>
-        </header>
-        <div className={styles.tableScroll}>
-          <DataTable
-            table={table}
-            variant="card"
-            caption="Webhook endpoints"
-            state={state}
-            rowProps={(row) => ({ "data-webhook-url": row.original.url })}
-          />
-        </div>
-      </section>
+      <TableCard
+        titleId="webhooks-title"
+        title={`Endpoints${items.length ? ` (${items.length})` : ""}`}
+        table={table}
+        caption="Webhook endpoints"
+        state={state}
+        rowProps={(row) => ({ "data-webhook-url": row.original.url })}
+      />
       {shown && <WebhookDeliveries hook={shown} />}
       <ConfirmDialog
         open={confirm !== null}

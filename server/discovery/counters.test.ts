@@ -9,15 +9,12 @@ import { statsSchema } from "@/lib/contract/stats";
 import { unmappedListSchema, type UnmappedItem } from "@/lib/contract/unmapped";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { counterMismatches, fullCount } from "@/server/testing/seed";
-import { apiClient } from "@/server/testing/api";
+import { serverApi } from "@/server/testing/api";
 import { startTestServer, type TestServer } from "@/server/testing/server";
 
 describe.each(DB_KINDS)("market counters on %s", (kind) => {
   let server: TestServer;
-  const api = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const api = serverApi(() => server);
   const ok = async (res: Response) => {
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     return res.json();

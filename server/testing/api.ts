@@ -14,3 +14,10 @@ export function apiClient(baseUrl: () => string, token?: () => string) {
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
     });
 }
+
+/** apiClient for a test server started later (in beforeAll): its URL and admin token, read at each call. */
+export const serverApi = (server: () => { url: string; token: string }) =>
+  apiClient(
+    () => server().url,
+    () => server().token,
+  );

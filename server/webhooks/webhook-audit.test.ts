@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditListSchema } from "@/lib/contract/audit";
 import { webhookWithSecretSchema } from "@/lib/contract/webhooks";
 import { okBody } from "@/server/testing/answers";
-import { apiClient } from "@/server/testing/api";
+import { serverApi } from "@/server/testing/api";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { createPerson, type TestPerson } from "@/server/testing/people";
 import { startTestServer, type TestServer } from "@/server/testing/server";
@@ -16,10 +16,7 @@ const SECRETS = ["T0SECRET", "B0SECRET", "hookpath", "s3cr3t-token", "other-toke
 describe.each(DB_KINDS)("webhook URLs in the audit trail on %s", (kind) => {
   let server: TestServer;
   let viewer: TestPerson;
-  const api = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const api = serverApi(() => server);
 
   beforeAll(async () => {
     if (!available(kind)) return;

@@ -17,7 +17,7 @@ import {
   WEBHOOK_EVENT_TYPES,
   type WebhookPayloadType,
 } from "@/lib/contract/webhooks";
-import { apiClient } from "@/server/testing/api";
+import { serverApi } from "@/server/testing/api";
 import { okBody, problemBody, problemFields } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { startTestServer, type TestServer } from "@/server/testing/server";
@@ -35,10 +35,7 @@ const mappingBody = (n: number) => ({
 describe.each(DB_KINDS)("webhooks on %s", (kind) => {
   let server: TestServer;
   let receiver: WebhookReceiver;
-  const api = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const api = serverApi(() => server);
 
   beforeAll(async () => {
     if (!available(kind)) return;
@@ -205,10 +202,7 @@ describe.each(DB_KINDS)("webhooks on %s", (kind) => {
 // The guard does not depend on the database: one kind is enough.
 describe("webhook URLs with WEBHOOK_ALLOW_PRIVATE off", () => {
   let server: TestServer;
-  const api = apiClient(
-    () => server.url,
-    () => server.token,
-  );
+  const api = serverApi(() => server);
   beforeAll(async () => {
     server = await startTestServer("pglite", { env: { WEBHOOK_ALLOW_PRIVATE: "false" } });
   });
