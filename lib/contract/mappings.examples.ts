@@ -17,24 +17,24 @@ const builtinItemExample = {
   priority: 0,
 } satisfies M.MappingItem;
 
+/** The team's own mapping, as the list shows it (the detail adds its outcomes). */
+const userItemExample = {
+  canonicalId: "ht_correct_score_total",
+  name: "1st Half - Correct Score & Total Goals",
+  origin: "user",
+  betpawaId: "990031",
+  sportybetId: "818",
+  bet9jaKey: null,
+  outcomeCount: 3,
+  active: true,
+  priority: 1,
+} as const;
+
 export const mappingListExample = {
-  items: [
-    builtinItemExample,
-    {
-      canonicalId: "ht_correct_score_total",
-      name: "1st Half - Correct Score & Total Goals",
-      origin: "user",
-      betpawaId: "990031",
-      sportybetId: "818",
-      bet9jaKey: null,
-      outcomeCount: 3,
-      active: true,
-      priority: 1,
-    },
-  ],
-  total: 130,
+  items: [builtinItemExample, userItemExample],
+  total: 2,
   page: 1,
-  pageSize: 2,
+  pageSize: 50,
   nextCursor: null,
 } satisfies z.input<typeof M.mappingListSchema>;
 
@@ -45,15 +45,7 @@ const outcomesExample = [
 ] satisfies M.MappingOutcomeDto[];
 
 export const mappingDetailExample = {
-  canonicalId: "ht_correct_score_total",
-  name: "1st Half - Correct Score & Total Goals",
-  origin: "user",
-  betpawaId: "990031",
-  sportybetId: "818",
-  bet9jaKey: null,
-  outcomeCount: 3,
-  active: true,
-  priority: 1,
+  ...userItemExample,
   outcomes: outcomesExample,
   version: 1,
   updatedAt: "2026-12-06T09:20:15.730Z",
