@@ -4,6 +4,20 @@ import { cursorQueryShape, nextCursorSchema } from "./cursor";
 /** ISO 8601 UTC timestamp with a `Z`, e.g. 2026-11-26T05:36:25.123Z. */
 export const timestampSchema = z.iso.datetime().describe("ISO 8601 UTC timestamp ending in Z");
 
+/** An absolute http(s) URL, as webhook endpoints and chat incoming webhooks take. */
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(2_000, "At most 2,000 characters")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "http:" || u.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "Must be an http:// or https:// URL");
+
 /** A database id in a path: digits only, else the resource simply does not exist (404). */
 export const idParamSchema = z
   .string()

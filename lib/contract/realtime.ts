@@ -20,7 +20,7 @@ export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
  * crossed 3x its baseline: a snooze on escalation reopened it, or an open market crossed it).
  */
 const ALERT_CAUSES = ["new", "regressed", "unsnoozed", "escalating"] as const;
-const alertCauseSchema = z.enum(ALERT_CAUSES);
+export const alertCauseSchema = z.enum(ALERT_CAUSES);
 export type AlertCause = z.infer<typeof alertCauseSchema>;
 
 const alertMarketSchema = z.object({

@@ -2,9 +2,9 @@
 // envelope the socket messages use ({ type, timestamp, data }), signed per Standard Webhooks
 // (webhook-id, webhook-timestamp, webhook-signature); the webhook-id is the event's id.
 import { z } from "zod";
-import { timestampSchema } from "./common";
+import { httpUrlSchema as urlSchema, timestampSchema } from "./common";
 import { cursorQueryShape, listOf, type Keyset } from "./cursor";
-import { unmappedAlertDataSchema } from "./realtime";
+import { ALERT_MARKETS_CAP, unmappedAlertDataSchema } from "./realtime";
 import { scrapeRunSchema } from "./scrape";
 
 export const WEBHOOK_EVENT_TYPES = [
@@ -23,6 +23,8 @@ const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 /** "Send test event": delivered to the one endpoint asked, whatever it subscribes to. */
 export const WEBHOOK_TEST_EVENT = "webhook.test";
+/** An alert rule's notification: delivered to the one endpoint the rule names, not subscribable. */
+export const ALERT_FIRED_EVENT = "alert.fired";
 
 /** At most this many ids in an unmapped.updated event; `count` is the full number. */
 const WEBHOOK_IDS_CAP = 200;
@@ -43,6 +45,15 @@ const mappingEventDataSchema = z.object({
   actor: z.string().describe("Who changed it"),
 });
 
+/** What a rule's notification carries: the alert.fired event's data (the toast carries the markets only). */
+export const alertFiredDataSchema = unmappedAlertDataSchema
+  .extend({
+    rule: z.object({ id: z.uuid(), name: z.string() }).describe("The alert rule that fired"),
+    folded: z.number().int().describe(`Of count, markets matched while the rule was throttled; markets lists at most ${ALERT_MARKETS_CAP}`),
+  })
+  .meta({ id: "AlertFired" });
+export type AlertFiredData = z.infer<typeof alertFiredDataSchema>;
+
 const testEventDataSchema = z.object({ endpointId: z.uuid(), message: z.string() });
 
 const envelope = <T extends string, D extends z.ZodType>(type: T, data: D, id: string) =>
@@ -60,23 +71,11 @@ export const webhookPayloadSchemas = {
   "mapping.deactivated": envelope("mapping.deactivated", mappingEventDataSchema, "WebhookMappingDeactivated"),
   "scrape.completed": envelope("scrape.completed", scrapeRunSchema, "WebhookScrapeCompleted"),
   "scrape.failed": envelope("scrape.failed", scrapeRunSchema, "WebhookScrapeFailed"),
+  [ALERT_FIRED_EVENT]: envelope(ALERT_FIRED_EVENT, alertFiredDataSchema, "WebhookAlertFired"),
   [WEBHOOK_TEST_EVENT]: envelope(WEBHOOK_TEST_EVENT, testEventDataSchema, "WebhookTest"),
 } as const;
 export type WebhookPayloadType = keyof typeof webhookPayloadSchemas;
 export type WebhookEventData<T extends WebhookPayloadType> = z.infer<(typeof webhookPayloadSchemas)[T]>["data"];
-
-const urlSchema = z
-  .string()
-  .trim()
-  .max(2_000, "At most 2,000 characters")
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === "http:" || u.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "Must be an http:// or https:// URL");
 
 const eventsSchema = z
   .array(webhookEventTypeSchema)
