@@ -10,6 +10,7 @@ import { openDatabase, pingWithin, type Database } from "./db/client";
 import { LOCKS } from "./db/locks";
 import { migrate } from "./db/migrate";
 import { EmbeddedMaintainer, maintainEmbedded } from "./db/maintenance";
+import { Announcer } from "./alerts/announcer";
 import { DiscoveryService, type ShutdownReport } from "./discovery/discovery-service";
 import { TriageService } from "./discovery/triage-service";
 import { BulkService } from "./triage/bulk-service";
@@ -154,13 +155,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const mappings = new MappingService(db.prisma, () => db.notify(MAPPINGS_CHANGED), outbox);
     await db.listen(MAPPINGS_CHANGED, () => void mappings.reload().catch((e) => log.error("[mappings] reload failed:", e)));
     await mappings.reload();
+    // The address chat messages link to: PUBLIC_URL, else the bound address once listening.
+    let publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+    const announcer = new Announcer(db, realtime, { wake: () => outbox.written(), publicUrl: () => publicUrl });
     const discovery = new DiscoveryService(db, realtime, {
       maxPending: config.RECORDER_MAX_PENDING,
       spillDir: config.spillDir,
       batchRetentionDays: config.FLUSH_BATCH_RETENTION_DAYS,
       runCountsRetentionDays: config.RUN_COUNTS_RETENTION_DAYS,
       chunkRows: config.FLUSH_CHUNK_ROWS || undefined,
-      webhooks: outbox,
+      announcer,
     });
     // What a previous process spilled goes in before anything new is recorded; its batch ids make
     // a chunk that did commit (its reply lost) count once.
@@ -258,6 +262,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+    publicUrl = config.PUBLIC_URL ?? url;
     const origins = [...hosts].map((h) => `http://${h}:${port}`);
     await auth.start(
       {
@@ -275,6 +280,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     scrape.start();
     await dispatcher.start();
+    announcer.start();
 
     let stopping: Promise<ShutdownReport> | null = null;
     return {
@@ -290,6 +296,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
             sources.map((s) => s.close?.().catch((e) => log.warn(`[shutdown] closing source ${s.name}: ${(e as Error).message}`))),
           );
           const report = await discovery.close();
+          await announcer.close();
           if (report.journalFiles)
             log.error(`[shutdown] sightings not written to the database wait in ${report.journalFiles} journal file(s)`);
           if (report.lostSightings) log.error(`[shutdown] ${report.lostSightings} sightings could not be saved anywhere`);

@@ -1,8 +1,8 @@
 // Words for the contract's codes: what a trader reads instead of UNKNOWN_PARAM_MARKET.
-import type { Platform, TriageStatus, UnmappedReason } from "@/lib/contract/enums";
+import { PLATFORM_LABELS, type Platform, type TriageStatus, type UnmappedReason } from "@/lib/contract/enums";
 import type { StatusTab } from "@/lib/url-state/unmapped-view";
 
-export const PLATFORM_LABEL: Record<Platform, string> = { sportybet: "SportyBet", bet9ja: "Bet9ja" };
+export const PLATFORM_LABEL = PLATFORM_LABELS;
 /** Each platform's colour, defined once as a design token (app/globals.css). */
 export const PLATFORM_COLOR: Record<Platform, string> = { sportybet: "var(--platform-sportybet)", bet9ja: "var(--platform-bet9ja)" };
 

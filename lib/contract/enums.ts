@@ -3,6 +3,8 @@ import { z } from "zod";
 export const platformSchema = z.enum(["sportybet", "bet9ja"]).meta({ id: "Platform", description: "Competitor platform" });
 export type Platform = z.infer<typeof platformSchema>;
 export const PLATFORMS = platformSchema.options;
+/** How people see each platform's name (pages, chat messages). */
+export const PLATFORM_LABELS: Record<Platform, string> = { sportybet: "SportyBet", bet9ja: "Bet9ja" };
 
 export const reasonSchema = z.enum(["UNKNOWN_MARKET", "UNKNOWN_PARAM_MARKET", "NO_MATCHING_OUTCOMES", "UNSUPPORTED_PLATFORM"]).meta({
   id: "UnmappedReason",

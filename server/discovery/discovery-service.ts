@@ -8,6 +8,7 @@
 // sent first by the next flush. Chunks that cannot stay in memory (retry queue past the pending
 // limit, a full recorder, shutdown with the database down) go to the journal on disk, which is
 // replayed after the next successful flush and at start.
+import { Announcer } from "@/server/alerts/announcer";
 import type { Database } from "@/server/db/client";
 import type { Publisher } from "@/server/realtime/publisher";
 import { log, type Log } from "@/server/log";
@@ -16,7 +17,7 @@ import type { Health } from "@/lib/contract/health";
 import type { UnmappedReason } from "@/lib/contract/enums";
 import type { Sighting } from "@/server/scraping/types";
 import { Recorder, type PendingMarket } from "./recorder";
-import { alertOf, RejectedRows } from "./flush-report";
+import { RejectedRows } from "./flush-report";
 import { pruneFlushBatches, pruneRunCounts } from "./retention";
 import { settleRun, type RunEnded } from "./run-counts";
 import { SpillJournal } from "./spill-journal";
@@ -34,14 +35,8 @@ export interface DiscoveryOptions {
   batchRetentionDays?: number;
   /** market_run_counts rows of runs that started longer ago than this are pruned (RUN_COUNTS_RETENTION_DAYS). */
   runCountsRetentionDays?: number;
-  /** The webhook outbox: the flush statement writes its events (server/webhooks/outbox.ts). */
-  webhooks?: FlushWebhooks;
-}
-
-/** What the flush needs of the webhook outbox: the subscribed types, and a wake-up after a commit. */
-interface FlushWebhooks {
-  flushTypes(): string;
-  written(): void;
+  /** Turns what each flush committed into webhook events and alert-rule notifications; by default one without a dispatcher to wake. */
+  announcer?: Announcer;
 }
 
 /** What shutdown could not write to the database: the exit code is derived from it. */
@@ -66,7 +61,7 @@ export class DiscoveryService {
   private readonly chunkRows: number;
   private readonly retentionDays: number;
   private readonly runCountsRetentionDays: number;
-  private readonly webhooks: FlushWebhooks | null;
+  private readonly announcer: Announcer;
   private retry: FlushChunk[] = [];
   private retrying = { markets: 0, sightings: 0 };
   private spills = new Set<Promise<void>>();
@@ -82,14 +77,14 @@ export class DiscoveryService {
 
   constructor(
     private readonly db: Database,
-    private readonly publisher: Publisher,
+    publisher: Publisher,
     options: DiscoveryOptions = {},
   ) {
     this.maxPending = options.maxPending ?? 200_000;
     this.chunkRows = options.chunkRows ?? FLUSH_CHUNK_ROWS[db.kind];
     this.retentionDays = options.batchRetentionDays ?? 7;
     this.runCountsRetentionDays = options.runCountsRetentionDays ?? 30;
-    this.webhooks = options.webhooks ?? null;
+    this.announcer = options.announcer ?? new Announcer(db, publisher);
     this.journal = new SpillJournal(options.spillDir ?? null);
     this.recorder = new Recorder(this.maxPending, undefined, (full) => {
       // What is pending was recorded by the run in progress, if any: its lines carry that runId.
@@ -105,23 +100,14 @@ export class DiscoveryService {
     this.recorder.record(sighting, reason, at, runId);
   }
 
-  /** Writes chunks with the outbox's subscribed types; wakes the dispatcher when a chunk announced markets. */
-  private async write(chunks: Iterable<FlushChunk>, result = emptyFlushResult()): Promise<FlushResult> {
-    const hooks = this.webhooks;
-    const announcedBefore = result.announced.length;
-    await writeChunks(this.db, chunks, result, hooks ? () => hooks.flushTypes() : undefined);
-    if (hooks && result.announced.length > announcedBefore && hooks.flushTypes() !== "{}") hooks.written();
-    return result;
-  }
-
   /** @param runLog where its lines go: the run's logger (with its runId) when a scrape flushes. */
   async flush(runLog: Log = log): Promise<FlushResult> {
     const queued = this.unqueue();
     const fresh = this.recorder.drain();
     if (queued.length === 0 && fresh.size === 0) return emptyFlushResult();
     // Queued chunks first, as they are; then the fresh rows, cut into chunks as they are sent.
-    const result = await this.write(concat(queued, chunksOf(fresh.values(), this.chunkRows)));
-    this.settle(result, runLog);
+    const result = await writeChunks(this.db, concat(queued, chunksOf(fresh.values(), this.chunkRows)));
+    await this.settle(result, runLog);
     this.writable = result.failedChunks.length === 0;
     if (result.failedChunks.length > 0) {
       runLog.error(`[discovery] flush failed for ${result.failed.length} markets; kept for the next try:`, result.error?.message);
@@ -202,11 +188,19 @@ export class DiscoveryService {
     };
   }
 
-  /** Counts and logs rejected rows and announces what committed. */
-  private settle(result: FlushResult, runLog: Log): void {
+  /**
+   * Counts and logs rejected rows and announces what committed. An announce step that fails leaves
+   * its batches to the announcer's tick (announced late, never lost or twice): the flush itself
+   * went through.
+   */
+  private async settle(result: FlushResult, runLog: Log): Promise<void> {
     this.rejected.add(result.rejected, runLog);
-    const alert = alertOf(result.announced);
-    if (alert) this.publisher.publish("unmapped_alert", alert);
+    if (result.announced.length === 0) return;
+    await this.announcer
+      .announce(result.batchIds)
+      .catch((e) =>
+        runLog.warn(`[discovery] announcing the flush failed; its markets are announced by the next tick: ${(e as Error).message}`),
+      );
   }
 
   private enqueue(chunks: FlushChunk[], runLog: Log): void {
@@ -258,7 +252,7 @@ export class DiscoveryService {
       const result = emptyFlushResult();
       try {
         for await (const chunk of this.journal.read(file)) {
-          await this.write([chunk], result);
+          await writeChunks(this.db, [chunk], result);
           if (result.failedChunks.length > 0) break;
         }
       } catch (e) {
@@ -266,7 +260,7 @@ export class DiscoveryService {
         log.error(`[discovery] journal file ${file} is unreadable; moved to ${aside}:`, e);
         continue;
       } finally {
-        this.settle(result, log);
+        await this.settle(result, log);
       }
       total.rows += result.rows;
       total.sightings += result.sightings;

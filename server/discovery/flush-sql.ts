@@ -1,6 +1,7 @@
 // The flush statement (see flush.ts and docs/DECISIONS.md, "The flush statement"). $1 is the
-// chunk's rows as JSON, $2 its batch id, $3 the webhook event types an active endpoint subscribes to
-// (text[]; '{}' writes no outbox rows).
+// chunk's rows as JSON, $2 its batch id. The markets it announces are kept with the batch id; the
+// flush's announce step (server/alerts/announcer.ts) turns the batches of a whole flush into its
+// webhook events and alert-rule notifications.
 //
 // What the upsert does to an existing row: adds the batch's count, widens first/last seen, takes
 // the newer name/reason/samples, merges lines (capped), recomputes the priority and the latest
@@ -8,7 +9,6 @@
 // touches status/version only to reopen a market (regressed, or its snooze ended), so a scrape
 // can't clobber or invalidate a person's edit. The triage turns are in flush-triage-sql.ts.
 import { AUDIT_CTE, CAUSED_CTE, regresses, RUN_COUNTS_CTE, TURN_SET, TURNING_CTE, UNSNOOZES } from "./flush-triage-sql";
-import { WEBHOOK_CTE } from "./flush-webhook-sql";
 import { MAX_SPECIFIERS } from "./recorder";
 
 // A market a person marked MAPPED that is sighted unmapped again (its mapping was removed or
@@ -59,12 +59,14 @@ WITH input AS (
   RETURNING t.id, (t.xmax = 0) AS inserted, t.status, t.source, t.external_market_id, t.market_name, t.reason
 ), ${CAUSED_CTE}, batch AS (
   -- Its primary key is what makes a retry of a committed chunk fail instead of counting twice.
-  INSERT INTO flush_batches (id, announced)
+  -- A batch that announces nothing needs no announce step: it is born announced.
+  INSERT INTO flush_batches (id, announced, announced_at)
   SELECT $2::uuid, COALESCE(jsonb_agg(jsonb_build_object('id', a.id, 'source', a.source, 'externalMarketId', a.external_market_id,
-           'marketName', a.market_name, 'reason', a.reason, 'regressed', a.cause = 'regressed', 'cause', a.cause)), '[]'::jsonb)
+           'marketName', a.market_name, 'reason', a.reason, 'regressed', a.cause = 'regressed', 'cause', a.cause)), '[]'::jsonb),
+         CASE WHEN count(*) = 0 THEN now() END
   FROM caused a
   WHERE a.cause IS NOT NULL
-), ${RUN_COUNTS_CTE}, ${AUDIT_CTE}, ${WEBHOOK_CTE}
+), ${RUN_COUNTS_CTE}, ${AUDIT_CTE}
 SELECT id, inserted, cause,
   -- Only announced rows carry their identity back.
   CASE WHEN cause IS NOT NULL THEN source END AS source,

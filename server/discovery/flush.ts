@@ -56,6 +56,8 @@ export interface FlushResult {
   failedChunks: FlushChunk[];
   /** Rows the database refused for what they contain (e.g. a NUL byte); never retried. */
   rejected: RejectedMarket[];
+  /** The ids of the chunks that committed (a retried one too): what the announce step claims. */
+  batchIds: string[];
   error?: Error;
 }
 
@@ -74,6 +76,7 @@ export const emptyFlushResult = (): FlushResult => ({
   failed: [],
   failedChunks: [],
   rejected: [],
+  batchIds: [],
 });
 
 interface ReturnedRow {
@@ -129,9 +132,6 @@ export function* chunksOf(rows: Iterable<PendingMarket>, chunkRows: number): Gen
   if (rowsOfChunk.length > 0) yield { id: randomUUID(), rows: rowsOfChunk };
 }
 
-/** The flush's webhook types when no endpoint subscribes: the statement writes no outbox rows. */
-const NO_WEBHOOKS = () => "{}";
-
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
 const codeOf = (e: unknown): string => String((e as { code?: unknown }).code ?? "");
 
@@ -154,7 +154,7 @@ function isCommittedBefore(e: unknown): boolean {
 type ChunkOutcome = { ok: true; announced: AnnouncedMarket[]; rows: number } | { ok: false; error: unknown };
 
 /** One chunk, one statement. A retry of a chunk that already committed reads back what it announced. */
-async function writeChunk(db: Database, chunk: FlushChunk, hookTypes: string): Promise<ChunkOutcome> {
+async function writeChunk(db: Database, chunk: FlushChunk): Promise<ChunkOutcome> {
   const sorted = chunk.rows.length > 1 ? [...chunk.rows].sort(byKey) : chunk.rows;
   let json: string;
   try {
@@ -164,7 +164,7 @@ async function writeChunk(db: Database, chunk: FlushChunk, hookTypes: string): P
     return { ok: false, error: Object.assign(new Error(`unserialisable row: ${(e as Error).message}`), { code: "22000" }) };
   }
   try {
-    const rows = await withRetry(() => db.queryBulk<ReturnedRow>(UPSERT_SQL, [json, chunk.id, hookTypes]));
+    const rows = await withRetry(() => db.queryBulk<ReturnedRow>(UPSERT_SQL, [json, chunk.id]));
     const announced: AnnouncedMarket[] = [];
     for (const r of rows) {
       if (r.cause === null) continue;
@@ -203,6 +203,7 @@ async function writeChunk(db: Database, chunk: FlushChunk, hookTypes: string): P
 
 function commit(result: FlushResult, chunk: FlushChunk, outcome: { announced: AnnouncedMarket[]; rows: number }) {
   result.rows += outcome.rows;
+  result.batchIds.push(chunk.id);
   for (const p of chunk.rows) result.sightings += p.count;
   for (const announced of outcome.announced) {
     result.announced.push(announced);
@@ -218,8 +219,8 @@ function commit(result: FlushResult, chunk: FlushChunk, outcome: { announced: An
  * rolled back, so the old id committed nothing. Returns false on a transient failure, which
  * leaves the failing part in result.failedChunks with its id.
  */
-async function writeIsolating(db: Database, chunk: FlushChunk, result: FlushResult, hookTypes: string): Promise<boolean> {
-  const outcome = await writeChunk(db, chunk, hookTypes);
+async function writeIsolating(db: Database, chunk: FlushChunk, result: FlushResult): Promise<boolean> {
+  const outcome = await writeChunk(db, chunk);
   if (outcome.ok) {
     commit(result, chunk, outcome);
     return true;
@@ -237,7 +238,7 @@ async function writeIsolating(db: Database, chunk: FlushChunk, result: FlushResu
   const half = Math.ceil(chunk.rows.length / 2);
   for (const rows of [chunk.rows.slice(0, half), chunk.rows.slice(half)]) {
     await yieldToEventLoop();
-    if (!(await writeIsolating(db, { id: randomUUID(), rows }, result, hookTypes))) return false;
+    if (!(await writeIsolating(db, { id: randomUUID(), rows }, result))) return false;
   }
   return true;
 }
@@ -247,12 +248,7 @@ async function writeIsolating(db: Database, chunk: FlushChunk, result: FlushResu
  * transient failure the remaining chunks are not sent (the database is failing; each would wait
  * for its own error): they come back in failedChunks, untouched, with their ids.
  */
-export async function writeChunks(
-  db: Database,
-  chunks: Iterable<FlushChunk>,
-  result = emptyFlushResult(),
-  hookTypes: () => string = NO_WEBHOOKS,
-): Promise<FlushResult> {
+export async function writeChunks(db: Database, chunks: Iterable<FlushChunk>, result = emptyFlushResult()): Promise<FlushResult> {
   let failing = false;
   let first = true;
   for (const chunk of chunks) {
@@ -263,7 +259,7 @@ export async function writeChunks(
     }
     if (!first) await yieldToEventLoop();
     first = false;
-    failing = !(await writeIsolating(db, chunk, result, hookTypes()));
+    failing = !(await writeIsolating(db, chunk, result));
   }
   return result;
 }
@@ -274,7 +270,7 @@ export async function writeChunks(
  * about half): better at start than in the middle of a scrape with clients connected.
  */
 export async function warmUp(db: Database): Promise<void> {
-  await db.query(`EXPLAIN ${UPSERT_SQL}`, ["[]", randomUUID(), NO_WEBHOOKS()]);
+  await db.query(`EXPLAIN ${UPSERT_SQL}`, ["[]", randomUUID()]);
 }
 
 /** Flushes rows as fresh chunks of the database's chunk size. */

@@ -1,17 +1,18 @@
-// The flush's outbox rows, written by the flush statement itself, on both databases: a flush that
-// discovers 300 markets in one chunk writes one unmapped.discovered event (50 markets, count 300)
-// and one delivery per subscribed active endpoint; a chunk applied again (a lost reply's retry)
-// writes no second event; without a subscriber nothing is written.
-import { randomUUID } from "node:crypto";
+// A flush's webhook events, written by its announce step on both databases: a flush of 300 new
+// markets in three chunks writes ONE unmapped.discovered event (50 markets, count 300) with one
+// delivery per subscribed active endpoint; a chunk applied again (a lost reply's retry) writes no
+// second event; without a subscriber nothing is written; batches whose announce step never ran
+// (the process died after the chunks committed) are announced once by a later tick; an endpoint
+// another process just created gets the next flush's event (the statement reads the endpoints).
 import { expect, it } from "vitest";
 import { webhookPayloadSchemas } from "@/lib/contract/webhooks";
+import { Announcer } from "@/server/alerts/announcer";
 import { DiscoveryService } from "@/server/discovery/discovery-service";
 import { chunksOf, writeChunks } from "@/server/discovery/flush";
 import { Recorder } from "@/server/discovery/recorder";
 import { nullPublisher } from "@/server/realtime/publisher";
 import { sighting } from "@/server/testing/discovery";
 import { describeOnDatabases } from "@/server/testing/test-database";
-import { WebhookOutbox } from "./outbox";
 import { newSecret } from "./send";
 
 describeOnDatabases("the flush's webhook events on %s", { fresh: "each" }, (t) => {
@@ -19,17 +20,21 @@ describeOnDatabases("the flush's webhook events on %s", { fresh: "each" }, (t) =
     t.db.prisma.webhookEndpoint.create({ data: { url: "https://hooks.example.com/", events, secret: newSecret(), active } });
   const events = () => t.db.query<{ id: string; type: string; payload: unknown }>(`SELECT id, type, payload FROM webhook_events`);
   const deliveries = () => t.db.query<{ endpoint_id: string }>(`SELECT endpoint_id FROM webhook_deliveries`);
+  const chunkOf = (prefix: string, n: number) => {
+    const recorder = new Recorder(1_000);
+    for (let i = 0; i < n; i++) recorder.record(sighting(`${prefix}${i}`), "UNKNOWN_MARKET", Date.now(), null);
+    return [...chunksOf(recorder.drain().values(), 100)][0];
+  };
 
-  it("300 new markets in one chunk: one unmapped.discovered event with 50 of them and the count, one delivery per subscriber", async () => {
+  it("300 new markets in three chunks: one unmapped.discovered event with 50 of them and the count, one delivery per subscriber", async () => {
     const on = await endpoint(["unmapped.discovered", "scrape.completed"]);
     await endpoint(["unmapped.discovered"], false);
     await endpoint(["unmapped.regressed"]);
-    const outbox = new WebhookOutbox(t.db);
-    await outbox.start();
-    const discovery = new DiscoveryService(t.db, nullPublisher, { chunkRows: 1_000, webhooks: outbox });
+    const discovery = new DiscoveryService(t.db, nullPublisher, { chunkRows: 100 });
     for (let i = 0; i < 300; i++) discovery.record(sighting(`hook${String(i).padStart(3, "0")}`), "UNKNOWN_MARKET");
     const result = await discovery.flush();
     expect(result.inserted).toHaveLength(300);
+    expect(result.batchIds).toHaveLength(3);
     const written = await events();
     expect(written).toHaveLength(1);
     const body = webhookPayloadSchemas["unmapped.discovered"].parse(written[0].payload);
@@ -42,19 +47,35 @@ describeOnDatabases("the flush's webhook events on %s", { fresh: "each" }, (t) =
 
   it("a chunk applied again (its reply was lost) writes no second event; no subscriber, no rows", async () => {
     await endpoint(["unmapped.discovered"]);
-    const recorder = new Recorder(1_000);
-    for (let i = 0; i < 5; i++) recorder.record(sighting(`again${i}`), "UNKNOWN_MARKET", Date.now(), null);
-    const [chunk] = [...chunksOf(recorder.drain().values(), 100)];
-    const types = () => "{unmapped.discovered}";
-    await writeChunks(t.db, [chunk], undefined, types);
-    const retried = await writeChunks(t.db, [chunk], undefined, types);
+    const announcer = new Announcer(t.db, nullPublisher);
+    const chunk = chunkOf("again", 5);
+    const first = await writeChunks(t.db, [chunk]);
+    await announcer.announce(first.batchIds);
+    const retried = await writeChunks(t.db, [chunk]);
     expect(retried.announced).toHaveLength(5); // read back from flush_batches
+    expect((await announcer.announce(retried.batchIds)).markets).toBe(0);
     expect(await events()).toHaveLength(1);
     expect(await deliveries()).toHaveLength(1);
 
-    for (let i = 0; i < 5; i++) recorder.record(sighting(`quiet${i}`), "UNKNOWN_MARKET", Date.now(), null);
-    const [quiet] = [...chunksOf(recorder.drain().values(), 100)];
-    await writeChunks(t.db, [{ ...quiet, id: randomUUID() }]);
+    await t.db.query(`DELETE FROM webhook_endpoints`);
+    const quiet = await writeChunks(t.db, [chunkOf("quiet", 5)]);
+    expect((await announcer.announce(quiet.batchIds)).markets).toBe(5);
     expect(await events()).toHaveLength(1);
+  });
+
+  it("batches whose announce step never ran are announced once, by a tick, when stale; an endpoint made elsewhere gets the event", async () => {
+    // Created straight in the database, as another process would: no cache here knows it.
+    await endpoint(["unmapped.discovered"]);
+    const orphan = await writeChunks(t.db, [chunkOf("orphan", 4)]);
+    const announcer = new Announcer(t.db, nullPublisher);
+    expect((await announcer.tick()).announced.markets).toBe(0); // too fresh: its flush may still be announcing
+    await t.db.query(`UPDATE flush_batches SET created_at = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [
+      `{${orphan.batchIds.join(",")}}`,
+    ]);
+    expect((await announcer.tick()).announced.markets).toBe(4);
+    expect((await announcer.tick()).announced.markets).toBe(0);
+    const written = await events();
+    expect(written).toHaveLength(1);
+    expect(webhookPayloadSchemas["unmapped.discovered"].parse(written[0].payload).data.count).toBe(4);
   });
 });

@@ -1,14 +1,12 @@
 // The outbox: an event is written in the transaction of the change that caused it (a triage
-// change, a mapping write, a run's end; the flush writes its own in its statement, see
-// server/discovery/flush-sql.ts), with one delivery row per active endpoint subscribed to its
+// change, a mapping write, a run's end; a flush's announcements are written by its announce step,
+// see server/alerts/announce-sql.ts), with one delivery row per active endpoint subscribed to its
 // type. Nothing is written while no active endpoint subscribes. The statement itself decides that
 // (it reads the endpoints in the writing transaction), so an endpoint another process created
 // gets the very next event, whether or not this process has had its NOTIFY yet.
-// Which types have a subscriber is also cached here, reloaded when an endpoint changes (in every
-// process, through NOTIFY) and at least every CACHE_MAX_AGE_MS. Only the flush skips on the cache
-// (flushTypes), since its statement is the hot path: after an endpoint is created in another
-// process, a flush may still skip its unmapped.* events until the NOTIFY arrives here, at most
-// CACHE_MAX_AGE_MS plus one flush if the NOTIFY is lost.
+// Which types have a subscriber is also cached here (reloaded when an endpoint changes, in every
+// process through NOTIFY, and at least every CACHE_MAX_AGE_MS), only to know whether to wake the
+// dispatcher after a commit.
 import { randomUUID } from "node:crypto";
 import type { WebhookEventData, WebhookPayloadType } from "@/lib/contract/webhooks";
 import type { Prisma } from "@/generated/prisma/client";
@@ -41,7 +39,7 @@ const WRITE_SQL = `WITH target AS (
 /** How old the cached subscriptions may get before the next read reloads them (a lost NOTIFY's bound). */
 const CACHE_MAX_AGE_MS = 10_000;
 
-const envelopeOf = <T extends WebhookPayloadType>(type: T, data: WebhookEventData<T>) => ({
+export const envelopeOf = <T extends WebhookPayloadType>(type: T, data: WebhookEventData<T>) => ({
   type,
   timestamp: new Date().toISOString(),
   data,
@@ -90,12 +88,6 @@ export class WebhookOutbox {
     return this.types.has(type);
   }
 
-  /** The subscribed types as the flush statement's text[] parameter ('{}' when none: it writes nothing). */
-  flushTypes(): string {
-    this.refreshIfOld();
-    return `{${[...this.types].filter((t) => t.startsWith("unmapped.")).join(",")}}`;
-  }
-
   /**
    * Writes the event in the caller's transaction when an active endpoint subscribes to its type
    * (the statement reads the endpoints: the cache is not asked). Call wakeFor() after the commit.
@@ -124,6 +116,7 @@ export class WebhookOutbox {
 
   /** After a commit that may have written events of these types (a prefix: "mapping."): wake if any is subscribed. */
   wakeFor(prefix: string): void {
+    this.refreshIfOld();
     if (this.unannounced) return this.written();
     for (const t of this.types) {
       if (t.startsWith(prefix)) return this.written();
@@ -145,4 +138,12 @@ export class WebhookOutbox {
   private wake(): void {
     for (const w of this.wakers) w();
   }
+}
+
+/**
+ * One event to one endpoint in the caller's transaction, whatever it subscribes to (an alert rule's
+ * webhook or chat action); `payload` is the body as sent. Call WebhookOutbox.written() after the commit.
+ */
+export async function writeEventTo(tx: Tx, endpointId: string, type: string, payload: unknown): Promise<void> {
+  await tx.$queryRawUnsafe(WRITE_SQL, randomUUID(), type, JSON.stringify(payload), endpointId);
 }
