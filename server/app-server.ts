@@ -280,7 +280,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     scrape.start();
     await dispatcher.start();
-    announcer.start();
+    await announcer.start();
 
     let stopping: Promise<ShutdownReport> | null = null;
     return {

@@ -153,20 +153,35 @@ export class Announcer {
       return due.length;
     });
     this.after(toasts, wrote);
-    // Stale batches, a slice at a time until none is left.
+    return { fired, announced: await this.announceStale(STALE_MS) };
+  }
+
+  /** Batches left unannounced for longer than `staleMs`, a slice at a time until none is left. */
+  private async announceStale(staleMs: number): Promise<Announced> {
     const announced: Announced = { markets: 0, fired: 0, folded: 0 };
     for (;;) {
-      const done = await this.announceOnce([], STALE_MS);
+      const done = await this.announceOnce([], staleMs);
       announced.markets += done.markets;
       announced.fired += done.fired;
       announced.folded += done.folded;
-      if (done.batches < SLICE_BATCHES[this.db.kind]) return { fired, announced };
+      if (done.batches < SLICE_BATCHES[this.db.kind]) return announced;
     }
   }
 
-  /** Ticks every TICK_MS until close(); a failed tick (database away) is tried again at the next. */
-  start(): void {
+  /**
+   * Ticks every TICK_MS until close(); a failed tick (database away) is tried again at the next.
+   * PGlite has one process: a batch left unannounced at start was left by a process that is gone,
+   * so it is announced now rather than STALE_MS later.
+   */
+  async start(): Promise<void> {
     if (this.timer) return;
+    if (this.db.kind === "pglite") {
+      const recovered = await this.announceStale(0).catch((e) =>
+        log.warn(`[alerts] announcing left-over batches failed: ${(e as Error).message}`),
+      );
+      if (recovered && recovered.markets > 0)
+        log.info(`[alerts] announced ${recovered.markets} markets a previous process had not announced`);
+    }
     this.timer = setInterval(() => {
       if (this.ticking) return;
       this.ticking = this.tick()

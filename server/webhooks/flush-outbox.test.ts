@@ -2,8 +2,9 @@
 // markets in three chunks writes ONE unmapped.discovered event (50 markets, count 300) with one
 // delivery per subscribed active endpoint; a chunk applied again (a lost reply's retry) writes no
 // second event; without a subscriber nothing is written; batches whose announce step never ran
-// (the process died after the chunks committed) are announced once by a later tick; an endpoint
-// another process just created gets the next flush's event (the statement reads the endpoints).
+// (the process died after the chunks committed) are announced once by a later tick (at once at a
+// PGlite start); an endpoint another process just created gets the next flush's event (the
+// statement reads the endpoints).
 import { expect, it } from "vitest";
 import { webhookPayloadSchemas } from "@/lib/contract/webhooks";
 import { Announcer } from "@/server/alerts/announcer";
@@ -77,5 +78,15 @@ describeOnDatabases("the flush's webhook events on %s", { fresh: "each" }, (t) =
     const written = await events();
     expect(written).toHaveLength(1);
     expect(webhookPayloadSchemas["unmapped.discovered"].parse(written[0].payload).data.count).toBe(4);
+  });
+
+  it("at start, PGlite announces batches a dead process left unannounced at once; PostgreSQL leaves fresh ones to their process", async () => {
+    await endpoint(["unmapped.discovered"]);
+    await writeChunks(t.db, [chunkOf("leftover", 3)]);
+    const announcer = new Announcer(t.db, nullPublisher);
+    await announcer.start();
+    await announcer.close();
+    // PGlite is one process: whoever wrote the batch is gone. On PostgreSQL another process may still be announcing it.
+    expect(await events()).toHaveLength(t.db.kind === "pglite" ? 1 : 0);
   });
 });
