@@ -21,7 +21,6 @@ describe.each(DB_KINDS)("alert rules on %s", (kind) => {
   const api = serverApi(() => server);
   const rules = async () => alertRuleListSchema.parse(await okBody(await api("/api/alert-rules"))).items;
   const webhookIds = async () => webhookListSchema.parse(await okBody(await api("/api/webhooks"))).items.map((w) => w.id);
-  const create = async (json: unknown) => alertRuleSchema.parse(await okBody(await api("/api/alert-rules", { method: "POST", json }), 201));
   const patch = async (id: string, json: unknown) =>
     alertRuleSchema.parse(await okBody(await api(`/api/alert-rules/${id}`, { method: "PATCH", json })));
 

@@ -62,9 +62,10 @@ const actionsShape = {
     .default(null)
     .describe("A chat incoming-webhook URL (Slack, Mattermost, Rocket.Chat...): POSTed { text, blocks } naming the markets with links"),
 };
-const oneAction = (a: { toast?: boolean; webhookEndpointId?: string | null; chatUrl?: string | null }) =>
+/** Whether these actions send anything (the settings form checks a kept chat URL beside them). */
+export const oneAction = (a: { toast?: boolean; webhookEndpointId?: string | null; chatUrl?: string | null }) =>
   Boolean(a.toast || a.webhookEndpointId || a.chatUrl);
-const ONE_ACTION = { message: "Choose at least one action: a toast, a webhook endpoint or a chat URL", path: ["toast"] };
+export const ONE_ACTION = { message: "Choose at least one action: a toast, a webhook endpoint or a chat URL", path: ["toast"] };
 
 export const alertRuleActionsSchema = z.object(actionsShape).strict().refine(oneAction, ONE_ACTION).meta({ id: "AlertRuleActions" });
 

@@ -44,7 +44,9 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
 
-const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token", "webhook", "alert_rule"]).meta({ id: "AuditEntityType" });
+const entityTypeSchema = z
+  .enum(["unmapped_market", "mapping", "user", "api_token", "webhook", "alert_rule"])
+  .meta({ id: "AuditEntityType" });
 const actionSchema = z.enum(AUDIT_ACTIONS).meta({ id: "AuditAction" });
 
 export const auditEntrySchema = z

@@ -23,7 +23,6 @@ const WITH_CHAT = { chatEndpoint: { select: { url: true } } } as const satisfies
 type Row = Prisma.AlertRuleGetPayload<{ include: typeof WITH_CHAT }>;
 const ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** The condition arrays may be NULL in the table (a row written by hand or by SQL): none is "any". */
 const listOf = <T>(v: readonly string[] | null) => (v ?? []) as T[];
 
