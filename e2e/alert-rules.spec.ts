@@ -10,7 +10,7 @@ test("alert rules: add with the form, edit, shown on the dashboard as never fire
   await expect(page.locator('tr[data-rule-name="Every new or reopened market"]')).toBeVisible();
 
   const form = page.getByRole("form", { name: "Add a rule" });
-  await form.getByLabel("Name", { exact: true }).fill("Corner markets");
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill("Corner markets");
   await form.getByLabel("SportyBet").check();
   await form.getByLabel("Name or id pattern").fill("*corner*");
   await form.getByLabel("Throttle (minutes)").fill("15");
@@ -27,7 +27,7 @@ test("alert rules: add with the form, edit, shown on the dashboard as never fire
   await expectAccessible(page, testInfo, "settings-alert-rules");
 
   // No action at all is refused beside the actions, before anything is sent.
-  await form.getByLabel("Name", { exact: true }).fill("Nothing");
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill("Nothing");
   await form.getByLabel("Toast in the app").uncheck();
   await form.getByRole("button", { name: "Add rule" }).click();
   await expect(form.getByText("Choose at least one action")).toBeVisible();
@@ -35,7 +35,7 @@ test("alert rules: add with the form, edit, shown on the dashboard as never fire
   await row.getByRole("button", { name: "Edit Corner markets" }).click();
   const edit = page.getByRole("form", { name: "Edit the rule" });
   await expect(edit.getByLabel("Name or id pattern")).toHaveValue("*corner*");
-  await edit.getByLabel("Name", { exact: true }).fill("Corner and card markets");
+  await edit.getByRole("textbox", { name: "Name", exact: true }).fill("Corner and card markets");
   await edit.getByLabel("Name or id pattern").fill("*c?rner*");
   await edit.getByLabel("Throttle (minutes)").fill("30");
   await edit.getByRole("button", { name: "Save" }).click();

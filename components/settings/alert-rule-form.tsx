@@ -179,7 +179,7 @@ export function AlertRuleForm({ editing, onDone }: { editing: AlertRule | null; 
               />
               <InputField name="conditions.pattern" label="Name or id pattern" hint="Case-insensitive, * for any text; empty: any." />
             </div>
-            <fieldset className="stack" aria-describedby={actionsError ? "rule-actions-error" : undefined}>
+            <fieldset className={styles.group} aria-describedby={actionsError ? "rule-actions-error" : undefined}>
               <legend>Actions</legend>
               <label className={styles.switch}>
                 <input type="checkbox" {...form.register("actions.toast")} />
