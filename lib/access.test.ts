@@ -14,6 +14,7 @@ describe("can", () => {
       "users.manage": ["admin"],
       "tokens.all": ["admin"],
       "webhooks.manage": ["admin"],
+      "alertRules.manage": ["admin"],
     };
     for (const [action, allowed] of Object.entries(table) as [Action, Role[]][]) {
       for (const role of ROLES) expect(can(role, action), `${role} ${action}`).toBe(allowed.includes(role));

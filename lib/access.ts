@@ -20,6 +20,8 @@ const NEEDED = {
   "tokens.all": "admin",
   /** Webhook endpoints, their secrets and delivery log. */
   "webhooks.manage": "admin",
+  /** Alert rules: what is notified, where, how often. */
+  "alertRules.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof NEEDED;

@@ -43,6 +43,7 @@ import { ActivityService } from "./triage-social/activity";
 import { CommentService } from "./triage-social/comments";
 import { PeopleDirectory } from "./triage-social/people";
 import { ViewService } from "./triage-social/views";
+import { AlertRuleService } from "./alerts/rule-service";
 import { WebhookDispatcher } from "./webhooks/dispatcher";
 import { WebhookService } from "./webhooks/endpoint-service";
 import { WebhookOutbox } from "./webhooks/outbox";
@@ -225,6 +226,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       views: new ViewService(db),
       directory: new PeopleDirectory(db.prisma),
       webhooks: new WebhookService(db, outbox, config.WEBHOOK_ALLOW_PRIVATE),
+      alertRules: new AlertRuleService(db, outbox, config.WEBHOOK_ALLOW_PRIVATE),
       async health() {
         const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);
         return {

@@ -13,6 +13,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { AlertRulesCard } from "./alert-rules-card";
 import { RecentChanges } from "./recent-changes";
 import { CoverageCard, StatusCards } from "./stat-cards";
 import { Trends } from "./trends";
@@ -104,6 +105,7 @@ export function DashboardPage() {
         <UrgentMarkets staleTime={FRESH_MS} />
         <RecentChanges staleTime={FRESH_MS} />
       </div>
+      <AlertRulesCard staleTime={FRESH_MS} />
     </div>
   );
 }

@@ -198,4 +198,7 @@ export const ACTION_TONE: Record<AuditEntry["action"], "status" | "notes" | "map
   webhook_updated: "mapping",
   webhook_deleted: "danger",
   webhook_secret_rotated: "mapping",
+  alert_rule_created: "mapping",
+  alert_rule_updated: "mapping",
+  alert_rule_deleted: "danger",
 };

@@ -94,6 +94,13 @@ export function UserMenu() {
               </Link>
             </li>
           )}
+          {manages && (
+            <li>
+              <Link href="/settings/alert-rules" onClick={() => setOpen(false)}>
+                Alert rules
+              </Link>
+            </li>
+          )}
         </ul>
         {signOut.isError && (
           <p className="field-error" role="alert">

@@ -9,11 +9,17 @@ const envelope = <T>(data: T) => ({ timestamp: "2026-11-26T10:00:00.000Z", data 
 afterEach(() => vi.useRealTimers());
 
 describe("the invalidation table", () => {
-  it("a finished run refreshes its record, the markets and the dashboard; progress alone refreshes nothing", () => {
+  it("a finished run refreshes its record, the markets and the dashboard (its rules' firings too); progress alone refreshes nothing", () => {
     const progress = (phase: "scraping" | "completed") =>
       INVALIDATION.scrape_progress({ type: "scrape_progress", ...envelope({ runId: 7, phase, current: 1, total: 2, message: "" }) });
     expect(progress("scraping")).toEqual([]);
-    expect(progress("completed").map((f) => f.queryKey)).toEqual([keys.scrape.run(7), keys.unmapped.all, keys.stats.all, keys.audit.all]);
+    expect(progress("completed").map((f) => f.queryKey)).toEqual([
+      keys.scrape.run(7),
+      keys.unmapped.all,
+      keys.stats.all,
+      keys.audit.all,
+      keys.alertRules.firings,
+    ]);
   });
 
   it("someone else's change refreshes the market's page unless it already shows that version", () => {

@@ -13,14 +13,17 @@ export type Staleness = {
 } & { resync: null };
 
 export const INVALIDATION: { [E in keyof Staleness]: (event: Staleness[E]) => readonly InvalidateQueryFilters[] } = {
-  // New or reopened markets: lists, tab counts and details; the dashboard's counts and changes.
+  // New or reopened markets: lists, tab counts and details; the dashboard's counts and changes,
+  // and its rules' latest firings (the toast is a rule's notification).
   unmapped_alert: () => [
     { queryKey: keys.unmapped.all },
     { queryKey: keys.views.all },
     { queryKey: keys.stats.all },
     { queryKey: keys.audit.all },
+    { queryKey: keys.alertRules.firings },
   ],
-  // A finished run: its own record, every market it sighted (not only the announced ones), coverage and trends.
+  // A finished run: its own record, every market it sighted (not only the announced ones), coverage
+  // and trends, and the rules its announcements fired (webhook and chat ones send no toast).
   scrape_progress: ({ data }) =>
     data.phase === "completed" || data.phase === "failed"
       ? [
@@ -28,6 +31,7 @@ export const INVALIDATION: { [E in keyof Staleness]: (event: Staleness[E]) => re
           { queryKey: keys.unmapped.all },
           { queryKey: keys.stats.all },
           { queryKey: keys.audit.all },
+          { queryKey: keys.alertRules.firings },
         ]
       : [],
   // Someone changed a market's status or notes: its page (unless it already shows that version,

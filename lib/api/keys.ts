@@ -58,6 +58,11 @@ export const keys = {
     all: ["webhooks"] as const,
     deliveries: (id: string) => ["webhooks", id, "deliveries"] as const,
   },
+  alertRules: {
+    all: ["alertRules"] as const,
+    /** Each rule's latest notification (the dashboard); under `all`, so a rule's change refreshes it. */
+    firings: ["alertRules", "firings"] as const,
+  },
   /** Everyone who can be assigned (GET /api/people). */
   people: {
     all: ["people"] as const,

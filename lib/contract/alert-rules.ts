@@ -13,11 +13,13 @@ import { alertCauseSchema } from "./realtime";
 export const THROTTLE_MAX_MINUTES = 1_440;
 export const PATTERN_MAX_LENGTH = 200;
 
+// overwrite, not transform: the answer (AlertRule) reuses the conditions, and an output schema
+// with a transform cannot be described in OpenAPI; overwrite keeps the type, so it can.
 const distinct = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
-    .transform((v) => [...new Set(v)]);
+    .overwrite((v) => [...new Set(v)]);
 
 export const alertRuleConditionsSchema = z
   .object({
@@ -60,9 +62,10 @@ const actionsShape = {
     .default(null)
     .describe("A chat incoming-webhook URL (Slack, Mattermost, Rocket.Chat...): POSTed { text, blocks } naming the markets with links"),
 };
-const oneAction = (a: { toast?: boolean; webhookEndpointId?: string | null; chatUrl?: string | null }) =>
+/** Whether these actions send anything (the settings form checks a kept chat URL beside them). */
+export const oneAction = (a: { toast?: boolean; webhookEndpointId?: string | null; chatUrl?: string | null }) =>
   Boolean(a.toast || a.webhookEndpointId || a.chatUrl);
-const ONE_ACTION = { message: "Choose at least one action: a toast, a webhook endpoint or a chat URL", path: ["toast"] };
+export const ONE_ACTION = { message: "Choose at least one action: a toast, a webhook endpoint or a chat URL", path: ["toast"] };
 
 export const alertRuleActionsSchema = z.object(actionsShape).strict().refine(oneAction, ONE_ACTION).meta({ id: "AlertRuleActions" });
 
@@ -142,3 +145,10 @@ export const alertRuleListSchema = listOf(alertRuleSchema).meta({ id: "AlertRule
 /** Rules oldest first, then by id. */
 export const alertRuleKeyset: Keyset = { sort: "createdAt:asc", filters: {}, kinds: ["timestamp", "uuid"] };
 export const alertRuleIdParamsSchema = z.object({ id: z.uuid().meta({ description: "The rule's id" }) });
+
+/** A rule's firing state for the dashboard (every role): no conditions nor targets, the chat origin included. */
+export const alertRuleFiringSchema = alertRuleSchema
+  .pick({ id: true, name: true, enabled: true, lastFiring: true, pending: true })
+  .meta({ id: "AlertRuleFiring" });
+export type AlertRuleFiring = z.infer<typeof alertRuleFiringSchema>;
+export const alertRuleFiringListSchema = z.object({ items: z.array(alertRuleFiringSchema) }).meta({ id: "AlertRuleFiringList" });

@@ -26,6 +26,9 @@ const AUDIT_ACTIONS = [
   "webhook_updated",
   "webhook_deleted",
   "webhook_secret_rotated",
+  "alert_rule_created",
+  "alert_rule_updated",
+  "alert_rule_deleted",
 ] as const;
 
 const ACTOR_TYPES = ["user", "token", "scraper", "system"] as const;
@@ -41,7 +44,9 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
 
-const entityTypeSchema = z.enum(["unmapped_market", "mapping", "user", "api_token", "webhook"]).meta({ id: "AuditEntityType" });
+const entityTypeSchema = z
+  .enum(["unmapped_market", "mapping", "user", "api_token", "webhook", "alert_rule"])
+  .meta({ id: "AuditEntityType" });
 const actionSchema = z.enum(AUDIT_ACTIONS).meta({ id: "AuditAction" });
 
 export const auditEntrySchema = z

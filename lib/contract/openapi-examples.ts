@@ -4,6 +4,8 @@
 // schemas for the browser, which has no use for the examples. openapi.test.ts parses every example
 // with its schema, so none drifts from what the API accepts and sends.
 import type { z } from "zod";
+import * as alertRules from "./alert-rules";
+import * as alertRuleExamples from "./alert-rules.examples";
 import { auditListSchema } from "./audit";
 import * as auth from "./auth";
 import * as authExamples from "./auth.examples";
@@ -69,4 +71,9 @@ export const EXAMPLES: ReadonlyMap<z.ZodType, unknown> = new Map<z.ZodType, unkn
   [webhooks.webhookWithSecretSchema, webhookExamples.webhookWithSecretExample],
   [webhooks.webhookDeliverySchema, webhookExamples.webhookDeliveryExample],
   [webhooks.webhookDeliveryListSchema, webhookExamples.webhookDeliveryListExample],
+  [alertRules.alertRuleCreateSchema, alertRuleExamples.alertRuleCreateExample],
+  [alertRules.alertRulePatchSchema, alertRuleExamples.alertRulePatchExample],
+  [alertRules.alertRuleSchema, alertRuleExamples.alertRuleExample],
+  [alertRules.alertRuleListSchema, alertRuleExamples.alertRuleListExample],
+  [alertRules.alertRuleFiringListSchema, alertRuleExamples.alertRuleFiringListExample],
 ]);

@@ -5,6 +5,7 @@ import { compileErrors, validate } from "@readme/openapi-parser";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import * as alertRules from "./alert-rules";
 import * as audit from "./audit";
 import * as auth from "./auth";
 import * as comments from "./comments";
@@ -33,7 +34,7 @@ type Schema = OpenAPIV3_1.SchemaObject;
 
 /** The contract's exported zod schemas by their component id (`.meta({ id })`). */
 const zodById = new Map(
-  [audit, auth, comments, health, mappings, scrape, stats, unmapped, views, webhooks]
+  [alertRules, audit, auth, comments, health, mappings, scrape, stats, unmapped, views, webhooks]
     .flatMap((m) => Object.values(m))
     .filter((v): v is z.ZodType => v instanceof z.ZodType)
     .flatMap((s) => {

@@ -4,6 +4,7 @@
 // route table from `paths` (server/http/api-gate.ts), so an undocumented route cannot be reached.
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import packageJson from "../../package.json";
+import { alertRulesPaths } from "./alert-rules.openapi";
 import { authPaths } from "./auth.openapi";
 import { changesPaths } from "./changes.openapi";
 import { commentsPaths } from "./comments.openapi";
@@ -37,6 +38,12 @@ const TAGS = {
     name: "Integrations",
     description:
       "Webhook endpoints: signed deliveries (Standard Webhooks) of the events below, retried from a durable outbox, with their delivery log.",
+  },
+  alertRules: {
+    name: "Alert rules",
+    description:
+      "Which announced markets (new, regressed, unsnoozed, escalating) notify, where (a toast, a webhook endpoint, a chat incoming webhook) " +
+      "and at most how often, and each rule's latest notification.",
   },
   access: {
     name: "Access",
@@ -91,6 +98,7 @@ const DOCUMENT: ZodOpenApiObject = {
     ...tagged(TAGS.system, systemPaths),
     ...tagged(TAGS.access, authPaths),
     ...tagged(TAGS.integrations, webhooksPaths),
+    ...tagged(TAGS.alertRules, alertRulesPaths),
   },
   webhooks: webhookEvents,
 };

@@ -29,6 +29,7 @@ export function isHttpError(e: unknown): e is HttpError {
 export const notFound = (what: string) => new HttpError(404, "Not Found", `${what} does not exist`);
 export const badRequest = (detail: string, errors?: FieldError[]) => new HttpError(400, "Bad Request", detail, errors);
 export const conflict = (detail: string, extra?: Record<string, unknown>) => new HttpError(409, "Conflict", detail, undefined, extra);
+export const unprocessable = (detail: string, errors?: FieldError[]) => new HttpError(422, "Unprocessable Content", detail, errors);
 export const preconditionFailed = (detail: string) => new HttpError(412, "Precondition Failed", detail);
 export const payloadTooLarge = (limit: number) => new HttpError(413, "Content Too Large", `The request body may be at most ${limit} bytes`);
 export const unauthorized = (detail = "Sign in, or send Authorization: Bearer <token>") =>

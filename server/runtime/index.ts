@@ -28,6 +28,7 @@ import type { CommentService } from "../triage-social/comments";
 import type { PeopleDirectory } from "../triage-social/people";
 import type { ViewService } from "../triage-social/views";
 import type { WebhookService } from "../webhooks/endpoint-service";
+import type { AlertRuleService } from "../alerts/rule-service";
 
 export interface Runtime {
   config: Config;
@@ -63,6 +64,8 @@ export interface Runtime {
   directory: PeopleDirectory;
   /** Webhook endpoints, their delivery log, redelivery and test events (admin). */
   webhooks: WebhookService;
+  /** Alert rules (admin) and their firing state (every role). */
+  alertRules: AlertRuleService;
   health(): Promise<Health>;
 }
 

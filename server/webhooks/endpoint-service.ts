@@ -22,6 +22,12 @@ import { newSecret } from "./send";
 /** How long the previous secret keeps signing after a rotation, so receivers can switch over. */
 const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 
+/**
+ * The endpoints this service (and /api/webhooks) knows: an alert rule's chat endpoint (kind 'chat')
+ * is the rule's, changed only with it (server/alerts/rule-service.ts), so here its id is unknown.
+ */
+const STANDARD = { kind: "standard" } as const;
+
 type Row = Awaited<ReturnType<PrismaClient["webhookEndpoint"]["findFirstOrThrow"]>>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -30,7 +36,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  * The URL as the audit trail keeps it: scheme://host[:port] only. Viewers read the trail, and a
  * receiver's path, query or user info often carries its credential (Slack hook paths, ?token=).
  */
-const auditUrl = (url: string): string => {
+export const auditUrl = (url: string): string => {
   const u = new URL(url);
   return `${u.protocol}//${u.host}`;
 };
@@ -95,7 +101,7 @@ export class WebhookService {
   /** Oldest first, then by id; by cursor, the endpoints after the last one sent. */
   async list(paging: Paging = wholeList()): Promise<{ items: Webhook[]; nextCursor: string | null }> {
     const found = await this.db.prisma.webhookEndpoint.findMany({
-      where: afterTimestamp(paging, "createdAt", "asc"),
+      where: { ...STANDARD, ...afterTimestamp(paging, "createdAt", "asc") },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: takeOf(paging),
     });
@@ -132,7 +138,7 @@ export class WebhookService {
   async update(id: string, patch: WebhookPatch, actor: Actor): Promise<Webhook> {
     if (patch.url !== undefined) await this.checkUrl(patch.url);
     const row = await this.db.prisma.$transaction(async (tx) => {
-      const before = await tx.webhookEndpoint.findUnique({ where: { id } });
+      const before = await tx.webhookEndpoint.findFirst({ where: { id, ...STANDARD } });
       if (!before) throw notFound(`Webhook ${id}`);
       const reactivated = patch.active === true && !before.active;
       const updated = await tx.webhookEndpoint.update({
@@ -165,7 +171,7 @@ export class WebhookService {
   /** Deletes the endpoint with its delivery log. */
   async remove(id: string, actor: Actor): Promise<void> {
     await this.db.prisma.$transaction(async (tx) => {
-      const before = await tx.webhookEndpoint.findUnique({ where: { id } });
+      const before = await tx.webhookEndpoint.findFirst({ where: { id, ...STANDARD } });
       if (!before) throw notFound(`Webhook ${id}`);
       await tx.webhookEndpoint.delete({ where: { id } });
       await AuditService.record(tx, {
@@ -185,7 +191,7 @@ export class WebhookService {
   async rotate(id: string, actor: Actor): Promise<WebhookWithSecret> {
     const secret = newSecret();
     const row = await this.db.prisma.$transaction(async (tx) => {
-      const before = await tx.webhookEndpoint.findUnique({ where: { id } });
+      const before = await tx.webhookEndpoint.findFirst({ where: { id, ...STANDARD } });
       if (!before) throw notFound(`Webhook ${id}`);
       const updated = await tx.webhookEndpoint.update({
         where: { id },
@@ -224,6 +230,7 @@ export class WebhookService {
    * window. It keeps its place in the endpoint's queue: the later ones wait for it.
    */
   async redeliver(id: string, deliveryId: string): Promise<WebhookDelivery> {
+    await this.row(id);
     const rows = await this.db.query<DeliveryRow>(
       `WITH d AS (
          UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now(), retry_from = now(), leased_until = NULL
@@ -255,7 +262,7 @@ export class WebhookService {
   }
 
   private async row(id: string): Promise<Row> {
-    const row = await this.db.prisma.webhookEndpoint.findUnique({ where: { id } });
+    const row = await this.db.prisma.webhookEndpoint.findFirst({ where: { id, ...STANDARD } });
     if (!row) throw notFound(`Webhook ${id}`);
     return row;
   }
