@@ -1,5 +1,5 @@
-// The demo's seeded randomness: every value derives from (seed, what, which) through a hash, so the
-// same seed gives the same feed whatever order things are asked for in.
+// Seeded randomness for the demo feed and its prices: every value derives from (seed, what, which)
+// through a hash, so the same seed gives the same feed whatever order things are asked for in.
 
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -44,5 +44,3 @@ export function lines<T>(rng: Rng, ladder: readonly T[], count: number): T[] {
   const start = int(rng, 0, ladder.length - n);
   return ladder.slice(start, start + n);
 }
-
-/** Bookmaker-looking prices: random true probabilities plus a ~7% margin. */
