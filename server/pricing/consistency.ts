@@ -26,7 +26,7 @@ export const CLEARLY_BETTER_MARGIN = 0.02;
 /** Differences are sums of divided odds: a value that is 0.04 on paper may compute as 0.04000000000000001. */
 const EPSILON = 1e-9;
 
-export type PriceVerdict = "consistent" | "suspicious" | "no_overlap";
+type PriceVerdict = "consistent" | "suspicious" | "no_overlap";
 
 /** One event both books offer: each market's odds in its own outcome order. */
 export interface EventOdds {
@@ -37,7 +37,7 @@ export interface EventOdds {
 /** Per outcome of market A, the index of market B's outcome it is paired with (null: unpaired). */
 export type Pairing = ReadonlyArray<number | null>;
 
-export interface PairingDifference {
+interface PairingDifference {
   /** Per outcome of A, the mean absolute difference over the events (null when unpaired). */
   perOutcome: Array<number | null>;
   /** Mean over the paired outcomes; null when nothing is paired. */

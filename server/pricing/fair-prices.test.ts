@@ -6,11 +6,11 @@ import { createDemoSource } from "@/server/scraping/sources/demo";
 import type { Sighting } from "@/server/scraping/types";
 import { fakeOdds } from "@/server/testing/fake-bookmaker";
 import { checkPairing, CONSISTENT_MAX_DIFF, type EventOdds, type Pairing } from "./consistency";
-import { BOOK_MARGINS, bookPrices, lineKey } from "./fair-prices";
+import { BOOK_MARGINS, bookPrices, lineKey, type PriceKey } from "./fair-prices";
 import { deMargin } from "./implied";
 
 const signal = new AbortController().signal;
-const key = { seed: 1, match: "61300947", market: "1x2_ft", line: null };
+const key: PriceKey = { seed: 1, match: "61300947", market: "1x2_ft", line: null };
 
 describe("line keys", () => {
   it("write a line the same way for both books", () => {
@@ -45,7 +45,7 @@ describe("book prices", () => {
   });
 
   it("differ by match, market and line, and are the same for the same key", () => {
-    const odds = (k: typeof key) => bookPrices("sportybet", k, ["home", "draw", "away"]).map((q) => q.odds);
+    const odds = (k: PriceKey) => bookPrices("sportybet", k, ["home", "draw", "away"]).map((q) => q.odds);
     expect(odds(key)).toEqual(odds({ ...key }));
     expect(odds({ ...key, match: "61300948" })).not.toEqual(odds(key));
     expect(odds({ ...key, market: "1x2_1h" })).not.toEqual(odds(key));

@@ -4,7 +4,7 @@
 // on SportyBet and Bet9ja agrees after margin removal as real books do (within a few points), and a
 // wrong market or a swapped outcome pairing shows in the prices.
 import type { Platform } from "@/lib/contract/enums";
-import { rngFor } from "@/server/util/prng";
+import { rngFamily, rngFor } from "@/server/util/prng";
 
 /** What one fair price belongs to; the same key on both books gives the same fair probabilities. */
 export interface PriceKey {
@@ -30,7 +30,7 @@ export const BOOK_MARGINS: Readonly<Record<Platform, { base: number; spread: num
  * ±1.5 points at 50%). Two books then differ by about a point on average and by 3 at worst after
  * margin removal, as real ones do, inside the consistency check's 4 points even for one event.
  */
-export const BOOK_NOISE = 0.03;
+const BOOK_NOISE = 0.03;
 /** No book quotes below 1.01. */
 const MIN_ODDS = 1.01;
 
@@ -54,9 +54,10 @@ export function lineKey(specifier: string | null): string | null {
  * `weights` shapes a market whose outcomes are not alike (a 1st-half Over 1.5 is unlikely): each
  * outcome's weight is then its given weight ±15%, instead of 0.25-1.25 at random.
  */
-export function fairProbabilities(key: PriceKey, outcomes: readonly string[], weights?: Readonly<Record<string, number>>): number[] {
+function fairProbabilities(key: PriceKey, outcomes: readonly string[], weights?: Readonly<Record<string, number>>): number[] {
+  const draw = rngFamily(key.seed, "fair", key.match, key.market, key.line ?? "");
   const raw = outcomes.map((outcome) => {
-    const u = rngFor(key.seed, "fair", key.match, key.market, key.line ?? "", outcome)();
+    const u = draw(outcome)();
     const given = weights?.[outcome];
     return given === undefined ? 0.25 + u : given * (0.85 + 0.3 * u);
   });
@@ -79,8 +80,9 @@ export function bookPrices(
   weights?: Readonly<Record<string, number>>,
 ): BookPrice[] {
   const fair = fairProbabilities(key, outcomes, weights);
+  const draw = rngFamily(key.seed, "noise", book, key.match, key.market, key.line ?? "");
   const noisy = fair.map((p, i) => {
-    const u = rngFor(key.seed, "noise", book, key.match, key.market, key.line ?? "", outcomes[i])();
+    const u = draw(outcomes[i])();
     return p * (1 + BOOK_NOISE * (2 * u - 1));
   });
   const total = noisy.reduce((a, b) => a + b, 0);

@@ -28,7 +28,7 @@ export type DeMargined =
     };
 
 /** Decimal odds of 1 or less pay nothing (or lose) on a win: no book quotes them for a live outcome. */
-export function usableOdds(odds: Odds): odds is number {
+function usableOdds(odds: Odds): odds is number {
   return typeof odds === "number" && Number.isFinite(odds) && odds > 1;
 }
 

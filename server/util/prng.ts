@@ -1,8 +1,8 @@
 // Seeded randomness for the demo feed and its prices: every value derives from (seed, what, which)
 // through a hash, so the same seed gives the same feed whatever order things are asked for in.
 
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a; `h` carries on from a hashed prefix, so hash(b, hash(a)) = hash(a + b). */
+function hash(text: string, h = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -25,6 +25,15 @@ function mulberry32(seed: number): Rng {
 
 export function rngFor(seed: number, ...parts: Array<string | number>): Rng {
   return mulberry32(hash(`${seed}|${parts.join("|")}`));
+}
+
+/**
+ * rngFor(seed, ...parts, ...more) for many `more` under one prefix, which is hashed once: the
+ * prices of a market's outcomes share everything but the outcome.
+ */
+export function rngFamily(seed: number, ...parts: Array<string | number>): (...more: Array<string | number>) => Rng {
+  const prefix = hash(`${seed}|${parts.join("|")}|`);
+  return (...more) => mulberry32(hash(more.join("|"), prefix));
 }
 
 export const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
