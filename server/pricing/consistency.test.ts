@@ -111,10 +111,16 @@ describe("checking a proposed pairing", () => {
   });
 
   it("skips events with unusable odds and says so, without throwing", () => {
-    const events: EventOdds[] = [...overUnder, { a: [1, 1.9], b: [1.9, 1.9] }, { a: [Number.NaN, 1.9], b: [1.9, null] }];
+    const events: EventOdds[] = [
+      { a: [1.9, 1.9], b: [3, 3, 3] },
+      ...overUnder,
+      { a: [1, 1.9], b: [1.9, 1.9] },
+      { a: [Number.NaN, 1.9], b: [1.9, null] },
+    ];
     const check = checkPairing(events, [0, 1]);
+    // The first event's B lists three outcomes where the others list two: it is the one skipped.
     expect(check.eventsCompared).toBe(3);
-    expect(check.eventsSkipped).toBe(2);
+    expect(check.eventsSkipped).toBe(3);
     expect(check.verdict).toBe("consistent");
   });
 

@@ -79,6 +79,15 @@ export function meanAbsDifferences(events: ReadonlyArray<{ a: readonly number[];
   return { perOutcome, mean: n === 0 ? null : perOutcome.reduce((s, d) => s + d, 0) / n };
 }
 
+/** B's outcome count: the one most events show (the larger on a tie), so one odd event is the one skipped. */
+function usualLength(lengths: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const n of lengths) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best = 0;
+  for (const [n, c] of counts) if (c > (counts.get(best) ?? 0) || (c === counts.get(best) && n > best)) best = n;
+  return best;
+}
+
 function differenceOf(events: readonly Compared[], pairing: Pairing): PairingDifference {
   const aligned = events.map((e) => {
     const pairs = pairing.flatMap((j, i) => (j === null ? [] : [[e.a[i], e.b[j]] as const]));
@@ -98,7 +107,7 @@ function differenceOf(events: readonly Compared[], pairing: Pairing): PairingDif
  */
 export function checkPairing(events: readonly EventOdds[], proposed: Pairing): PriceCheck {
   const nA = proposed.length;
-  const nB = events.length === 0 ? 0 : events[0].b.length;
+  const nB = usualLength(events.map((e) => e.b.length));
   const valid: Pairing = proposed.map((j) => (j !== null && Number.isInteger(j) && j >= 0 && j < nB ? j : null));
   const compared: Compared[] = [];
   for (const e of events) {
