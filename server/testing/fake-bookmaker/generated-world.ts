@@ -4,6 +4,7 @@
 import { createDemoSource } from "@/server/scraping/sources/demo";
 import type { DiscoveredEvent } from "@/server/scraping/types";
 import { bet9jaOdds, sportyMarket, type FakeMatch, type FakeTournament, type FakeWorld } from "./model";
+import { fakeOdds } from "./prices";
 
 export interface GeneratedWorldOptions {
   seed: number;
@@ -19,28 +20,41 @@ type Json = Record<string, unknown>;
 const field = (v: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Json)[k] : undefined), v);
 
+/** Padding market k's line, if any: every third has one. */
+const paddingLine = (k: number) => (k % 3 === 0 ? `${(k % 5) + 0.5}` : null);
+
+/**
+ * Padding market k's odds on one book: SportyBet's `880000 + k` and Bet9ja's `S_PAD<k>` are the
+ * same Yes/No market, priced alike.
+ */
+function paddingOdds(book: "sportybet" | "bet9ja", seed: number, srId: string, k: number): string[] {
+  return fakeOdds(book, { seed, match: srId, market: `pad:${k}`, line: paddingLine(k) }, ["Yes", "No"]);
+}
+
 /** Unmapped padding instances for event `i`: each a new market id, every third with a line. */
-function sportybetPadding(i: number, count: number, pool: number): unknown[] {
+function sportybetPadding(seed: number, srId: string, i: number, count: number, pool: number): unknown[] {
   return Array.from({ length: count }, (_, j) => {
     const k = (i * 7 + j) % pool;
-    const line = k % 3 === 0 ? { specifier: `total=${(k % 5) + 0.5}` } : {};
+    const line = paddingLine(k);
+    const [yes, no] = paddingOdds("sportybet", seed, srId, k);
     return sportyMarket(
       String(880_000 + k),
       `Padding Market ${k}`,
       [
-        ["Yes", "1.90"],
-        ["No", "1.90"],
+        ["Yes", yes],
+        ["No", no],
       ],
-      line,
+      line === null ? {} : { specifier: `total=${line}` },
     );
   });
 }
 
-function bet9jaPadding(i: number, count: number, pool: number): Record<string, unknown> {
+function bet9jaPadding(seed: number, srId: string, i: number, count: number, pool: number): Record<string, unknown> {
   const odds: Record<string, unknown> = {};
   for (let j = 0; j < count; j++) {
     const k = (i * 7 + j) % pool;
-    Object.assign(odds, bet9jaOdds(`S_PAD${k}`, k % 3 === 0 ? `${(k % 5) + 0.5}` : null, { Y: "1.90", N: "1.90" }));
+    const [Y, N] = paddingOdds("bet9ja", seed, srId, k);
+    Object.assign(odds, bet9jaOdds(`S_PAD${k}`, paddingLine(k), { Y, N }));
   }
   return odds;
 }
@@ -71,12 +85,13 @@ export async function generateWorld(opts: GeneratedWorldOptions): Promise<FakeWo
         country: String(field(sbBody, "data", "sport", "category", "name")),
       });
     }
+    const srId = sb.ref.slice("sr:match:".length);
     const markets = [...(field(sbBody, "data", "markets") as unknown[])];
-    markets.push(...sportybetPadding(i / 2, Math.max(0, opts.marketsPerEvent - markets.length), pool));
+    markets.push(...sportybetPadding(opts.seed, srId, i / 2, Math.max(0, opts.marketsPerEvent - markets.length), pool));
     const odds = { ...(field(b9Body, "D", "O") as Record<string, unknown>) };
-    Object.assign(odds, bet9jaPadding(i / 2, Math.max(0, opts.marketsPerEvent - bet9jaInstances(odds)), pool));
+    Object.assign(odds, bet9jaPadding(opts.seed, srId, i / 2, Math.max(0, opts.marketsPerEvent - bet9jaInstances(odds)), pool));
     matches.push({
-      srId: sb.ref.slice("sr:match:".length),
+      srId,
       bet9jaId: b9.ref,
       tournament: tournamentId,
       kickoff: sb.startsAt.getTime(),

@@ -6,3 +6,4 @@ export * from "./world-source";
 export * from "./recording-clock";
 export * from "./sources";
 export * from "./fixture";
+export * from "./prices";

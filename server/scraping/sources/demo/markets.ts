@@ -12,10 +12,20 @@ import {
   SPORTYBET_VARIANT_IDS,
 } from "@/server/mapping/lookup-tables";
 import sampleUnmapped from "@/server/mapping/data/sample-unmapped-markets.json";
-import { int, lines, rngFor, type Rng } from "./prng";
+import { int, lines, rngFor, type Rng } from "@/server/util/prng";
+
+/** How a market is priced (server/pricing/fair-prices.ts): the same key on both platforms, same prices. */
+interface Priced {
+  /** The market's identity across platforms (a canonical id for catalog markets). */
+  priceKey: string;
+  /** Per outcome, the key its fair probability is drawn by; outcomes with equal keys agree. */
+  outcomeKeys: string[];
+  /** Fair weights per outcome key, for markets whose outcomes are far from alike. */
+  weights?: Readonly<Record<string, number>>;
+}
 
 /** One market as the demo emits it: outcome names plus zero or more lines (one instance each). */
-export interface MarketSpec {
+export interface MarketSpec extends Priced {
   id: string;
   name: string;
   outcomes: string[];
@@ -32,6 +42,8 @@ export interface UnmappedDef {
   ladder: string[];
   presence: number;
   lineCount: number;
+  /** Priced on its own per platform unless it says what it shares (new markets and the traps do). */
+  priced?: Priced;
 }
 
 const OU = ["Over", "Under"];
@@ -125,6 +137,8 @@ export function newUnmapped(seed: number, platform: Platform, k: number): Unmapp
     ladder: template.ladder,
     presence: 0.6 + 0.3 * rng(),
     lineCount: int(rng, 1, 2),
+    // The k-th new market is the same market on both platforms: it is priced the same.
+    priced: { priceKey: `new:${k}`, outcomeKeys: template.outcomes },
   };
 }
 
@@ -184,7 +198,7 @@ const ASIAN_HANDICAPS = ["-1.5", "-1", "-0.5", "0", "0.5", "1"];
 export const SPORTYBET_CORE = ["1", "10", "29", "18", "16", "14", "11", "47", "45", "26"];
 export const BET9JA_CORE = ["S_1X2", "S_DC", "S_GGNG", "S_OU", "S_AH", "S_1X2HND", "S_DNB", "S_HTFT", "S_CSFT", "S_OE"];
 
-export interface CatalogDef {
+export interface CatalogDef extends Priced {
   id: string;
   name: string;
   outcomes: string[];
@@ -194,10 +208,17 @@ export interface CatalogDef {
 
 const single = (): Array<string | null> => [null];
 
-function namedOutcomes(entry: MappingEntry, pick: "sportybetDesc" | "bet9jaSuffix"): string[] {
-  const sorted = [...entry.outcomes].sort((a, b) => a.position - b.position);
-  const names = sorted.map((o) => o[pick]).filter((n): n is string => n !== null);
-  return [...new Set(names)];
+/** The platform's outcome names in position order, each priced by its canonical outcome. */
+function namedOutcomes(
+  entry: MappingEntry,
+  pick: "sportybetDesc" | "bet9jaSuffix",
+): Pick<CatalogDef, "outcomes" | "outcomeKeys" | "priceKey"> {
+  const keys = new Map<string, string>();
+  for (const o of [...entry.outcomes].sort((a, b) => a.position - b.position)) {
+    const name = o[pick];
+    if (name !== null && !keys.has(name)) keys.set(name, o.canonicalId);
+  }
+  return { priceKey: entry.canonicalId, outcomes: [...keys.keys()], outcomeKeys: [...keys.values()] };
 }
 
 function mappable(entry: MappingEntry, pick: "sportybetDesc" | "bet9jaSuffix"): boolean {
@@ -239,7 +260,7 @@ export function catalogDefs(platform: Platform): CatalogDef[] {
       .map((e) => ({
         id: e.sportybetId as string,
         name: e.name,
-        outcomes: namedOutcomes(e, "sportybetDesc"),
+        ...namedOutcomes(e, "sportybetDesc"),
         lines: sportybetLines(e.sportybetId as string),
       }));
   }
@@ -253,7 +274,7 @@ export function catalogDefs(platform: Platform): CatalogDef[] {
       defs.push({
         id: key,
         name: e.name,
-        outcomes: namedOutcomes(e, "bet9jaSuffix"),
+        ...namedOutcomes(e, "bet9jaSuffix"),
         lines: bet9jaLines(key.slice(2)),
       });
     }
@@ -262,10 +283,13 @@ export function catalogDefs(platform: Platform): CatalogDef[] {
   for (const key of BET9JA_HAOU_FAMILY.keys()) {
     const fullTime = key === "S_HAOU";
     const period = fullTime ? "" : key === "S_HA1HOU" ? " - First Half" : " - Second Half";
+    const outcomes = fullTime ? ["OH", "UH", "OA", "UA"] : ["HO", "HU", "AO", "AU"];
     defs.push({
       id: key,
       name: `Home/Away Over/Under${period}`,
-      outcomes: fullTime ? ["OH", "UH", "OA", "UA"] : ["HO", "HU", "AO", "AU"],
+      outcomes,
+      priceKey: `bet9ja:${key}`,
+      outcomeKeys: outcomes,
       lines: (rng) => lines(rng, GOAL_LINES.slice(0, 3), int(rng, 1, 2)),
     });
   }

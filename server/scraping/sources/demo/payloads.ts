@@ -1,14 +1,20 @@
 // The native payloads (BOOKMAKER-API.md 1.7, 2.6) of one match on each platform in one cycle.
 import { bet9jaEvent, bet9jaOk, sportybetEvent, sportybetOk } from "../../native/payloads";
 import { marketsFor, type Match, type World } from "./world";
-import { prices } from "./prices";
-import { rngFor } from "./prng";
+import { bookPrices, lineKey } from "@/server/pricing/fair-prices";
+import type { Platform } from "@/lib/contract/enums";
+import type { MarketSpec } from "./markets";
+
+/** One market instance's prices: shared fair probabilities, this platform's noise and margin. */
+function quote(world: World, platform: Platform, match: Match, spec: MarketSpec, line: string | null) {
+  const key = { seed: world.seed, match: match.srId, market: spec.priceKey, line: lineKey(line) };
+  return bookPrices(platform, key, spec.outcomeKeys, spec.weights);
+}
 
 export function sportybetBody(world: World, match: Match, cycle: number): unknown {
-  const priceRng = rngFor(world.seed, "odds", "sportybet", match.srId, cycle);
   const markets = marketsFor(world, "sportybet", match, cycle).flatMap((spec) =>
     spec.lines.map((specifier) => {
-      const quoted = prices(priceRng, spec.outcomes.length);
+      const quoted = quote(world, "sportybet", match, spec, specifier);
       return {
         id: spec.id,
         product: 3,
@@ -50,12 +56,11 @@ export function sportybetBody(world: World, match: Match, cycle: number): unknow
 }
 
 export function bet9jaBody(world: World, match: Match, cycle: number): unknown {
-  const priceRng = rngFor(world.seed, "odds", "bet9ja", match.srId, cycle);
   const odds: Record<string, string> = {};
   const mk: Array<Record<string, unknown>> = [];
   for (const spec of marketsFor(world, "bet9ja", match, cycle)) {
     for (const param of spec.lines) {
-      const quoted = prices(priceRng, spec.outcomes.length);
+      const quoted = quote(world, "bet9ja", match, spec, param);
       const prefix = param === null ? spec.id : `${spec.id}@${param}`;
       spec.outcomes.forEach((suffix, i) => {
         odds[`${prefix}_${suffix}`] = quoted[i].odds;

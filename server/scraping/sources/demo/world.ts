@@ -13,7 +13,8 @@ import {
   type MarketSpec,
   type UnmappedDef,
 } from "./markets";
-import { int, lines, rngFor, shuffled } from "./prng";
+import { int, lines, rngFor, shuffled } from "@/server/util/prng";
+import { trapDefs } from "./traps";
 
 const HOUR = 3_600_000;
 /** Kick-offs spread over this window; a slot whose match has started re-opens one period later. */
@@ -125,12 +126,7 @@ export function marketsFor(world: World, platform: Platform, match: Match, cycle
   );
   chosen.push(...rest.slice(0, Math.max(0, int(rng, 25, 40) - chosen.length)));
 
-  const specs: MarketSpec[] = chosen.map((d) => ({
-    id: d.id,
-    name: d.name,
-    outcomes: d.outcomes,
-    lines: d.lines(rng),
-  }));
+  const specs: MarketSpec[] = chosen.map(({ lines: pick, ...d }) => ({ ...d, lines: pick(rng) }));
 
   const introduced = Math.max(0, cycle - 1) * world.newPerCycle;
   const unmapped = [...world.unmapped[platform], ...Array.from({ length: introduced }, (_, k) => newUnmapped(world.seed, platform, k))];
@@ -144,6 +140,7 @@ export function marketsFor(world: World, platform: Platform, match: Match, cycle
       id: def.id,
       name: def.name ?? def.id,
       outcomes: def.outcomes,
+      ...(def.priced ?? { priceKey: `${platform}:${def.id}`, outcomeKeys: def.outcomes }),
       lines: platform === "sportybet" ? chosenLines.map((l) => (l === null ? null : `total=${l}`)) : chosenLines,
     });
   });
@@ -165,8 +162,8 @@ export function buildWorld(opts: DemoSourceOptions, now: number): World {
     bet9jaBase: 700_000_000 + int(rng, 0, 999) * 10_000,
     catalog: { sportybet: catalogDefs("sportybet"), bet9ja: catalogDefs("bet9ja") },
     unmapped: {
-      sportybet: [...sampleUnmappedDefs(opts.seed, "sportybet"), ...(hostile ? hostileDefs("sportybet") : [])],
-      bet9ja: [...sampleUnmappedDefs(opts.seed, "bet9ja"), ...(hostile ? hostileDefs("bet9ja") : [])],
+      sportybet: [...sampleUnmappedDefs(opts.seed, "sportybet"), ...(hostile ? hostileDefs("sportybet") : []), ...trapDefs("sportybet")],
+      bet9ja: [...sampleUnmappedDefs(opts.seed, "bet9ja"), ...(hostile ? hostileDefs("bet9ja") : []), ...trapDefs("bet9ja")],
     },
   };
 }

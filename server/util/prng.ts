@@ -1,8 +1,8 @@
-// The demo's seeded randomness: every value derives from (seed, what, which) through a hash, so the
-// same seed gives the same feed whatever order things are asked for in.
+// Seeded randomness for the demo feed and its prices: every value derives from (seed, what, which)
+// through a hash, so the same seed gives the same feed whatever order things are asked for in.
 
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a; `h` carries on from a hashed prefix, so hash(b, hash(a)) = hash(a + b). */
+function hash(text: string, h = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -27,6 +27,15 @@ export function rngFor(seed: number, ...parts: Array<string | number>): Rng {
   return mulberry32(hash(`${seed}|${parts.join("|")}`));
 }
 
+/**
+ * rngFor(seed, ...parts, ...more) for many `more` under one prefix, which is hashed once: the
+ * prices of a market's outcomes share everything but the outcome.
+ */
+export function rngFamily(seed: number, ...parts: Array<string | number>): (...more: Array<string | number>) => Rng {
+  const prefix = hash(`${seed}|${parts.join("|")}|`);
+  return (...more) => mulberry32(hash(more.join("|"), prefix));
+}
+
 export const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
 export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
@@ -44,5 +53,3 @@ export function lines<T>(rng: Rng, ladder: readonly T[], count: number): T[] {
   const start = int(rng, 0, ladder.length - n);
   return ladder.slice(start, start + n);
 }
-
-/** Bookmaker-looking prices: random true probabilities plus a ~7% margin. */
