@@ -4,13 +4,13 @@
 import type { OpenAPIV3_1 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi";
-import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT } from "./webhooks";
+import { ALERT_FIRED_EVENT, WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT } from "./webhooks";
 
 describe("the OpenAPI webhooks", () => {
   it("describe every event type with its signed headers and its envelope", () => {
     const doc = structuredClone(openApiDocument()) as unknown as OpenAPIV3_1.Document;
     const hooks = doc.webhooks ?? {};
-    expect(Object.keys(hooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT].sort());
+    expect(Object.keys(hooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES, ALERT_FIRED_EVENT, WEBHOOK_TEST_EVENT].sort());
     for (const [type, item] of Object.entries(hooks)) {
       const post = (item as OpenAPIV3_1.PathItemObject).post!;
       const headers = (post.parameters as OpenAPIV3_1.ParameterObject[]).map((p) => `${p.in}:${p.name}:${p.required}`);
