@@ -1,7 +1,7 @@
 // Alert rules (admin): list, read, create, edit and delete them, and their firing state for the
 // dashboard (every role). A rule's chat URL is kept as a webhook endpoint of kind 'chat' (the
 // outbox's retries, SSRF guard and disabling apply to it), created, re-pointed and deleted with the
-// rule in the same transaction. Matching and firing are the engine's (server/alerts/engine*.ts).
+// rule in the same transaction. Matching and firing are the announcer's (server/alerts/announcer.ts).
 import type { z } from "zod";
 import type { AlertRule, AlertRuleFiring, alertRuleCreateSchema, alertRulePatchSchema } from "@/lib/contract/alert-rules";
 import type { Actor, AuditEntry } from "@/lib/contract/audit";
