@@ -186,13 +186,28 @@ export const mapMarketSchema = z
     name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
     betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
     outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
+    counterpartId: z
+      .number()
+      .int()
+      .min(1)
+      .max(2_147_483_647)
+      .optional()
+      .describe(
+        "Map both sides at once: another platform's unmapped market that the same mapping covers. One transaction: both markets MAPPED, both audited. Its outcome names are taken from `outcomes` when they name them, else paired by name",
+      ),
     reason: reason.optional(),
   })
   .strict()
   .meta({ id: "MapMarket" });
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
-export const mapResultSchema = z.object({ mapping: mappingDetailSchema, market: unmappedDetailSchema }).meta({ id: "MapResult" });
+export const mapResultSchema = z
+  .object({
+    mapping: mappingDetailSchema,
+    market: unmappedDetailSchema,
+    counterpart: unmappedDetailSchema.optional().describe("With counterpartId: the other market, MAPPED by the same mapping"),
+  })
+  .meta({ id: "MapResult" });
 export type MapResult = z.infer<typeof mapResultSchema>;
 
 const outcomePairingSchema = z

@@ -3,7 +3,8 @@
 // before the caller answers, so the next scrape counts the market as mapped. The change is
 // checked against the market's own latest sighting first: a mapping that would still leave it
 // unmapped is refused instead of being saved. Once committed, the status change is announced
-// (unmapped_updated) like a triage edit's.
+// (unmapped_updated) like a triage edit's. With a counterpart (another platform's unmapped market),
+// the one mapping takes both, in the same transaction: both markets MAPPED, both audited.
 import { PLATFORM_FIELDS, type MapMarket, type MappingOutcomeDto, type MapResult } from "@/lib/contract/mappings";
 import type { Platform } from "@/lib/contract/enums";
 import { uniqueSlugs } from "@/lib/slug";
@@ -60,11 +61,27 @@ export class MapMarketService {
 
   async apply(marketId: number, body: MapMarket, actor: Actor): Promise<MapResult> {
     const { mappings, triage } = this;
+    const counterpartId = body.counterpartId;
+    if (counterpartId === marketId) throw unprocessable("A market cannot be its own counterpart", "body.counterpartId");
     await mappings.write(async (tx) => {
-      const market = await triage.lock(tx, marketId);
+      // Both rows locked in id order, so two maps of the same pair from both ends cannot deadlock.
+      const ids = counterpartId === undefined ? [marketId] : [marketId, counterpartId].sort((a, b) => a - b);
+      const locked = new Map<number, LockedMarket>();
+      for (const id of ids) {
+        try {
+          locked.set(id, await triage.lock(tx, id));
+        } catch (e) {
+          if (id === counterpartId && (e as { status?: number }).status === 404)
+            throw unprocessable(`There is no unmapped market ${id}`, "body.counterpartId");
+          throw e;
+        }
+      }
+      const market = locked.get(marketId)!;
       if (market.status === "MAPPED") {
         throw conflict(`Market ${marketId} is already MAPPED${market.mappingCanonicalId ? ` by ${market.mappingCanonicalId}` : ""}`);
       }
+      const counterpart = counterpartId === undefined ? null : locked.get(counterpartId)!;
+      if (counterpart) assertCounterpart(market, counterpart);
       const { source } = market;
       const field = PLATFORM_FIELDS[source].market;
       const sampleNames = market.sampleOutcomes.map((o) => o.name);
@@ -104,22 +121,72 @@ export class MapMarketService {
           origin: "user",
         };
       }
+      if (counterpart) next = withCounterpart(next, counterpart);
       mappings.assertNoHolder(effective, next, existing);
       assertCovers(market, effective, next);
+      if (counterpart) assertCovers(counterpart, effective, next, "body.counterpartId");
 
       await mappings.saveEntry(tx, next, body.reason ?? null, actor);
       await triage.markMapped(tx, market, next.canonicalId, body.reason ?? null, actor);
+      if (counterpart) await triage.markMapped(tx, counterpart, next.canonicalId, body.reason ?? null, actor);
     });
-    // Committed: open lists and the market's page learn that it is MAPPED now, like any status change.
+    // Committed: open lists and the markets' pages learn that they are MAPPED now, like any status change.
     triage.webhooksWritten();
     const market = await triage.get(marketId);
     triage.announce(marketId, market.version, ["status"]);
-    return { mapping: await mappings.get(body.canonicalId), market };
+    let counterpart: MapResult["counterpart"];
+    if (counterpartId !== undefined) {
+      counterpart = await triage.get(counterpartId);
+      triage.announce(counterpartId, counterpart.version, ["status"]);
+    }
+    return { mapping: await mappings.get(body.canonicalId), market, ...(counterpart ? { counterpart } : {}) };
   }
 }
 
+/** The counterpart must be another platform's market that nobody has mapped yet. */
+function assertCounterpart(market: LockedMarket, counterpart: LockedMarket): void {
+  if (counterpart.source === market.source) {
+    throw unprocessable(
+      `Market ${counterpart.id} is on ${counterpart.source} too; a mapping takes one market per platform`,
+      "body.counterpartId",
+    );
+  }
+  if (counterpart.status === "MAPPED") {
+    throw conflict(
+      `Market ${counterpart.id} is already MAPPED${counterpart.mappingCanonicalId ? ` by ${counterpart.mappingCanonicalId}` : ""}`,
+      {
+        errors: [{ field: "body.counterpartId", message: "already MAPPED" }],
+      },
+    );
+  }
+}
+
+/**
+ * The mapping with the counterpart's market id, and its outcome names: as the request gave them
+ * when it names any for that platform, else paired by name with the counterpart's samples.
+ */
+function withCounterpart(next: MappingEntry, counterpart: LockedMarket): MappingEntry {
+  const { market: idField, outcome: outcomeField } = PLATFORM_FIELDS[counterpart.source];
+  if (next[idField] && next[idField] !== counterpart.externalMarketId) {
+    throw conflict(
+      `Mapping ${next.canonicalId} already maps ${counterpart.source} ${next[idField]}; a mapping takes one market per platform`,
+      {
+        holder: next.canonicalId,
+        errors: [{ field: "body.counterpartId", message: `the mapping already maps ${counterpart.source} ${next[idField]}` }],
+      },
+    );
+  }
+  const named = next.outcomes.some((o) => o[outcomeField] !== null);
+  const samples = counterpart.sampleOutcomes.map((o) => o.name);
+  return {
+    ...next,
+    [idField]: counterpart.externalMarketId,
+    outcomes: named ? next.outcomes : withPairing(counterpart.source, next.outcomes, samples),
+  };
+}
+
 /** Would the scraper count this market as mapped with `next`? Checked against its latest sighting. */
-function assertCovers(market: LockedMarket, effective: MappingEntry[], next: MappingEntry): void {
+function assertCovers(market: LockedMarket, effective: MappingEntry[], next: MappingEntry, field = "body.outcomes"): void {
   const probe: Sighting = {
     source: market.source,
     eventId: "map-check",
@@ -136,5 +203,5 @@ function assertCovers(market: LockedMarket, effective: MappingEntry[], next: Map
       : verdict.reason === "UNSUPPORTED_PLATFORM"
         ? "give the mapping its betpawa market id"
         : "the market's lines are not understood by this mapping";
-  throw unprocessable(`This mapping would still leave the market unmapped (${verdict.reason}): ${hint}`, "body.outcomes");
+  throw unprocessable(`This mapping would still leave market ${market.id} unmapped (${verdict.reason}): ${hint}`, field);
 }

@@ -40,6 +40,8 @@ export interface NewRow {
 export interface MapFormValues {
   mode: Mode;
   reason: string;
+  /** "Map it too": another platform's unmapped market the same mapping takes (one request, both MAPPED). */
+  counterpartId: number | null;
   extend: { name: string; betpawaId: string; rows: ExtendRow[] };
   fresh: { canonicalId: string; name: string; betpawaId: string; rows: NewRow[] };
 }
@@ -127,5 +129,5 @@ export function newDraftOf(market: UnmappedDetail): MapFormValues["fresh"] {
 export const emptyNewRow = (): NewRow => ({ sample: "", custom: true, include: true, canonicalId: "", betpawaName: "" });
 
 export function initialValues(market: UnmappedDetail): MapFormValues {
-  return { mode: "new", reason: "", extend: { name: "", betpawaId: "", rows: [] }, fresh: newDraftOf(market) };
+  return { mode: "new", reason: "", counterpartId: null, extend: { name: "", betpawaId: "", rows: [] }, fresh: newDraftOf(market) };
 }

@@ -107,6 +107,7 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
     },
     onSuccess: (r) => {
       client.setQueryData(keys.unmapped.detail(market.id), r.market);
+      if (r.counterpart) client.setQueryData(keys.unmapped.detail(r.counterpart.id), r.counterpart);
       client.setQueryData(keys.mappings.detail(r.mapping.canonicalId), r.mapping);
       void client.invalidateQueries({ queryKey: keys.unmapped.all });
       void client.invalidateQueries({ queryKey: keys.mappings.all });

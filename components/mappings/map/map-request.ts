@@ -42,6 +42,7 @@ function newOutcomes(rows: NewRow[], source: Platform): MappingOutcomeDto[] {
 /** The POST /api/unmapped/{id}/map body; null while "extend" has no mapping. */
 export function requestBody(v: MapFormValues, ctx: TargetContext): MapMarket | null {
   const reason = v.reason.trim();
+  const counterpart = v.counterpartId === null ? {} : { counterpartId: v.counterpartId };
   if (v.mode === "extend") {
     if (!ctx.mapping) return null;
     const name = v.extend.name.trim();
@@ -51,6 +52,7 @@ export function requestBody(v: MapFormValues, ctx: TargetContext): MapMarket | n
       ...(name && name !== ctx.mapping.name ? { name } : {}),
       ...(betpawaId && betpawaId !== ctx.mapping.betpawaId ? { betpawaId } : {}),
       outcomes: extendOutcomes(ctx.mapping, v.extend.rows, ctx.source),
+      ...counterpart,
       reason,
     };
   }
@@ -59,6 +61,7 @@ export function requestBody(v: MapFormValues, ctx: TargetContext): MapMarket | n
     name: v.fresh.name.trim(),
     betpawaId: v.fresh.betpawaId.trim(),
     outcomes: newOutcomes(v.fresh.rows, ctx.source),
+    ...counterpart,
     reason,
   };
 }
@@ -91,6 +94,7 @@ export function formFieldOf(serverField: string, v: MapFormValues, source: Platf
       return OUTCOMES_FIELD;
     case "body.sportybetId":
     case "body.bet9jaKey":
+    case "body.counterpartId":
       return TARGET_FIELD;
     default:
       return null;

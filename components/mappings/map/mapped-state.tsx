@@ -42,6 +42,15 @@ export function MappedState({ market, result }: { market: UnmappedDetail; result
             ? "The scraper uses it from its next lookup: the market's odds join the comparison and its sightings stop counting as unmapped."
             : "If that mapping is removed or stops matching, the market reopens as New (regressed)."}
         </p>
+        {result?.counterpart && (
+          <p>
+            {PLATFORM_LABEL[result.counterpart.source]} market{" "}
+            <Link href={`/unmapped/${result.counterpart.id}`}>
+              <span className="mono">{result.counterpart.externalMarketId}</span>
+            </Link>{" "}
+            maps to it too, in the same change.
+          </p>
+        )}
         {result && result.mapping.origin === "user" && result.mapping.builtin && (
           <p className="muted">Saved as a user override of the built-in entry {result.mapping.builtin.name}.</p>
         )}

@@ -7,6 +7,7 @@ import { mappingQueries } from "@/lib/api/mappings";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
 import type { Candidates, MappingItem } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { MAPPING_SEARCH_MAX } from "@/lib/url-state/mappings-view";
@@ -17,7 +18,7 @@ import { RetryBanner } from "@/components/ui/retry-banner";
 import { PlatformBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
-import { platformIdFieldOf, type Pairing } from "./map-draft";
+import { platformIdFieldOf, type MapFormValues, type Pairing } from "./map-draft";
 import { cx } from "@/components/ui/cx";
 import styles from "./target-picker.module.css";
 import listStyles from "@/components/data-table/list.module.css";
@@ -248,23 +249,50 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
         )}
       </section>
 
-      {similar.length > 0 && (
-        <details className="disclosure">
-          <summary>Similar unmapped markets on other platforms ({similar.length})</summary>
-          <ul className={cx(styles.similarMarkets, "disclosure-body")}>
-            {similar.map((m) => (
-              <li key={m.id}>
-                <PlatformBadge source={m.source} />{" "}
-                <Link href={`/unmapped/${m.id}`} target="_blank">
-                  {m.marketName}
-                </Link>{" "}
-                <span className="mono muted">{m.externalMarketId}</span> <Score value={m.score} label="similarity" />
-              </li>
-            ))}
-          </ul>
-          <p className="muted table-note">Map them to the same mapping afterwards so every platform compares against one betpawa market.</p>
-        </details>
-      )}
+      {similar.length > 0 && <SimilarMarkets similar={similar} />}
     </div>
+  );
+}
+
+/**
+ * Other platforms' unmapped markets that look like this one. "Map it too" makes the save map both
+ * into the one mapping (one request, one transaction); choosing another one replaces it.
+ */
+function SimilarMarkets({ similar }: { similar: Candidates["markets"] }) {
+  const { setValue, control } = useFormContext<MapFormValues>();
+  const counterpartId = useWatch({ control, name: "counterpartId" });
+  const chosen = similar.find((m) => m.id === counterpartId);
+  return (
+    <details className="disclosure" open={chosen !== undefined || undefined}>
+      <summary>Similar unmapped markets on other platforms ({similar.length})</summary>
+      <ul className={cx(styles.similarMarkets, "disclosure-body")}>
+        {similar.map((m) => {
+          const on = m.id === counterpartId;
+          return (
+            <li key={m.id}>
+              <PlatformBadge source={m.source} />{" "}
+              <Link href={`/unmapped/${m.id}`} target="_blank">
+                {m.marketName}
+              </Link>{" "}
+              <span className="mono muted">{m.externalMarketId}</span> <Score value={m.score} label="similarity" />{" "}
+              <button
+                type="button"
+                className={cx("button", "button-small", on && "button-primary")}
+                aria-pressed={on}
+                aria-label={`Map ${PLATFORM_LABEL[m.source]} ${m.externalMarketId} too`}
+                onClick={() => setValue("counterpartId", on ? null : m.id, { shouldDirty: true })}
+              >
+                {on ? "Mapped too ✓" : "Map it too"}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="muted table-note" aria-live="polite">
+        {chosen
+          ? `Saving maps ${PLATFORM_LABEL[chosen.source]} ${chosen.externalMarketId} into the same mapping too: both become Mapped, in one change.`
+          : "Map it too: one save maps both into the same mapping, so every platform compares against one betpawa market."}
+      </p>
+    </details>
   );
 }
