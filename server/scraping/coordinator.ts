@@ -160,6 +160,8 @@ export async function runCycle(
   const turns = new LoopYielder();
   const scrapeOne = async ({ event, source }: (typeof events)[number]) => {
     await turns.yieldIfDue();
+    // A source faster than the database waits for the snapshot's writer, so its rows stay bounded.
+    await snapshot?.backlog();
     if (signal.aborted) return;
     const key = event.source;
     const s = statsOf(key);

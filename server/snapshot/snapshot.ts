@@ -12,11 +12,18 @@ import { yieldToEventLoop } from "@/server/util/yield";
 import { EVENTS_SQL, KEEP_FROM_SQL, MARKETS_SQL, pruneSql } from "./snapshot-sql";
 
 /**
- * Rows per statement. A snapshot row is a plain insert (no upsert logic, no RETURNING), so a chunk
- * may be larger than the flush's; on PGlite a request waits behind the statement running, and 500
- * rows keep that wait near the flush's 100-row chunks (measured in `npm run bench`, cycle part).
+ * Rows per statement. A snapshot row is a plain insert (no upsert logic, no RETURNING, two
+ * indexes), about 20 us of PGlite's time, so a 1,000-row statement holds it about as long as a
+ * 100-row flush chunk does (a request on PGlite waits behind the statement running); fewer,
+ * larger statements cut the per-statement cost that 500-row chunks paid on every 500 rows.
  */
-export const SNAPSHOT_CHUNK_ROWS = { pglite: 500, postgres: 2_000 } as const;
+export const SNAPSHOT_CHUNK_ROWS = { pglite: 1_000, postgres: 2_000 } as const;
+/**
+ * Market instances handed to the writer and not yet written, beyond which the scrape waits for
+ * the writer (backlog()): about three flush intervals of 50 events at 150 instances, some 10 MB.
+ * Without it a source faster than the database (the demo, in memory) piled a whole run up.
+ */
+const MAX_QUEUED_ROWS = 25_000;
 /** Rows deleted per pruning statement. */
 const PRUNE_ROWS = 10_000;
 /** Runs ids are int4: pruning "before" this deletes every run. */
@@ -61,6 +68,7 @@ export class RunSnapshot {
   private events = new Map<string, EventRow>();
   private markets: MarketRow[] = [];
   private writing: Promise<void> = Promise.resolve();
+  private queued = 0;
   readonly report: SnapshotReport = { events: 0, markets: 0, skipped: new Map(), failed: new Map(), pruned: 0 };
 
   constructor(
@@ -102,6 +110,11 @@ export class RunSnapshot {
     this.markets.push({ matchId, sighting, mapped, canonicalId });
   }
 
+  /** While the writer is more than MAX_QUEUED_ROWS behind: the writes queued so far, for the scrape to wait on. */
+  backlog(): Promise<void> | undefined {
+    return this.queued > MAX_QUEUED_ROWS ? this.writing : undefined;
+  }
+
   /**
    * Writes what was handed over since the last flush and drops it. Flushes run one after the
    * other (a flush point reached while one is writing queues behind it); never rejects.
@@ -112,6 +125,7 @@ export class RunSnapshot {
     const markets = this.markets;
     this.events = new Map();
     this.markets = [];
+    this.queued += markets.length;
     this.writing = this.writing.then(() => this.write(events, markets));
     return this.writing;
   }
@@ -140,6 +154,7 @@ export class RunSnapshot {
       const chunk = markets.slice(i, i + size);
       if (!(await this.statement(MARKETS_SQL, marketsJson(chunk), "market instances"))) return this.lose(markets, i);
       this.report.markets += chunk.length;
+      this.queued -= chunk.length;
       await yieldToEventLoop();
     }
   }
@@ -158,6 +173,7 @@ export class RunSnapshot {
   /** After a failed statement the database is likely failing: the rest is counted, not sent. */
   private lose(markets: MarketRow[], from: number): void {
     for (let i = from; i < markets.length; i++) bump(this.report.failed, markets[i].sighting.source);
+    this.queued -= markets.length - from;
   }
 
   private async prune(): Promise<number> {
