@@ -196,13 +196,15 @@ async function benchSnapshot(anchor: number) {
     );
     const modes = (process.env.BENCH_SNAPSHOT_MODES ?? "http-defaults,in-process").split(",") as Mode[];
     for (const mode of modes) {
-      const measured = (snapshotRuns: number) => child<CycleFigures[]>(["measure", JSON.stringify({ mode, snapshotRuns }), String(anchor), url]).result;
+      const measured = (snapshotRuns: number) =>
+        child<CycleFigures[]>(["measure", JSON.stringify({ mode, snapshotRuns }), String(anchor), url]).result;
       const without = await measured(0);
       const withIt = await measured(runs);
       console.log(`  ${mode}: ${MODES[mode]}`);
       for (const [i, f] of withIt.entries()) {
         const base = without[i];
-        if (f.status !== "completed" || base.status !== "completed") throw new Error(`snapshot cycle ${i + 1} ended ${f.status}/${base.status}`);
+        if (f.status !== "completed" || base.status !== "completed")
+          throw new Error(`snapshot cycle ${i + 1} ended ${f.status}/${base.status}`);
         console.log(
           `    cycle ${i + 1}: ${base.seconds.toFixed(2)} s without, ${f.seconds.toFixed(2)} s with: ${(f.seconds / base.seconds).toFixed(2)}x ` +
             `(aim <= 1.3x); ${fmt(f.markets)} market instances; snapshot ${fmt(f.snapshotRows)} rows, ${mb(f.snapshotBytes)}; ` +

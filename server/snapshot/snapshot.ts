@@ -17,7 +17,7 @@ import { EVENTS_SQL, KEEP_FROM_SQL, MARKETS_SQL, pruneSql } from "./snapshot-sql
  * 100-row flush chunk does (a request on PGlite waits behind the statement running); fewer,
  * larger statements cut the per-statement cost that 500-row chunks paid on every 500 rows.
  */
-export const SNAPSHOT_CHUNK_ROWS = { pglite: 1_000, postgres: 2_000 } as const;
+const SNAPSHOT_CHUNK_ROWS = { pglite: 1_000, postgres: 2_000 } as const;
 /**
  * Market instances handed to the writer and not yet written, beyond which the scrape waits for
  * the writer (backlog()): about three flush intervals of 50 events at 150 instances, some 10 MB.
@@ -96,7 +96,13 @@ export class RunSnapshot {
     const kickoff = (parsed?.kickoff ?? listed.startsAt).toISOString();
     const row = this.events.get(matchId);
     if (row === undefined) {
-      this.events.set(matchId, { m: matchId, k: kickoff, i: { [listed.source]: listed.ref }, h: parsed?.home ?? null, a: parsed?.away ?? null });
+      this.events.set(matchId, {
+        m: matchId,
+        k: kickoff,
+        i: { [listed.source]: listed.ref },
+        h: parsed?.home ?? null,
+        a: parsed?.away ?? null,
+      });
     } else {
       row.i[listed.source] = listed.ref;
       row.h ??= parsed?.home ?? null;

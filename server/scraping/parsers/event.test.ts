@@ -9,7 +9,12 @@ const bet9ja = (d: Record<string, unknown>) => ({ R: "OK", D: { O: {}, ...d } })
 
 describe("SportyBet event", () => {
   it("reads the match id without sr:match:, the kick-off in epoch ms and both team names", () => {
-    const body = sporty({ eventId: "sr:match:61300947", estimateStartTime: 1893855600000, homeTeamName: "Alpha FC", awayTeamName: "Beta United" });
+    const body = sporty({
+      eventId: "sr:match:61300947",
+      estimateStartTime: 1893855600000,
+      homeTeamName: "Alpha FC",
+      awayTeamName: "Beta United",
+    });
     expect(parseSportybetEvent(body, "sr:match:61300947").event).toEqual({
       matchId: "61300947",
       kickoff: new Date(1893855600000),
@@ -43,7 +48,12 @@ describe("Bet9ja event", () => {
 
   it("has no match id for a numeric or non-digit EXTID, and no names without ' - '", () => {
     for (const EXTID of [61300947, "sr:match:1", "", null]) {
-      expect(parseBet9jaEvent(bet9ja({ EXTID, DS: "Alpha FC" }), "1").event).toEqual({ matchId: null, kickoff: null, home: null, away: null });
+      expect(parseBet9jaEvent(bet9ja({ EXTID, DS: "Alpha FC" }), "1").event).toEqual({
+        matchId: null,
+        kickoff: null,
+        home: null,
+        away: null,
+      });
     }
   });
 

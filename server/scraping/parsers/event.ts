@@ -1,6 +1,5 @@
 // The match behind one event payload (types.ts ScrapedEvent), read the same way for every
 // bookmaker: a match id is digits or nothing, names are scraped text like every other string.
-import type { ScrapedEvent } from "../types";
 import { scrapedText } from "./text";
 
 const MAX_TEAM_NAME = 200;
@@ -18,5 +17,3 @@ export function teamName(value: unknown): string | null {
   const name = scrapedText(value, MAX_TEAM_NAME).trim();
   return name === "" ? null : name;
 }
-
-export const noEvent = (): ScrapedEvent => ({ matchId: null, kickoff: null, home: null, away: null });
