@@ -34,10 +34,18 @@ SELECT min(run_id)::int AS keep_from FROM (
   UNION ALL SELECT $2::int
 ) kept`;
 
-/** Deletes at most $2 rows of runs before $1: a bounded statement, so a waiting request never waits long. */
+/** The table's size in pages: the pruning walks them in ranges. */
+export const PAGES_SQL = `SELECT (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int AS pages`;
+
+/**
+ * Deletes the rows of runs before $1 in the pages [$2, $3) of the table: a TID range scan reads only
+ * those pages, so walking the table range by range reads it once, each statement a bounded piece.
+ * (Batches of "the first N rows of old runs" re-read the rows already deleted, dead until the
+ * vacuum, on every batch: a 450,000-row run took 20 s to prune that way on PGlite.)
+ */
 export const pruneSql = (table: "snapshot_events" | "snapshot_markets") => `
 WITH gone AS (
-  DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE run_id < $1::int LIMIT $2::int)
+  DELETE FROM ${table} WHERE ctid >= format('(%s,0)', $2::int)::tid AND ctid < format('(%s,0)', $3::int)::tid AND run_id < $1::int
   RETURNING 1
 )
 SELECT count(*)::int AS n FROM gone`;

@@ -9,7 +9,7 @@ import type { Database } from "@/server/db/client";
 import { log as rootLog, type Log } from "@/server/log";
 import type { DiscoveredEvent, ScrapedEvent, Sighting } from "@/server/scraping/types";
 import { yieldToEventLoop } from "@/server/util/yield";
-import { EVENTS_SQL, KEEP_FROM_SQL, MARKETS_SQL, pruneSql } from "./snapshot-sql";
+import { EVENTS_SQL, KEEP_FROM_SQL, MARKETS_SQL, PAGES_SQL, pruneSql } from "./snapshot-sql";
 
 /**
  * Rows per statement. A snapshot row is a plain insert (no upsert logic, no RETURNING, two
@@ -24,8 +24,8 @@ const SNAPSHOT_CHUNK_ROWS = { pglite: 1_000, postgres: 2_000 } as const;
  * Without it a source faster than the database (the demo, in memory) piled a whole run up.
  */
 const MAX_QUEUED_ROWS = 25_000;
-/** Rows deleted per pruning statement. */
-const PRUNE_ROWS = 10_000;
+/** Pages (8 kB) one pruning statement reads: about 30,000 snapshot rows. */
+const PRUNE_PAGES = 1_000;
 /** Runs ids are int4: pruning "before" this deletes every run. */
 const ALL_RUNS = 2_147_483_647;
 
@@ -93,7 +93,7 @@ export class RunSnapshot {
       bump(this.report.skipped, listed.source);
       return null;
     }
-    const kickoff = (parsed?.kickoff ?? listed.startsAt).toISOString();
+    const kickoff = validDate(parsed?.kickoff) ?? validDate(listed.startsAt);
     const row = this.events.get(matchId);
     if (row === undefined) {
       this.events.set(matchId, {
@@ -132,7 +132,10 @@ export class RunSnapshot {
     this.events = new Map();
     this.markets = [];
     this.queued += markets.length;
-    this.writing = this.writing.then(() => this.write(events, markets));
+    this.writing = this.writing
+      .then(() => this.write(events, markets))
+      // write() catches its statements' errors; anything else must not break the chain (or the run) either.
+      .catch((e) => this.log.warn(`[snapshot] writing failed: ${message(e)}`));
     return this.writing;
   }
 
@@ -190,10 +193,10 @@ export class RunSnapshot {
     }
     let pruned = 0;
     for (const table of ["snapshot_markets", "snapshot_events"] as const) {
-      for (;;) {
-        const [{ n }] = await this.db.queryBulk<{ n: number }>(pruneSql(table), [keepFrom, PRUNE_ROWS]);
+      const [{ pages }] = await this.db.queryBulk<{ pages: number }>(PAGES_SQL, [table]);
+      for (let from = 0; from < pages; from += PRUNE_PAGES) {
+        const [{ n }] = await this.db.queryBulk<{ n: number }>(pruneSql(table), [keepFrom, from, from + PRUNE_PAGES]);
         pruned += n;
-        if (n < PRUNE_ROWS) break;
         await yieldToEventLoop();
       }
     }
@@ -217,6 +220,9 @@ function marketsJson(chunk: MarketRow[]): string {
     })),
   );
 }
+
+/** ISO text of a usable date; an epoch too large for a Date gives an Invalid Date, whose toISOString throws. */
+const validDate = (d: Date | null | undefined) => (d && Number.isFinite(d.getTime()) ? d.toISOString() : null);
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

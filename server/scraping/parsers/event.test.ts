@@ -27,6 +27,8 @@ describe("SportyBet event", () => {
     expect(parseSportybetEvent(sporty({}), "sr:match:42").event).toEqual({ matchId: "42", kickoff: null, home: null, away: null });
     const bad = sporty({ eventId: "sr:match:abc", estimateStartTime: "1893855600", homeTeamName: "  ", awayTeamName: 7 });
     expect(parseSportybetEvent(bad, "sr:match:abc").event).toEqual({ matchId: null, kickoff: null, home: null, away: null });
+    // Beyond what a Date can hold: no kick-off rather than an Invalid Date.
+    expect(parseSportybetEvent(sporty({ estimateStartTime: 1e20 }), "sr:match:1").event?.kickoff).toBeNull();
   });
 
   it("cleans control characters out of the team names", () => {

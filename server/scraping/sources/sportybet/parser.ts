@@ -94,7 +94,7 @@ function eventOf(data: Json, ref: string): ScrapedEvent {
   return {
     matchId: own.startsWith(MATCH_PREFIX) ? matchIdOf(own.slice(MATCH_PREFIX.length)) : null,
     // Epoch milliseconds, as discovery reads it (1.6).
-    kickoff: typeof start === "number" && Number.isFinite(start) && start > 0 ? new Date(start) : null,
+    kickoff: typeof start === "number" && start > 0 && Number.isFinite(new Date(start).getTime()) ? new Date(start) : null,
     home: teamName(data.homeTeamName),
     away: teamName(data.awayTeamName),
   };
