@@ -43,6 +43,8 @@ type Mode = keyof typeof MODES;
 
 interface CycleFigures {
   seconds: number;
+  /** CPU time of the whole process (server thread and PGlite's), which a loaded machine stretches less than wall time. */
+  cpuSeconds: number;
   /** Rows and bytes (pg_total_relation_size) of both snapshot tables after the cycle. */
   snapshotRows: number;
   snapshotBytes: number;
@@ -112,11 +114,14 @@ async function measure({ mode, snapshotRuns }: Measured, anchor: number, url: st
   for (let cycle = 0; cycle < (snapshotRuns === undefined ? 2 : SNAPSHOT_CYCLES); cycle++) {
     const runId = await runs.create("manual");
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const { value: run, ...memory } = await sampled(() => runCycle(deps, runId, new AbortController().signal));
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const failed = Object.values(run.sources).reduce((n, s) => n + s.eventsFailed, 0);
     figures.push({
       seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       events: run.events,
       eventsFailed: failed,
       markets: run.markets,
@@ -207,7 +212,8 @@ async function benchSnapshot(anchor: number) {
           throw new Error(`snapshot cycle ${i + 1} ended ${f.status}/${base.status}`);
         console.log(
           `    cycle ${i + 1}: ${base.seconds.toFixed(2)} s without, ${f.seconds.toFixed(2)} s with: ${(f.seconds / base.seconds).toFixed(2)}x ` +
-            `(aim <= 1.3x); ${fmt(f.markets)} market instances; snapshot ${fmt(f.snapshotRows)} rows, ${mb(f.snapshotBytes)}; ` +
+            `(aim <= 1.3x), CPU ${base.cpuSeconds.toFixed(1)} s against ${f.cpuSeconds.toFixed(1)} s: ${(f.cpuSeconds / base.cpuSeconds).toFixed(2)}x; ` +
+            `${fmt(f.markets)} market instances; snapshot ${fmt(f.snapshotRows)} rows, ${mb(f.snapshotBytes)}; ` +
             `peak RSS ${mb(f.peakRss)} (without: ${mb(base.peakRss)})`,
         );
       }
