@@ -3,6 +3,10 @@
 // the same cycle with the same payloads handed over in-process (no HTTP) as the baseline measured
 // in the same run. Figures: events/s, sightings/s and the cycle's peak RSS and heap, for the first
 // cycle (every unmapped market new: inserts) and the second (steady state: updates).
+// The price snapshot at real scale (1,500 matches x 2 platforms x 150 market instances), over the
+// fake bookmaker with default settings and in-process: three cycles with SNAPSHOT_RUNS=0 and three
+// with the default, each in its own child; the third cycle prunes, so it is the steady state.
+// Prints the snapshot's rows and bytes and the cycle time with it against without it.
 // The fake bookmaker runs in a child process, and each measurement in a fresh child of its own, so
 // no figure carries another's heap, JIT state or CPU.
 import { fork } from "node:child_process";
@@ -16,6 +20,7 @@ import { setLogLevel } from "@/server/log";
 import { MappingService } from "@/server/mapping/mapping-service";
 import { nullPublisher } from "@/server/realtime/publisher";
 import { runCycle } from "@/server/scraping/coordinator";
+import { PriceSnapshot } from "@/server/snapshot/snapshot";
 import { RunStore } from "@/server/scraping/run-store";
 import { buildSources } from "@/server/scraping/sources";
 import { createWorldSource, generateWorld, startFakeBookmaker } from "@/server/testing/fake-bookmaker";
@@ -23,6 +28,9 @@ import { memoryPeaks } from "./memory";
 
 const MATCHES = Number(process.env.BENCH_EVENTS ?? 300);
 const MARKETS_PER_EVENT = 120;
+/** The real scale of issue 13: 1,500 events per platform, 150 market instances each. */
+const SNAPSHOT_SCALE = { matches: Number(process.env.BENCH_SNAPSHOT_EVENTS ?? 1_500), marketsPerEvent: 150 };
+const SNAPSHOT_CYCLES = 3;
 const SEED = 20261126;
 const SELF = fileURLToPath(import.meta.url);
 
@@ -35,6 +43,11 @@ type Mode = keyof typeof MODES;
 
 interface CycleFigures {
   seconds: number;
+  /** CPU time of the whole process (server thread and PGlite's), which a loaded machine stretches less than wall time. */
+  cpuSeconds: number;
+  /** Rows and bytes (pg_total_relation_size) of both snapshot tables after the cycle. */
+  snapshotRows: number;
+  snapshotBytes: number;
   events: number;
   eventsFailed: number;
   markets: number;
@@ -45,8 +58,11 @@ interface CycleFigures {
   startRss: number;
 }
 
-const world = (anchor: number) =>
-  generateWorld({ seed: SEED, matches: MATCHES, marketsPerEvent: MARKETS_PER_EVENT, now: () => new Date(anchor) });
+const world = (anchor: number, scale = { matches: MATCHES, marketsPerEvent: MARKETS_PER_EVENT }) =>
+  generateWorld({ seed: SEED, ...scale, now: () => new Date(anchor) });
+
+/** A measurement: a mode at the bench's scale, or with snapshotRuns at real scale with SNAPSHOT_RUNS as given. */
+type Measured = { mode: Mode; snapshotRuns?: number };
 
 /** Peak RSS and heap while `fn` runs, sampled every 5 ms. */
 async function sampled<T>(fn: () => Promise<T>): Promise<{ value: T; peakRss: number; peakHeap: number; startRss: number }> {
@@ -60,7 +76,15 @@ async function sampled<T>(fn: () => Promise<T>): Promise<{ value: T; peakRss: nu
   }
 }
 
-async function measure(mode: Mode, anchor: number, url: string): Promise<CycleFigures[]> {
+async function snapshotSize(db: Awaited<ReturnType<typeof openDatabase>>) {
+  const [r] = await db.query<{ rows: number; bytes: string }>(
+    `SELECT (SELECT count(*) FROM snapshot_markets)::int + (SELECT count(*) FROM snapshot_events)::int AS rows,
+            (pg_total_relation_size('snapshot_markets') + pg_total_relation_size('snapshot_events'))::bigint AS bytes`,
+  );
+  return { snapshotRows: r.rows, snapshotBytes: Number(r.bytes) };
+}
+
+async function measure({ mode, snapshotRuns }: Measured, anchor: number, url: string): Promise<CycleFigures[]> {
   setLogLevel("error");
   const config = loadConfig({
     SOURCES: "sportybet,bet9ja",
@@ -69,7 +93,8 @@ async function measure(mode: Mode, anchor: number, url: string): Promise<CycleFi
     LOG_LEVEL: "error",
     ...(mode === "http-unpaced" ? { SPORTYBET_PACING_MS: "0", BET9JA_PACING_MS: "0" } : {}),
   });
-  const sources = mode === "in-process" ? [createWorldSource(await world(anchor))] : buildSources(config);
+  const scale = snapshotRuns === undefined ? undefined : SNAPSHOT_SCALE;
+  const sources = mode === "in-process" ? [createWorldSource(await world(anchor, scale))] : buildSources(config);
   const db = await openDatabase({ memory: true });
   await migrate(db);
   const mappings = new MappingService(db.prisma);
@@ -83,22 +108,27 @@ async function measure(mode: Mode, anchor: number, url: string): Promise<CycleFi
     runs,
     concurrency: config.SCRAPE_CONCURRENCY,
     flushEveryEvents: config.FLUSH_EVERY_EVENTS,
+    snapshot: new PriceSnapshot(db, { runs: snapshotRuns ?? config.SNAPSHOT_RUNS }),
   };
   const figures: CycleFigures[] = [];
-  for (let cycle = 0; cycle < 2; cycle++) {
+  for (let cycle = 0; cycle < (snapshotRuns === undefined ? 2 : SNAPSHOT_CYCLES); cycle++) {
     const runId = await runs.create("manual");
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const { value: run, ...memory } = await sampled(() => runCycle(deps, runId, new AbortController().signal));
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const failed = Object.values(run.sources).reduce((n, s) => n + s.eventsFailed, 0);
     figures.push({
       seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       events: run.events,
       eventsFailed: failed,
       markets: run.markets,
       unmapped: run.unmapped,
       status: run.status,
       ...memory,
+      ...(await snapshotSize(db)),
     });
   }
   await db.close();
@@ -129,7 +159,7 @@ async function orchestrate() {
     );
     const results = new Map<Mode, CycleFigures[]>();
     for (const mode of Object.keys(MODES) as Mode[]) {
-      const figures = await child<CycleFigures[]>(["measure", mode, String(anchor), url]).result;
+      const figures = await child<CycleFigures[]>(["measure", JSON.stringify({ mode }), String(anchor), url]).result;
       results.set(mode, figures);
       for (const [i, f] of figures.entries()) {
         if (f.status !== "completed" || f.eventsFailed > 0)
@@ -155,15 +185,54 @@ async function orchestrate() {
   } finally {
     fake.stop();
   }
+  await benchSnapshot(anchor);
+}
+
+/** The snapshot's cost at real scale: the same cycles without it (SNAPSHOT_RUNS=0) and with the default, per mode. */
+async function benchSnapshot(anchor: number) {
+  const { matches, marketsPerEvent } = SNAPSHOT_SCALE;
+  const fake = child<{ url: string }>(["fake", String(anchor), JSON.stringify(SNAPSHOT_SCALE)]);
+  try {
+    const { url } = await fake.result;
+    const runs = loadConfig({}).SNAPSHOT_RUNS;
+    console.log(
+      `price snapshot: ${fmt(matches)} matches x 2 platforms x >= ${marketsPerEvent} market instances, PGlite in memory, ` +
+        `${SNAPSHOT_CYCLES} cycles each (the third prunes: steady state); SNAPSHOT_RUNS=0 against ${runs}, each in a fresh process`,
+    );
+    const modes = (process.env.BENCH_SNAPSHOT_MODES ?? "http-defaults,in-process").split(",") as Mode[];
+    for (const mode of modes) {
+      const measured = (snapshotRuns: number) =>
+        child<CycleFigures[]>(["measure", JSON.stringify({ mode, snapshotRuns }), String(anchor), url]).result;
+      const without = await measured(0);
+      const withIt = await measured(runs);
+      console.log(`  ${mode}: ${MODES[mode]}`);
+      for (const [i, f] of withIt.entries()) {
+        const base = without[i];
+        if (f.status !== "completed" || base.status !== "completed")
+          throw new Error(`snapshot cycle ${i + 1} ended ${f.status}/${base.status}`);
+        console.log(
+          `    cycle ${i + 1}: ${base.seconds.toFixed(2)} s without, ${f.seconds.toFixed(2)} s with: ${(f.seconds / base.seconds).toFixed(2)}x ` +
+            `(aim <= 1.3x), CPU ${base.cpuSeconds.toFixed(1)} s against ${f.cpuSeconds.toFixed(1)} s: ${(f.cpuSeconds / base.cpuSeconds).toFixed(2)}x; ` +
+            `${fmt(f.markets)} market instances; snapshot ${fmt(f.snapshotRows)} rows, ${mb(f.snapshotBytes)}; ` +
+            `peak RSS ${mb(f.peakRss)} (without: ${mb(base.peakRss)})`,
+        );
+      }
+    }
+  } finally {
+    fake.stop();
+  }
 }
 
 const [role, ...args] = process.argv.slice(2);
 if (role === "fake") {
-  const fake = await startFakeBookmaker({ world: await world(Number(args[0])), gzip: true });
+  const fake = await startFakeBookmaker({ world: await world(Number(args[0]), args[1] ? JSON.parse(args[1]) : undefined), gzip: true });
   process.send?.({ url: fake.url });
 } else if (role === "measure") {
-  const figures = await measure(args[0] as Mode, Number(args[1]), args[2]);
+  const figures = await measure(JSON.parse(args[0]) as Measured, Number(args[1]), args[2]);
   process.send?.(figures, () => process.exit(0));
+} else if (role === "snapshot") {
+  // The snapshot part alone: `tsx bench/cycle.ts snapshot`.
+  await benchSnapshot(Date.now());
 } else {
   await orchestrate();
 }

@@ -30,6 +30,7 @@ import { tapPublisher } from "./realtime/publisher";
 import { attachRealtime } from "./realtime/socket";
 import { setRuntime, type Runtime } from "./runtime";
 import { RunStore } from "./scraping/run-store";
+import { PriceSnapshot } from "./snapshot/snapshot";
 import { ScrapeController } from "./scraping/scrape-controller";
 import { buildSources } from "./scraping/sources";
 import { log, setLogLevel } from "./log";
@@ -184,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         runs,
         concurrency: config.SCRAPE_CONCURRENCY,
         flushEveryEvents: config.FLUSH_EVERY_EVENTS,
+        snapshot: new PriceSnapshot(db, { runs: config.SNAPSHOT_RUNS }),
       },
       {
         intervalSeconds: config.SCRAPE_INTERVAL_SECONDS,

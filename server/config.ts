@@ -64,6 +64,8 @@ const configSchema = z.object({
   FLUSH_BATCH_RETENTION_DAYS: intIn(1, 3650).default(7),
   /** Days the per-run counts of a run (trends, baselines, escalation) are kept, from the run's start; pruned hourly in the background. */
   RUN_COUNTS_RETENTION_DAYS: intIn(1, 3650).default(30),
+  /** Runs whose prices the snapshot keeps (events and market instances with odds); 0 = no snapshot written. */
+  SNAPSHOT_RUNS: intIn(0, 100).default(2),
   DEMO_SEED: z.coerce.number().int().default(20261126),
   DEMO_EVENTS: intIn(1, 5_000).default(36),
   DEMO_NEW_PER_CYCLE: intIn(0, 100).default(2),

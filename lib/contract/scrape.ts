@@ -18,6 +18,16 @@ const sourceRunStatsSchema = z
       .describe(
         "Markets that were MAPPED and were sighted unmapped again in this run: reopened as NEW and announced again. Absent when none",
       ),
+    snapshotSkipped: z
+      .number()
+      .int()
+      .optional()
+      .describe("Events scraped but left out of the price snapshot: their payload had no usable SportRadar match id. Absent when none"),
+    snapshotFailed: z
+      .number()
+      .int()
+      .optional()
+      .describe("Market instances the price snapshot could not write (logged; the run is not failed for it). Absent when none"),
     dataErrors: z.number().int().describe("Malformed outcomes or keys skipped"),
     errors: z.array(z.string()).describe("First errors of this source, at most 20"),
   })

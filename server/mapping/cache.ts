@@ -250,4 +250,15 @@ export class MappingCache {
     const idx = this.indexes;
     return s.source === "sportybet" ? lookupSportybet(idx, s) : lookupBet9ja(idx, s);
   }
+
+  /**
+   * The canonical market of a sighting lookup() mapped (one Map hit, asked only then); null for a
+   * Bet9ja HAOU-type key, which splits into two canonical markets (home and away).
+   */
+  canonicalIdOf(s: Sighting): string | null {
+    const idx = this.indexes;
+    if (s.source === "sportybet") return idx.sportybet.get(s.externalMarketId)?.entry.canonicalId ?? null;
+    if (idx.haou.has(s.externalMarketId)) return null;
+    return idx.bet9ja.get(s.externalMarketId)?.entry.canonicalId ?? null;
+  }
 }

@@ -1,13 +1,15 @@
 // One scrape cycle: discover events on every source, fetch and parse each event's markets with
 // bounded concurrency, look every market instance up, record the unmapped ones, flush after each
-// batch of events and at the end, and write the run. A failing source or event is recorded and
-// never stops the others. Everything the run logs goes through a child logger carrying its runId.
+// batch of events and at the end (the price snapshot at the same points), and write the run. A
+// failing source or event is recorded and never stops the others. Everything the run logs goes
+// through a child logger carrying its runId.
 import pMap from "p-map";
 import type { Platform } from "@/lib/contract/enums";
 import type { ScrapeRun, SourceRunStats } from "@/lib/contract/scrape";
 import type { DiscoveryService } from "@/server/discovery/discovery-service";
 import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
+import type { PriceSnapshot } from "@/server/snapshot/snapshot";
 import { log, type Log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
 import { DiscoveryProgress } from "./discovery-progress";
@@ -28,6 +30,8 @@ export interface CycleDeps {
   runs: RunStore;
   concurrency: number;
   flushEveryEvents: number;
+  /** Every market instance of the run's events with its odds (server/snapshot); none written without it. */
+  snapshot?: PriceSnapshot;
 }
 
 const emptyStats = (): SourceRunStats => ({
@@ -135,8 +139,10 @@ export async function runCycle(
   const newBySource = new Map<Platform, number>();
   const reopenedBySource = new Map<Platform, number>();
   let flushFailed = false;
+  const snapshot = deps.snapshot?.begin(runId, runLog);
   const flush = async () => {
     const r = await deps.discovery.flush(runLog);
+    await snapshot?.flush();
     for (const m of r.inserted) newBySource.set(m.source, (newBySource.get(m.source) ?? 0) + 1);
     for (const m of r.regressed) reopenedBySource.set(m.source, (reopenedBySource.get(m.source) ?? 0) + 1);
     if (r.failed.length > 0) flushFailed = true;
@@ -154,6 +160,8 @@ export async function runCycle(
   const turns = new LoopYielder();
   const scrapeOne = async ({ event, source }: (typeof events)[number]) => {
     await turns.yieldIfDue();
+    // A source faster than the database waits for the snapshot's writer, so its rows stay bounded.
+    await snapshot?.backlog();
     if (signal.aborted) return;
     const key = event.source;
     const s = statsOf(key);
@@ -165,9 +173,11 @@ export async function runCycle(
       const at = Date.now();
       s.events++;
       s.dataErrors += parsed.dataErrors;
+      const matchId = snapshot?.event(event, parsed.event) ?? null;
       for (const sighting of parsed.sightings) {
         s.markets++;
         const hit = deps.mappings.lookup(sighting);
+        if (matchId !== null) snapshot!.market(matchId, sighting, hit.mapped, hit.mapped ? deps.mappings.canonicalIdOf(sighting) : null);
         if (hit.mapped) s.mapped++;
         else {
           s.unmapped++;
@@ -196,6 +206,9 @@ export async function runCycle(
   };
   await pMap(events, scrapeOne, { concurrency: Math.max(1, deps.concurrency) });
   await flush();
+  const snapshotReport = await snapshot?.finish();
+  for (const [platform, n] of snapshotReport?.skipped ?? []) statsOf(platform).snapshotSkipped = n;
+  for (const [platform, n] of snapshotReport?.failed ?? []) statsOf(platform).snapshotFailed = n;
 
   for (const [platform, n] of newBySource) statsOf(platform).new += n;
   for (const [platform, n] of reopenedBySource) statsOf(platform).reopened = n;

@@ -24,10 +24,24 @@ export interface Sighting {
   outcomes: ScrapedOutcome[];
 }
 
+/**
+ * What the payload says about the match itself, for the price snapshot. Every field is null when
+ * the payload lacks it or it is unusable; an event without a match id stays out of the snapshot.
+ */
+export interface ScrapedEvent {
+  /** The SportRadar match id, digits only: SportyBet `eventId` minus `sr:match:`, Bet9ja `EXTID`. */
+  matchId: string | null;
+  kickoff: Date | null;
+  home: string | null;
+  away: string | null;
+}
+
 export interface ParseResult {
   sightings: Sighting[];
   /** Outcomes or keys the parser had to skip (malformed odds, rejected keys). */
   dataErrors: number;
+  /** Absent when the parser could not read even the envelope's event fields (no markets either). */
+  event?: ScrapedEvent;
 }
 
 /** An upcoming event a source discovered; `ref` is what fetchEvent needs to fetch it again. */
@@ -35,6 +49,8 @@ export interface DiscoveredEvent {
   source: Platform;
   ref: string;
   startsAt: Date;
+  /** The SportRadar match id when the listing names it (Bet9ja's EXTID): the snapshot's fallback when the event payload does not. */
+  matchId?: string;
 }
 
 /** The native payload of one event, exactly as the platform's event endpoint wraps it. */

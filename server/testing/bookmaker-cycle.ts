@@ -230,7 +230,7 @@ export function expectedRows(cycles: number) {
 type Progress = ServerMessageData<"scrape_progress">;
 
 /** Opening and migrating a database costs seconds: one per block, emptied before each test. */
-const RESET = "TRUNCATE unmapped_markets, scrape_runs, audit_log RESTART IDENTITY CASCADE";
+const RESET = "TRUNCATE unmapped_markets, scrape_runs, audit_log, snapshot_events, snapshot_markets RESTART IDENTITY CASCADE";
 
 /**
  * Registers the block's set-up on `t` (see the file's opening comment) and returns what its tests

@@ -7,6 +7,7 @@ import { MappingService } from "@/server/mapping/mapping-service";
 import type { Publisher } from "@/server/realtime/publisher";
 import { runCycle, type CycleDeps } from "@/server/scraping/coordinator";
 import { RunStore } from "@/server/scraping/run-store";
+import { PriceSnapshot } from "@/server/snapshot/snapshot";
 import type { Source } from "@/server/scraping/types";
 
 export function cycleDeps(
@@ -17,12 +18,15 @@ export function cycleDeps(
     publisher,
     concurrency = 4,
     flushEveryEvents = 2,
+    snapshotRuns = 2,
   }: {
     sources: Source[];
     mappings: MappingCache;
     publisher: Publisher;
     concurrency?: number;
     flushEveryEvents?: number;
+    /** SNAPSHOT_RUNS (0: none written). */
+    snapshotRuns?: number;
   },
 ): CycleDeps {
   return {
@@ -33,6 +37,7 @@ export function cycleDeps(
     runs: new RunStore(db.prisma),
     concurrency,
     flushEveryEvents,
+    snapshot: new PriceSnapshot(db, { runs: snapshotRuns }),
   };
 }
 

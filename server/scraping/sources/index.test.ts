@@ -35,7 +35,7 @@ describe("bookmaker configuration", () => {
       expect(() => parseEvent({ platform, body: "not an event" }, "e1"), platform).toThrow(SourceError);
     }
     const sportybet = parseEvent({ platform: "sportybet", body: { bizCode: 10000, data: { eventId: "sr:match:1", markets: [] } } }, "e1");
-    expect(sportybet).toEqual({ sightings: [], dataErrors: 0 });
+    expect(sportybet).toMatchObject({ sightings: [], dataErrors: 0, event: { matchId: "1" } });
   });
 
   it("selects any of demo, sportybet and bet9ja, in the order given", () => {

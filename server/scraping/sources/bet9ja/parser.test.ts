@@ -137,10 +137,10 @@ describe("parseBet9jaEvent", () => {
     });
 
     it("treats an absent, null or empty O as zero markets", () => {
-      expect(parseBet9jaEvent({ R: "OK", D: {} }, "1")).toEqual({ sightings: [], dataErrors: 0 });
-      expect(parseBet9jaEvent(withOdds(null), "1")).toEqual({ sightings: [], dataErrors: 0 });
-      expect(parseBet9jaEvent(withOdds({}), "1")).toEqual({ sightings: [], dataErrors: 0 });
-      expect(parseBet9jaEvent(withOdds(["S_1X2_1"]), "1")).toEqual({ sightings: [], dataErrors: 1 });
+      expect(parseBet9jaEvent({ R: "OK", D: {} }, "1")).toMatchObject({ sightings: [], dataErrors: 0 });
+      expect(parseBet9jaEvent(withOdds(null), "1")).toMatchObject({ sightings: [], dataErrors: 0 });
+      expect(parseBet9jaEvent(withOdds({}), "1")).toMatchObject({ sightings: [], dataErrors: 0 });
+      expect(parseBet9jaEvent(withOdds(["S_1X2_1"]), "1")).toMatchObject({ sightings: [], dataErrors: 1 });
     });
   });
 

@@ -1,7 +1,8 @@
 // Bet9ja B3 (`GetEvent`) response -> sightings. BOOKMAKER-API.md 2.3, 2.6 and 2.7 step 1.
 // D.O is a flat `key -> odds` object; keys are grouped by (MARKET, PARAM), one sighting per group.
 import { SourceError } from "../../errors";
-import type { ParseResult, ScrapedOutcome, Sighting } from "../../types";
+import type { ParseResult, ScrapedEvent, ScrapedOutcome, Sighting } from "../../types";
+import { matchIdOf, teamName } from "../../parsers/event";
 import { decimalOdds, isRecord, type Json } from "../../parsers/json";
 import { scrapedText } from "../../parsers/text";
 
@@ -49,6 +50,37 @@ function displayNames(mk: unknown): Map<string, string> {
   return names;
 }
 
+const START = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** "YYYY-MM-DD HH:MM:SS" read as UTC; anything else (ISO `T`, no seconds, 2030-02-30) is null. */
+export function parseBet9jaStart(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const m = START.exec(value);
+  if (m === null) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const roundTrips =
+    at.getUTCFullYear() === year &&
+    at.getUTCMonth() === month - 1 &&
+    at.getUTCDate() === day &&
+    at.getUTCHours() === hour &&
+    at.getUTCMinutes() === minute &&
+    at.getUTCSeconds() === second;
+  return roundTrips ? at : null;
+}
+
+/** The match (2.6): EXTID as the id, STARTDATE, and DS split at its first " - " into home and away. */
+function eventOf(d: Json): ScrapedEvent {
+  const ds = typeof d.DS === "string" ? d.DS : "";
+  const cut = ds.indexOf(" - ");
+  return {
+    matchId: matchIdOf(d.EXTID),
+    kickoff: parseBet9jaStart(d.STARTDATE),
+    home: cut < 0 ? null : teamName(ds.slice(0, cut)),
+    away: cut < 0 ? null : teamName(ds.slice(cut + 3)),
+  };
+}
+
 function unwrap(body: unknown, eventId: string): Json {
   if (!isRecord(body)) throw new SourceError("api", `Bet9ja ${eventId}: body is not a JSON object`);
   if (body.R === "E") throw new SourceError("not_found", `Bet9ja ${eventId}: event not found`);
@@ -68,10 +100,11 @@ interface Group {
 export function parseBet9jaEvent(body: unknown, rawEventId: string): ParseResult {
   const eventId = scrapedText(rawEventId);
   const d = unwrap(body, eventId);
+  const event = eventOf(d);
   const odds = d.O;
-  if (odds === undefined || odds === null) return { sightings: [], dataErrors: 0 };
+  if (odds === undefined || odds === null) return { sightings: [], dataErrors: 0, event };
   // A non-object O gives no markets (2.6); it is still a broken payload worth counting.
-  if (!isRecord(odds)) return { sightings: [], dataErrors: 1 };
+  if (!isRecord(odds)) return { sightings: [], dataErrors: 1, event };
 
   const groups = new Map<string, Group>();
   let dataErrors = 0;
@@ -111,5 +144,5 @@ export function parseBet9jaEvent(body: unknown, rawEventId: string): ParseResult
       outcomes: [...group.outcomes.values()],
     });
   }
-  return { sightings, dataErrors };
+  return { sightings, dataErrors, event };
 }

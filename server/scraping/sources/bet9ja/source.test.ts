@@ -82,7 +82,7 @@ describe("Bet9ja source", () => {
   it("keeps upcoming events with an ID, an EXTID and a readable kick-off, soonest first", async () => {
     const events = await source().discover(live());
     expect(events.map((e) => e.ref)).toEqual(["707096002", "707096003", "707096004", "707096001"]);
-    expect(events[0]).toEqual({ source: "bet9ja", ref: "707096002", startsAt: new Date(now + 2 * HOUR) });
+    expect(events[0]).toEqual({ source: "bet9ja", ref: "707096002", startsAt: new Date(now + 2 * HOUR), matchId: "61300002" });
   });
 
   it("caps the events of a cycle at SCRAPE_EVENT_LIMIT, soonest kick-off first", async () => {

@@ -2,11 +2,14 @@
 // group's events (B2), and one event with all its odds (B3), returned whole for its parser
 // (parser.ts). `bet9ja` at the end registers the source and its parser (sources/index.ts).
 import { SourceError } from "../../errors";
+import { matchIdOf } from "../../parsers/event";
 import { isRecord, type Json } from "../../parsers/json";
 import type { BookmakerDefinition, DiscoveredEvent } from "../../types";
 import { createBookmakerSource, defineBookmaker, type BookmakerApi, type BookmakerSource } from "../bookmaker";
 import type { BookmakerSourceOptions } from "../options";
-import { parseBet9jaEvent } from "./parser";
+import { parseBet9jaEvent, parseBet9jaStart } from "./parser";
+
+export { parseBet9jaStart };
 
 const PREFIX = "/desktop/feapi/PalimpsestAjax";
 export const BET9JA_PATHS = {
@@ -50,25 +53,6 @@ function bet9jaGroups(body: unknown): string[] {
   return [...ids];
 }
 
-const START = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
-
-/** "YYYY-MM-DD HH:MM:SS" read as UTC; anything else (ISO `T`, no seconds, 2030-02-30) is null. */
-export function parseBet9jaStart(value: unknown): Date | null {
-  if (typeof value !== "string") return null;
-  const m = START.exec(value);
-  if (m === null) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
-  const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const roundTrips =
-    at.getUTCFullYear() === year &&
-    at.getUTCMonth() === month - 1 &&
-    at.getUTCDate() === day &&
-    at.getUTCHours() === hour &&
-    at.getUTCMinutes() === minute &&
-    at.getUTCSeconds() === second;
-  return roundTrips ? at : null;
-}
-
 /** B3 wants the event's ID (never the display code C); a number is used as its decimal text. */
 function eventRef(id: unknown): string | null {
   if (typeof id === "string") return id.trim() === "" ? null : id;
@@ -91,7 +75,8 @@ function bet9jaListedEvents(body: unknown, groupId: string): DiscoveredEvent[] {
     const hasExtId = typeof ext === "string" ? ext.trim() !== "" : typeof ext === "number" && ext !== 0;
     const startsAt = parseBet9jaStart(e.STARTDATE);
     if (ref === null || !hasExtId || startsAt === null) continue;
-    found.push({ source: "bet9ja", ref, startsAt });
+    const matchId = matchIdOf(ext);
+    found.push({ source: "bet9ja", ref, startsAt, ...(matchId === null ? {} : { matchId }) });
   }
   return found;
 }

@@ -144,8 +144,8 @@ describe("parseSportybetEvent", () => {
 
     it("treats missing or empty markets as zero sightings", () => {
       const missing = { bizCode: 10000, message: "0#0", data: { eventId: "sr:match:1" } };
-      expect(parseSportybetEvent(missing, "e")).toEqual({ sightings: [], dataErrors: 0 });
-      expect(parseSportybetEvent(withMarkets([]), "e")).toEqual({ sightings: [], dataErrors: 0 });
+      expect(parseSportybetEvent(missing, "e")).toMatchObject({ sightings: [], dataErrors: 0 });
+      expect(parseSportybetEvent(withMarkets([]), "e")).toMatchObject({ sightings: [], dataErrors: 0 });
     });
   });
 

@@ -2,13 +2,15 @@
 // The envelope is strict (it decides "not found" vs "broken API"); the markets are lenient: one bad
 // market or outcome costs a dataError, not the event.
 import { SourceError } from "../../errors";
-import type { ParseResult, ScrapedOutcome, Sighting } from "../../types";
+import type { ParseResult, ScrapedEvent, ScrapedOutcome, Sighting } from "../../types";
+import { matchIdOf, teamName } from "../../parsers/event";
 import { decimalOdds, isRecord, type Json } from "../../parsers/json";
 import { scrapedText } from "../../parsers/text";
 
 const MAX_NAME = 500;
 const MAX_OUTCOME_NAME = 200;
 const MAX_SPECIFIER = 1000;
+const MATCH_PREFIX = "sr:match:";
 
 function codePoints(text: string): number {
   return text.length <= MAX_SPECIFIER ? text.length : Array.from(text).length;
@@ -85,11 +87,25 @@ function unwrap(body: unknown, eventId: string): Json {
   return body.data;
 }
 
+/** The match (1.7): the id from the event's own `eventId`, else from the one it was fetched by. */
+function eventOf(data: Json, ref: string): ScrapedEvent {
+  const own = typeof data.eventId === "string" ? data.eventId : ref;
+  const start = data.estimateStartTime;
+  return {
+    matchId: own.startsWith(MATCH_PREFIX) ? matchIdOf(own.slice(MATCH_PREFIX.length)) : null,
+    // Epoch milliseconds, as discovery reads it (1.6).
+    kickoff: typeof start === "number" && start > 0 && Number.isFinite(new Date(start).getTime()) ? new Date(start) : null,
+    home: teamName(data.homeTeamName),
+    away: teamName(data.awayTeamName),
+  };
+}
+
 export function parseSportybetEvent(body: unknown, rawEventId: string): ParseResult {
   const eventId = scrapedText(rawEventId);
   const data = unwrap(body, eventId);
+  const event = eventOf(data, rawEventId);
   const markets = data.markets;
-  if (markets === undefined) return { sightings: [], dataErrors: 0 };
+  if (markets === undefined) return { sightings: [], dataErrors: 0, event };
   if (!Array.isArray(markets)) {
     throw new SourceError("api", `SportyBet ${eventId}: markets is not an array`);
   }
@@ -100,5 +116,5 @@ export function parseSportybetEvent(body: unknown, rawEventId: string): ParseRes
     dataErrors += errors;
     if (sighting !== null) sightings.push(sighting);
   }
-  return { sightings, dataErrors };
+  return { sightings, dataErrors, event };
 }
