@@ -18,7 +18,7 @@ import { TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
 import { PLATFORM_LABEL, REASON_LABEL } from "@/components/unmapped/labels";
 import { CAUSE_LABEL } from "./alert-rule-labels";
-import { FormCard } from "./form-card";
+import { addOrEdit, FormCard } from "./form-card";
 import styles from "./settings.module.css";
 
 /** The contract's create body, plus "remove the chat URL" when editing; a kept chat URL counts as an action. */
@@ -123,18 +123,7 @@ export function AlertRuleForm({ editing, onDone }: { editing: AlertRule | null; 
   const actionsError = form.formState.errors.actions?.toast?.message;
   const hooks = endpoints.data?.items ?? [];
   return (
-    <FormCard
-      titleId="alert-rule-form-title"
-      title={editing ? `Edit ${editing.name}` : "Add a rule"}
-      label={editing ? "Edit the rule" : "Add a rule"}
-      form={form}
-      onSubmit={(v) => save.mutate(v)}
-      save={save}
-      outcome="Not saved."
-      submitLabel={editing ? "Save" : "Add rule"}
-      pendingLabel="Saving…"
-      onCancel={editing ? onDone : undefined}
-    >
+    <FormCard titleId="alert-rule-form-title" form={form} save={save} {...addOrEdit("rule", "a", editing?.name, onDone)}>
       <div className={styles.formRow}>
         <TextField<Input> name="name" label="Name" autoComplete="off" required />
         <InputField

@@ -14,9 +14,8 @@ interface Props<I extends FieldValues, O> {
   /** The form's accessible name. */
   label: string;
   form: UseFormReturn<I, unknown, O>;
-  onSubmit: (values: O) => void;
-  /** The save's state: its failure shows above the fields unless a field took it. */
-  save: { isPending: boolean; error: unknown };
+  /** The save (a mutation), sent the valid values; its failure shows above the fields unless a field took it. */
+  save: { mutate: (values: O) => void; isPending: boolean; error: unknown };
   /** What the failure banner starts with: "Not saved.". */
   outcome: string;
   submitLabel: string;
@@ -27,12 +26,27 @@ interface Props<I extends FieldValues, O> {
   children: ReactNode;
 }
 
+/**
+ * The wording of a form that adds a `thing` ("rule") or edits the one named `editing`: its title,
+ * name, submit and failure words, and Cancel (`onCancel`) only while editing.
+ */
+export function addOrEdit(thing: string, article: "a" | "an", editing: string | undefined, onCancel: () => void) {
+  const adding = editing === undefined;
+  return {
+    title: adding ? `Add ${article} ${thing}` : `Edit ${editing}`,
+    label: adding ? `Add ${article} ${thing}` : `Edit the ${thing}`,
+    submitLabel: adding ? `Add ${thing}` : "Save",
+    pendingLabel: "Saving…",
+    outcome: "Not saved.",
+    onCancel: adding ? undefined : onCancel,
+  };
+}
+
 export function FormCard<I extends FieldValues, O>({
   titleId,
   title,
   label,
   form,
-  onSubmit,
   save,
   outcome,
   submitLabel,
@@ -50,7 +64,7 @@ export function FormCard<I extends FieldValues, O>({
       <div className="card-body stack">
         {above}
         <FormProvider {...form}>
-          <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label={label}>
+          <form className="stack" onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate aria-label={label}>
             {save.error && !placed ? <FormProblem outcome={outcome}>{errorMessage(save.error)}</FormProblem> : null}
             {children}
             <div className="form-actions">

@@ -61,15 +61,14 @@ export function TokenCreateForm({ ownRole }: { ownRole: Role }) {
   return (
     <FormCard
       titleId="token-create-title"
+      above={created && <TokenShownOnce created={created} onDone={() => setCreated(null)} />}
       title="Create a token"
       label="Create a token"
       form={form}
-      onSubmit={(v) => create.mutate(v)}
       save={create}
       outcome="Not created."
       submitLabel="Create token"
       pendingLabel="Creating…"
-      above={created && <TokenShownOnce created={created} onDone={() => setCreated(null)} />}
     >
       <div className={styles.formRow}>
         <TextField<Values> name="name" label="Name" hint="What uses it, e.g. the reporting job." autoComplete="off" required />

@@ -12,7 +12,7 @@ import { webhooksApi } from "@/lib/api/webhooks";
 import { WEBHOOK_EVENT_TYPES, webhookCreateSchema, type Webhook, type WebhookWithSecret } from "@/lib/contract/webhooks";
 import { TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
-import { FormCard } from "./form-card";
+import { addOrEdit, FormCard } from "./form-card";
 import { SecretOnce } from "./secret-once";
 import styles from "./settings.module.css";
 
@@ -61,16 +61,10 @@ export function WebhookForm({ editing, onDone }: { editing: Webhook | null; onDo
   return (
     <FormCard
       titleId="webhook-form-title"
-      title={editing ? `Edit ${editing.url}` : "Add an endpoint"}
-      label={editing ? "Edit the endpoint" : "Add an endpoint"}
-      form={form}
-      onSubmit={(v) => save.mutate(v)}
-      save={save}
-      outcome="Not saved."
-      submitLabel={editing ? "Save" : "Add endpoint"}
-      pendingLabel="Saving…"
-      onCancel={editing ? onDone : undefined}
       above={created && <SecretShownOnce hook={created} onDone={() => setCreated(null)} />}
+      form={form}
+      save={save}
+      {...addOrEdit("endpoint", "an", editing?.url, onDone)}
     >
       <div className={styles.formRow}>
         <TextField<Input> name="url" label="URL" hint="http(s); private and loopback addresses are refused." autoComplete="off" required />
