@@ -22,8 +22,7 @@ const crud = crudApi<WebhookCreate, WebhookPatch>()("/api/webhooks", {
 export const webhooksApi = {
   ...crud,
   rotate: (id: string) => apiFetch(webhookWithSecretSchema, `${crud.at(id)}/rotate`, { method: "POST" }),
-  deliveries: (id: string, signal?: AbortSignal) =>
-    apiFetch(webhookDeliveryListSchema, `${crud.at(id)}/deliveries?limit=100`, { signal }),
+  deliveries: (id: string, signal?: AbortSignal) => apiFetch(webhookDeliveryListSchema, `${crud.at(id)}/deliveries?limit=100`, { signal }),
   redeliver: (id: string, deliveryId: string) =>
     apiFetch(webhookDeliverySchema, `${crud.at(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: "POST" }),
   test: (id: string) => apiFetch(webhookDeliverySchema, `${crud.at(id)}/test`, { method: "POST" }),
