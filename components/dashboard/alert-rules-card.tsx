@@ -4,10 +4,9 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { alertRuleQueries } from "@/lib/api/alert-rules";
-import { errorMessage } from "@/lib/api/errors";
 import { LastFiring } from "@/components/alerts/last-firing";
 import { useCan } from "@/components/auth/use-principal";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryErrorState } from "@/components/ui/error-state";
 import { plural } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./dashboard.module.css";
@@ -45,12 +44,7 @@ export function AlertRulesCard({ staleTime }: { staleTime: number }) {
             </ul>
           )
         ) : firings.isError ? (
-          <ErrorState
-            title="Could not load the alert rules"
-            message={errorMessage(firings.error)}
-            onRetry={() => void firings.refetch()}
-            retrying={firings.isFetching}
-          />
+          <QueryErrorState title="Could not load the alert rules" query={firings} />
         ) : (
           <div aria-busy="true" aria-label="Loading the alert rules">
             <Skeleton width="70%" />

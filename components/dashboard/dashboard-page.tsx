@@ -4,12 +4,11 @@
 // Server-rendered from prefetched data; realtime messages refresh it in place (the invalidation
 // table in components/realtime/invalidation.ts).
 import { useQuery } from "@tanstack/react-query";
-import { errorMessage } from "@/lib/api/errors";
 import { DASHBOARD_RUNS, statsQueries } from "@/lib/api/stats";
 import { PLATFORMS, STATUSES } from "@/lib/contract/enums";
 import { ScrapeButton } from "@/components/scrape/scrape-button";
 import { useIsClient } from "@/components/ui/clock";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryErrorState } from "@/components/ui/error-state";
 import { RetryBanner } from "@/components/ui/retry-banner";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -66,12 +65,7 @@ export function DashboardPage() {
 
       {!data ? (
         stats.isError ? (
-          <ErrorState
-            title="The figures could not be loaded"
-            message={errorMessage(stats.error)}
-            onRetry={() => void stats.refetch()}
-            retrying={stats.isFetching}
-          />
+          <QueryErrorState title="The figures could not be loaded" query={stats} />
         ) : (
           <div className={styles.statCards} aria-busy="true" aria-label="Loading the figures">
             {Array.from({ length: STATUSES.length + PLATFORMS.length }, (_, i) => (

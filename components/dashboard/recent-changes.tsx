@@ -1,9 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { auditQueries, RECENT_CHANGES_QUERY } from "@/lib/api/audit";
-import { errorMessage } from "@/lib/api/errors";
 import { HistoryList, HistorySkeleton } from "@/components/history/history-list";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryErrorState } from "@/components/ui/error-state";
 import { formatCount } from "@/components/ui/format";
 
 /** The latest triage, mapping and scraper changes of any market or mapping. */
@@ -23,12 +22,7 @@ export function RecentChanges({ staleTime }: { staleTime: number }) {
             <HistoryList entries={audit.data.items} showEntity label="Recent changes" />
           )
         ) : audit.isError ? (
-          <ErrorState
-            title="Could not load the changes"
-            message={errorMessage(audit.error)}
-            onRetry={() => void audit.refetch()}
-            retrying={audit.isFetching}
-          />
+          <QueryErrorState title="Could not load the changes" query={audit} />
         ) : (
           <HistorySkeleton rows={5} />
         )}

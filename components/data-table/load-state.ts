@@ -1,4 +1,5 @@
 // The table state of a query still loading, or failed with nothing (of this view) to show.
+import type { ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { errorMessage } from "@/lib/api/errors";
 import type { TableState } from "./data-table";
@@ -19,4 +20,13 @@ export function loadState(
     };
   }
   return undefined;
+}
+
+/** A whole list's state: loading or failed as loadState says, else `empty` when it has no rows. */
+export function listState(
+  query: UseQueryResult<{ items: readonly unknown[] }>,
+  load: { rows: number; errorTitle: string },
+  empty: ReactNode,
+): TableState | undefined {
+  return loadState(query, load) ?? (query.data?.items.length === 0 ? { kind: "message", content: empty } : undefined);
 }

@@ -5,22 +5,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, type ReactNode } from "react";
-import { FormProvider, get, useForm, useFormContext, type Path } from "react-hook-form";
+import { get, useForm, useFormContext, type Path } from "react-hook-form";
 import { z } from "zod";
 import { alertRulesApi } from "@/lib/api/alert-rules";
-import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { webhookQueries } from "@/lib/api/webhooks";
 import { alertRuleActionsSchema, alertRuleCreateSchema, ONE_ACTION, oneAction, type AlertRule } from "@/lib/contract/alert-rules";
 import { PLATFORMS, REASONS } from "@/lib/contract/enums";
 import { alertCauseSchema } from "@/lib/contract/realtime";
 import { Field } from "@/components/forms/field";
-import { FormProblem } from "@/components/forms/form-problem";
 import { TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { PLATFORM_LABEL, REASON_LABEL } from "@/components/unmapped/labels";
 import { CAUSE_LABEL } from "./alert-rule-labels";
+import { addOrEdit, FormCard } from "./form-card";
 import styles from "./settings.module.css";
 
 /** The contract's create body, plus "remove the chat URL" when editing; a kept chat URL counts as an action. */
@@ -122,117 +120,87 @@ export function AlertRuleForm({ editing, onDone }: { editing: AlertRule | null; 
     },
     onError: (e) => showServerErrors(e, form.setError, formField),
   });
-  const placed = Object.values(form.formState.errors).some((e) => e?.type === "server");
   const actionsError = form.formState.errors.actions?.toast?.message;
   const hooks = endpoints.data?.items ?? [];
   return (
-    <section className="card" aria-labelledby="alert-rule-form-title">
-      <header className="card-header">
-        <h2 id="alert-rule-form-title">{editing ? `Edit ${editing.name}` : "Add a rule"}</h2>
-      </header>
-      <div className="card-body stack">
-        <FormProvider {...form}>
-          <form
-            className="stack"
-            onSubmit={form.handleSubmit((v) => save.mutate(v))}
-            noValidate
-            aria-label={editing ? "Edit the rule" : "Add a rule"}
-          >
-            {save.error && !placed && <FormProblem outcome="Not saved.">{errorMessage(save.error)}</FormProblem>}
-            <div className={styles.formRow}>
-              <TextField<Input> name="name" label="Name" autoComplete="off" required />
-              <InputField
-                name="throttleMinutes"
-                label="Throttle (minutes)"
-                type="number"
-                hint="At most one notification per this many minutes; 0: every time."
-                parse={(raw) => (raw === "" ? 0 : Number(raw))}
-              />
-            </div>
-            <label className={styles.switch}>
-              <input type="checkbox" {...form.register("enabled")} />
-              Enabled
-            </label>
-            <Checks
-              name="conditions.platforms"
-              legend="Platforms (none: any)"
-              options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABEL[p] }))}
-            />
-            <Checks
-              name="conditions.reasons"
-              legend="Reasons (none: any)"
-              options={REASONS.map((r) => ({ value: r, label: REASON_LABEL[r] }))}
-            />
-            <Checks
-              name="conditions.causes"
-              legend="Causes (none: any)"
-              options={alertCauseSchema.options.map((c) => ({ value: c, label: CAUSE_LABEL[c] }))}
-            />
-            <div className={styles.formRow}>
-              <InputField name="conditions.minPriority" label="Minimum priority" type="number" hint="Empty: any." parse={number} />
-              <InputField
-                name="conditions.minSightings"
-                label="Minimum sightings"
-                type="number"
-                hint="In the run that announced it; empty: any."
-                parse={number}
-              />
-              <InputField name="conditions.pattern" label="Name or id pattern" hint="Case-insensitive, * for any text; empty: any." />
-            </div>
-            <fieldset className={styles.group} aria-describedby={actionsError ? "rule-actions-error" : undefined}>
-              <legend>Actions</legend>
-              <label className={styles.switch}>
-                <input type="checkbox" {...form.register("actions.toast")} />
-                Toast in the app
-              </label>
-              <div className={styles.formRow}>
-                <Field id="rule-webhook" label="Webhook endpoint" hint="Gets an alert.fired event, whatever it subscribes to.">
-                  {(a) => (
-                    <select {...a} {...form.register("actions.webhookEndpointId", { setValueAs: text })} className="select">
-                      <option value="">None</option>
-                      {hooks.map((h) => (
-                        <option key={h.id} value={h.id}>
-                          {h.description || h.url}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <InputField
-                  name="actions.chatUrl"
-                  label="Chat URL"
-                  hint={
-                    chatTarget
-                      ? `Now ${chatTarget}; leave blank to keep it.`
-                      : "A Slack-compatible incoming webhook; private addresses are refused."
-                  }
-                />
-              </div>
-              {chatTarget && (
-                <label className={styles.switch}>
-                  <input type="checkbox" {...form.register("actions.removeChat")} />
-                  Remove the chat target
-                </label>
-              )}
-              {actionsError && (
-                <p id="rule-actions-error" className="field-error">
-                  {actionsError}
-                </p>
-              )}
-            </fieldset>
-            <div className="form-actions">
-              <SubmitButton pending={save.isPending} pendingLabel="Saving…">
-                {editing ? "Save" : "Add rule"}
-              </SubmitButton>
-              {editing && (
-                <button type="button" className="button button-ghost" onClick={onDone}>
-                  Cancel
-                </button>
-              )}
-            </div>
-          </form>
-        </FormProvider>
+    <FormCard titleId="alert-rule-form-title" form={form} save={save} {...addOrEdit("rule", "a", editing?.name, onDone)}>
+      <div className={styles.formRow}>
+        <TextField<Input> name="name" label="Name" autoComplete="off" required />
+        <InputField
+          name="throttleMinutes"
+          label="Throttle (minutes)"
+          type="number"
+          hint="At most one notification per this many minutes; 0: every time."
+          parse={(raw) => (raw === "" ? 0 : Number(raw))}
+        />
       </div>
-    </section>
+      <label className={styles.switch}>
+        <input type="checkbox" {...form.register("enabled")} />
+        Enabled
+      </label>
+      <Checks
+        name="conditions.platforms"
+        legend="Platforms (none: any)"
+        options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABEL[p] }))}
+      />
+      <Checks name="conditions.reasons" legend="Reasons (none: any)" options={REASONS.map((r) => ({ value: r, label: REASON_LABEL[r] }))} />
+      <Checks
+        name="conditions.causes"
+        legend="Causes (none: any)"
+        options={alertCauseSchema.options.map((c) => ({ value: c, label: CAUSE_LABEL[c] }))}
+      />
+      <div className={styles.formRow}>
+        <InputField name="conditions.minPriority" label="Minimum priority" type="number" hint="Empty: any." parse={number} />
+        <InputField
+          name="conditions.minSightings"
+          label="Minimum sightings"
+          type="number"
+          hint="In the run that announced it; empty: any."
+          parse={number}
+        />
+        <InputField name="conditions.pattern" label="Name or id pattern" hint="Case-insensitive, * for any text; empty: any." />
+      </div>
+      <fieldset className={styles.group} aria-describedby={actionsError ? "rule-actions-error" : undefined}>
+        <legend>Actions</legend>
+        <label className={styles.switch}>
+          <input type="checkbox" {...form.register("actions.toast")} />
+          Toast in the app
+        </label>
+        <div className={styles.formRow}>
+          <Field id="rule-webhook" label="Webhook endpoint" hint="Gets an alert.fired event, whatever it subscribes to.">
+            {(a) => (
+              <select {...a} {...form.register("actions.webhookEndpointId", { setValueAs: text })} className="select">
+                <option value="">None</option>
+                {hooks.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {h.description || h.url}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <InputField
+            name="actions.chatUrl"
+            label="Chat URL"
+            hint={
+              chatTarget
+                ? `Now ${chatTarget}; leave blank to keep it.`
+                : "A Slack-compatible incoming webhook; private addresses are refused."
+            }
+          />
+        </div>
+        {chatTarget && (
+          <label className={styles.switch}>
+            <input type="checkbox" {...form.register("actions.removeChat")} />
+            Remove the chat target
+          </label>
+        )}
+        {actionsError && (
+          <p id="rule-actions-error" className="field-error">
+            {actionsError}
+          </p>
+        )}
+      </fieldset>
+    </FormCard>
   );
 }

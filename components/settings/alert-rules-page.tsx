@@ -1,28 +1,25 @@
 "use client";
 // Alert rules (admins): the rules with what they match, where they notify, their throttle, latest
 // notification and what waits for the next one; adding, editing and deleting one.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { alertRuleQueries, alertRulesApi } from "@/lib/api/alert-rules";
-import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { webhookQueries } from "@/lib/api/webhooks";
 import type { AlertRule } from "@/lib/contract/alert-rules";
 import type { Webhook } from "@/lib/contract/webhooks";
 import { LastFiring } from "@/components/alerts/last-firing";
-import { NotAllowed } from "@/components/auth/not-allowed";
-import { useCan } from "@/components/auth/use-principal";
 import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
-import { loadState } from "@/components/data-table/load-state";
+import { listState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { AlertRuleForm } from "./alert-rule-form";
 import { actionsSummary, conditionsSummary, throttleSummary } from "./alert-rule-labels";
-import { SettingsFrame } from "./settings-frame";
-import styles from "./settings.module.css";
+import { ConfirmAction, useConfirmed } from "./confirm-action";
+import { RowActions } from "./row-button";
+import { AdminSettingsFrame } from "./settings-frame";
 import { TableCard } from "./table-card";
 
 const col = columnsFor<AlertRule>();
@@ -68,56 +65,40 @@ function columnsOf(endpoints: readonly Webhook[], edit: (r: AlertRule) => void, 
       },
     }),
     actionsColumn<AlertRule>(170, (r) => (
-      <div className={styles.cellActions}>
-        <button type="button" className="button button-small" onClick={() => edit(r)} aria-label={`Edit ${r.name}`}>
-          Edit
-        </button>
-        <button type="button" className="button button-small button-danger" onClick={() => remove(r)} aria-label={`Delete ${r.name}`}>
-          Delete
-        </button>
-      </div>
+      <RowActions
+        actions={[
+          { text: "Edit", label: `Edit ${r.name}`, onClick: () => edit(r) },
+          { text: "Delete", label: `Delete ${r.name}`, danger: true, onClick: () => remove(r) },
+        ]}
+      />
     )),
   ];
 }
 
 function AlertRules() {
-  const client = useQueryClient();
   const rules = useQuery(alertRuleQueries.list());
   const endpoints = useQuery(webhookQueries.list());
   const [editing, setEditing] = useState<AlertRule | null>(null);
-  const [deleting, setDeleting] = useState<AlertRule | null>(null);
-  const remove = useMutation({
-    mutationFn: (rule: AlertRule) => alertRulesApi.remove(rule.id),
-    onSuccess: (_, rule) => {
-      void client.invalidateQueries({ queryKey: keys.alertRules.all });
-      setDeleting(null);
+  const deleting = useConfirmed(
+    (rule: AlertRule) => alertRulesApi.remove(rule.id),
+    keys.alertRules.all,
+    (_, rule) => {
       if (editing?.id === rule.id) setEditing(null);
       toast.success(`Deleted the rule ${rule.name}`);
     },
-  });
-  const hooks = endpoints.data?.items;
-  const columns = useMemo(
-    () =>
-      columnsOf(hooks ?? [], setEditing, (r) => {
-        remove.reset();
-        setDeleting(r);
-      }),
-    [hooks, remove],
   );
+  const hooks = endpoints.data?.items;
+  const ask = deleting.ask;
+  const columns = useMemo(() => columnsOf(hooks ?? [], setEditing, ask), [hooks, ask]);
   const items = rules.data?.items ?? [];
   const table = useDataTable({ data: items, columns, getRowId: (r) => r.id });
-  const state =
-    loadState(rules, { rows: 2, errorTitle: "The rules could not be loaded" }) ??
-    (items.length === 0
-      ? {
-          kind: "message" as const,
-          content: (
-            <EmptyState title="No rules">
-              <p>Nothing is notified. Add a rule above: a toast for every new market is a good start.</p>
-            </EmptyState>
-          ),
-        }
-      : undefined);
+  const state = listState(
+    rules,
+    { rows: 2, errorTitle: "The rules could not be loaded" },
+    <EmptyState title="No rules">
+      <p>Nothing is notified. Add a rule above: a toast for every new market is a good start.</p>
+    </EmptyState>,
+  );
   return (
     <>
       <AlertRuleForm editing={editing} onDone={() => setEditing(null)} />
@@ -129,31 +110,28 @@ function AlertRules() {
         state={state}
         rowProps={(row) => ({ "data-rule-name": row.original.name })}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete the rule ${deleting?.name ?? ""}?`}
+      <ConfirmAction
+        confirmed={deleting}
+        title={`Delete the rule ${deleting.target?.name ?? ""}?`}
         confirmLabel="Delete"
         pendingLabel="Deleting…"
         danger
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error) : null}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onClose={() => setDeleting(null)}
       >
         <p>Nothing more is notified for it, and the markets waiting for its next notification are dropped. This cannot be undone.</p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </>
   );
 }
 
 export function AlertRulesPage() {
-  const allowed = useCan("alertRules.manage");
   return (
-    <SettingsFrame
+    <AdminSettingsFrame
       title="Alert rules"
       intro="Which newly announced markets notify the team, where (a toast, a webhook endpoint, a chat channel) and at most how often."
+      action="alertRules.manage"
+      doing="manage alert rules"
     >
-      {allowed ? <AlertRules /> : <NotAllowed doing="manage alert rules" needs="admin" />}
-    </SettingsFrame>
+      <AlertRules />
+    </AdminSettingsFrame>
   );
 }

@@ -5,19 +5,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { tokensApi } from "@/lib/api/people";
 import { ROLES, roleAtLeast, tokenCreateSchema, type ApiTokenCreated, type Role } from "@/lib/contract/auth";
 import { ROLE_LABEL } from "@/components/auth/role-label";
-import { FormProblem } from "@/components/forms/form-problem";
 import { SelectField, TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
+import { FormCard } from "./form-card";
 import { SecretOnce } from "./secret-once";
 import styles from "./settings.module.css";
-import { SubmitButton } from "@/components/forms/submit-button";
 
 // The end of the chosen day, in the browser's time zone.
 const endOfDay = (day: string) => new Date(`${day}T23:59:59`);
@@ -60,30 +58,23 @@ export function TokenCreateForm({ ownRole }: { ownRole: Role }) {
     onError: (e) =>
       showServerErrors(e, form.setError, (f) => (f === "body.expiresAt" ? "expires" : (f.replace(/^body\./, "") as keyof Values))),
   });
-  const placed = Object.values(form.formState.errors).some((e) => e?.type === "server");
   return (
-    <section className="card" aria-labelledby="token-create-title">
-      <header className="card-header">
-        <h2 id="token-create-title">Create a token</h2>
-      </header>
-      <div className="card-body stack">
-        {created && <TokenShownOnce created={created} onDone={() => setCreated(null)} />}
-        <FormProvider {...form}>
-          <form className="stack" onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate aria-label="Create a token">
-            {create.error && !placed && <FormProblem outcome="Not created.">{errorMessage(create.error)}</FormProblem>}
-            <div className={styles.formRow}>
-              <TextField<Values> name="name" label="Name" hint="What uses it, e.g. the reporting job." autoComplete="off" required />
-              <SelectField<Values> name="role" label="Role" options={roles} hint="At most your own role." required />
-              <TextField<Values> name="expires" label="Expires" type="date" hint="Optional: it stops working after this day." />
-            </div>
-            <div className="form-actions">
-              <SubmitButton pending={create.isPending} pendingLabel="Creating…">
-                Create token
-              </SubmitButton>
-            </div>
-          </form>
-        </FormProvider>
+    <FormCard
+      titleId="token-create-title"
+      above={created && <TokenShownOnce created={created} onDone={() => setCreated(null)} />}
+      title="Create a token"
+      label="Create a token"
+      form={form}
+      save={create}
+      outcome="Not created."
+      submitLabel="Create token"
+      pendingLabel="Creating…"
+    >
+      <div className={styles.formRow}>
+        <TextField<Values> name="name" label="Name" hint="What uses it, e.g. the reporting job." autoComplete="off" required />
+        <SelectField<Values> name="role" label="Role" options={roles} hint="At most your own role." required />
+        <TextField<Values> name="expires" label="Expires" type="date" hint="Optional: it stops working after this day." />
       </div>
-    </section>
+    </FormCard>
   );
 }

@@ -1,21 +1,20 @@
 "use client";
 // API tokens: one's own (admins: everyone's, with the owner), creating one (its secret shown once)
 // and revoking one, which takes effect at the next request.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { toast } from "sonner";
-import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { peopleQueries, tokensApi } from "@/lib/api/people";
 import type { ApiToken } from "@/lib/contract/auth";
 import { ROLE_LABEL } from "@/components/auth/role-label";
 import { useCan, usePrincipal } from "@/components/auth/use-principal";
 import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
-import { loadState } from "@/components/data-table/load-state";
+import { listState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { ConfirmAction, useConfirmed } from "./confirm-action";
 import { RowButton } from "./row-button";
 import { SettingsFrame } from "./settings-frame";
 import { TokenCreateForm } from "./token-create-form";
@@ -65,32 +64,23 @@ function columnsOf(withOwner: boolean, onRevoke: (t: ApiToken) => void): DataCol
 }
 
 function TokensTable({ withOwner }: { withOwner: boolean }) {
-  const client = useQueryClient();
   const tokens = useQuery(peopleQueries.tokens());
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const revoke = useMutation({
-    mutationFn: (token: ApiToken) => tokensApi.revoke(token.id),
-    onSuccess: (_, token) => {
-      void client.invalidateQueries({ queryKey: keys.tokens.all });
-      setRevoking(null);
-      toast.success(`Revoked ${token.name}: it no longer works`);
-    },
-  });
-  const columns = useMemo(() => columnsOf(withOwner, (t) => (revoke.reset(), setRevoking(t))), [withOwner, revoke]);
+  const revoking = useConfirmed(
+    (token: ApiToken) => tokensApi.revoke(token.id),
+    keys.tokens.all,
+    (_, token) => toast.success(`Revoked ${token.name}: it no longer works`),
+  );
+  const ask = revoking.ask;
+  const columns = useMemo(() => columnsOf(withOwner, ask), [withOwner, ask]);
   const table = useDataTable({ data: tokens.data?.items ?? [], columns, getRowId: (t) => t.id });
   const count = tokens.data?.items.length;
-  const state =
-    loadState(tokens, { rows: 3, errorTitle: "The tokens could not be loaded" }) ??
-    (count === 0
-      ? {
-          kind: "message" as const,
-          content: (
-            <EmptyState title="No tokens yet">
-              <p>Create one above for a tool that reads or changes markets through the API.</p>
-            </EmptyState>
-          ),
-        }
-      : undefined);
+  const state = listState(
+    tokens,
+    { rows: 3, errorTitle: "The tokens could not be loaded" },
+    <EmptyState title="No tokens yet">
+      <p>Create one above for a tool that reads or changes markets through the API.</p>
+    </EmptyState>,
+  );
   return (
     <TableCard
       titleId="tokens-title"
@@ -100,19 +90,15 @@ function TokensTable({ withOwner }: { withOwner: boolean }) {
       state={state}
       rowProps={(row) => ({ "data-token-name": row.original.name })}
     >
-      <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke ${revoking?.name ?? ""}?`}
+      <ConfirmAction
+        confirmed={revoking}
+        title={`Revoke ${revoking.target?.name ?? ""}?`}
         confirmLabel="Revoke"
         pendingLabel="Revoking…"
         danger
-        pending={revoke.isPending}
-        error={revoke.error ? errorMessage(revoke.error) : null}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onClose={() => setRevoking(null)}
       >
         <p>Tools using it get 401 from their next request, and its live connections are closed. This cannot be undone.</p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </TableCard>
   );
 }

@@ -9,7 +9,7 @@ import { keys } from "@/lib/api/keys";
 import { webhookQueries, webhooksApi } from "@/lib/api/webhooks";
 import type { Webhook, WebhookDelivery } from "@/lib/contract/webhooks";
 import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
-import { loadState } from "@/components/data-table/load-state";
+import { listState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -77,18 +77,13 @@ export function WebhookDeliveries({ hook }: { hook: Webhook }) {
   });
   const columns = useMemo(() => columnsOf((d) => redeliver.mutate(d)), [redeliver]);
   const table = useDataTable({ data: log.data?.items ?? [], columns, getRowId: (d) => d.id });
-  const state =
-    loadState(log, { rows: 3, errorTitle: "The deliveries could not be loaded" }) ??
-    (log.data?.items.length === 0
-      ? {
-          kind: "message" as const,
-          content: (
-            <EmptyState title="Nothing sent yet">
-              <p>Events it subscribes to appear here as they happen; a test event shows whether the receiver verifies them.</p>
-            </EmptyState>
-          ),
-        }
-      : undefined);
+  const state = listState(
+    log,
+    { rows: 3, errorTitle: "The deliveries could not be loaded" },
+    <EmptyState title="Nothing sent yet">
+      <p>Events it subscribes to appear here as they happen; a test event shows whether the receiver verifies them.</p>
+    </EmptyState>,
+  );
   return (
     <TableCard
       titleId="deliveries-title"

@@ -5,16 +5,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { webhooksApi } from "@/lib/api/webhooks";
 import { WEBHOOK_EVENT_TYPES, webhookCreateSchema, type Webhook, type WebhookWithSecret } from "@/lib/contract/webhooks";
-import { FormProblem } from "@/components/forms/form-problem";
 import { TextField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
-import { SubmitButton } from "@/components/forms/submit-button";
+import { addOrEdit, FormCard } from "./form-card";
 import { SecretOnce } from "./secret-once";
 import styles from "./settings.module.css";
 
@@ -59,64 +57,37 @@ export function WebhookForm({ editing, onDone }: { editing: Webhook | null; onDo
     },
     onError: (e) => showServerErrors(e, form.setError, (f) => f.replace(/^body\./, "").replace(/\.\d+$/, "") as keyof Input),
   });
-  const placed = Object.values(form.formState.errors).some((e) => e?.type === "server");
   const eventsError = form.formState.errors.events?.message;
   return (
-    <section className="card" aria-labelledby="webhook-form-title">
-      <header className="card-header">
-        <h2 id="webhook-form-title">{editing ? `Edit ${editing.url}` : "Add an endpoint"}</h2>
-      </header>
-      <div className="card-body stack">
-        {created && <SecretShownOnce hook={created} onDone={() => setCreated(null)} />}
-        <FormProvider {...form}>
-          <form
-            className="stack"
-            onSubmit={form.handleSubmit((v) => save.mutate(v))}
-            noValidate
-            aria-label={editing ? "Edit the endpoint" : "Add an endpoint"}
-          >
-            {save.error && !placed && <FormProblem outcome="Not saved.">{errorMessage(save.error)}</FormProblem>}
-            <div className={styles.formRow}>
-              <TextField<Input>
-                name="url"
-                label="URL"
-                hint="http(s); private and loopback addresses are refused."
-                autoComplete="off"
-                required
-              />
-              <TextField<Input> name="description" label="Description" hint="Optional: what receives it." autoComplete="off" />
-            </div>
-            <fieldset className={styles.events} aria-describedby={eventsError ? "webhook-events-error" : undefined}>
-              <legend>Events</legend>
-              {WEBHOOK_EVENT_TYPES.map((type) => (
-                <label key={type} className={styles.switch}>
-                  <input type="checkbox" value={type} {...form.register("events")} />
-                  <span className="mono">{type}</span>
-                </label>
-              ))}
-              {eventsError && (
-                <p id="webhook-events-error" className="field-error">
-                  {eventsError}
-                </p>
-              )}
-            </fieldset>
-            <label className={styles.switch}>
-              <input type="checkbox" {...form.register("active")} />
-              Active (deliveries are sent)
-            </label>
-            <div className="form-actions">
-              <SubmitButton pending={save.isPending} pendingLabel="Saving…">
-                {editing ? "Save" : "Add endpoint"}
-              </SubmitButton>
-              {editing && (
-                <button type="button" className="button button-ghost" onClick={onDone}>
-                  Cancel
-                </button>
-              )}
-            </div>
-          </form>
-        </FormProvider>
+    <FormCard
+      titleId="webhook-form-title"
+      above={created && <SecretShownOnce hook={created} onDone={() => setCreated(null)} />}
+      form={form}
+      save={save}
+      {...addOrEdit("endpoint", "an", editing?.url, onDone)}
+    >
+      <div className={styles.formRow}>
+        <TextField<Input> name="url" label="URL" hint="http(s); private and loopback addresses are refused." autoComplete="off" required />
+        <TextField<Input> name="description" label="Description" hint="Optional: what receives it." autoComplete="off" />
       </div>
-    </section>
+      <fieldset className={styles.events} aria-describedby={eventsError ? "webhook-events-error" : undefined}>
+        <legend>Events</legend>
+        {WEBHOOK_EVENT_TYPES.map((type) => (
+          <label key={type} className={styles.switch}>
+            <input type="checkbox" value={type} {...form.register("events")} />
+            <span className="mono">{type}</span>
+          </label>
+        ))}
+        {eventsError && (
+          <p id="webhook-events-error" className="field-error">
+            {eventsError}
+          </p>
+        )}
+      </fieldset>
+      <label className={styles.switch}>
+        <input type="checkbox" {...form.register("active")} />
+        Active (deliveries are sent)
+      </label>
+    </FormCard>
   );
 }

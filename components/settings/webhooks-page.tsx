@@ -2,25 +2,22 @@
 // Webhook endpoints (admins): the list with failing and disabled ones flagged, adding one (its
 // secret shown once), editing its events or switching it on and off, rotating its secret,
 // deleting it, and its delivery log.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import { errorMessage } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { webhookQueries, webhooksApi } from "@/lib/api/webhooks";
 import type { Webhook, WebhookWithSecret } from "@/lib/contract/webhooks";
-import { NotAllowed } from "@/components/auth/not-allowed";
-import { useCan } from "@/components/auth/use-principal";
 import { actionsColumn, columnsFor, type DataColumn } from "@/components/data-table/features";
-import { loadState } from "@/components/data-table/load-state";
+import { listState } from "@/components/data-table/load-state";
 import { useDataTable } from "@/components/data-table/use-data-table";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SettingsFrame } from "./settings-frame";
+import { ConfirmAction, useConfirmed } from "./confirm-action";
+import { RowActions } from "./row-button";
+import { AdminSettingsFrame } from "./settings-frame";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import { SecretShownOnce, WebhookForm } from "./webhook-form";
-import styles from "./settings.module.css";
 import { TableCard } from "./table-card";
 
 const col = columnsFor<Webhook>();
@@ -72,70 +69,56 @@ function columnsOf(a: Actions): DataColumn<Webhook>[] {
     }),
     col.accessor("active", { id: "active", header: "State", meta: { width: 190 }, cell: ({ row }) => <Health hook={row.original} /> }),
     actionsColumn<Webhook>(400, (h) => (
-      <div className={styles.cellActions}>
-        <button type="button" className="button button-small" onClick={() => a.log(h)} aria-label={`Deliveries to ${h.url}`}>
-          Deliveries
-        </button>
-        <button type="button" className="button button-small" onClick={() => a.edit(h)} aria-label={`Edit ${h.url}`}>
-          Edit
-        </button>
-        <button type="button" className="button button-small" onClick={() => a.rotate(h)} aria-label={`Rotate the secret of ${h.url}`}>
-          Rotate secret
-        </button>
-        <button type="button" className="button button-small button-danger" onClick={() => a.remove(h)} aria-label={`Delete ${h.url}`}>
-          Delete
-        </button>
-      </div>
+      <RowActions
+        actions={[
+          { text: "Deliveries", label: `Deliveries to ${h.url}`, onClick: () => a.log(h) },
+          { text: "Edit", label: `Edit ${h.url}`, onClick: () => a.edit(h) },
+          { text: "Rotate secret", label: `Rotate the secret of ${h.url}`, onClick: () => a.rotate(h) },
+          { text: "Delete", label: `Delete ${h.url}`, danger: true, onClick: () => a.remove(h) },
+        ]}
+      />
     )),
   ];
 }
 
 function Webhooks() {
-  const client = useQueryClient();
   const hooks = useQuery(webhookQueries.list());
   const [editing, setEditing] = useState<Webhook | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<{ kind: "rotate" | "remove"; hook: Webhook } | null>(null);
   const [rotated, setRotated] = useState<WebhookWithSecret | null>(null);
-  const invalidate = () => void client.invalidateQueries({ queryKey: keys.webhooks.all });
-  const act = useMutation({
-    mutationFn: async ({ kind, hook }: { kind: "rotate" | "remove"; hook: Webhook }) =>
+  const confirm = useConfirmed(
+    async ({ kind, hook }: { kind: "rotate" | "remove"; hook: Webhook }) =>
       kind === "rotate" ? webhooksApi.rotate(hook.id) : (await webhooksApi.remove(hook.id), null),
-    onSuccess: (result, { kind, hook }) => {
-      invalidate();
-      setConfirm(null);
-      if (kind === "rotate" && result) setRotated(result as WebhookWithSecret);
+    keys.webhooks.all,
+    (result, { kind, hook }) => {
+      if (kind === "rotate" && result) setRotated(result);
       else {
         if (viewing === hook.id) setViewing(null);
         if (editing?.id === hook.id) setEditing(null);
         toast.success(`Deleted ${hook.url}: nothing more is sent to it`);
       }
     },
-  });
+  );
+  const ask = confirm.ask;
   const columns = useMemo(
     () =>
       columnsOf({
         edit: setEditing,
         log: (h) => setViewing(h.id),
-        rotate: (h) => (act.reset(), setConfirm({ kind: "rotate", hook: h })),
-        remove: (h) => (act.reset(), setConfirm({ kind: "remove", hook: h })),
+        rotate: (h) => ask({ kind: "rotate", hook: h }),
+        remove: (h) => ask({ kind: "remove", hook: h }),
       }),
-    [act],
+    [ask],
   );
   const items = hooks.data?.items ?? [];
   const table = useDataTable({ data: items, columns, getRowId: (h) => h.id });
-  const state =
-    loadState(hooks, { rows: 2, errorTitle: "The endpoints could not be loaded" }) ??
-    (items.length === 0
-      ? {
-          kind: "message" as const,
-          content: (
-            <EmptyState title="No endpoints yet">
-              <p>Add one above: the tool at that URL then gets each event it subscribes to, signed.</p>
-            </EmptyState>
-          ),
-        }
-      : undefined);
+  const state = listState(
+    hooks,
+    { rows: 2, errorTitle: "The endpoints could not be loaded" },
+    <EmptyState title="No endpoints yet">
+      <p>Add one above: the tool at that URL then gets each event it subscribes to, signed.</p>
+    </EmptyState>,
+  );
   const shown = items.find((h) => h.id === viewing) ?? null;
   return (
     <>
@@ -150,35 +133,36 @@ function Webhooks() {
         rowProps={(row) => ({ "data-webhook-url": row.original.url })}
       />
       {shown && <WebhookDeliveries hook={shown} />}
-      <ConfirmDialog
-        open={confirm !== null}
-        title={confirm?.kind === "rotate" ? `Rotate the secret of ${confirm.hook.url}?` : `Delete ${confirm?.hook.url ?? ""}?`}
-        confirmLabel={confirm?.kind === "rotate" ? "Rotate" : "Delete"}
-        pendingLabel={confirm?.kind === "rotate" ? "Rotating…" : "Deleting…"}
-        danger={confirm?.kind === "remove"}
-        pending={act.isPending}
-        error={act.error ? errorMessage(act.error) : null}
-        onConfirm={() => confirm && act.mutate(confirm)}
-        onClose={() => setConfirm(null)}
+      <ConfirmAction
+        confirmed={confirm}
+        title={
+          confirm.target?.kind === "rotate"
+            ? `Rotate the secret of ${confirm.target.hook.url}?`
+            : `Delete ${confirm.target?.hook.url ?? ""}?`
+        }
+        confirmLabel={confirm.target?.kind === "rotate" ? "Rotate" : "Delete"}
+        pendingLabel={confirm.target?.kind === "rotate" ? "Rotating…" : "Deleting…"}
+        danger={confirm.target?.kind === "remove"}
       >
         <p>
-          {confirm?.kind === "rotate"
+          {confirm.target?.kind === "rotate"
             ? "A new secret is shown once. The current one keeps signing beside it for 24 hours, so the receiver can switch over."
             : "Nothing more is sent to it, and its delivery log is deleted with it. This cannot be undone."}
         </p>
-      </ConfirmDialog>
+      </ConfirmAction>
     </>
   );
 }
 
 export function WebhooksPage() {
-  const allowed = useCan("webhooks.manage");
   return (
-    <SettingsFrame
+    <AdminSettingsFrame
       title="Webhooks"
       intro="Other tools get the events they subscribe to as signed HTTP requests (Standard Webhooks), retried for 24 hours, in order per endpoint."
+      action="webhooks.manage"
+      doing="manage webhooks"
     >
-      {allowed ? <Webhooks /> : <NotAllowed doing="manage webhooks" needs="admin" />}
-    </SettingsFrame>
+      <Webhooks />
+    </AdminSettingsFrame>
   );
 }

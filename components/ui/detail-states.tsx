@@ -4,9 +4,9 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { errorMessage, isApiError } from "@/lib/api/errors";
+import { isApiError } from "@/lib/api/errors";
 import { EmptyState } from "./empty-state";
-import { ErrorState } from "./error-state";
+import { QueryErrorState } from "./error-state";
 import { Skeleton } from "./skeleton";
 import layout from "@/components/layout/detail-layout.module.css";
 
@@ -54,7 +54,7 @@ export function DetailFallback({
   if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage {...notFound} />;
   return (
     <div className={layout.detailPage}>
-      <ErrorState title={errorTitle} message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      <QueryErrorState title={errorTitle} query={query} />
     </div>
   );
 }

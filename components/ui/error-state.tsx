@@ -1,4 +1,6 @@
 "use client";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { errorMessage } from "@/lib/api/errors";
 
 export function ErrorState({
   title,
@@ -23,4 +25,9 @@ export function ErrorState({
       )}
     </div>
   );
+}
+
+/** A query's failure: what the server said, and Retry fetching it again. */
+export function QueryErrorState({ title, query }: { title: string; query: Pick<UseQueryResult, "error" | "isFetching" | "refetch"> }) {
+  return <ErrorState title={title} message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
 }

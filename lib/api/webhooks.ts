@@ -1,6 +1,5 @@
 // Webhook endpoints and their delivery log (admin).
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
 import {
   webhookDeliveryListSchema,
   webhookDeliverySchema,
@@ -10,24 +9,23 @@ import {
   type WebhookCreate,
   type WebhookPatch,
 } from "@/lib/contract/webhooks";
+import { crudApi } from "./crud";
 import { apiFetch } from "./fetch";
 import { keys } from "./keys";
 
-const seg = encodeURIComponent;
-// DELETE answers 204: nothing to read.
-const deletedSchema = z.unknown();
+const crud = crudApi<WebhookCreate, WebhookPatch>()("/api/webhooks", {
+  list: webhookListSchema,
+  created: webhookWithSecretSchema,
+  item: webhookSchema,
+});
 
 export const webhooksApi = {
-  list: (signal?: AbortSignal) => apiFetch(webhookListSchema, "/api/webhooks", { signal }),
-  create: (body: WebhookCreate) => apiFetch(webhookWithSecretSchema, "/api/webhooks", { method: "POST", body }),
-  update: (id: string, patch: WebhookPatch) => apiFetch(webhookSchema, `/api/webhooks/${seg(id)}`, { method: "PATCH", body: patch }),
-  remove: (id: string) => apiFetch(deletedSchema, `/api/webhooks/${seg(id)}`, { method: "DELETE" }),
-  rotate: (id: string) => apiFetch(webhookWithSecretSchema, `/api/webhooks/${seg(id)}/rotate`, { method: "POST" }),
-  deliveries: (id: string, signal?: AbortSignal) =>
-    apiFetch(webhookDeliveryListSchema, `/api/webhooks/${seg(id)}/deliveries?limit=100`, { signal }),
+  ...crud,
+  rotate: (id: string) => apiFetch(webhookWithSecretSchema, `${crud.at(id)}/rotate`, { method: "POST" }),
+  deliveries: (id: string, signal?: AbortSignal) => apiFetch(webhookDeliveryListSchema, `${crud.at(id)}/deliveries?limit=100`, { signal }),
   redeliver: (id: string, deliveryId: string) =>
-    apiFetch(webhookDeliverySchema, `/api/webhooks/${seg(id)}/deliveries/${seg(deliveryId)}/redeliver`, { method: "POST" }),
-  test: (id: string) => apiFetch(webhookDeliverySchema, `/api/webhooks/${seg(id)}/test`, { method: "POST" }),
+    apiFetch(webhookDeliverySchema, `${crud.at(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: "POST" }),
+  test: (id: string) => apiFetch(webhookDeliverySchema, `${crud.at(id)}/test`, { method: "POST" }),
 };
 
 export const webhookQueries = {

@@ -9,8 +9,7 @@ import {
   alertRulePatchSchema,
   alertRuleSchema,
 } from "./alert-rules";
-import { wholeListQuerySchema } from "./cursor";
-import { created, jsonAnswer, listAnswer, operation, problem } from "./openapi-kit";
+import { created, deletion, jsonAnswer, operation, problem, WHOLE_UNLESS_PAGED, wholeList } from "./openapi-kit";
 
 const refused = problem(
   "Invalid body (errors[] names each field); a chatUrl that is not http(s) or points at a loopback, link-local or private address is refused naming body.actions.chatUrl",
@@ -21,12 +20,10 @@ const unusable = problem(
 
 export const alertRulesPaths: ZodOpenApiPathsObject = {
   "/api/alert-rules": {
-    get: operation("admin", "listAlertRules", "The alert rules, oldest first", {
-      description:
-        "Every rule with its conditions, actions (a chat URL only as its origin), throttle, latest notification and the markets waiting for the next one. " +
-        "All of them unless limit or cursor is sent; then paged by cursor (nextCursor and Link), oldest first.",
-      query: wholeListQuerySchema,
-      responses: { "200": listAnswer(alertRuleListSchema, "The rules") },
+    get: wholeList("admin", "listAlertRules", "The alert rules, oldest first", {
+      description: `Every rule with its conditions, actions (a chat URL only as its origin), throttle, latest notification and the markets waiting for the next one. ${WHOLE_UNLESS_PAGED}`,
+      items: alertRuleListSchema,
+      answer: "The rules",
     }),
     post: operation("admin", "createAlertRule", "Create a rule: which announced markets notify, where, and at most how often", {
       description:
@@ -60,10 +57,9 @@ export const alertRulesPaths: ZodOpenApiPathsObject = {
       body: alertRulePatchSchema,
       responses: { "200": jsonAnswer(alertRuleSchema, "The rule as it is now"), "400": refused, "422": unusable },
     }),
-    delete: operation("admin", "deleteAlertRule", "Delete a rule with its chat target", {
+    delete: deletion("admin", "deleteAlertRule", "Delete a rule with its chat target", {
       description: "Its pending markets are not notified and its chat URL's queued messages are dropped. The deletion is audited.",
       path: alertRuleIdParamsSchema,
-      responses: { "204": { description: "Deleted" } },
     }),
   },
 };

@@ -16,7 +16,7 @@ import {
   userPatchSchema,
   userSchema,
 } from "./auth";
-import { created, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
+import { created, deletion, jsonAnswer, listAnswer, operation, problem, read, wholeList } from "./openapi-kit";
 
 const setCookie = {
   "Set-Cookie": { description: "The new admin's session cookie (HttpOnly, SameSite=Lax)", schema: { type: "string" as const } },
@@ -65,17 +65,17 @@ export const authPaths: ZodOpenApiPathsObject = {
     ),
   },
   "/api/tokens/{tokenId}": {
-    delete: operation("viewer", "revokeToken", "Revoke a token at once (its sockets are closed); the caller's own, or any for an admin", {
+    delete: deletion("viewer", "revokeToken", "Revoke a token at once (its sockets are closed); the caller's own, or any for an admin", {
       description: "Takes effect at the token's next request (401) in every process; audited as token_revoked.",
       path: tokenIdParamsSchema,
-      responses: { "204": { description: "Revoked" } },
+      done: "Revoked",
     }),
   },
   "/api/users": {
-    get: operation("admin", "listUsers", "Everyone who can sign in, with role, disabled and last activity", {
+    get: wholeList("admin", "listUsers", "Everyone who can sign in, with role, disabled and last activity", {
       description: "Admins only. lastSeenAt is the latest session activity.",
-      query: wholeListQuerySchema,
-      responses: { "200": listAnswer(userListSchema, "Oldest first") },
+      items: userListSchema,
+      answer: "Oldest first",
     }),
     post: operation("admin", "createUser", "Create a person with a temporary password and a role", {
       description: "There is no email: hand the temporary password over. Audited as user_created.",

@@ -11,7 +11,7 @@ import {
   commentSchema,
 } from "./comments";
 import { idParamsSchema } from "./common";
-import { created, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
+import { created, deletion, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
 
 const announced = "Announced to open pages as unmapped_updated { id, version (unchanged by comments), changed: [comments] }.";
 const asText =
@@ -47,10 +47,10 @@ export const commentsPaths: ZodOpenApiPathsObject = {
       body: commentBodySchema,
       responses: { "200": jsonAnswer(commentSchema, "The comment after the edit"), "403": ownOrAdmin, "404": notThisMarkets },
     }),
-    delete: operation("triager", "deleteComment", "Delete a comment: its author, or an admin", {
+    delete: deletion("triager", "deleteComment", "Delete a comment: its author, or an admin", {
       description: announced,
       path: commentParamsSchema,
-      responses: { "204": { description: "Deleted" }, "403": ownOrAdmin, "404": notThisMarkets },
+      refusals: { "403": ownOrAdmin, "404": notThisMarkets },
     }),
   },
   "/api/unmapped/{id}/activity": {

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-openapi";
 import { auditListSchema, historyQuerySchema } from "./audit";
+import { wholeListQuerySchema } from "./cursor";
 import type { Role } from "./auth";
 import { problemSchema } from "./common";
 import { EXAMPLES } from "./openapi-examples";
@@ -151,6 +152,29 @@ export const read = (
     ...spec
   }: Omit<OperationSpec, "body" | "responses"> & { ok: ZodOpenApiResponseObject; refusals?: ZodOpenApiResponsesObject },
 ) => operation("viewer", operationId, summary, { ...spec, responses: { "200": ok, ...refusals } });
+
+/** How a list that answers whole unless asked to page says so in its description. */
+export const WHOLE_UNLESS_PAGED = "All of them unless limit or cursor is sent; then paged by cursor (nextCursor and Link), oldest first.";
+
+/** GET of a list that answers whole unless limit or cursor is sent: `items` is its schema, `answer` what its 200 says. */
+export const wholeList = (
+  access: Access,
+  operationId: string,
+  summary: string,
+  { items, answer, ...spec }: Pick<OperationSpec, "description"> & { items: z.ZodType; answer: string },
+) => operation(access, operationId, summary, { ...spec, query: wholeListQuerySchema, responses: { "200": listAnswer(items, answer) } });
+
+/** DELETE of what `path` names: 204 (`done`: "Deleted", "Revoked"), with `refusals` of its own. */
+export const deletion = (
+  access: Access,
+  operationId: string,
+  summary: string,
+  {
+    done = "Deleted",
+    refusals,
+    ...spec
+  }: Pick<OperationSpec, "description" | "path"> & { done?: string; refusals?: ZodOpenApiResponsesObject },
+) => operation(access, operationId, summary, { ...spec, responses: { "204": { description: done }, ...refusals } });
 
 /** A page of audit entries, newest first: the answer of /api/audit and of every resource's history. */
 export const historyPage = listAnswer(auditListSchema, "One page of history entries");

@@ -1,7 +1,7 @@
 // Saved views (named list queries, personal or shared) and the people directory for pickers.
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { wholeListQuerySchema } from "./cursor";
-import { created, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
+import { created, deletion, jsonAnswer, listAnswer, operation, problem, read } from "./openapi-kit";
 import {
   peopleSchema,
   VIEWS_PER_PERSON_MAX,
@@ -56,14 +56,10 @@ export const viewsPaths: ZodOpenApiPathsObject = {
         "409": problem("The owner has a view of this name already (errors names body.name)"),
       },
     }),
-    delete: operation("viewer", "deleteView", "Delete a view: its owner, or an admin for a shared one", {
+    delete: deletion("viewer", "deleteView", "Delete a view: its owner, or an admin for a shared one", {
       description: "Nothing else changes: a view only names a query. Someone else's personal view is 404, as if it did not exist.",
       path: viewParamsSchema,
-      responses: {
-        "204": { description: "Deleted" },
-        "403": problem("A shared view of someone else and the caller is not an admin"),
-        "404": notVisible,
-      },
+      refusals: { "403": problem("A shared view of someone else and the caller is not an admin"), "404": notVisible },
     }),
   },
   "/api/people": {

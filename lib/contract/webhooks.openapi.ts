@@ -1,8 +1,7 @@
 // The webhook operations (admin) and the events receivers get (OpenAPI 3.1 `webhooks`: one entry
 // per event type, its body the envelope and the three Standard Webhooks headers).
 import type { ZodOpenApiObject, ZodOpenApiPathsObject } from "zod-openapi";
-import { wholeListQuerySchema } from "./cursor";
-import { operation, jsonAnswer, created, listAnswer, problem } from "./openapi-kit";
+import { created, deletion, jsonAnswer, listAnswer, operation, problem, WHOLE_UNLESS_PAGED, wholeList } from "./openapi-kit";
 import {
   deliveryListQuerySchema,
   deliveryParamsSchema,
@@ -23,12 +22,10 @@ const urlRefused = problem(
 
 export const webhooksPaths: ZodOpenApiPathsObject = {
   "/api/webhooks": {
-    get: operation("admin", "listWebhooks", "The webhook endpoints, oldest first (never their secrets)", {
-      description:
-        "Every endpoint with what it subscribes to and whether it is failing (since when) or was disabled for failing through the whole retry window. " +
-        "All of them unless limit or cursor is sent; then paged by cursor (nextCursor and Link), oldest first.",
-      query: wholeListQuerySchema,
-      responses: { "200": listAnswer(webhookListSchema, "The endpoints; failing and disabled ones say since when") },
+    get: wholeList("admin", "listWebhooks", "The webhook endpoints, oldest first (never their secrets)", {
+      description: `Every endpoint with what it subscribes to and whether it is failing (since when) or was disabled for failing through the whole retry window. ${WHOLE_UNLESS_PAGED}`,
+      items: webhookListSchema,
+      answer: "The endpoints; failing and disabled ones say since when",
     }),
     post: operation("admin", "createWebhook", "Create an endpoint; its signing secret is shown only in this answer", {
       description:
@@ -50,10 +47,9 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       body: webhookPatchSchema,
       responses: { "200": jsonAnswer(webhookSchema, "The endpoint as it is now"), "400": urlRefused },
     }),
-    delete: operation("admin", "deleteWebhook", "Delete an endpoint and its delivery log", {
+    delete: deletion("admin", "deleteWebhook", "Delete an endpoint and its delivery log", {
       description: "Its pending deliveries are not sent. The deletion is recorded in the audit trail.",
       path: webhookIdParamsSchema,
-      responses: { "204": { description: "Deleted" } },
     }),
   },
   "/api/webhooks/{id}/rotate": {

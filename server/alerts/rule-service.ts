@@ -8,7 +8,7 @@ import type { Actor, AuditEntry } from "@/lib/contract/audit";
 import type { Prisma } from "@/generated/prisma/client";
 import { AuditService } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
-import { afterTimestamp, cursorPage, takeOf, wholeList, type Paging } from "@/server/http/cursor";
+import { createdPage, OLDEST_FIRST, oldestFirst, wholeList, type Paging } from "@/server/http/cursor";
 import { badRequest, notFound, unprocessable } from "@/server/http/errors";
 import { refuseUrl } from "@/server/webhooks/address-guard";
 import { auditUrl } from "@/server/webhooks/endpoint-service";
@@ -21,7 +21,6 @@ type Tx = Prisma.TransactionClient;
 
 const WITH_CHAT = { chatEndpoint: { select: { url: true } } } as const satisfies Prisma.AlertRuleInclude;
 type Row = Prisma.AlertRuleGetPayload<{ include: typeof WITH_CHAT }>;
-const ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
 /** The condition arrays may be NULL in the table (a row written by hand or by SQL): none is "any". */
 const listOf = <T>(v: readonly string[] | null) => (v ?? []) as T[];
@@ -122,13 +121,8 @@ export class AlertRuleService {
 
   /** Oldest first, then by id; by cursor, the rules after the last one sent. */
   async list(paging: Paging = wholeList()): Promise<{ items: AlertRule[]; nextCursor: string | null }> {
-    const found = await this.db.prisma.alertRule.findMany({
-      where: afterTimestamp(paging, "createdAt", "asc"),
-      orderBy: ORDER,
-      take: takeOf(paging),
-      include: WITH_CHAT,
-    });
-    const { items, nextCursor } = cursorPage(paging, found, (r) => [r.createdAt.toISOString(), r.id]);
+    const found = await this.db.prisma.alertRule.findMany({ ...oldestFirst(paging), include: WITH_CHAT });
+    const { items, nextCursor } = createdPage(paging, found);
     return { items: items.map(toRule), nextCursor };
   }
 
@@ -141,7 +135,7 @@ export class AlertRuleService {
   /** Every rule's latest notification and what waits for the next one, oldest rule first. */
   async firings(): Promise<{ items: AlertRuleFiring[] }> {
     const rows = await this.db.prisma.alertRule.findMany({
-      orderBy: ORDER,
+      orderBy: OLDEST_FIRST,
       select: {
         id: true,
         name: true,

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/contract/audit";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AuditService, type AuditRecord } from "../audit/audit-service";
 import { LOCKS } from "../db/locks";
-import { afterTimestamp, cursorPage, takeOf, wholeList, type Paging } from "../http/cursor";
+import { createdPage, oldestFirst, wholeList, type Paging } from "../http/cursor";
 import { conflict, notFound } from "../http/errors";
 import type { AuthService } from "./auth-service";
 
@@ -62,12 +62,8 @@ export class PeopleService {
 
   /** Oldest first, then by id; by cursor, the people after the last one sent. */
   async list(paging: Paging = wholeList()): Promise<{ items: User[]; nextCursor: string | null }> {
-    const found = await this.prisma.user.findMany({
-      where: afterTimestamp(paging, "createdAt", "asc"),
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: takeOf(paging),
-    });
-    const { items, nextCursor } = cursorPage(paging, found, (r) => [r.createdAt.toISOString(), r.id]);
+    const found = await this.prisma.user.findMany(oldestFirst(paging));
+    const { items, nextCursor } = createdPage(paging, found);
     return { items: await this.toUsers(items), nextCursor };
   }
 

@@ -187,3 +187,17 @@ export const takeOf = (paging: Paging) => {
   const { limit } = rowWindow(paging);
   return Number.isFinite(limit) ? limit : undefined;
 };
+
+/** Oldest first: by creation, then by id (the people, webhook endpoints and alert rules). */
+export const OLDEST_FIRST = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+/** The Prisma read of a list oldest first, after the cursor: `where` (narrowed by `filter`), orderBy and take. */
+export const oldestFirst = (paging: Paging, filter: object = {}) => ({
+  where: { ...filter, ...afterTimestamp(paging, "createdAt", "asc") },
+  orderBy: OLDEST_FIRST,
+  take: takeOf(paging),
+});
+
+/** The page of rows keyed by (createdAt, id), and the cursor after its last one. */
+export const createdPage = <T extends { createdAt: Date; id: string }>(paging: Paging, rows: T[]) =>
+  cursorPage(paging, rows, (r) => [r.createdAt.toISOString(), r.id]);

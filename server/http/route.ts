@@ -117,6 +117,16 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(data), { ...init, headers });
 }
 
+/** 201: the resource just created, with its address (`collection`/its id) as Location. */
+export const createdIn = (collection: string, resource: { id: string | number }) =>
+  json(resource, { status: 201, headers: { location: `${collection}/${resource.id}` } });
+
+/** 204 once `work` is done: a deletion has nothing to answer. */
+export async function noContent(work: Promise<unknown>): Promise<Response> {
+  await work;
+  return new Response(null, { status: 204 });
+}
+
 function fieldErrors(prefix: string, error: z.ZodError): FieldError[] {
   return error.issues.map((i) => {
     // Unknown keys are reported on the object; name each key so the client can point at it.

@@ -13,7 +13,7 @@ import {
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AuditService } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
-import { afterKey, afterTimestamp, cursorPage, takeOf, wholeList, type Paging } from "@/server/http/cursor";
+import { afterKey, createdPage, cursorPage, oldestFirst, takeOf, wholeList, type Paging } from "@/server/http/cursor";
 import { badRequest, notFound } from "@/server/http/errors";
 import { refuseUrl } from "./address-guard";
 import type { WebhookOutbox } from "./outbox";
@@ -100,12 +100,8 @@ export class WebhookService {
 
   /** Oldest first, then by id; by cursor, the endpoints after the last one sent. */
   async list(paging: Paging = wholeList()): Promise<{ items: Webhook[]; nextCursor: string | null }> {
-    const found = await this.db.prisma.webhookEndpoint.findMany({
-      where: { ...STANDARD, ...afterTimestamp(paging, "createdAt", "asc") },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: takeOf(paging),
-    });
-    const { items, nextCursor } = cursorPage(paging, found, (r) => [r.createdAt.toISOString(), r.id]);
+    const found = await this.db.prisma.webhookEndpoint.findMany(oldestFirst(paging, STANDARD));
+    const { items, nextCursor } = createdPage(paging, found);
     return { items: items.map(toWebhook), nextCursor };
   }
 

@@ -1,7 +1,7 @@
 import { alertRuleCreateSchema, alertRuleKeyset } from "@/lib/contract/alert-rules";
 import { wholeListQuerySchema } from "@/lib/contract/cursor";
 import { listAnswer, readPaging } from "@/server/http/cursor";
-import { json, route } from "@/server/http/route";
+import { createdIn, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,6 @@ export const GET = route({ access: "admin", query: wholeListQuerySchema }, async
   listAnswer(req, await getRuntime().alertRules.list(readPaging(req, query, alertRuleKeyset, { whole: true }))),
 );
 
-export const POST = route({ access: "admin", body: alertRuleCreateSchema }, async ({ body, actor }) => {
-  const created = await getRuntime().alertRules.create(body, actor);
-  return json(created, { status: 201, headers: { location: `/api/alert-rules/${created.id}` } });
-});
+export const POST = route({ access: "admin", body: alertRuleCreateSchema }, async ({ body, actor }) =>
+  createdIn("/api/alert-rules", await getRuntime().alertRules.create(body, actor)),
+);

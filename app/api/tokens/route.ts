@@ -1,7 +1,7 @@
 import { tokenCreateSchema, tokenKeyset } from "@/lib/contract/auth";
 import { wholeListQuerySchema } from "@/lib/contract/cursor";
 import { listAnswer, readPaging } from "@/server/http/cursor";
-import { json, route } from "@/server/http/route";
+import { createdIn, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,6 @@ export const GET = route({ access: "viewer", query: wholeListQuerySchema }, asyn
 );
 
 /** 201 with the secret, shown this once; the role is at most the caller's (403 otherwise). */
-export const POST = route({ access: "viewer", body: tokenCreateSchema }, async ({ principal, body, actor }) => {
-  const created = await getRuntime().tokens.create(principal, body, actor);
-  return json(created, { status: 201, headers: { location: `/api/tokens/${created.id}` } });
-});
+export const POST = route({ access: "viewer", body: tokenCreateSchema }, async ({ principal, body, actor }) =>
+  createdIn("/api/tokens", await getRuntime().tokens.create(principal, body, actor)),
+);

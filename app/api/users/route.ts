@@ -1,7 +1,7 @@
 import { userCreateSchema, userKeyset } from "@/lib/contract/auth";
 import { wholeListQuerySchema } from "@/lib/contract/cursor";
 import { listAnswer, readPaging } from "@/server/http/cursor";
-import { json, route } from "@/server/http/route";
+import { createdIn, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,6 @@ export const GET = route({ access: "admin", query: wholeListQuerySchema }, async
 );
 
 /** Creates a person with a temporary password and a role (there is no email: hand the password over yourself). */
-export const POST = route({ access: "admin", body: userCreateSchema }, async ({ body, actor }) => {
-  const user = await getRuntime().people.create(body, actor);
-  return json(user, { status: 201, headers: { location: `/api/users/${user.id}` } });
-});
+export const POST = route({ access: "admin", body: userCreateSchema }, async ({ body, actor }) =>
+  createdIn("/api/users", await getRuntime().people.create(body, actor)),
+);

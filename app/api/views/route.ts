@@ -1,7 +1,7 @@
 import { wholeListQuerySchema } from "@/lib/contract/cursor";
 import { savedViewCreateSchema, viewKeyset } from "@/lib/contract/views";
 import { listAnswer, readPaging } from "@/server/http/cursor";
-import { json, route } from "@/server/http/route";
+import { createdIn, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,6 @@ export const GET = route({ access: "viewer", query: wholeListQuerySchema }, asyn
 );
 
 /** Personal views for everyone; shared ones need the triager role (checked by the service). */
-export const POST = route({ access: "viewer", body: savedViewCreateSchema }, async ({ body, principal }) => {
-  const view = await getRuntime().views.create(body, principal);
-  return json(view, { status: 201, headers: { location: `/api/views/${view.id}` } });
-});
+export const POST = route({ access: "viewer", body: savedViewCreateSchema }, async ({ body, principal }) =>
+  createdIn("/api/views", await getRuntime().views.create(body, principal)),
+);

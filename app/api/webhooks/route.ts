@@ -1,7 +1,7 @@
 import { wholeListQuerySchema } from "@/lib/contract/cursor";
 import { webhookCreateSchema, webhookKeyset } from "@/lib/contract/webhooks";
 import { listAnswer, readPaging } from "@/server/http/cursor";
-import { json, route } from "@/server/http/route";
+import { createdIn, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,6 @@ export const GET = route({ access: "admin", query: wholeListQuerySchema }, async
 );
 
 /** 201 with the signing secret, shown this once. */
-export const POST = route({ access: "admin", body: webhookCreateSchema }, async ({ body, actor }) => {
-  const created = await getRuntime().webhooks.create(body, actor);
-  return json(created, { status: 201, headers: { location: `/api/webhooks/${created.id}` } });
-});
+export const POST = route({ access: "admin", body: webhookCreateSchema }, async ({ body, actor }) =>
+  createdIn("/api/webhooks", await getRuntime().webhooks.create(body, actor)),
+);

@@ -1,5 +1,5 @@
 import { alertRuleIdParamsSchema, alertRulePatchSchema } from "@/lib/contract/alert-rules";
-import { route } from "@/server/http/route";
+import { noContent, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,6 @@ export const PATCH = route({ access: "admin", params: alertRuleIdParamsSchema, b
 );
 
 /** Deletes the rule with its chat endpoint; its pending markets are not notified. */
-export const DELETE = route({ access: "admin", params: alertRuleIdParamsSchema }, async ({ params, actor }) => {
-  await getRuntime().alertRules.remove(params.id, actor);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route({ access: "admin", params: alertRuleIdParamsSchema }, ({ params, actor }) =>
+  noContent(getRuntime().alertRules.remove(params.id, actor)),
+);

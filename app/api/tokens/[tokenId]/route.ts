@@ -1,11 +1,10 @@
 import { tokenIdParamsSchema } from "@/lib/contract/auth";
-import { route } from "@/server/http/route";
+import { noContent, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 /** Revokes at once: the next request with it is 401 and its sockets are closed. Own tokens, or any for an admin. */
-export const DELETE = route({ access: "viewer", params: tokenIdParamsSchema }, async ({ principal, params, actor }) => {
-  await getRuntime().tokens.revoke(principal, params.tokenId, actor);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route({ access: "viewer", params: tokenIdParamsSchema }, ({ principal, params, actor }) =>
+  noContent(getRuntime().tokens.revoke(principal, params.tokenId, actor)),
+);

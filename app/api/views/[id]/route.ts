@@ -1,5 +1,5 @@
 import { savedViewPatchSchema, viewParamsSchema } from "@/lib/contract/views";
-import { route } from "@/server/http/route";
+import { noContent, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,6 @@ export const PATCH = route({ access: "viewer", params, body: savedViewPatchSchem
   getRuntime().views.update(params.id, body, principal),
 );
 
-export const DELETE = route({ access: "viewer", params }, async ({ params, principal }) => {
-  await getRuntime().views.delete(params.id, principal);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route({ access: "viewer", params }, ({ params, principal }) =>
+  noContent(getRuntime().views.delete(params.id, principal)),
+);

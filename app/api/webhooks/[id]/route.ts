@@ -1,5 +1,5 @@
 import { webhookIdParamsSchema, webhookPatchSchema } from "@/lib/contract/webhooks";
-import { route } from "@/server/http/route";
+import { noContent, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,6 @@ export const PATCH = route({ access: "admin", params: webhookIdParamsSchema, bod
 );
 
 /** Deletes the endpoint and its delivery log; nothing more is sent to it. */
-export const DELETE = route({ access: "admin", params: webhookIdParamsSchema }, async ({ params, actor }) => {
-  await getRuntime().webhooks.remove(params.id, actor);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route({ access: "admin", params: webhookIdParamsSchema }, ({ params, actor }) =>
+  noContent(getRuntime().webhooks.remove(params.id, actor)),
+);

@@ -1,5 +1,5 @@
 import { commentBodySchema, commentParamsSchema } from "@/lib/contract/comments";
-import { route } from "@/server/http/route";
+import { noContent, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,6 @@ export const PATCH = route({ access: "triager", params, body: commentBodySchema 
   getRuntime().comments.update(params.id, params.commentId, body.body, principal),
 );
 
-export const DELETE = route({ access: "triager", params }, async ({ params, principal }) => {
-  await getRuntime().comments.delete(params.id, params.commentId, principal);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route({ access: "triager", params }, ({ params, principal }) =>
+  noContent(getRuntime().comments.delete(params.id, params.commentId, principal)),
+);
