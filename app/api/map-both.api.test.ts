@@ -4,20 +4,16 @@
 // scrape counts both as mapped. It is one transaction: a counterpart the mapping cannot cover, one
 // on the same platform or one that does not exist is refused naming body.counterpartId, and then
 // nothing changed (the first market is still NEW, no mapping exists).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditListSchema } from "@/lib/contract/audit";
 import { mapResultSchema } from "@/lib/contract/mappings";
-import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
-import { serverApi } from "@/server/testing/api";
 import { okBody, problemBody } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
-import { startTestServer, type TestServer } from "@/server/testing/server";
+import { scrapedDemoServer } from "@/server/testing/demo-server";
 
 describe.each(DB_KINDS)("map both sides on %s", (kind) => {
-  let server: TestServer;
-  const api = serverApi(() => server);
-  const scrape = async () => scrapeRunSchema.parse(await okBody(await api("/api/scrape?wait=true", { method: "POST" })));
+  const { api, scrape } = scrapedDemoServer(kind);
   const market = async (source: string, q: string) => {
     const { items } = unmappedListSchema.parse(
       await okBody(await api(`/api/unmapped?${new URLSearchParams({ source, q, pageSize: "5" })}`)),
@@ -28,13 +24,6 @@ describe.each(DB_KINDS)("map both sides on %s", (kind) => {
   const detail = async (id: number) => unmappedDetailSchema.parse(await okBody(await api(`/api/unmapped/${id}`)));
   const map = (id: number, json: object) => api(`/api/unmapped/${id}/map`, { method: "POST", json });
   const fresh = { canonicalId: "corner_race_7", name: "Corner Race to 7", betpawaId: "990107", reason: "both books offer it" };
-
-  beforeAll(async () => {
-    if (!available(kind)) return;
-    server = await startTestServer(kind, { demo: { events: 4, newPerCycle: 0 } });
-    await scrape();
-  });
-  afterAll(async () => server?.close());
 
   describe.skipIf(!available(kind))("", () => {
     it("refuses a counterpart it cannot take, naming body.counterpartId, and changes nothing", async () => {

@@ -1,29 +1,18 @@
 // The issue-4 endpoints over real HTTP on PGlite and PostgreSQL: mappings CRUD, map, candidates,
 // history, audit and stats, with every status code they promise.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditListSchema } from "@/lib/contract/audit";
 import { candidatesSchema, mapResultSchema, mappingDetailSchema, mappingListSchema } from "@/lib/contract/mappings";
-import { scrapeRunSchema } from "@/lib/contract/scrape";
 import { statsSchema } from "@/lib/contract/stats";
 import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { available, DB_KINDS } from "@/server/testing/databases";
-import { serverApi } from "@/server/testing/api";
 import { okBody, problemBody } from "@/server/testing/answers";
-import { startTestServer, type TestServer } from "@/server/testing/server";
+import { scrapedDemoServer } from "@/server/testing/demo-server";
 
 describe.each(DB_KINDS)("mappings API on %s", (kind) => {
-  let server: TestServer;
-  const api = serverApi(() => server);
+  const { api, scrape } = scrapedDemoServer(kind);
   const ok = okBody;
   const problem = problemBody;
-  const scrape = async () => scrapeRunSchema.parse(await ok(await api("/api/scrape?wait=true", { method: "POST" })));
-
-  beforeAll(async () => {
-    if (!available(kind)) return;
-    server = await startTestServer(kind, { demo: { events: 4, newPerCycle: 0 } });
-    await scrape();
-  });
-  afterAll(async () => server?.close());
 
   describe.skipIf(!available(kind))("", () => {
     it("lists the built-in catalog with filters and pagination", async () => {

@@ -4,8 +4,8 @@
 // (a Slack-compatible { text, blocks } body). A throttle keeps a rule to one notification per N
 // minutes; what it matches meanwhile is folded into the next one.
 import { z } from "zod";
-import { httpUrlSchema, timestampSchema } from "./common";
-import { listOf, type Keyset } from "./cursor";
+import { httpUrlSchema, timestampSchema, requestBody, timestampsShape } from "./common";
+import { listOf, oldestFirstKeyset } from "./cursor";
 import { platformSchema, reasonSchema } from "./enums";
 import { alertCauseSchema } from "./realtime";
 
@@ -21,33 +21,30 @@ const distinct = <T extends z.ZodType>(item: T, max: number) =>
     .max(max)
     .overwrite((v) => [...new Set(v)]);
 
-export const alertRuleConditionsSchema = z
-  .object({
-    platforms: distinct(platformSchema, 2).default([]).describe("Markets of any of these platforms; empty: any platform"),
-    reasons: distinct(reasonSchema, 4).default([]).describe("Markets unmapped for any of these reasons; empty: any reason"),
-    causes: distinct(alertCauseSchema, 4)
-      .default([])
-      .describe("Markets announced for any of these causes (new, regressed, unsnoozed, escalating); empty: any cause"),
-    minPriority: z.number().min(-1e6).max(1e6).nullable().default(null).describe("Markets whose priorityScore is at least this; null: any"),
-    minSightings: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000_000)
-      .nullable()
-      .default(null)
-      .describe("Markets sighted at least this many times in the run that announced them; null: any"),
-    pattern: z
-      .string()
-      .trim()
-      .min(1, "Leave it out (null) to match every name")
-      .max(PATTERN_MAX_LENGTH, `At most ${PATTERN_MAX_LENGTH} characters`)
-      .nullable()
-      .default(null)
-      .describe("Markets whose name or external id matches: case-insensitive, * stands for any text, otherwise literal; null: any"),
-  })
-  .strict()
-  .meta({ id: "AlertRuleConditions" });
+export const alertRuleConditionsSchema = requestBody("AlertRuleConditions", {
+  platforms: distinct(platformSchema, 2).default([]).describe("Markets of any of these platforms; empty: any platform"),
+  reasons: distinct(reasonSchema, 4).default([]).describe("Markets unmapped for any of these reasons; empty: any reason"),
+  causes: distinct(alertCauseSchema, 4)
+    .default([])
+    .describe("Markets announced for any of these causes (new, regressed, unsnoozed, escalating); empty: any cause"),
+  minPriority: z.number().min(-1e6).max(1e6).nullable().default(null).describe("Markets whose priorityScore is at least this; null: any"),
+  minSightings: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000_000)
+    .nullable()
+    .default(null)
+    .describe("Markets sighted at least this many times in the run that announced them; null: any"),
+  pattern: z
+    .string()
+    .trim()
+    .min(1, "Leave it out (null) to match every name")
+    .max(PATTERN_MAX_LENGTH, `At most ${PATTERN_MAX_LENGTH} characters`)
+    .nullable()
+    .default(null)
+    .describe("Markets whose name or external id matches: case-insensitive, * stands for any text, otherwise literal; null: any"),
+});
 export type AlertRuleConditions = z.output<typeof alertRuleConditionsSchema>;
 
 const actionsShape = {
@@ -77,36 +74,30 @@ const throttleSchema = z
   .max(THROTTLE_MAX_MINUTES, `At most ${THROTTLE_MAX_MINUTES} minutes (a day)`)
   .describe("At most one notification per this many minutes; markets matched meanwhile are folded into the next. 0: no throttle");
 
-export const alertRuleCreateSchema = z
-  .object({
-    name: nameSchema,
-    enabled: z.boolean().default(true),
-    conditions: alertRuleConditionsSchema.default(alertRuleConditionsSchema.parse({})),
-    actions: alertRuleActionsSchema,
-    throttleMinutes: throttleSchema.default(0),
-  })
-  .strict()
-  .meta({ id: "AlertRuleCreate" });
+export const alertRuleCreateSchema = requestBody("AlertRuleCreate", {
+  name: nameSchema,
+  enabled: z.boolean().default(true),
+  conditions: alertRuleConditionsSchema.default(alertRuleConditionsSchema.parse({})),
+  actions: alertRuleActionsSchema,
+  throttleMinutes: throttleSchema.default(0),
+});
 export type AlertRuleCreate = z.input<typeof alertRuleCreateSchema>;
 
 /** Every field optional; conditions and actions, when sent, replace the rule's whole set (a chatUrl left out keeps the URL). */
-export const alertRulePatchSchema = z
-  .object({
-    name: nameSchema.optional(),
-    enabled: z.boolean().optional(),
-    conditions: alertRuleConditionsSchema.optional(),
-    actions: z
-      .object({
-        toast: actionsShape.toast.unwrap().optional(),
-        webhookEndpointId: actionsShape.webhookEndpointId.unwrap().optional(),
-        chatUrl: actionsShape.chatUrl.unwrap().optional().describe("Left out: the rule keeps its chat URL; null removes it"),
-      })
-      .strict()
-      .optional(),
-    throttleMinutes: throttleSchema.optional(),
-  })
-  .strict()
-  .meta({ id: "AlertRulePatch" });
+export const alertRulePatchSchema = requestBody("AlertRulePatch", {
+  name: nameSchema.optional(),
+  enabled: z.boolean().optional(),
+  conditions: alertRuleConditionsSchema.optional(),
+  actions: z
+    .object({
+      toast: actionsShape.toast.unwrap().optional(),
+      webhookEndpointId: actionsShape.webhookEndpointId.unwrap().optional(),
+      chatUrl: actionsShape.chatUrl.unwrap().optional().describe("Left out: the rule keeps its chat URL; null removes it"),
+    })
+    .strict()
+    .optional(),
+  throttleMinutes: throttleSchema.optional(),
+});
 export type AlertRulePatch = z.input<typeof alertRulePatchSchema>;
 
 export const alertRuleSchema = z
@@ -136,14 +127,13 @@ export const alertRuleSchema = z
       .object({ count: z.number().int(), since: timestampSchema })
       .nullable()
       .describe("Markets matched while throttled, waiting to be folded into the next notification"),
-    createdAt: timestampSchema,
-    updatedAt: timestampSchema,
+    ...timestampsShape,
   })
   .meta({ id: "AlertRule" });
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export const alertRuleListSchema = listOf(alertRuleSchema).meta({ id: "AlertRuleList" });
-/** Rules oldest first, then by id. */
-export const alertRuleKeyset: Keyset = { sort: "createdAt:asc", filters: {}, kinds: ["timestamp", "uuid"] };
+/** Oldest first, then by id. */
+export const alertRuleKeyset = oldestFirstKeyset;
 export const alertRuleIdParamsSchema = z.object({ id: z.uuid().meta({ description: "The rule's id" }) });
 
 /** A rule's firing state for the dashboard (every role): no conditions nor targets, the chat origin included. */

@@ -2,7 +2,7 @@
 // Sign-in, sign-out and sessions are better-auth's own endpoints under /api/auth (e.g.
 // POST /api/auth/sign-in/email { email, password }); these are the product's routes around them.
 import { z } from "zod";
-import { timestampSchema } from "./common";
+import { timestampSchema, requestBody } from "./common";
 import { listOf, type Keyset } from "./cursor";
 
 export const roleSchema = z.enum(["viewer", "triager", "admin"]).meta({
@@ -45,10 +45,7 @@ export type Principal = z.infer<typeof principalSchema>;
 /** GET /api/setup: whether the first admin still has to be created (public). */
 export const setupStateSchema = z.object({ needsAdmin: z.boolean() }).meta({ id: "SetupState" });
 /** POST /api/setup: create the first admin (only while no user exists; 409 after). */
-export const setupBodySchema = z
-  .object({ ...newPerson, password: passwordSchema })
-  .strict()
-  .meta({ id: "SetupBody" });
+export const setupBodySchema = requestBody("SetupBody", { ...newPerson, password: passwordSchema });
 export type SetupBody = z.infer<typeof setupBodySchema>;
 
 export const userSchema = z
@@ -68,10 +65,11 @@ export const userKeyset: Keyset = { sort: "createdAt:asc", filters: {}, kinds: [
 export const userListSchema = listOf(userSchema).meta({ id: "UserList" });
 
 /** POST /api/users (admin): invite by creating a person with a temporary password. */
-export const userCreateSchema = z
-  .object({ ...newPerson, role: roleSchema, password: passwordSchema.describe("A temporary password") })
-  .strict()
-  .meta({ id: "UserCreate" });
+export const userCreateSchema = requestBody("UserCreate", {
+  ...newPerson,
+  role: roleSchema,
+  password: passwordSchema.describe("A temporary password"),
+});
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
 /** PATCH /api/users/{userId} (admin): change role, disable/enable, or set a new password. */
@@ -117,14 +115,11 @@ export const tokenKeyset = (p: Pick<Principal, "role" | "userId">): Keyset => ({
 export const tokenListSchema = listOf(tokenSchema).meta({ id: "ApiTokenList" });
 
 /** POST /api/tokens: role at most the creator's; expiresAt in the future. */
-export const tokenCreateSchema = z
-  .object({
-    name: z.string().trim().min(1, "A name is required").max(100, "At most 100 characters"),
-    role: roleSchema,
-    expiresAt: timestampSchema.nullable().optional().describe("Its last moment; null or left out: it does not expire"),
-  })
-  .strict()
-  .meta({ id: "ApiTokenCreate" });
+export const tokenCreateSchema = requestBody("ApiTokenCreate", {
+  name: z.string().trim().min(1, "A name is required").max(100, "At most 100 characters"),
+  role: roleSchema,
+  expiresAt: timestampSchema.nullable().optional().describe("Its last moment; null or left out: it does not expire"),
+});
 export type ApiTokenCreate = z.infer<typeof tokenCreateSchema>;
 /** 201: the secret `token` appears here once and is stored only hashed. */
 export const tokenCreatedSchema = z

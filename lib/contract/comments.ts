@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { auditEntrySchema } from "./audit";
 import type { Keyset } from "./cursor";
-import { idParamSchema, pageOf, pageQueryShape, timestampSchema } from "./common";
+import { idParamSchema, pageOf, pageQueryShape, timestampSchema, requestBody } from "./common";
 import { personRefSchema } from "./unmapped";
 
 export const COMMENT_MAX = 4000;
@@ -20,12 +20,9 @@ export const commentSchema = z
   .meta({ id: "Comment" });
 export type Comment = z.infer<typeof commentSchema>;
 
-export const commentBodySchema = z
-  .object({
-    body: z.string().trim().min(1, "A comment needs some text").max(COMMENT_MAX, `At most ${COMMENT_MAX} characters`),
-  })
-  .strict()
-  .meta({ id: "CommentBody" });
+export const commentBodySchema = requestBody("CommentBody", {
+  body: z.string().trim().min(1, "A comment needs some text").max(COMMENT_MAX, `At most ${COMMENT_MAX} characters`),
+});
 export type CommentBody = z.infer<typeof commentBodySchema>;
 
 export const commentParamsSchema = z.object({

@@ -18,6 +18,12 @@ export const httpUrlSchema = z
     }
   }, "Must be an http:// or https:// URL");
 
+/** When a stored thing was created and last changed (endpoints, rules, views). */
+export const timestampsShape = { createdAt: timestampSchema, updatedAt: timestampSchema };
+
+/** A request body: its fields, strict (an unknown field is a 400 naming it), named in the OpenAPI document. */
+export const requestBody = <S extends z.ZodRawShape>(id: string, shape: S) => z.object(shape).strict().meta({ id });
+
 /** A database id in a path: digits only, else the resource simply does not exist (404). */
 export const idParamSchema = z
   .string()

@@ -84,6 +84,9 @@ export const newestFirstKeyset = (filters: Record<string, unknown>): Keyset => (
   kinds: ["timestamp", "int"],
 });
 
+/** The keyset of a list ordered oldest first by (createdAt, uuid id): webhook endpoints, alert rules. */
+export const oldestFirstKeyset: Keyset = { sort: "createdAt:asc", filters: {}, kinds: ["timestamp", "uuid"] };
+
 /** The query of a list that answers all its items unless a limit or a cursor is sent (people, tokens, users, views). */
 export const wholeListQuerySchema = z.object(cursorQueryShape).strict();
 

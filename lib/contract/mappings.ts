@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { KeyKind, Keyset } from "./cursor";
-import { pageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
+import { pageOf, pageQueryShape, reasonTextSchema, timestampSchema, requestBody } from "./common";
 import { bet9jaKeySchema } from "./bet9ja-key";
 import { platformSchema, type Platform } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
@@ -165,40 +165,34 @@ export type MappingCreate = z.infer<typeof mappingCreateSchema>;
 /** A whole mapping as the app's forms edit it (creating or editing), with the reason they require. */
 export const mappingFormSchema = z.object({ ...mappingFields, reason: requiredReasonSchema }).refine(hasPlatformId, platformIdRequired);
 
-export const mappingPatchSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    betpawaId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
-    sportybetId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
-    bet9jaKey: bet9jaKeySchema.nullable().optional().describe("The full Bet9ja market key, e.g. S_OU; null clears; left out: unchanged"),
-    outcomes: outcomesSchema.optional().describe("Replaces the whole list; left out: unchanged"),
-    reason: reason.optional(),
-  })
-  .strict()
-  .meta({ id: "MappingPatch" });
+export const mappingPatchSchema = requestBody("MappingPatch", {
+  name: z.string().trim().min(1).max(200).optional(),
+  betpawaId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
+  sportybetId: platformId.nullable().optional().describe("null clears; left out: unchanged"),
+  bet9jaKey: bet9jaKeySchema.nullable().optional().describe("The full Bet9ja market key, e.g. S_OU; null clears; left out: unchanged"),
+  outcomes: outcomesSchema.optional().describe("Replaces the whole list; left out: unchanged"),
+  reason: reason.optional(),
+});
 export type MappingPatch = z.infer<typeof mappingPatchSchema>;
 
 export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).strict();
 
-export const mapMarketSchema = z
-  .object({
-    canonicalId: mappingIdSchema.describe("An existing mapping to extend, or the id of a new one"),
-    name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
-    betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
-    outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
-    counterpartId: z
-      .number()
-      .int()
-      .min(1)
-      .max(2_147_483_647)
-      .optional()
-      .describe(
-        "Map both sides at once: another platform's unmapped market that the same mapping covers. One transaction: both markets MAPPED, both audited. Its outcome names are taken from `outcomes` when they name them, else paired by name",
-      ),
-    reason: reason.optional(),
-  })
-  .strict()
-  .meta({ id: "MapMarket" });
+export const mapMarketSchema = requestBody("MapMarket", {
+  canonicalId: mappingIdSchema.describe("An existing mapping to extend, or the id of a new one"),
+  name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
+  betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
+  outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
+  counterpartId: z
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .optional()
+    .describe(
+      "Map both sides at once: another platform's unmapped market that the same mapping covers. One transaction: both markets MAPPED, both audited. Its outcome names are taken from `outcomes` when they name them, else paired by name",
+    ),
+  reason: reason.optional(),
+});
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
 export const mapResultSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cappedPageOf, pageQueryShape, reasonTextSchema, timestampSchema } from "./common";
+import { cappedPageOf, pageQueryShape, reasonTextSchema, timestampSchema, requestBody } from "./common";
 import { platformSchema, reasonSchema, statusSchema } from "./enums";
 
 /**
@@ -179,21 +179,18 @@ const notesSchema = z.string().max(NOTES_MAX, `notes can be at most ${NOTES_MAX}
 const assigneeIdSchema = z.string().trim().min(1).max(100).nullable().describe("A user id; null unassigns");
 const changeReasonSchema = reasonTextSchema.optional().describe("Why; kept in the market's history");
 
-export const unmappedPatchSchema = z
-  .object({
-    status: statusSchema.optional(),
-    notes: notesSchema.nullable().optional().describe("null clears; left out: unchanged"),
-    assigneeId: assigneeIdSchema
-      .optional()
-      .describe("A user id (null unassigns; left out: unchanged); assigning a NEW market makes it ACKNOWLEDGED"),
-    snooze: snoozeSchema
-      .nullable()
-      .optional()
-      .describe("Ignore until a condition: sets status IGNORED. null removes the condition (the status stays); left out: unchanged"),
-    reason: changeReasonSchema,
-  })
-  .strict()
-  .meta({ id: "UnmappedPatch" });
+export const unmappedPatchSchema = requestBody("UnmappedPatch", {
+  status: statusSchema.optional(),
+  notes: notesSchema.nullable().optional().describe("null clears; left out: unchanged"),
+  assigneeId: assigneeIdSchema
+    .optional()
+    .describe("A user id (null unassigns; left out: unchanged); assigning a NEW market makes it ACKNOWLEDGED"),
+  snooze: snoozeSchema
+    .nullable()
+    .optional()
+    .describe("Ignore until a condition: sets status IGNORED. null removes the condition (the status stays); left out: unchanged"),
+  reason: changeReasonSchema,
+});
 export type UnmappedPatch = z.infer<typeof unmappedPatchSchema>;
 
 /** PATCH's answer: the market, and the change it made (undo it with POST /api/changes/{changeId}/undo). */

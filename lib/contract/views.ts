@@ -1,6 +1,6 @@
 // Saved views: a named list query (filters and sort), personal or shared with everyone.
 import { z } from "zod";
-import { idParamsSchema, timestampSchema } from "./common";
+import { idParamsSchema, requestBody, timestampsShape } from "./common";
 import { listOf, type Keyset } from "./cursor";
 import { personRefSchema, unmappedListQuerySchema } from "./unmapped";
 
@@ -42,8 +42,7 @@ export const savedViewSchema = z
     mine: z.boolean().describe("Whether whoever asks owns it"),
     count: z.number().int().describe("Markets it shows now (counted up to 10,000 for searches, see countCapped)"),
     countCapped: z.boolean(),
-    createdAt: timestampSchema,
-    updatedAt: timestampSchema,
+    ...timestampsShape,
   })
   .meta({ id: "SavedView" });
 export type SavedView = z.infer<typeof savedViewSchema>;
@@ -57,16 +56,18 @@ export const viewKeyset = (userId: string): Keyset => ({
 export const savedViewListSchema = listOf(savedViewSchema).meta({ id: "SavedViewList" });
 export type SavedViewList = z.infer<typeof savedViewListSchema>;
 
-export const savedViewCreateSchema = z
-  .object({ name: viewNameSchema, query: viewQuerySchema, shared: z.boolean().default(false) })
-  .strict()
-  .meta({ id: "SavedViewCreate" });
+export const savedViewCreateSchema = requestBody("SavedViewCreate", {
+  name: viewNameSchema,
+  query: viewQuerySchema,
+  shared: z.boolean().default(false),
+});
 export type SavedViewCreate = z.infer<typeof savedViewCreateSchema>;
 
-export const savedViewPatchSchema = z
-  .object({ name: viewNameSchema.optional(), query: viewQuerySchema.optional(), shared: z.boolean().optional() })
-  .strict()
-  .meta({ id: "SavedViewPatch" });
+export const savedViewPatchSchema = requestBody("SavedViewPatch", {
+  name: viewNameSchema.optional(),
+  query: viewQuerySchema.optional(),
+  shared: z.boolean().optional(),
+});
 export type SavedViewPatch = z.infer<typeof savedViewPatchSchema>;
 
 export const viewParamsSchema = idParamsSchema;

@@ -2,8 +2,8 @@
 // envelope the socket messages use ({ type, timestamp, data }), signed per Standard Webhooks
 // (webhook-id, webhook-timestamp, webhook-signature); the webhook-id is the event's id.
 import { z } from "zod";
-import { httpUrlSchema as urlSchema, timestampSchema } from "./common";
-import { cursorQueryShape, listOf, type Keyset } from "./cursor";
+import { httpUrlSchema as urlSchema, timestampSchema, requestBody, timestampsShape } from "./common";
+import { cursorQueryShape, listOf, oldestFirstKeyset, type Keyset } from "./cursor";
 import { ALERT_MARKETS_CAP, unmappedAlertDataSchema } from "./realtime";
 import { scrapeRunSchema } from "./scrape";
 
@@ -84,21 +84,20 @@ const eventsSchema = z
   .transform((v) => [...new Set(v)]);
 const descriptionSchema = z.string().trim().max(500, "At most 500 characters");
 
-export const webhookCreateSchema = z
-  .object({ url: urlSchema, events: eventsSchema, description: descriptionSchema.default(""), active: z.boolean().default(true) })
-  .strict()
-  .meta({ id: "WebhookCreate" });
+export const webhookCreateSchema = requestBody("WebhookCreate", {
+  url: urlSchema,
+  events: eventsSchema,
+  description: descriptionSchema.default(""),
+  active: z.boolean().default(true),
+});
 export type WebhookCreate = z.input<typeof webhookCreateSchema>;
 
-export const webhookPatchSchema = z
-  .object({
-    url: urlSchema.optional(),
-    events: eventsSchema.optional(),
-    description: descriptionSchema.optional(),
-    active: z.boolean().optional().describe("true also clears the failing flag of an endpoint that was disabled"),
-  })
-  .strict()
-  .meta({ id: "WebhookPatch" });
+export const webhookPatchSchema = requestBody("WebhookPatch", {
+  url: urlSchema.optional(),
+  events: eventsSchema.optional(),
+  description: descriptionSchema.optional(),
+  active: z.boolean().optional().describe("true also clears the failing flag of an endpoint that was disabled"),
+});
 export type WebhookPatch = z.input<typeof webhookPatchSchema>;
 
 export const webhookSchema = z
@@ -111,14 +110,13 @@ export const webhookSchema = z
     failingSince: timestampSchema.nullable().describe("The first failed delivery of the current failing streak"),
     disabledAt: timestampSchema.nullable().describe("When it was disabled for failing through the whole retry window"),
     previousSecretExpiresAt: timestampSchema.nullable().describe("After a rotation: until when the previous secret also signs"),
-    createdAt: timestampSchema,
-    updatedAt: timestampSchema,
+    ...timestampsShape,
   })
   .meta({ id: "Webhook" });
 export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookListSchema = listOf(webhookSchema).meta({ id: "WebhookList" });
-/** Endpoints oldest first, then by id. */
-export const webhookKeyset: Keyset = { sort: "createdAt:asc", filters: {}, kinds: ["timestamp", "uuid"] };
+/** Oldest first, then by id. */
+export const webhookKeyset = oldestFirstKeyset;
 export const webhookWithSecretSchema = webhookSchema
   .extend({ secret: z.string().describe("whsec_ + base64: verify signatures with it; shown only in this answer") })
   .meta({ id: "WebhookWithSecret" });
