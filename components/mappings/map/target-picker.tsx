@@ -136,7 +136,6 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
     return v !== null && v !== market.externalMarketId ? v : null;
   };
   const list = candidates.data?.mappings ?? [];
-  const similar = candidates.data?.markets ?? [];
 
   return (
     <div className="stack target-picker">
@@ -248,17 +247,16 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
           </div>
         )}
       </section>
-
-      {similar.length > 0 && <SimilarMarkets similar={similar} />}
     </div>
   );
 }
 
 /**
- * Other platforms' unmapped markets that look like this one. "Map it too" makes the save map both
- * into the one mapping (one request, one transaction); choosing another one replaces it.
+ * Other platforms' unmapped markets that look like this one, whichever target is chosen. "Map it
+ * too" makes the save map both into the one mapping (one request, one transaction); choosing
+ * another one replaces it.
  */
-function SimilarMarkets({ similar }: { similar: Candidates["markets"] }) {
+export function SimilarMarkets({ similar }: { similar: Candidates["markets"] }) {
   const { setValue, control } = useFormContext<MapFormValues>();
   const counterpartId = useWatch({ control, name: "counterpartId" });
   const chosen = similar.find((m) => m.id === counterpartId);

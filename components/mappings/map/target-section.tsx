@@ -21,7 +21,7 @@ import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
 import type { MapFormValues, Mode, Pairing } from "./map-draft";
 import { TARGET_FIELD } from "./map-rules";
-import { TargetPicker } from "./target-picker";
+import { SimilarMarkets, TargetPicker } from "./target-picker";
 import { cx } from "@/components/ui/cx";
 import styles from "./map-editor.module.css";
 
@@ -192,6 +192,7 @@ export function TargetSection(props: Props) {
             />
           </div>
         )}
+        {candidates.data && candidates.data.markets.length > 0 && <SimilarMarkets similar={candidates.data.markets} />}
       </div>
     </section>
   );
