@@ -66,6 +66,13 @@ export interface Announced {
   folded: number;
 }
 
+const nothingAnnounced = (): Announced => ({ markets: 0, fired: 0, folded: 0 });
+function addInto(total: Announced, done: Announced): void {
+  total.markets += done.markets;
+  total.fired += done.fired;
+  total.folded += done.folded;
+}
+
 export class Announcer {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<unknown> | null = null;
@@ -79,13 +86,8 @@ export class Announcer {
   /** Announces a flush's committed batches, in slices of SLICE_BATCHES (one transaction each). */
   async announce(batchIds: readonly string[]): Promise<Announced> {
     const slice = SLICE_BATCHES[this.db.kind];
-    const total: Announced = { markets: 0, fired: 0, folded: 0 };
-    for (let i = 0; i < batchIds.length; i += slice) {
-      const done = await this.announceOnce(batchIds.slice(i, i + slice));
-      total.markets += done.markets;
-      total.fired += done.fired;
-      total.folded += done.folded;
-    }
+    const total = nothingAnnounced();
+    for (let i = 0; i < batchIds.length; i += slice) addInto(total, await this.announceOnce(batchIds.slice(i, i + slice)));
     return total;
   }
 
@@ -158,12 +160,10 @@ export class Announcer {
 
   /** Batches left unannounced for longer than `staleMs`, a slice at a time until none is left. */
   private async announceStale(staleMs: number): Promise<Announced> {
-    const announced: Announced = { markets: 0, fired: 0, folded: 0 };
+    const announced = nothingAnnounced();
     for (;;) {
       const done = await this.announceOnce([], staleMs);
-      announced.markets += done.markets;
-      announced.fired += done.fired;
-      announced.folded += done.folded;
+      addInto(announced, done);
       if (done.batches < SLICE_BATCHES[this.db.kind]) return announced;
     }
   }
