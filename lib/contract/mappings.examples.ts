@@ -2,6 +2,7 @@
 // on the media type of its schema. Typed with the schemas' types here, and parsed by the schemas in
 // openapi.test.ts (formats, lengths, refinements), so none drifts from what the API accepts and sends.
 import type { z } from "zod";
+import type { mapCheckSchema } from "./price-check";
 import type * as M from "./mappings";
 import { unmappedDetailExample } from "./unmapped.examples";
 
@@ -88,6 +89,39 @@ export const mapResultExample = {
   },
 } satisfies z.input<typeof M.mapResultSchema>;
 
+export const mapCheckExample = {
+  verdict: "suspicious",
+  eventsCompared: 6,
+  meanDifference: 0.31,
+  thresholds: { consistentMaxDiff: 0.04, clearlyBetterMargin: 0.02 },
+  comparisons: [
+    {
+      platform: "bet9ja",
+      externalMarketId: "S_OU",
+      via: "mapping",
+      verdict: "suspicious",
+      eventsCompared: 6,
+      eventsSkipped: 0,
+      meanDifference: 0.31,
+      bestDiffers: true,
+      outcomes: [
+        { name: "Over", pairedWith: "U", meanDifference: 0.31, bestPairedWith: "O" },
+        { name: "Under", pairedWith: "O", meanDifference: 0.31, bestPairedWith: "U" },
+      ],
+      reasons: ["31.0 points apart on average (consistent up to 4.0)", "pairing Over with O, Under with U fits better: 1.2 points"],
+    },
+  ],
+  dryRun: {
+    runId: 412,
+    sightings: 18,
+    events: 6,
+    coveredSightings: 18,
+    coveredEvents: 6,
+    lines: [{ line: "total=2.5", sightings: 6, events: 6, coveredSightings: 6, coveredEvents: 6 }],
+    unmatchedOutcomes: [],
+  },
+} satisfies z.input<typeof mapCheckSchema>;
+
 export const candidatesExample = {
   mappings: [
     {
@@ -102,6 +136,9 @@ export const candidatesExample = {
         { sampleName: "1:0 & Over 0.5", canonicalOutcomeId: "score_1_0", betpawaName: "1-0", confidence: 0.74 },
         { sampleName: "Other", canonicalOutcomeId: null, betpawaName: null, confidence: 0 },
       ],
+      features: { name: 0.82, outcomes: 0.67, lines: 1, prices: null },
+      price: null,
+      safeToAccept: false,
     },
   ],
   markets: [
@@ -111,7 +148,18 @@ export const candidatesExample = {
       externalMarketId: "S_HTCSOU",
       marketName: "Half Time Correct Score & Over/Under",
       score: 0.83,
-      reasons: ["name 79% similar", "3 of 3 outcomes alike", "both take lines"],
+      reasons: ["name 79% similar", "3 of 3 outcomes alike", "both take lines", "prices agree: 1.4 points over 12 events"],
+      features: { name: 0.79, outcomes: 1, lines: 1, prices: 0.86 },
+      price: {
+        verdict: "consistent",
+        eventsCompared: 12,
+        meanDifference: 0.014,
+        pairing: [
+          { name: "1:0 & Over 0.5", pairedWith: "1-0 & Over 0.5" },
+          { name: "0:0 & Under 0.5", pairedWith: "0-0 & Under 0.5" },
+        ],
+      },
+      safeToAccept: true,
     },
   ],
 } satisfies z.input<typeof M.candidatesSchema>;

@@ -4,6 +4,7 @@ import { pageOf, pageQueryShape, reasonTextSchema, timestampSchema, requestBody 
 import { bet9jaKeySchema } from "./bet9ja-key";
 import { platformSchema, type Platform } from "./enums";
 import { unmappedDetailSchema } from "./unmapped";
+import { candidateFeaturesSchema, candidatePriceSchema, SAFE_TO_ACCEPT_SCORE } from "./price-check";
 
 export const slugSchema = z
   .string()
@@ -191,7 +192,19 @@ export const mapMarketSchema = requestBody("MapMarket", {
     .describe(
       "Map both sides at once: another platform's unmapped market that the same mapping covers. One transaction: both markets MAPPED, both audited. Its outcome names are taken from `outcomes` when they name them, else paired by name",
     ),
+  confirmSuspicious: z
+    .literal(true)
+    .optional()
+    .describe("Map even though the price check says suspicious (else 422); needs a reason, kept in the history with the check's figures"),
   reason: reason.optional(),
+}).superRefine((body, ctx) => {
+  if (body.confirmSuspicious && !body.reason) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["reason"],
+      message: "say why the suspicious price check is wrong: confirmSuspicious needs a reason",
+    });
+  }
 });
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
@@ -220,7 +233,10 @@ const mappingCandidateSchema = z
     reasons: z.array(z.string()),
     /** The mapping already names another market of this platform, so it cannot take this one. */
     occupied: z.boolean(),
-    pairings: z.array(outcomePairingSchema),
+    pairings: z.array(outcomePairingSchema).describe("The pairing the prices support when they were compared, else by name"),
+    features: candidateFeaturesSchema,
+    price: candidatePriceSchema.nullable().describe("Prices over shared events: the mapping's market on the other platforms"),
+    safeToAccept: z.boolean().describe(`score at least ${SAFE_TO_ACCEPT_SCORE} and a consistent price check`),
   })
   .meta({ id: "MappingCandidate" });
 const marketCandidateSchema = z
@@ -231,6 +247,9 @@ const marketCandidateSchema = z
     marketName: z.string(),
     score: z.number().min(0).max(1),
     reasons: z.array(z.string()),
+    features: candidateFeaturesSchema,
+    price: candidatePriceSchema.nullable().describe("Prices over shared events; pairedWith names the candidate's outcome"),
+    safeToAccept: z.boolean().describe(`score at least ${SAFE_TO_ACCEPT_SCORE} and a consistent price check`),
   })
   .meta({ id: "MarketCandidate" });
 export const candidatesSchema = z

@@ -3,6 +3,7 @@
 // or an answer. They are kept out of the schemas' own `.meta()`: the app's forms bundle those
 // schemas for the browser, which has no use for the examples. openapi.test.ts parses every example
 // with its schema, so none drifts from what the API accepts and sends.
+import { mapCheckSchema } from "./price-check";
 import type { z } from "zod";
 import * as alertRules from "./alert-rules";
 import * as alertRuleExamples from "./alert-rules.examples";
@@ -39,6 +40,7 @@ export const EXAMPLES: ReadonlyMap<z.ZodType, unknown> = new Map<z.ZodType, unkn
   [mappings.mapMarketSchema, mappingExamples.mapMarketExample],
   [mappings.mapResultSchema, mappingExamples.mapResultExample],
   [mappings.candidatesSchema, mappingExamples.candidatesExample],
+  [mapCheckSchema, mappingExamples.mapCheckExample],
   [commentBodySchema, collab.commentBodyExample],
   [commentSchema, collab.commentExample],
   [commentListSchema, collab.commentListExample],

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { idParamsSchema } from "./common";
 import { candidatesSchema, mapMarketSchema, mapResultSchema } from "./mappings";
+import { mapCheckSchema } from "./price-check";
 import { etagHeader, history, jsonAnswer, listAnswer, operation, problem, read, versionedEdit } from "./openapi-kit";
 import {
   bulkRequestSchema,
@@ -108,7 +109,28 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
       responses: {
         "200": jsonAnswer(mapResultSchema, "The mapping as it now applies, and the market (MAPPED)"),
         "409": problem("Already MAPPED, or the platform id is held by another mapping (holder names it)"),
-        "422": problem("Missing name/betpawaId for a new mapping, or the mapping would not cover the market"),
+        "422": problem(
+          "Missing name/betpawaId for a new mapping, the mapping would not cover the market, or the price check says " +
+            "suspicious and the body has no confirmSuspicious (errors name body.confirmSuspicious)",
+        ),
+      },
+    }),
+  },
+  "/api/unmapped/{id}/map/check": {
+    post: operation("triager", "checkMapMarket", "Check a proposed mapping against the competitors' prices, changing nothing", {
+      description:
+        "The same body as POST /api/unmapped/{id}/map. Compares the market's prices with the target mapping's market (and the " +
+        "counterpart's) on the other platforms over the price snapshot's shared events and lines, margins removed: per outcome the " +
+        "mean absolute difference of implied probability, the pairing the prices support best, and a verdict (consistent when " +
+        "the mean is at most thresholds.consistentMaxDiff and no pairing is better by thresholds.clearlyBetterMargin). The dry run " +
+        "says how much of the latest run's sightings and events the mapping would count as mapped, per line, and which outcome " +
+        "names it leaves unmatched. Answers the same 404/409/422 as /map where /map would refuse the mapping itself.",
+      path: idParamsSchema,
+      body: mapMarketSchema,
+      responses: {
+        "200": jsonAnswer(mapCheckSchema, "The verdict, the comparisons per platform and the dry run"),
+        "409": problem("Already MAPPED, or the platform id is held by another mapping"),
+        "422": problem("Missing name/betpawaId for a new mapping, or an unusable counterpart"),
       },
     }),
   },

@@ -92,6 +92,9 @@ export function rankMappings(subject: CandidateSubject, entries: readonly Mappin
       reasons,
       occupied,
       pairings,
+      features: { name: rounded(nameScore), outcomes: rounded(outcomeScore), lines: linesAgree ? 1 : 0, prices: null },
+      price: null,
+      safeToAccept: false,
     };
   });
   return best(ranked, (a, b) => a.canonicalId.localeCompare(b.canonicalId), limit);
@@ -126,6 +129,9 @@ export function rankMarkets(subject: CandidateSubject, others: OtherMarket[], li
       marketName: m.marketName,
       score: rounded(score),
       reasons,
+      features: { name: rounded(nameScore), outcomes: rounded(outcomeScore), lines: linesAgree ? 1 : 0, prices: null },
+      price: null,
+      safeToAccept: false,
     };
   });
   return best(ranked, (a, b) => a.id - b.id, limit);

@@ -82,6 +82,9 @@ describe("the target reducer", () => {
       betpawaId: null,
       score,
       reasons: [],
+      features: { name: score, outcomes: score, lines: 1, prices: null },
+      price: null,
+      safeToAccept: false,
       occupied,
       pairings: [],
     });
