@@ -19,6 +19,7 @@ import { UndoService } from "./triage/undo-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
 import { MapMarketService } from "./mapping/map-market";
+import { UnmapMarketService } from "./mapping/unmap-market";
 import { AuditService } from "./audit/audit-service";
 import { AuthService } from "./auth/auth-service";
 import { PeopleService } from "./auth/people-service";
@@ -209,6 +210,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       publisher: realtime,
       mappings,
       mapMarket: new MapMarketService(mappings, triage),
+      unmapMarket: new UnmapMarketService(mappings, triage),
       discovery,
       triage,
       bulk: new BulkService(db, changes, outbox),

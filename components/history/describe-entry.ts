@@ -57,6 +57,7 @@ export type Described =
   | { kind: "status"; before: TriageStatus | null; after: TriageStatus | null }
   | { kind: "notes"; before: string | null; after: string | null }
   | { kind: "mapped"; mapping: string | null }
+  | { kind: "unmapped"; mapping: string | null }
   | { kind: "regressed" }
   | { kind: "assignee"; before: string | null; after: string | null }
   | { kind: "snoozed"; condition: SnoozeCondition | null }
@@ -119,6 +120,8 @@ export function describeEntry(entry: AuditEntry): Described {
       return { kind: "notes", before: parse(notesSnap, entry.before)?.notes ?? null, after: parse(notesSnap, entry.after)?.notes ?? null };
     case "mapped":
       return { kind: "mapped", mapping: parse(statusSnap, entry.after)?.mapping ?? null };
+    case "unmapped":
+      return { kind: "unmapped", mapping: parse(statusSnap, entry.before)?.mapping ?? null };
     case "regressed":
       return { kind: "regressed" };
     case "assignee_changed":
@@ -177,6 +180,7 @@ export const ACTION_TONE: Record<AuditEntry["action"], "status" | "notes" | "map
   status_changed: "status",
   notes_changed: "notes",
   mapped: "mapped",
+  unmapped: "status",
   regressed: "danger",
   assignee_changed: "status",
   snoozed: "notes",

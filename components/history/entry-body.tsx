@@ -50,6 +50,21 @@ export function EntryBody({ d }: { d: Described }): ReactNode {
           <span className="visually-hidden">: status Mapped</span>
         </span>
       );
+    case "unmapped":
+      return (
+        <span className={styles.historyTitle}>
+          Unmapped{" "}
+          {d.mapping && (
+            <>
+              from{" "}
+              <Link href={mappingHref(d.mapping)} className="mono">
+                {d.mapping}
+              </Link>
+            </>
+          )}
+          <span className="visually-hidden">: status New</span>
+        </span>
+      );
     case "regressed":
       return <span className={styles.historyTitle}>Regressed: sighted unmapped again after it was mapped, reopened as New</span>;
     case "assignee":

@@ -5,6 +5,7 @@ const AUDIT_ACTIONS = [
   "status_changed",
   "notes_changed",
   "mapped",
+  "unmapped",
   "regressed",
   "assignee_changed",
   "snoozed",

@@ -20,6 +20,8 @@ import { statsSchema } from "./stats";
 import * as system from "./system.examples";
 import * as unmapped from "./unmapped";
 import * as unmappedExamples from "./unmapped.examples";
+import * as unmap from "./unmap";
+import * as unmapExamples from "./unmap.examples";
 import * as webhooks from "./webhooks";
 import * as webhookExamples from "./webhooks.examples";
 import { peopleSchema, savedViewCreateSchema, savedViewListSchema, savedViewPatchSchema, savedViewSchema } from "./views";
@@ -78,4 +80,6 @@ export const EXAMPLES: ReadonlyMap<z.ZodType, unknown> = new Map<z.ZodType, unkn
   [alertRules.alertRuleSchema, alertRuleExamples.alertRuleExample],
   [alertRules.alertRuleListSchema, alertRuleExamples.alertRuleListExample],
   [alertRules.alertRuleFiringListSchema, alertRuleExamples.alertRuleFiringListExample],
+  [unmap.unmapMarketSchema, unmapExamples.unmapMarketExample],
+  [unmap.unmapResultSchema, unmapExamples.unmapResultExample],
 ]);

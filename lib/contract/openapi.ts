@@ -13,6 +13,7 @@ import { SECURITY_SCHEMES } from "./openapi-kit";
 import { scrapePaths } from "./scrape.openapi";
 import { systemPaths } from "./system.openapi";
 import { unmappedPaths } from "./unmapped.openapi";
+import { unmapPaths } from "./unmap.openapi";
 import { viewsPaths } from "./views.openapi";
 import { webhookEvents, webhooksPaths } from "./webhooks.openapi";
 
@@ -90,6 +91,7 @@ const DOCUMENT: ZodOpenApiObject = {
   components: { securitySchemes: SECURITY_SCHEMES },
   paths: {
     ...tagged(TAGS.unmapped, unmappedPaths),
+    ...tagged(TAGS.unmapped, unmapPaths),
     ...tagged(TAGS.unmapped, changesPaths),
     ...tagged(TAGS.collaboration, commentsPaths),
     ...tagged(TAGS.collaboration, viewsPaths),

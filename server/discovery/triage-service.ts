@@ -190,6 +190,27 @@ export class TriageService {
     await this.outbox?.write(tx, "unmapped.updated", { changeId: null, undo: false, count: 1, ids: [market.id], changed: ["status"] });
   }
 
+  /**
+   * Puts a MAPPED market (locked by `lock`) back to NEW, the undo of markMapped: in the caller's
+   * transaction, with its history entry naming the mapping it left.
+   */
+  async markUnmapped(tx: Tx, market: LockedMarket, reason: string | null, actor: Actor): Promise<void> {
+    await tx.unmappedMarket.update({
+      where: { id: market.id },
+      data: { status: "NEW", mappedAt: null, mappingCanonicalId: null, version: { increment: 1 } },
+    });
+    await AuditService.record(tx, {
+      entityType: "unmapped_market",
+      entityId: String(market.id),
+      action: "unmapped",
+      actor,
+      before: { status: market.status, mapping: market.mappingCanonicalId },
+      after: { status: "NEW" },
+      reason,
+    });
+    await this.outbox?.write(tx, "unmapped.updated", { changeId: null, undo: false, count: 1, ids: [market.id], changed: ["status"] });
+  }
+
   /** After a commit that may have written unmapped.updated events outside update() (mapping a market). */
   webhooksWritten(): void {
     this.outbox?.wakeFor("unmapped.updated");

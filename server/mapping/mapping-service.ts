@@ -255,26 +255,29 @@ export class MappingService {
 
   /** Deactivates a user mapping; the built-in entry with the same id, if any, applies again. */
   async deactivate(canonicalId: string, reason: string | null, actor: Actor): Promise<MappingDetail> {
-    await this.write(async (tx) => {
-      const row = await tx.userMapping.findUnique({ where: { canonicalId } });
-      if (!row?.active) {
-        if (this.builtin.has(canonicalId)) {
-          throw conflict(`${canonicalId} is a built-in mapping with no active user override; there is nothing to deactivate`);
-        }
-        throw notFound(`Mapping ${canonicalId}`);
-      }
-      await tx.userMapping.update({ where: { id: row.id }, data: { active: false, version: { increment: 1 } } });
-      await AuditService.record(tx, {
-        entityType: "mapping",
-        entityId: canonicalId,
-        action: "mapping_deactivated",
-        actor,
-        before: rowToEntry(row),
-        after: this.builtin.get(canonicalId) ?? null,
-        reason,
-      });
-      await this.outbox?.write(tx, "mapping.deactivated", { canonicalId, name: row.name, reason, actor: actor.name });
-    });
+    await this.write((tx) => this.deactivateIn(tx, canonicalId, reason, actor));
     return this.get(canonicalId);
+  }
+
+  /** Deactivates the active user mapping inside a mapping write (unmapping a market the mapping was created for). */
+  async deactivateIn(tx: Tx, canonicalId: string, reason: string | null, actor: Actor): Promise<void> {
+    const row = await tx.userMapping.findUnique({ where: { canonicalId } });
+    if (!row?.active) {
+      if (this.builtin.has(canonicalId)) {
+        throw conflict(`${canonicalId} is a built-in mapping with no active user override; there is nothing to deactivate`);
+      }
+      throw notFound(`Mapping ${canonicalId}`);
+    }
+    await tx.userMapping.update({ where: { id: row.id }, data: { active: false, version: { increment: 1 } } });
+    await AuditService.record(tx, {
+      entityType: "mapping",
+      entityId: canonicalId,
+      action: "mapping_deactivated",
+      actor,
+      before: rowToEntry(row),
+      after: this.builtin.get(canonicalId) ?? null,
+      reason,
+    });
+    await this.outbox?.write(tx, "mapping.deactivated", { canonicalId, name: row.name, reason, actor: actor.name });
   }
 }

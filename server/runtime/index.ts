@@ -19,6 +19,7 @@ import type { TokenService } from "../auth/token-service";
 import type { StatsService } from "../discovery/stats-service";
 import type { CandidateService } from "../mapping/candidate-service";
 import type { MapMarketService } from "../mapping/map-market";
+import type { UnmapMarketService } from "../mapping/unmap-market";
 import type { MappingService } from "../mapping/mapping-service";
 import type { Publisher } from "../realtime/publisher";
 import type { RunStore } from "../scraping/run-store";
@@ -37,6 +38,8 @@ export interface Runtime {
   mappings: MappingService;
   /** "Map this market": the mapping and the market's status MAPPED in one transaction. */
   mapMarket: MapMarketService;
+  /** The undo of mapMarket: the market NEW again, its platform out of the mapping, one transaction. */
+  unmapMarket: UnmapMarketService;
   discovery: DiscoveryService;
   triage: TriageService;
   /** Bulk changes of up to 10,000 markets, all or nothing. */
