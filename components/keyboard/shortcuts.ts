@@ -39,6 +39,15 @@ export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
     ],
   },
   {
+    title: "Review queue",
+    shortcuts: [
+      { keys: ["1"], action: "Accept candidate 1 (to 9): check the prices, then map" },
+      { keys: ["x"], action: "Ignore the market" },
+      { keys: ["Space"], action: "Skip it (until the page is reloaded)" },
+      { keys: ["z"], action: "Undo the latest decision" },
+    ],
+  },
+  {
     title: "Anywhere",
     shortcuts: [
       { keys: ["?"], action: "Show these shortcuts" },

@@ -22,6 +22,7 @@ export function AppHeader() {
   const onList = pathname.startsWith("/unmapped");
   const onDashboard = pathname.startsWith("/dashboard");
   const onMappings = pathname.startsWith("/mappings");
+  const onReview = pathname.startsWith("/review");
   return (
     <header className={styles.appHeader}>
       <Link href="/unmapped" className={styles.brand}>
@@ -40,6 +41,9 @@ export function AppHeader() {
               <span className="visually-hidden"> new</span>
             </span>
           )}
+        </NavLink>
+        <NavLink href="/review" current={onReview}>
+          Review
         </NavLink>
         <NavLink href="/mappings" current={onMappings}>
           Mappings

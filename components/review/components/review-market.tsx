@@ -1,0 +1,48 @@
+"use client";
+// The market under review: what it is, where it was seen and how urgent it is.
+import type { UnmappedDetail, UnmappedItem } from "@/lib/contract/unmapped";
+import { OutcomesTable } from "@/components/unmapped/detail/outcomes-table";
+import { LinesSeen } from "@/components/unmapped/detail/lines-seen";
+import { PlatformBadge } from "@/components/unmapped/badges";
+import { Priority, PRIORITY_HINT } from "@/components/unmapped/priority";
+import { Facts, timeFact } from "@/components/ui/facts";
+import { formatCount } from "@/components/ui/format";
+import Link from "next/link";
+import styles from "../review.module.css";
+
+/** The soonest kick-off, when the list item carries it (issue 13's urgency). */
+const kickoffOf = (item: UnmappedItem | null): string | null => {
+  const value = (item as { nextKickoffAt?: unknown } | null)?.nextKickoffAt;
+  return typeof value === "string" ? value : null;
+};
+
+export function ReviewMarket({ market, item }: { market: UnmappedDetail; item: UnmappedItem | null }) {
+  const kickoff = kickoffOf(item);
+  return (
+    <section className="card" aria-labelledby="review-market-title">
+      <header className="card-header">
+        <h2 id="review-market-title" className={styles.marketName}>
+          {market.marketName}
+        </h2>
+        <PlatformBadge source={market.source} />
+      </header>
+      <div className="card-body stack">
+        <Facts
+          compact
+          facts={[
+            { term: "External id", value: market.externalMarketId, valueClass: "mono" },
+            { term: "Sightings", value: formatCount(market.occurrenceCount), valueClass: "num-inline" },
+            timeFact("Last seen", market.lastSeenAt),
+            { term: "Priority", hint: PRIORITY_HINT, value: <Priority score={market.priorityScore} /> },
+            kickoff !== null && timeFact("Next kick-off", kickoff),
+          ]}
+        />
+        <OutcomesTable outcomes={market.sampleOutcomes} />
+        <LinesSeen lines={market.specifiers} />
+        <p>
+          <Link href={`/unmapped/${market.id}`}>Open the market</Link> · <Link href={`/unmapped/${market.id}/map`}>Open in editor</Link>
+        </p>
+      </div>
+    </section>
+  );
+}
