@@ -86,21 +86,28 @@ export function CandidateList({ candidates, busy }: { candidates: MappingCandida
   );
 }
 
+/** How many alike markets are listed: the best few; the editor lists them all. */
+const OTHERS_SHOWN = 5;
+
 export function OtherMarkets({ marketId, markets }: { marketId: number; markets: MarketCandidate[] }) {
   if (markets.length === 0) return null;
   return (
     <section className="stack-tight" aria-labelledby="review-others-title">
       <h3 id="review-others-title">Alike on other platforms</h3>
-      <p className="muted">Mapping both needs a new mapping&apos;s name and betpawa id: the editor asks for them.</p>
       <ul className={styles.others}>
-        {markets.map((m) => (
+        {markets.slice(0, OTHERS_SHOWN).map((m) => (
           <li key={m.id}>
             <PlatformBadge source={m.source} /> <span className="mono">{m.externalMarketId}</span> {m.marketName}{" "}
-            <span className={styles.confidence}>{pct(m.score)}</span> <PriceVerdict price={m.price} />{" "}
-            <Link href={`/unmapped/${marketId}/map`}>Open in the editor</Link>
+            <span className={styles.confidence}>{pct(m.score)}</span> <PriceVerdict price={m.price} />
           </li>
         ))}
       </ul>
+      <p className="muted">
+        Mapping both sides needs a new mapping&apos;s name and betpawa id, which the editor asks for.{" "}
+        <Link className="button button-small" href={`/unmapped/${marketId}/map`}>
+          Open in editor
+        </Link>
+      </p>
     </section>
   );
 }

@@ -39,9 +39,14 @@ export function ReviewMarket({ market, item }: { market: UnmappedDetail; item: U
         />
         <OutcomesTable outcomes={market.sampleOutcomes} />
         <LinesSeen lines={market.specifiers} />
-        <p>
-          <Link href={`/unmapped/${market.id}`}>Open the market</Link> · <Link href={`/unmapped/${market.id}/map`}>Open in editor</Link>
-        </p>
+        <div className={styles.actions}>
+          <Link className="button button-small" href={`/unmapped/${market.id}`}>
+            Open the market
+          </Link>
+          <Link className="button button-small" href={`/unmapped/${market.id}/map`}>
+            Open in editor
+          </Link>
+        </div>
       </div>
     </section>
   );
