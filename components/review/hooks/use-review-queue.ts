@@ -24,10 +24,9 @@ export function useReviewQueue() {
   const ids = useMemo(() => (list.data?.items ?? []).map((i) => i.id), [list.data]);
   const { current, next, remaining } = queuePosition({ ids, skipped, decided, pinned });
 
-  // Pin whatever is shown, so a refresh that reorders the list does not swap it under the reader.
-  useEffect(() => {
-    if (current !== pinned) setPinned(current);
-  }, [current, pinned]);
+  // Pin whatever is shown, so a refresh that reorders the list does not swap it under the reader
+  // (set while rendering, React's way to adjust state to what a render derived).
+  if (current !== pinned) setPinned(current);
 
   useEffect(() => {
     for (const id of [current, next]) {
