@@ -54,7 +54,12 @@ describe.each(DB_KINDS)("unmap on %s", (kind) => {
       const first = unmapResultSchema.parse(await okBody(await unmap(bet9ja.id, { reason: "wrong side" })));
       expect(first.mappingChange).toBe("cleared");
       expect(first.market).toMatchObject({ id: bet9ja.id, status: "NEW", mappedAt: null, mappingCanonicalId: null });
-      expect(first.mapping).toMatchObject({ canonicalId: "race_7_unmap", active: true, sportybetId: sporty.externalMarketId, bet9jaKey: null });
+      expect(first.mapping).toMatchObject({
+        canonicalId: "race_7_unmap",
+        active: true,
+        sportybetId: sporty.externalMarketId,
+        bet9jaKey: null,
+      });
       expect(first.mapping.outcomes.every((o) => o.bet9jaSuffix === null && o.sportybetDesc !== null)).toBe(true);
       expect((await detail(sporty.id)).status).toBe("MAPPED");
       expect((await history(`/api/unmapped/${bet9ja.id}`))[0]).toMatchObject({

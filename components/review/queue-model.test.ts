@@ -19,7 +19,12 @@ const mapping = (canonicalId: string, score: number, occupied = false): Candidat
 
 describe("numberedCandidates", () => {
   it("numbers the free mappings best first, at most nine", () => {
-    const list = [mapping("b", 0.4), mapping("taken", 0.99, true), mapping("a", 0.8), ...Array.from({ length: 10 }, (_, i) => mapping(`x${i}`, 0.1))];
+    const list = [
+      mapping("b", 0.4),
+      mapping("taken", 0.99, true),
+      mapping("a", 0.8),
+      ...Array.from({ length: 10 }, (_, i) => mapping(`x${i}`, 0.1)),
+    ];
     const numbered = numberedCandidates({ mappings: list, markets: [] });
     expect(numbered).toHaveLength(9);
     expect(numbered.slice(0, 2).map((c) => c.canonicalId)).toEqual(["a", "b"]);
@@ -41,7 +46,11 @@ describe("queuePosition", () => {
   it("keeps the pinned market while the list reorders, and shows an undone one even off the page", () => {
     expect(queuePosition({ ids: [3, 1, 2], skipped: none, decided: none, pinned: 1 })).toEqual({ current: 1, next: 3, remaining: 3 });
     expect(queuePosition({ ids: [3], skipped: none, decided: none, pinned: 9 })).toEqual({ current: 9, next: 3, remaining: 2 });
-    expect(queuePosition({ ids: [1, 2], skipped: none, decided: new Set([1]), pinned: 1 })).toEqual({ current: 2, next: null, remaining: 1 });
+    expect(queuePosition({ ids: [1, 2], skipped: none, decided: new Set([1]), pinned: 1 })).toEqual({
+      current: 2,
+      next: null,
+      remaining: 1,
+    });
     expect(queuePosition({ ids: [], skipped: none, decided: none, pinned: null })).toEqual({ current: null, next: null, remaining: 0 });
   });
 });

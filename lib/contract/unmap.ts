@@ -10,7 +10,7 @@ export const unmapMarketSchema = requestBody("UnmapMarket", {
 });
 export type UnmapMarket = z.infer<typeof unmapMarketSchema>;
 
-export const UNMAP_MAPPING_CHANGES = ["cleared", "deactivated", "none"] as const;
+const UNMAP_MAPPING_CHANGES = ["cleared", "deactivated", "none"] as const;
 
 export const unmapResultSchema = z
   .object({

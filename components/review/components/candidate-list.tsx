@@ -29,7 +29,7 @@ function Features({ features }: { features: MappingCandidate["features"] }) {
   );
 }
 
-export function PriceVerdict({ price }: { price: CandidatePrice | null }) {
+function PriceVerdict({ price }: { price: CandidatePrice | null }) {
   if (!price) return <span className={cx(styles.verdict, "muted")}>prices not compared</span>;
   return (
     <span className={cx(styles.verdict, price.verdict === "suspicious" && styles.verdictSuspicious)} data-verdict={price.verdict}>

@@ -47,7 +47,8 @@ export function ReviewPage() {
     <header className={styles.header}>
       <h1>Review queue</h1>
       <p className="muted" aria-live="polite">
-        {formatCount(queue.remaining)} to review{queue.total > queue.remaining + queue.skippedCount && ` of ${formatCount(queue.total)} new`}
+        {formatCount(queue.remaining)} to review
+        {queue.total > queue.remaining + queue.skippedCount && ` of ${formatCount(queue.total)} new`}
         {queue.skippedCount > 0 && ` · ${formatCount(queue.skippedCount)} skipped`}
       </p>
     </header>

@@ -15,9 +15,7 @@ import type { MapCheck, PriceVerdict } from "@/lib/contract/price-check";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import type { MappingCandidate } from "../queue-model";
 
-export type Decision =
-  | { kind: "map"; id: number; label: string }
-  | { kind: "ignore"; id: number; label: string; changeId: string | null };
+export type Decision = { kind: "map"; id: number; label: string } | { kind: "ignore"; id: number; label: string; changeId: string | null };
 
 /** A check that stopped an accept: shown with its figures until the market changes. */
 export interface Refusal {
@@ -117,5 +115,14 @@ export function useReviewDecisions(queue: Queue) {
     });
   };
 
-  return { accept, ignore, undo, busy, refusal, clearRefusal: () => setRefusal(null), canUndo: stack.length > 0, lastDecision: stack.at(-1) ?? null };
+  return {
+    accept,
+    ignore,
+    undo,
+    busy,
+    refusal,
+    clearRefusal: () => setRefusal(null),
+    canUndo: stack.length > 0,
+    lastDecision: stack.at(-1) ?? null,
+  };
 }

@@ -57,5 +57,3 @@ export function useReviewQueue() {
     }, []),
   };
 }
-
-export type ReviewQueue = ReturnType<typeof useReviewQueue>;
