@@ -15,6 +15,7 @@ import * as priceCheck from "./price-check";
 import { openApiDocument } from "./openapi";
 import * as scrape from "./scrape";
 import * as stats from "./stats";
+import * as unmap from "./unmap";
 import * as unmapped from "./unmapped";
 import * as views from "./views";
 import * as webhooks from "./webhooks";
@@ -35,7 +36,7 @@ type Schema = OpenAPIV3_1.SchemaObject;
 
 /** The contract's exported zod schemas by their component id (`.meta({ id })`). */
 const zodById = new Map(
-  [alertRules, audit, auth, comments, health, mappings, priceCheck, scrape, stats, unmapped, views, webhooks]
+  [alertRules, audit, auth, comments, health, mappings, priceCheck, scrape, stats, unmap, unmapped, views, webhooks]
     .flatMap((m) => Object.values(m))
     .filter((v): v is z.ZodType => v instanceof z.ZodType)
     .flatMap((s) => {
