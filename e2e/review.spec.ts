@@ -103,3 +103,19 @@ test("the review queue maps three markets with the keyboard and undoes one", asy
     expect(await getMarket(request, id)).toMatchObject({ status: "MAPPED", mappingCanonicalId: mappingOf.get(id) });
   }
 });
+
+// After the queue's test: one of the markets it left MAPPED.
+test("a mapped market's page unmaps it", async ({ page, request }) => {
+  const { items } = await listMarkets(request, { status: "MAPPED", source: "bet9ja", pageSize: 50 });
+  const details = await Promise.all(items.map((i) => getMarket(request, i.id)));
+  const market = details.find((d) => d.mappingCanonicalId?.startsWith("e2e_review_"));
+  expect(market, "a market the review queue mapped").toBeDefined();
+  await page.goto(`/unmapped/${market!.id}`);
+  await waitLive(page);
+  await page.getByRole("button", { name: "Unmap", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Unmap this market?" });
+  await dialog.getByRole("button", { name: "Unmap" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Unmapped: the market is New again" })).toBeVisible();
+  expect(await getMarket(request, market!.id)).toMatchObject({ status: "NEW", mappingCanonicalId: null });
+});

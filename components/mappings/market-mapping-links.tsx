@@ -1,6 +1,6 @@
 "use client";
 // For the market page: the way into the mapping editor while the market is unmapped, and the link
-// to the mapping that covers it once mapped.
+// to the mapping that covers it once mapped, with Unmap (the undo of mapping it).
 import Link from "next/link";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { LinkPending } from "@/components/ui/link-pending";
@@ -8,6 +8,7 @@ import { cx } from "@/components/ui/cx";
 import styles from "./mappings.module.css";
 import { mappingHref } from "@/lib/api/mappings";
 import { useCan } from "@/components/auth/use-principal";
+import { UnmapButton } from "@/components/review/components/unmap-button";
 
 export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "id" | "status" | "mappingCanonicalId"> }) {
   const mapped = market.status === "MAPPED";
@@ -27,6 +28,7 @@ export function MarketMappingLinks({ market }: { market: Pick<UnmappedDetail, "i
           <LinkPending />
         </Link>
       )}
+      {mapped && maps && market.mappingCanonicalId && <UnmapButton id={market.id} canonicalId={market.mappingCanonicalId} />}
     </div>
   );
 }
