@@ -177,7 +177,7 @@ export interface OtherMarket {
   specifiers: string[];
 }
 
-/** Below this two outcome names are not taken for the same outcome ("Over" and "Under" are 0). */
+/** Below this two outcome names are not taken for the same outcome ("Over" and "Under" are 0.36). */
 const SAME_OUTCOME = 0.5;
 
 /**
