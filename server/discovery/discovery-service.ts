@@ -96,7 +96,13 @@ export class DiscoveryService {
   }
 
   /** Records one unmapped sighting (of run `runId`, when it comes from one; of an event kicking off at `kickoff`) until the next flush. */
-  record(sighting: Sighting, reason: UnmappedReason, at: number = Date.now(), runId: number | null = null, kickoff: number | null = null): void {
+  record(
+    sighting: Sighting,
+    reason: UnmappedReason,
+    at: number = Date.now(),
+    runId: number | null = null,
+    kickoff: number | null = null,
+  ): void {
     this.recorder.record(sighting, reason, at, runId, kickoff);
   }
 
