@@ -11,9 +11,9 @@
 // sightings), one kicking off as it was sighted adds 2 (7.4x), 6 h ahead adds 1, a week ahead 0.07.
 
 /** Hours of lead time at which the kickoff term is half its most. */
-export const KICKOFF_HALF_HOURS = 6;
+const KICKOFF_HALF_HOURS = 6;
 /** The kickoff term of a match kicking off as it is sighted (the most it adds). */
-export const KICKOFF_WEIGHT = 2;
+const KICKOFF_WEIGHT = 2;
 
 /**
  * @param count, lastSeen, nextKickoff SQL expressions of the market's sightings (int), latest

@@ -36,7 +36,7 @@ const ahead = (kickoff: number | null, at: number): number | null =>
   kickoff !== null && Number.isFinite(kickoff) && kickoff > at ? kickoff : null;
 
 /** The sooner of two kickoffs, either of which may be unknown. */
-export const soonest = (a: number | null | undefined, b: number | null | undefined): number | null =>
+const soonest = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a == null ? (b ?? null) : b == null ? a : Math.min(a, b);
 
 /** What the recorder itself reports into /api/health's `recorder`. */
