@@ -38,15 +38,17 @@ export function formatExact(date: Date, timeZone?: string): string {
 
 const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date. */
+/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date; ahead of now (a kickoff): "in 5 min", "in 3 h". */
 export function formatRelative(date: Date, now: number): string {
-  const seconds = Math.round((now - date.getTime()) / 1000);
+  const signed = Math.round((now - date.getTime()) / 1000);
+  const seconds = Math.abs(signed);
   if (seconds < 45) return "just now";
+  const say = (n: number, unit: string) => (signed < 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`);
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return say(minutes, "min");
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
+  if (hours < 24) return say(hours, "h");
   const days = Math.round(hours / 24);
-  if (days < 30) return `${days} d ago`;
+  if (days < 30) return say(days, "d");
   return shortDate.format(date);
 }

@@ -39,6 +39,24 @@ export const seenColumn = (field: "firstSeenAt" | "lastSeenAt", header: string, 
     cell: (c) => <RelativeTime iso={c.getValue()} />,
   });
 
+/** The soonest kickoff among the events its latest run sighted it in, as "in 3 h" (exact time on hover), or a dash. */
+export const kickoffColumn = (width: number, optional = false) =>
+  col.accessor("nextKickoffAt", {
+    id: "nextKickoffAt",
+    header: "Kick-off",
+    meta: { width, kind: "time", optional, title: "The soonest kickoff among the upcoming matches its latest run sighted it in" },
+    cell: (c) => {
+      const iso = c.getValue();
+      return iso ? <RelativeTime iso={iso} /> : <Dash label="No upcoming match known" />;
+    },
+  });
+
+const Dash = ({ label }: { label: string }) => (
+  <span className="muted" aria-label={label}>
+    —
+  </span>
+);
+
 /** Who owns the market's triage, or a dash. */
 export const assigneeColumn = (width: number, optional = false) =>
   col.accessor((item) => item.assignee?.name ?? null, {
@@ -47,13 +65,7 @@ export const assigneeColumn = (width: number, optional = false) =>
     meta: { width, optional },
     cell: (c) => {
       const name = c.getValue<string | null>();
-      return name ? (
-        <span title={name}>{name}</span>
-      ) : (
-        <span className="muted" aria-label="Nobody">
-          —
-        </span>
-      );
+      return name ? <span title={name}>{name}</span> : <Dash label="Nobody" />;
     },
   });
 

@@ -4,7 +4,8 @@ import { formatScore } from "@/components/ui/format";
 const FULL_SCALE = 12;
 
 export const PRIORITY_HINT =
-  "Priority = ln(1 + sightings) − days since last seen. Higher is more urgent; each day without a sighting weighs like e-fold fewer sightings.";
+  "Priority = ln(1 + sightings) − days since last seen + 2 / (1 + h / 6), h = hours from the last sighting to the next kick-off. " +
+  "Higher is more urgent; each day without a sighting weighs like e-fold fewer sightings, a match kicking off soon adds up to 2.";
 
 export function Priority({ score }: { score: number }) {
   const width = Math.max(0, Math.min(1, score / FULL_SCALE)) * 100;

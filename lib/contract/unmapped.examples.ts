@@ -18,7 +18,9 @@ const itemExample = {
   firstSeenAt: "2026-12-01T06:02:11.408Z",
   lastSeenAt: "2026-12-06T08:45:37.120Z",
   regressedAt: null,
-  priorityScore: 5.71,
+  // 2.7 h after the latest sighting: the kickoff term adds 2 / (1 + 2.7 / 6) = 1.37.
+  nextKickoffAt: "2026-12-06T11:30:00.000Z",
+  priorityScore: 7.08,
   assignee: null,
   escalating: false,
   snooze: null,
@@ -36,6 +38,7 @@ export const unmappedListExample = {
       reason: "UNKNOWN_PARAM_MARKET",
       status: "ACKNOWLEDGED",
       occurrenceCount: 96,
+      nextKickoffAt: null,
       priorityScore: 4.57,
       assignee: personExample,
       escalating: true,

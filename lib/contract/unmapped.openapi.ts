@@ -23,7 +23,8 @@ export const unmappedPaths: ZodOpenApiPathsObject = {
     get: read("listUnmapped", "List unmapped markets", {
       description:
         "Filtered, sorted and paged in the database. Ties are broken by id in the same direction, so pages are stable. " +
-        "priorityScore = ln(1 + occurrenceCount) - days since lastSeenAt. With only source/status/reason filters total is exact; " +
+        "priorityScore = ln(1 + occurrenceCount) - days since lastSeenAt + 2 / (1 + h / 6), h = hours from lastSeenAt to " +
+        "nextKickoffAt (the term is 0 without one). With only source/status/reason filters total is exact; " +
         "with q, minOccurrences, assignee or escalating it is counted up to 10,000 (totalCapped). assignee=me is the caller (a token: " +
         "its owner). With trendRuns=n each item carries its sightings in each of the last n runs that are over, oldest first.",
       query: unmappedListQuerySchema,

@@ -130,10 +130,16 @@ const unmappedItemSchema = z
     firstSeenAt: timestampSchema,
     lastSeenAt: timestampSchema,
     regressedAt: timestampSchema.nullable().describe("When a MAPPED market was sighted unmapped again and reopened"),
+    nextKickoffAt: timestampSchema
+      .nullable()
+      .describe(
+        "The soonest kickoff among the events its latest run sighted it in that were still ahead when sighted; null: none (it may have passed since)",
+      ),
     priorityScore: z
       .number()
       .describe(
-        "ln(1 + occurrenceCount) - days since lastSeenAt: higher is more urgent; each day of silence weighs like e-fold fewer sightings",
+        "ln(1 + occurrenceCount) - days since lastSeenAt + 2 / (1 + h / 6), h = hours from lastSeenAt to nextKickoffAt (0 without one): " +
+          "higher is more urgent; each day of silence weighs like e-fold fewer sightings, a match kicking off soon adds up to 2",
       ),
     assignee: personRefSchema.nullable().describe("Who owns its triage; null: nobody"),
     escalating: z.boolean().describe("Its sightings in its latest run exceeded 3x its usual per-run sightings (see the snooze rule)"),

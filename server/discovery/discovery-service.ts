@@ -95,9 +95,15 @@ export class DiscoveryService {
     });
   }
 
-  /** Records one unmapped sighting (of run `runId`, when it comes from one) until the next flush. */
-  record(sighting: Sighting, reason: UnmappedReason, at: number = Date.now(), runId: number | null = null): void {
-    this.recorder.record(sighting, reason, at, runId);
+  /** Records one unmapped sighting (of run `runId`, when it comes from one; of an event kicking off at `kickoff`) until the next flush. */
+  record(
+    sighting: Sighting,
+    reason: UnmappedReason,
+    at: number = Date.now(),
+    runId: number | null = null,
+    kickoff: number | null = null,
+  ): void {
+    this.recorder.record(sighting, reason, at, runId, kickoff);
   }
 
   /** @param runLog where its lines go: the run's logger (with its runId) when a scrape flushes. */

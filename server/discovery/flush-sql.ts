@@ -5,10 +5,11 @@
 //
 // What the upsert does to an existing row: adds the batch's count, widens first/last seen, takes
 // the newer name/reason/samples, merges lines (capped), recomputes the priority and the latest
-// run's impact, and adds the run's counts to market_run_counts. It never touches notes, and
+// run's impact and soonest kickoff, and adds the run's counts to market_run_counts. It never touches notes, and
 // touches status/version only to reopen a market (regressed, or its snooze ended), so a scrape
 // can't clobber or invalidate a person's edit. The triage turns are in flush-triage-sql.ts.
 import { AUDIT_CTE, CAUSED_CTE, regresses, RUN_COUNTS_CTE, TURN_SET, TURNING_CTE, UNSNOOZES } from "./flush-triage-sql";
+import { priorityRawSql } from "./priority-sql";
 import { MAX_SPECIFIERS } from "./recorder";
 
 // A market a person marked MAPPED that is sighted unmapped again (its mapping was removed or
@@ -16,17 +17,25 @@ import { MAX_SPECIFIERS } from "./recorder";
 const REGRESSES = regresses("t", "EXCLUDED.last_seen_at");
 const REOPENS = `(${REGRESSES} OR ${UNSNOOZES})`;
 
+// The latest run's soonest future kickoff, per run like last_run_events: a chunk of the row's
+// run narrows it (null-safe: LEAST ignores nulls), a chunk of a newer run replaces it (null too:
+// that run saw no match ahead), a sighting outside any run leaves it.
+const NEXT_KICKOFF = `CASE WHEN EXCLUDED.last_run_id IS NULL THEN t.next_kickoff_at
+                            WHEN EXCLUDED.last_run_id = t.last_run_id THEN LEAST(t.next_kickoff_at, EXCLUDED.next_kickoff_at)
+                            ELSE EXCLUDED.next_kickoff_at END`;
+
 export const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(s text, e text, n text, r text, o jsonb, l text[],
-    f timestamptz, z timestamptz, c int, run int, ev int, rs int)
+    f timestamptz, z timestamptz, c int, run int, ev int, rs int, k timestamptz)
 ), ${TURNING_CTE}, up AS (
   INSERT INTO unmapped_markets AS t
     (source, external_market_id, market_name, reason, sample_outcomes, specifiers,
-     first_seen_at, last_seen_at, occurrence_count, priority_raw, last_run_id, last_run_events, last_run_sightings)
+     first_seen_at, last_seen_at, occurrence_count, priority_raw, last_run_id, last_run_events, last_run_sightings,
+     next_kickoff_at)
   SELECT r.s::"Platform", r.e, r.n, r.r::"UnmappedReason", r.o, r.l, r.f, r.z, r.c,
-         ln(1.0 + r.c) + extract(epoch FROM r.z)::float8 / 86400.0,
-         r.run, COALESCE(r.ev, 0), COALESCE(r.rs, 0)
+         ${priorityRawSql("r.c", "r.z", "r.k")},
+         r.run, COALESCE(r.ev, 0), COALESCE(r.rs, 0), r.k
   FROM input r
   -- Takes turning's locks before the first row is written, whatever plan reads it later.
   WHERE (SELECT count(*) FROM turning) >= 0
@@ -42,8 +51,7 @@ WITH input AS (
     specifiers       = CASE WHEN EXCLUDED.specifiers <@ t.specifiers THEN t.specifiers ELSE ARRAY(
                          SELECT u.s FROM unnest(t.specifiers || EXCLUDED.specifiers) WITH ORDINALITY AS u(s, i)
                          GROUP BY u.s ORDER BY min(u.i) LIMIT ${MAX_SPECIFIERS}) END,
-    priority_raw     = ln(1.0 + t.occurrence_count + EXCLUDED.occurrence_count)
-                       + extract(epoch FROM GREATEST(t.last_seen_at, EXCLUDED.last_seen_at))::float8 / 86400.0,
+    priority_raw     = ${priorityRawSql("t.occurrence_count + EXCLUDED.occurrence_count", "GREATEST(t.last_seen_at, EXCLUDED.last_seen_at)", NEXT_KICKOFF)},
     last_run_id      = COALESCE(EXCLUDED.last_run_id, t.last_run_id),
     last_run_events  = CASE WHEN EXCLUDED.last_run_id IS NULL THEN t.last_run_events
                             WHEN EXCLUDED.last_run_id = t.last_run_id THEN t.last_run_events + EXCLUDED.last_run_events
@@ -51,6 +59,7 @@ WITH input AS (
     last_run_sightings = CASE WHEN EXCLUDED.last_run_id IS NULL THEN t.last_run_sightings
                             WHEN EXCLUDED.last_run_id = t.last_run_id THEN t.last_run_sightings + EXCLUDED.last_run_sightings
                             ELSE EXCLUDED.last_run_sightings END,
+    next_kickoff_at  = ${NEXT_KICKOFF},
     status           = CASE WHEN ${REOPENS} THEN 'NEW'::"TriageStatus" ELSE t.status END,
     regressed_at     = CASE WHEN ${REGRESSES} THEN now() ELSE t.regressed_at END,
     version          = CASE WHEN ${REOPENS} THEN t.version + 1 ELSE t.version END,

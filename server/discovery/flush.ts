@@ -115,6 +115,8 @@ export function toRecordsetJson(chunk: PendingMarket[]): string {
       run: p.runId,
       ev: p.events,
       rs: p.runSightings,
+      // A journal line from before kickoffs were recorded has none.
+      k: p.nextKickoffAt == null ? null : new Date(p.nextKickoffAt).toISOString(),
     })),
   );
 }

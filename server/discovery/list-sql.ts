@@ -32,8 +32,8 @@ export const SORT_COLUMN: Record<UnmappedListQuery["sort"], string> = {
   occurrenceCount: "occurrence_count",
   lastSeenAt: "last_seen_at",
   firstSeenAt: "first_seen_at",
-  // priority_raw = ln(1+count) + epochDays(lastSeen); ordering by it equals ordering by the
-  // displayed score (which only subtracts the constant epochDays(now)), and it is indexed.
+  // priority_raw = ln(1+count) + epochDays(lastSeen) + kickoff term (priority-sql.ts); ordering by it
+  // equals ordering by the displayed score (which only subtracts the constant epochDays(now)), and it is indexed.
   priority: "priority_raw",
   // Enums sort in their declared order (sportybet, bet9ja; NEW, ACKNOWLEDGED, MAPPED, IGNORED).
   name: "market_name",
@@ -69,6 +69,7 @@ const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD
 
 export const ITEM_COLUMNS = `id, source, external_market_id, market_name, reason, status, occurrence_count,
   ${isoText("first_seen_at")} AS first_seen_at, ${isoText("last_seen_at")} AS last_seen_at, ${isoText("regressed_at")} AS regressed_at,
+  ${isoText("next_kickoff_at")} AS next_kickoff_at,
   priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score,
   assignee_id, (SELECT u.name FROM users u WHERE u.id = unmapped_markets.assignee_id) AS assignee_name, escalating,
   ${isoText("snoozed_at")} AS snoozed_at, ${isoText("snooze_until")} AS snooze_until, snooze_sightings, snooze_from_count,

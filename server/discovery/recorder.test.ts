@@ -69,4 +69,23 @@ describe("Recorder", () => {
     expect(r.stats()).toEqual({ pendingMarkets: 2, pendingSightings: 3, droppedSightings: 1 });
     expect(logs).toHaveLength(1);
   });
+
+  it("keeps the soonest kickoff still ahead of its sighting, per run; restore narrows within the same run only", () => {
+    const r = new Recorder();
+    r.record(sighting("1"), "UNKNOWN_MARKET", 1000, 1, 900);
+    expect(r.take()[0].nextKickoffAt).toBeNull();
+    r.record(sighting("1"), "UNKNOWN_MARKET", 1000, 1, 50_000);
+    r.record(sighting("1"), "UNKNOWN_MARKET", 1000, 1, null);
+    r.record(sighting("1"), "UNKNOWN_MARKET", 1000, 1, 20_000);
+    r.record(sighting("1"), "UNKNOWN_MARKET", 30_000, 1, 25_000);
+    const [failed] = r.take();
+    expect(failed.nextKickoffAt).toBe(20_000);
+    // A new run starts over: its own events only.
+    r.record(sighting("1"), "UNKNOWN_MARKET", 40_000, 2, 90_000);
+    r.restore([failed]);
+    expect(r.take()[0].nextKickoffAt).toBe(90_000);
+    r.record(sighting("1"), "UNKNOWN_MARKET", 1000, 1, 60_000);
+    r.restore([failed]);
+    expect(r.take()[0].nextKickoffAt).toBe(20_000);
+  });
 });

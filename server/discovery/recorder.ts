@@ -24,7 +24,20 @@ export interface PendingMarket {
   events: number;
   runSightings: number;
   lastEventId: string;
+  /**
+   * The soonest kickoff (epoch ms) among the events of run `runId` that sighted it whose kickoff was
+   * still ahead when sighted; null: none. Absent in journal lines written before it existed.
+   */
+  nextKickoffAt: number | null;
 }
+
+/** A kickoff counts only while it is ahead of the sighting: a match under way is not "coming up". */
+const ahead = (kickoff: number | null, at: number): number | null =>
+  kickoff !== null && Number.isFinite(kickoff) && kickoff > at ? kickoff : null;
+
+/** The sooner of two kickoffs, either of which may be unknown. */
+const soonest = (a: number | null | undefined, b: number | null | undefined): number | null =>
+  a == null ? (b ?? null) : b == null ? a : Math.min(a, b);
 
 /** What the recorder itself reports into /api/health's `recorder`. */
 export type RecorderStats = Pick<Health["recorder"], "pendingMarkets" | "pendingSightings" | "droppedSightings">;
@@ -48,8 +61,9 @@ export class Recorder {
   /**
    * An event's sightings are recorded in one synchronous burst, so "a different event than the
    * previous sighting of this market" counts distinct events exactly without a set per market.
+   * @param kickoff the sighting's event kickoff (epoch ms), when known.
    */
-  record(s: Sighting, reason: UnmappedReason, at: number = Date.now(), runId: number | null = null): void {
+  record(s: Sighting, reason: UnmappedReason, at: number = Date.now(), runId: number | null = null, kickoff: number | null = null): void {
     const key = s.source + "\u0000" + s.externalMarketId;
     const p = this.pending.get(key);
     if (p === undefined) {
@@ -71,6 +85,7 @@ export class Recorder {
         events: 1,
         runSightings: 1,
         lastEventId: s.eventId,
+        nextKickoffAt: ahead(kickoff, at),
       });
     } else {
       p.count++;
@@ -79,7 +94,9 @@ export class Recorder {
         p.events = 0;
         p.runSightings = 0;
         p.lastEventId = "";
+        p.nextKickoffAt = null;
       }
+      p.nextKickoffAt = soonest(p.nextKickoffAt, ahead(kickoff, at));
       p.runSightings++;
       if (p.lastEventId !== s.eventId) {
         p.events++;
@@ -133,6 +150,7 @@ export class Recorder {
         if (p.runId === b.runId) {
           p.events += b.events;
           p.runSightings += b.runSightings;
+          p.nextKickoffAt = soonest(p.nextKickoffAt, b.nextKickoffAt);
         }
         p.firstSeenAt = Math.min(p.firstSeenAt, b.firstSeenAt);
         if (b.lastSeenAt > p.lastSeenAt) {

@@ -23,7 +23,7 @@ import type { Actor } from "@/lib/contract/audit";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
 const DETAIL_SQL = `SELECT m.id, m.source, m.external_market_id, m.market_name, m.reason, m.status, m.occurrence_count,
-  m.first_seen_at, m.last_seen_at, m.regressed_at,
+  m.first_seen_at, m.last_seen_at, m.regressed_at, m.next_kickoff_at,
   m.priority_raw - extract(epoch FROM now())::float8 / 86400.0 AS priority_score,
   m.sample_outcomes, m.specifiers, m.notes, m.updated_at, m.version, m.mapped_at, m.mapping_canonical_id,
   m.last_run_id, m.last_run_events, m.last_run_sightings,

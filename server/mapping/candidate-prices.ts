@@ -27,25 +27,35 @@ export interface PriceEvidence {
 const points = (d: number) => (d * 100).toFixed(1);
 
 /**
- * What the prices say of a candidate. The pairing they support replaces the proposed one only when
- * it is itself consistent: a pairing that fits a wrong market best is still a wrong market.
+ * What the prices say of a candidate. The pairing they support completes the proposed one only where
+ * names left outcomes unpaired ("O" against "Over"), keeps every pair the names made, and is itself
+ * consistent. Prices never overrule a pairing the names made: in a two-way market, another market of
+ * the same match (a 1st-half Over 1.5 near 27% against a match Under 1.5 near 26%) can fit the
+ * swapped pairing closely, so "swap them" from prices alone would turn a wrong market into a "match".
  */
 export function priceEvidence(named: NamedComparison | undefined): PriceEvidence {
   if (!named || named.check.eventsCompared === 0) return { feature: null, price: null, supported: null, reason: null };
   const { check, aNames, bNames, pairing } = named;
   const best = check.best!;
-  const adopt = check.bestDiffers && best.mean !== null && best.mean <= CONSISTENT_MAX_DIFF;
+  const adopt =
+    check.bestDiffers &&
+    best.mean !== null &&
+    best.mean <= CONSISTENT_MAX_DIFF &&
+    pairing.some((j) => j === null) &&
+    pairing.every((j, i) => j === null || best.pairing[i] === j);
   const used = adopt ? best.pairing : pairing;
   const mean = adopt ? best.mean : check.proposed.mean;
   const verdict = adopt ? judge(best.mean, best.mean).verdict : check.verdict;
-  const bestMean = best.mean ?? 1;
-  const feature = Math.round(Math.max(0, 1 - bestMean / PRICE_SCALE) * 1000) / 1000;
+  // Scored under the pairing used: a clearly wrong pairing the names made scores low even though
+  // the prices fit another pairing well.
+  const scored = mean ?? best.mean ?? 1;
+  const feature = Math.round(Math.max(0, 1 - scored / PRICE_SCALE) * 1000) / 1000;
   const supported = used.map((j) => (j === null ? null : bNames[j]));
   const events = `${check.eventsCompared} event${check.eventsCompared === 1 ? "" : "s"}`;
   const reason =
     verdict === "consistent"
       ? `prices agree: ${points(mean ?? 0)} points apart over ${events}${adopt ? " (outcomes paired by price)" : ""}`
-      : `prices disagree: ${points(mean ?? bestMean)} points apart over ${events}`;
+      : `prices disagree: ${points(scored)} points apart over ${events}`;
   return {
     feature,
     supported,

@@ -6,7 +6,7 @@ import { PLATFORM_FIELDS, type Candidates, type MappingOutcomeDto } from "@/lib/
 import type { MappingEntry } from "./catalog";
 import { SAFE_TO_ACCEPT_SCORE } from "@/lib/contract/price-check";
 import { PRICED_WEIGHTS, type PriceEvidence } from "./candidate-prices";
-import { similarity } from "./similarity";
+import { outcomeLikeness, similarity } from "./similarity";
 
 export interface CandidateSubject {
   source: Platform;
@@ -41,7 +41,7 @@ export function pairOutcomes(source: Platform, samples: string[], outcomes: Mapp
       const names = [o[field], o.betpawaName, o.canonicalId.replace(/_/g, " ")].filter((n): n is string => Boolean(n));
       // An exact platform name is certain; otherwise the best textual likeness.
       const exact = o[field] !== null && o[field]!.toLowerCase() === name.toLowerCase();
-      return { si, oi, score: exact ? 1 : Math.max(...names.map((n) => similarity(name, n))) };
+      return { si, oi, score: exact ? 1 : Math.max(...names.map((n) => outcomeLikeness(name, n))) };
     }),
   );
   scored.sort((a, b) => b.score - a.score);
@@ -177,9 +177,15 @@ export interface OtherMarket {
   specifiers: string[];
 }
 
-/** The other market's outcome most like each of the subject's, each used once: the proposal the prices check. */
+/** Below this two outcome names are not taken for the same outcome ("Over" and "Under" are 0.36). */
+const SAME_OUTCOME = 0.5;
+
+/**
+ * The other market's outcome most like each of the subject's, each used once, when alike enough:
+ * the proposal the prices check (the rest the prices may pair, see candidate-prices.ts).
+ */
 export function nameLikePartner(subject: readonly string[], other: readonly string[]): (name: string) => string | null {
-  const scored = subject.flatMap((a) => other.map((b) => ({ a, b, score: similarity(a, b) })));
+  const scored = subject.flatMap((a) => other.map((b) => ({ a, b, score: outcomeLikeness(a, b) }))).filter((s) => s.score >= SAME_OUTCOME);
   scored.sort((x, y) => y.score - x.score);
   const partner = new Map<string, string>();
   const used = new Set<string>();
@@ -203,7 +209,7 @@ export function rankMarkets(
     const nameScore = similarity(subject.marketName, m.marketName);
     const outcomeScore =
       subject.outcomes.length && m.outcomes.length
-        ? subject.outcomes.reduce((n, o) => n + Math.max(...m.outcomes.map((x) => similarity(o, x))), 0) / subject.outcomes.length
+        ? subject.outcomes.reduce((n, o) => n + Math.max(...m.outcomes.map((x) => outcomeLikeness(o, x))), 0) / subject.outcomes.length
         : 0;
     const sameCount = subject.outcomes.length === m.outcomes.length && m.outcomes.length > 0;
     const linesAgree = takesLines(subject.specifiers) === takesLines(m.specifiers);

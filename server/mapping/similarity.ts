@@ -40,3 +40,15 @@ export function similarity(a: string, b: string): number {
   for (const n of gb.values()) total += n;
   return total === 0 ? 0 : (2 * common) / total;
 }
+
+/**
+ * How alike two outcome names are: their similarity, or 0.8 when one is a one- or two-character
+ * abbreviation the other starts with. Bet9ja's outcome suffixes abbreviate (O, U, Y, N, H, A)
+ * what SportyBet spells out (Over, Under, Yes, No, Home, Away); bigrams cannot see that.
+ */
+export function outcomeLikeness(a: string, b: string): number {
+  const [x, y] = [normalise(a), normalise(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const abbreviates = short.length > 0 && short.length <= 2 && long.length > short.length && long.startsWith(short);
+  return Math.max(similarity(a, b), abbreviates ? 0.8 : 0);
+}

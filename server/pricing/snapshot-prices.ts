@@ -1,8 +1,7 @@
 // Reads the price snapshot (server/snapshot/) for price-aware mapping: one market's instances, and
-// the instances other platforms offered in the same matches, either of a canonical market (a
-// mapping's markets) or of named platform markets (other unmapped markets). Each read names the
-// kept runs first, so the primary key (run_id, platform, market_key, line, match_id) and the partial
-// (match_id, canonical_id, line) index serve it instead of a scan of the table.
+// the instances of named platform markets (a mapping's market on another platform, other unmapped
+// markets) in the same matches. Each read names the kept runs first, so the primary key (run_id,
+// platform, market_key, line, match_id) serves it instead of a scan of the table.
 import type { Platform } from "@/lib/contract/enums";
 import type { Database } from "@/server/db/client";
 import { jsonColumn } from "@/server/db/columns";
@@ -69,17 +68,6 @@ export class SnapshotPrices {
       `SELECT ${COLUMNS} FROM snapshot_markets s
        WHERE run_id = ANY($1::int[]) AND platform = $2::"Platform" AND market_key = $3`,
       [runs, platform, marketKey],
-    );
-    return rows.map(toRow);
-  }
-
-  /** The instances of these canonical markets in these matches, on every platform but `except`. */
-  async ofCanonicals(matches: readonly string[], canonicalIds: readonly string[], except: Platform): Promise<PriceRow[]> {
-    if (matches.length === 0 || canonicalIds.length === 0) return [];
-    const rows = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM snapshot_markets s
-       WHERE match_id = ANY($1::text[]) AND canonical_id = ANY($2::text[]) AND platform <> $3::"Platform"`,
-      [matches, canonicalIds, except],
     );
     return rows.map(toRow);
   }

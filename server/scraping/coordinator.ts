@@ -174,6 +174,8 @@ export async function runCycle(
       s.events++;
       s.dataErrors += parsed.dataErrors;
       const matchId = snapshot?.event(event, parsed.event) ?? null;
+      // The payload's kickoff wins over the listing's, as in the snapshot; the market's urgency.
+      const kickoff = epochOf(parsed.event?.kickoff) ?? epochOf(event.startsAt);
       for (const sighting of parsed.sightings) {
         s.markets++;
         const hit = deps.mappings.lookup(sighting);
@@ -181,7 +183,7 @@ export async function runCycle(
         if (hit.mapped) s.mapped++;
         else {
           s.unmapped++;
-          deps.discovery.record(sighting, hit.reason, at, runId);
+          deps.discovery.record(sighting, hit.reason, at, runId, kickoff);
         }
       }
     } catch (e) {
@@ -239,4 +241,10 @@ export async function runCycle(
   progress(run.status === "failed" ? "failed" : "completed", done, total, `Run ${runId} ${run.status}: ${summary}`);
   (run.status === "completed" ? runLog.info : runLog.warn)(`[scrape] run ${run.status}: ${summary}${run.error ? ` (${run.error})` : ""}`);
   return run;
+}
+
+/** A usable date as epoch ms, else null (a payload's date may be missing or invalid). */
+function epochOf(d: Date | null | undefined): number | null {
+  const t = d?.getTime();
+  return t !== undefined && Number.isFinite(t) ? t : null;
 }

@@ -12,8 +12,8 @@ import { yieldToEventLoop } from "@/server/util/yield";
 import { EVENTS_SQL, KEEP_FROM_SQL, MARKETS_SQL, PAGES_SQL, pruneSql } from "./snapshot-sql";
 
 /**
- * Rows per statement. A snapshot row is a plain insert (no upsert logic, no RETURNING, two
- * indexes), about 20 us of PGlite's time, so a 1,000-row statement holds it about as long as a
+ * Rows per statement. A snapshot row is a plain insert (no upsert logic, no RETURNING, one
+ * index: the key), about 20 us of PGlite's time, so a 1,000-row statement holds it about as long as a
  * 100-row flush chunk does (a request on PGlite waits behind the statement running); fewer,
  * larger statements cut the per-statement cost that 500-row chunks paid on every 500 rows.
  */

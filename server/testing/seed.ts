@@ -4,6 +4,7 @@
 // Names cycle through a few words so searches match a known share of the rows; the first id of a
 // seed is `start`, so several seeds never collide.
 import type { Database } from "@/server/db/client";
+import { priorityRawSql } from "@/server/discovery/priority-sql";
 import type { PendingMarket } from "@/server/discovery/recorder";
 
 const SEED_WORDS = ["Corners", "Bookings", "Player", "Shots", "Goal", "Half", "Handicap", "Over/Under", "Team", "Minute", "Race", "Range"];
@@ -23,7 +24,7 @@ export async function seedMarkets(db: Database, count: number, opts: SeedOptions
     `INSERT INTO unmapped_markets (source, external_market_id, market_name, reason, status, first_seen_at, last_seen_at,
        occurrence_count, priority_raw, updated_at, mapped_at)
      SELECT src, ext, name, reason, status, first_seen, last_seen, cnt,
-            ln(1.0 + cnt) + extract(epoch FROM last_seen)::float8 / 86400.0, now(),
+            ${priorityRawSql("cnt", "last_seen", "NULL::timestamptz")}, now(),
             CASE WHEN status = 'MAPPED' THEN now() END
      FROM (
        SELECT CASE WHEN g % 2 = 1 THEN 'sportybet' ELSE 'bet9ja' END::"Platform" AS src,
@@ -81,6 +82,7 @@ export function pendingMarkets(n: number, prefix: string, offset = 0): PendingMa
       events: 1,
       runSightings: 1 + (i % 9),
       lastEventId: "e",
+      nextKickoffAt: null,
     };
   });
 }

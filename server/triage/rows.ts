@@ -14,6 +14,7 @@ export interface ItemRow {
   first_seen_at: Date | string;
   last_seen_at: Date | string;
   regressed_at: Date | string | null;
+  next_kickoff_at: Date | string | null;
   priority_score: number;
   assignee_id: string | null;
   assignee_name: string | null;
@@ -72,6 +73,7 @@ export function toItem(r: ItemRow): UnmappedItem {
     firstSeenAt: isoColumn(r.first_seen_at),
     lastSeenAt: isoColumn(r.last_seen_at),
     regressedAt: isoColumnOrNull(r.regressed_at),
+    nextKickoffAt: isoColumnOrNull(r.next_kickoff_at),
     priorityScore: round(r.priority_score),
     // A user deleted since keeps no name: the foreign key clears assignee_id with them.
     assignee: r.assignee_id === null ? null : { id: r.assignee_id, name: r.assignee_name ?? "" },

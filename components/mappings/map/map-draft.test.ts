@@ -17,6 +17,7 @@ const market: UnmappedDetail = {
   firstSeenAt: "2026-11-20T10:00:00.000Z",
   lastSeenAt: "2026-11-26T10:00:00.000Z",
   regressedAt: null,
+  nextKickoffAt: null,
   priorityScore: 6.9,
   assignee: null,
   escalating: false,

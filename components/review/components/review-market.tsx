@@ -10,14 +10,9 @@ import { formatCount } from "@/components/ui/format";
 import Link from "next/link";
 import styles from "../review.module.css";
 
-/** The soonest kick-off, when the list item carries it (issue 13's urgency). */
-const kickoffOf = (item: UnmappedItem | null): string | null => {
-  const value = (item as { nextKickoffAt?: unknown } | null)?.nextKickoffAt;
-  return typeof value === "string" ? value : null;
-};
-
 export function ReviewMarket({ market, item }: { market: UnmappedDetail; item: UnmappedItem | null }) {
-  const kickoff = kickoffOf(item);
+  // The list item is fresher on urgency; the detail carries it too (a market undone from beyond the page).
+  const kickoff = item?.nextKickoffAt ?? market.nextKickoffAt;
   return (
     <section className="card" aria-labelledby="review-market-title">
       <header className="card-header">
@@ -34,7 +29,7 @@ export function ReviewMarket({ market, item }: { market: UnmappedDetail; item: U
             { term: "Sightings", value: formatCount(market.occurrenceCount), valueClass: "num-inline" },
             timeFact("Last seen", market.lastSeenAt),
             { term: "Priority", hint: PRIORITY_HINT, value: <Priority score={market.priorityScore} /> },
-            kickoff !== null && timeFact("Next kick-off", kickoff),
+            kickoff && timeFact("Next kick-off", kickoff),
           ]}
         />
         <OutcomesTable outcomes={market.sampleOutcomes} />

@@ -23,6 +23,12 @@ export function MarketFacts({ market }: { market: UnmappedDetail }) {
         },
         timeFact("First seen", market.firstSeenAt),
         timeFact("Last seen", market.lastSeenAt),
+        {
+          ...(market.nextKickoffAt
+            ? timeFact("Next kick-off", market.nextKickoffAt)
+            : { term: "Next kick-off", value: <span className="muted">None known</span> }),
+          hint: "The soonest kickoff among the upcoming matches its latest run sighted it in; the sooner, the higher its priority",
+        },
         { term: "Priority", hint: PRIORITY_HINT, value: <Priority score={market.priorityScore} /> },
         market.regressedAt && {
           term: "Regressed",

@@ -14,7 +14,7 @@ import { LinkPending } from "@/components/ui/link-pending";
 import { selectColumn } from "@/components/data-table/row-select";
 import { describeSnoozeState } from "@/components/triage/snooze-words";
 import { EscalatingBadge, ReasonBadge, RegressedBadge, StatusBadge } from "../badges";
-import { assigneeColumn, platformColumn, priorityColumn, seenColumn, sightingsColumn, trendColumn } from "../market-columns";
+import { assigneeColumn, kickoffColumn, platformColumn, priorityColumn, seenColumn, sightingsColumn, trendColumn } from "../market-columns";
 
 export interface RowHandlers {
   href: (item: UnmappedItem, index: number) => string;
@@ -123,6 +123,7 @@ function unmappedColumns(selectable: boolean): DataColumn<UnmappedItem>[] {
     trendColumn(92, true),
     seenColumn("firstSeenAt", "First seen", "wide"),
     seenColumn("lastSeenAt", "Last seen"),
+    kickoffColumn(100, true),
     priorityColumn(),
     actionsColumn<UnmappedItem>(80, (item) => <RowActions item={item} />),
   ];
