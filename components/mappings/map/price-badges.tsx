@@ -41,8 +41,8 @@ const FEATURES = ["name", "outcomes", "lines", "prices"] as const;
 /** Each feature as a labelled percentage with a bar; prices "n/a" when no shared event had usable odds. */
 export function FeatureBreakdown({ features, price }: { features: Features; price: CandidatePrice | null }) {
   return (
-    <div className={styles.breakdown}>
-      <dl className={styles.features} aria-label="Score breakdown">
+    <div className={styles.breakdown} role="group" aria-label="Score breakdown">
+      <dl className={styles.features}>
         {FEATURES.map((f) => {
           const value = features[f];
           return (
