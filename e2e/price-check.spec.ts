@@ -88,6 +88,7 @@ test("the editor shows the live price check and blocks a swapped mapping", async
   await anyway.uncheck();
   await expect(mapButton).toBeDisabled();
   await expectAccessible(page, testInfo, "price-check-suspicious");
+  await outcomes.scrollIntoViewIfNeeded();
   await snap(page, testInfo, "price-check-suspicious");
 
   // One click applies the pairing the prices support; the check agrees and Map is free.
@@ -98,6 +99,7 @@ test("the editor shows the live price check and blocks a swapped mapping", async
   await expect(panel.getByText(/prices pair it with/)).toHaveCount(0);
   await expect(anyway).toHaveCount(0);
   await expect(mapButton).toBeEnabled();
+  await outcomes.scrollIntoViewIfNeeded();
   await snap(page, testInfo, "price-check-consistent");
 
   await mapButton.click();
