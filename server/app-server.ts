@@ -18,6 +18,8 @@ import { TrendService } from "./triage/trend";
 import { UndoService } from "./triage/undo-service";
 import { MappingService } from "./mapping/mapping-service";
 import { CandidateService } from "./mapping/candidate-service";
+import { PriceCheckService } from "./pricing/map-check";
+import { SnapshotPrices } from "./pricing/snapshot-prices";
 import { MapMarketService } from "./mapping/map-market";
 import { AuditService } from "./audit/audit-service";
 import { AuthService } from "./auth/auth-service";
@@ -202,13 +204,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const triage = new TriageService(db, realtime, outbox);
     // A bulk change or its undo rewrites up to 10,000 markets: PGlite vacuums soon after.
     const maintainer = new EmbeddedMaintainer(db);
+    const prices = new SnapshotPrices(db);
     const changes = tapPublisher(realtime, (type) => type === "unmapped_bulk_updated" && maintainer.nudge());
     const runtime: Runtime = {
       config,
       db,
       publisher: realtime,
       mappings,
-      mapMarket: new MapMarketService(mappings, triage),
+      mapMarket: new MapMarketService(mappings, triage, new PriceCheckService(prices)),
       discovery,
       triage,
       bulk: new BulkService(db, changes, outbox),
@@ -216,7 +219,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       trend: new TrendService(db),
       runs,
       scrape,
-      candidates: new CandidateService(db, triage, mappings),
+      candidates: new CandidateService(db, triage, mappings, prices),
       audit: new AuditService(db.prisma),
       stats: new StatsService(db),
       auth,

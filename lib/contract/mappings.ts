@@ -178,34 +178,39 @@ export type MappingPatch = z.infer<typeof mappingPatchSchema>;
 
 export const mappingDeleteQuerySchema = z.object({ reason: reason.optional() }).strict();
 
-export const mapMarketSchema = requestBody("MapMarket", {
-  canonicalId: mappingIdSchema.describe("An existing mapping to extend, or the id of a new one"),
-  name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
-  betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
-  outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
-  counterpartId: z
-    .number()
-    .int()
-    .min(1)
-    .max(2_147_483_647)
-    .optional()
-    .describe(
-      "Map both sides at once: another platform's unmapped market that the same mapping covers. One transaction: both markets MAPPED, both audited. Its outcome names are taken from `outcomes` when they name them, else paired by name",
-    ),
-  confirmSuspicious: z
-    .literal(true)
-    .optional()
-    .describe("Map even though the price check says suspicious (else 422); needs a reason, kept in the history with the check's figures"),
-  reason: reason.optional(),
-}).superRefine((body, ctx) => {
-  if (body.confirmSuspicious && !body.reason) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["reason"],
-      message: "say why the suspicious price check is wrong: confirmSuspicious needs a reason",
-    });
-  }
-});
+export const mapMarketSchema = z
+  .object({
+    canonicalId: mappingIdSchema.describe("An existing mapping to extend, or the id of a new one"),
+    name: z.string().trim().min(1).max(200).optional().describe("Required for a new mapping"),
+    betpawaId: platformId.optional().describe("Required for a new mapping; sets it on an existing one"),
+    outcomes: outcomesSchema.optional().describe("The mapping's outcomes with this platform's names; defaults to the suggested pairing"),
+    counterpartId: z
+      .number()
+      .int()
+      .min(1)
+      .max(2_147_483_647)
+      .optional()
+      .describe(
+        "Map both sides at once: another platform's unmapped market that the same mapping covers. One transaction: both markets MAPPED, both audited. Its outcome names are taken from `outcomes` when they name them, else paired by name",
+      ),
+    confirmSuspicious: z
+      .literal(true)
+      .optional()
+      .describe("Map even though the price check says suspicious (else 422); needs a reason, kept in the history with the check's figures"),
+    reason: reason.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.confirmSuspicious && !body.reason) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "say why the suspicious price check is wrong: confirmSuspicious needs a reason",
+      });
+    }
+  })
+  // After the refinement: a refined schema is a new one, and the name belongs to what routes use.
+  .meta({ id: "MapMarket" });
 export type MapMarket = z.infer<typeof mapMarketSchema>;
 
 export const mapResultSchema = z

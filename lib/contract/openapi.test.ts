@@ -11,6 +11,7 @@ import * as auth from "./auth";
 import * as comments from "./comments";
 import * as health from "./health";
 import * as mappings from "./mappings";
+import * as priceCheck from "./price-check";
 import { openApiDocument } from "./openapi";
 import * as scrape from "./scrape";
 import * as stats from "./stats";
@@ -34,7 +35,7 @@ type Schema = OpenAPIV3_1.SchemaObject;
 
 /** The contract's exported zod schemas by their component id (`.meta({ id })`). */
 const zodById = new Map(
-  [alertRules, audit, auth, comments, health, mappings, scrape, stats, unmapped, views, webhooks]
+  [alertRules, audit, auth, comments, health, mappings, priceCheck, scrape, stats, unmapped, views, webhooks]
     .flatMap((m) => Object.values(m))
     .filter((v): v is z.ZodType => v instanceof z.ZodType)
     .flatMap((s) => {

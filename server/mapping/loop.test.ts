@@ -1,6 +1,8 @@
 // The loop closed for real, on both databases: map a market and the next scrape counts it as
 // mapped; deactivate the mapping and the next scrape reopens and announces it; a failure inside
 // the map transaction changes nothing; a platform id has one holder.
+import { PriceCheckService } from "@/server/pricing/map-check";
+import { SnapshotPrices } from "@/server/pricing/snapshot-prices";
 import { beforeEach, expect, it } from "vitest";
 import type { ServerMessageData, UnmappedAlertData } from "@/lib/contract/realtime";
 import { TriageService } from "@/server/discovery/triage-service";
@@ -33,7 +35,7 @@ describeOnDatabases("mapping loop on %s", { fresh: "each" }, (t) => {
       },
     };
     triage = new TriageService(t.db, publisher);
-    const service = new MapMarketService(mappings, triage);
+    const service = new MapMarketService(mappings, triage, new PriceCheckService(new SnapshotPrices(t.db)));
     mapMarket = (id, body) => service.apply(id, body, TEST_ACTOR);
     const deps = cycleDeps(t.db, {
       sources: [fixtureSource(3)],

@@ -143,6 +143,11 @@ export class MappingService {
     return mergeMappings(builtinCatalog(), rows.map(rowToEntry));
   }
 
+  /** Reads in one transaction without the write lock: what a write would do, planned but not saved. */
+  async read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(fn);
+  }
+
   /** Runs a mapping write: serialised across processes, then the cache reloaded before returning. */
   async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const result = await this.prisma.$transaction(async (tx) => {
