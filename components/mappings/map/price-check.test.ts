@@ -108,7 +108,7 @@ describe("the requests", () => {
     expect(withOverride(plain, ticked, true)).toEqual({
       canonicalId: "goals_1h_ou",
       confirmSuspicious: true,
-      reason: "same market (mapped despite a suspicious price check: the other book's prices are stale)",
+      reason: "same market; the prices are wrong here: the other book's prices are stale",
     });
     expect(withOverride(plain, ticked, false)).toBe(plain);
     expect(withOverride(plain, { override: { confirm: false, why: "x" } }, true)).toBe(plain);
@@ -142,6 +142,6 @@ describe("the form with a suspicious check", () => {
     expect(issues({ ...base, override: { confirm: true, why: "x".repeat(480) } }, ctx)["override.why"]).toMatch(/500/);
     expect(issues({ ...base, override: { confirm: true, why: "stale prices" } }, ctx)).toEqual({});
     expect(issues(base, { ...ctx, suspicious: false })).toEqual({});
-    expect(overrideReason(" a ", " b ")).toBe("a (mapped despite a suspicious price check: b)");
+    expect(overrideReason(" a ", " b ")).toBe("a; the prices are wrong here: b");
   });
 });

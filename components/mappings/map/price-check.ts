@@ -63,9 +63,11 @@ export function bestPairingChanges(rows: readonly ExtendRow[], mapping: MappingD
   return changes;
 }
 
-/** The reason /map records for a suspicious mapping: the user's reason and why the prices are wrong. */
-export const overrideReason = (reason: string, why: string): string =>
-  `${reason.trim()} (mapped despite a suspicious price check: ${why.trim()})`;
+/**
+ * The reason sent for a suspicious mapping: the user's reason and why the prices are wrong (the
+ * server adds "mapped despite a suspicious price check" with the check's figures to the history).
+ */
+export const overrideReason = (reason: string, why: string): string => `${reason.trim()}; the prices are wrong here: ${why.trim()}`;
 
 /**
  * The /map body with the override: only while the check says suspicious and "Map anyway" is ticked,
