@@ -17,7 +17,7 @@ export function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export const CHECK_DEBOUNCE_MS = 400;
+const CHECK_DEBOUNCE_MS = 400;
 
 export function usePriceCheck(marketId: number, body: MapMarket | null, enabled: boolean) {
   // Debounced as JSON: the body is a new object on every render, its text only changes with the draft.
