@@ -7,12 +7,11 @@ import { idParamsSchema, timestampSchema } from "./common";
 import { cursorQueryShape, listOf, newestFirstKeyset, type Keyset } from "./cursor";
 import { platformSchema } from "./enums";
 
-export const COVERAGE_KINDS = ["dropped", "outcomes_changed"] as const;
+const COVERAGE_KINDS = ["dropped", "outcomes_changed"] as const;
 const coverageKindSchema = z
   .enum(COVERAGE_KINDS)
   .meta({ id: "CoverageKind" })
   .describe("dropped: no longer offered; outcomes_changed: outcome names the mapping does not name appeared");
-export type CoverageKind = z.infer<typeof coverageKindSchema>;
 
 /** At most this many new outcome names are kept with an alert. */
 export const NEW_NAMES_CAP = 20;
@@ -27,7 +26,9 @@ const coverageDetailsSchema = z
     newNames: z
       .array(z.string())
       .max(NEW_NAMES_CAP)
-      .describe(`outcomes_changed: outcome names the mapping does not name and the earlier run did not have (at most ${NEW_NAMES_CAP}); empty for dropped`),
+      .describe(
+        `outcomes_changed: outcome names the mapping does not name and the earlier run did not have (at most ${NEW_NAMES_CAP}); empty for dropped`,
+      ),
   })
   .meta({ id: "CoverageDetails" });
 

@@ -51,7 +51,10 @@ export class CoverageService {
       [id, actor],
     );
     if (!row) {
-      const [existing] = await this.db.query<{ dismissed_by: string | null }>(`SELECT dismissed_by FROM coverage_alerts WHERE id = $1::int`, [id]);
+      const [existing] = await this.db.query<{ dismissed_by: string | null }>(
+        `SELECT dismissed_by FROM coverage_alerts WHERE id = $1::int`,
+        [id],
+      );
       if (!existing) throw notFound(`Coverage alert ${id}`);
       throw conflict(
         existing.dismissed_by === null

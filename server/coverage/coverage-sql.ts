@@ -6,6 +6,7 @@
 //      for the platforms whose part of the run completed
 //   $3 the pattern of a line inside a SportyBet outcome name ("Over 2.5", "Home (-0.5)")
 //   $4 the fewest events the previous run must have had on a platform for "dropped"
+import { NEW_NAMES_CAP } from "@/lib/contract/coverage";
 
 /**
  * Per watched mapping: its market instances in this run and the previous one (the latest earlier
@@ -65,7 +66,7 @@ WITH known AS (
   FROM offered o JOIN runs r ON r.platform = o.p
   WHERE o.now = 0 AND r.prev_events >= $4::int AND o.before * 2 > r.prev_events AND r.events * 2 >= r.prev_events
   UNION ALL
-  SELECT o.c, o.p, 'outcomes_changed', r.prev_run, r.prev_events, o.before, r.events, o.now, n.names[1:20]
+  SELECT o.c, o.p, 'outcomes_changed', r.prev_run, r.prev_events, o.before, r.events, o.now, n.names[1:${NEW_NAMES_CAP}]
   FROM new_names n JOIN offered o ON o.c = n.c AND o.p = n.p JOIN runs r ON r.platform = n.p
   WHERE o.before > 0
 ), inserted AS (
@@ -86,17 +87,17 @@ SELECT
 export function alertColumns(table: string): string {
   return [
     "id",
-    "canonical_id AS \"canonicalId\"",
-    "mapping_name AS \"mappingName\"",
+    'canonical_id AS "canonicalId"',
+    'mapping_name AS "mappingName"',
     "platform::text AS platform",
-    "market_key AS \"marketKey\"",
+    'market_key AS "marketKey"',
     "kind",
-    "run_id AS \"runId\"",
+    'run_id AS "runId"',
     "details",
-    "created_at AS \"createdAt\"",
-    "resolved_at AS \"resolvedAt\"",
-    "resolved_run_id AS \"resolvedRunId\"",
-    "dismissed_by AS \"dismissedBy\"",
+    'created_at AS "createdAt"',
+    'resolved_at AS "resolvedAt"',
+    'resolved_run_id AS "resolvedRunId"',
+    'dismissed_by AS "dismissedBy"',
   ]
     .map((c) => `${table}.${c}`)
     .join(", ");

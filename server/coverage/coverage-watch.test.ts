@@ -56,10 +56,8 @@ describeOnDatabases("coverage watch on %s", (t) => {
   });
 
   const alerts = async () =>
-    (
-      await t.db.query<{ canonical_id: string; platform: string; market_key: string; kind: string; run_id: number; open: boolean }>(
-        `SELECT canonical_id, platform::text, market_key, kind, run_id, resolved_at IS NULL AS open, details FROM coverage_alerts ORDER BY id`,
-      )
+    await t.db.query<{ canonical_id: string; platform: string; market_key: string; kind: string; run_id: number; open: boolean }>(
+      `SELECT canonical_id, platform::text, market_key, kind, run_id, resolved_at IS NULL AS open, details FROM coverage_alerts ORDER BY id`,
     );
   const webhookEvents = async () =>
     (await t.db.query<{ payload: unknown }>(`SELECT payload FROM webhook_events WHERE type = 'mapping.coverage_dropped'`)).map(

@@ -18,7 +18,7 @@ import { WATCH_SQL } from "./coverage-sql";
  * "Dropped" needs the previous run to have had at least this many events of the platform: below
  * it, "offered in most events" is one or two matches, whose markets come and go with the fixtures.
  */
-export const MIN_PREVIOUS_EVENTS = 3;
+const MIN_PREVIOUS_EVENTS = 3;
 /** A line inside a SportyBet outcome name: "Over 2.5", "Home (-0.5)", "Home (0:1)". */
 const LINE_IN_NAME = String.raw`\(?[+-]?\d+(\.\d+)?(:[+-]?\d+(\.\d+)?)?\)?`;
 
@@ -57,7 +57,7 @@ export function completedPlatforms(
  * mapped) and a market key on the platform that no other mapping claims too (a Bet9ja HAOU-type
  * key maps to two canonical markets: its instances belong to neither alone).
  */
-export function watchedMappings(entries: readonly MappingEntry[], platforms: readonly Platform[]): Watched[] {
+function watchedMappings(entries: readonly MappingEntry[], platforms: readonly Platform[]): Watched[] {
   const all: Watched[] = [];
   for (const e of entries) {
     if (e.betpawaId === null) continue;
@@ -98,7 +98,12 @@ export class CoverageWatch {
    * Compares run `runId` with the previous one on `platforms` (completedPlatforms) against the
    * mappings in effect (`entries`). Never throws: returns what changed, or null when it failed.
    */
-  async afterRun(runId: number, platforms: readonly Platform[], entries: readonly MappingEntry[], log: Log): Promise<CoverageChange | null> {
+  async afterRun(
+    runId: number,
+    platforms: readonly Platform[],
+    entries: readonly MappingEntry[],
+    log: Log,
+  ): Promise<CoverageChange | null> {
     const watched = watchedMappings(entries, platforms);
     if (watched.length === 0) return { runId, count: 0, alerts: [], resolved: [] };
     try {
