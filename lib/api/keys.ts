@@ -57,6 +57,10 @@ export const keys = {
   tokens: {
     all: ["tokens"] as const,
   },
+  coverage: {
+    /** Coverage alerts (the dashboard's open ones). */
+    all: ["coverage"] as const,
+  },
   webhooks: {
     all: ["webhooks"] as const,
     deliveries: (id: string) => ["webhooks", id, "deliveries"] as const,
