@@ -6,8 +6,9 @@ import { statsSchema } from "../lib/contract/stats";
 import type { UnmappedDetail } from "../lib/contract/unmapped";
 import { ensureMarkets, expect, expectAccessible, getMarket, listMarkets, scrape, snap, test, waitLive } from "./support";
 
-// Markets other specs rely on (detail: 138; security: the hostile names; map-both: 990101): never map those.
-const RESERVED = new Set(["138", "990001", "990002", "990101"]);
+// Markets other specs rely on (detail: 138; security: the hostile names; map-both: 990101;
+// price-check: 990102 and 990103): never map those.
+const RESERVED = new Set(["138", "990001", "990002", "990101", "990102", "990103"]);
 
 async function coverage(request: APIRequestContext, platform: "sportybet" | "bet9ja") {
   const stats = statsSchema.parse(await (await request.get("/api/stats")).json());

@@ -34,6 +34,8 @@ import { attachRealtime } from "./realtime/socket";
 import { setRuntime, type Runtime } from "./runtime";
 import { RunStore } from "./scraping/run-store";
 import { PriceSnapshot } from "./snapshot/snapshot";
+import { CoverageService } from "./coverage/coverage-service";
+import { CoverageWatch } from "./coverage/coverage-watch";
 import { ScrapeController } from "./scraping/scrape-controller";
 import { buildSources } from "./scraping/sources";
 import { log, setLogLevel } from "./log";
@@ -189,6 +191,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         concurrency: config.SCRAPE_CONCURRENCY,
         flushEveryEvents: config.FLUSH_EVERY_EVENTS,
         snapshot: new PriceSnapshot(db, { runs: config.SNAPSHOT_RUNS }),
+        coverage: new CoverageWatch(db, realtime, outbox),
       },
       {
         intervalSeconds: config.SCRAPE_INTERVAL_SECONDS,
@@ -234,6 +237,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       directory: new PeopleDirectory(db.prisma),
       webhooks: new WebhookService(db, outbox, config.WEBHOOK_ALLOW_PRIVATE),
       alertRules: new AlertRuleService(db, outbox, config.WEBHOOK_ALLOW_PRIVATE),
+      coverage: new CoverageService(db, realtime),
       async health() {
         const database = await pingWithin(db, config.HEALTH_DB_TIMEOUT_MS);
         return {

@@ -13,6 +13,7 @@ import { RetryBanner } from "@/components/ui/retry-banner";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AlertRulesCard } from "./alert-rules-card";
+import { CoverageAlertsCard } from "./coverage-card";
 import { RecentChanges } from "./recent-changes";
 import { CoverageCard, StatusCards } from "./stat-cards";
 import { Trends } from "./trends";
@@ -99,6 +100,7 @@ export function DashboardPage() {
         <UrgentMarkets staleTime={FRESH_MS} />
         <RecentChanges staleTime={FRESH_MS} />
       </div>
+      <CoverageAlertsCard staleTime={FRESH_MS} />
       <AlertRulesCard staleTime={FRESH_MS} />
     </div>
   );

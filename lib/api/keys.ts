@@ -2,7 +2,7 @@
 // keys.unmapped.all covers lists, tab counts, details, history and candidates of markets.
 import type { QueryKey } from "@tanstack/react-query";
 import type { AuditQuery } from "@/lib/contract/audit";
-import type { MappingListQuery } from "@/lib/contract/mappings";
+import type { MapMarket, MappingListQuery } from "@/lib/contract/mappings";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
 
 export interface PageWindow {
@@ -24,6 +24,9 @@ export const keys = {
     activity: (id: number) => ["unmapped", "history", id, "activity"] as const,
     trend: (id: number, runs: number) => ["unmapped", "trend", id, runs] as const,
     candidates: (id: number) => ["unmapped", "candidates", id] as const,
+    /** The price check of a proposed mapping (POST …/map/check): keyed by the body it checks. */
+    checksOf: (id: number) => ["unmapped", "check", id] as const,
+    check: (id: number, body: MapMarket) => ["unmapped", "check", id, body] as const,
   },
   mappings: {
     all: ["mappings"] as const,
@@ -53,6 +56,10 @@ export const keys = {
   },
   tokens: {
     all: ["tokens"] as const,
+  },
+  coverage: {
+    /** Coverage alerts (the dashboard's open ones). */
+    all: ["coverage"] as const,
   },
   webhooks: {
     all: ["webhooks"] as const,

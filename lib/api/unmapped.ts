@@ -1,6 +1,7 @@
 // Unmapped markets: list, detail, triage edits, history, candidates and "map this market".
 import { queryOptions } from "@tanstack/react-query";
 import { auditListSchema } from "@/lib/contract/audit";
+import { mapCheckSchema, type MapCheck } from "@/lib/contract/price-check";
 import { candidatesSchema, mapResultSchema, type MapMarket, type MapResult } from "@/lib/contract/mappings";
 import {
   unmappedDetailSchema,
@@ -42,6 +43,9 @@ export const unmappedApi = {
   candidates: (id: number, signal?: AbortSignal) => apiFetch(candidatesSchema, `/api/unmapped/${id}/candidates`, { signal }),
   /** Extends or creates a mapping with the market's platform id and marks the market MAPPED, in one transaction. */
   map: (id: number, body: MapMarket): Promise<MapResult> => apiFetch(mapResultSchema, `/api/unmapped/${id}/map`, { method: "POST", body }),
+  /** The same body as map: checks it against the competitors' prices and changes nothing. */
+  check: (id: number, body: MapMarket, signal?: AbortSignal): Promise<MapCheck> =>
+    apiFetch(mapCheckSchema, `/api/unmapped/${id}/map/check`, { method: "POST", body, signal }),
 };
 
 export const unmappedQueries = {
@@ -52,4 +56,6 @@ export const unmappedQueries = {
     queryOptions({ queryKey: keys.unmapped.history(id, window), queryFn: ({ signal }) => unmappedApi.history(id, window, signal) }),
   candidates: (id: number) =>
     queryOptions({ queryKey: keys.unmapped.candidates(id), queryFn: ({ signal }) => unmappedApi.candidates(id, signal) }),
+  check: (id: number, body: MapMarket) =>
+    queryOptions({ queryKey: keys.unmapped.check(id, body), queryFn: ({ signal }) => unmappedApi.check(id, body, signal) }),
 };

@@ -11,6 +11,8 @@ import { auditListSchema } from "./audit";
 import * as auth from "./auth";
 import * as authExamples from "./auth.examples";
 import * as collab from "./collaboration.examples";
+import * as coverage from "./coverage";
+import * as coverageExamples from "./coverage.examples";
 import { activityListSchema, commentBodySchema, commentListSchema, commentSchema } from "./comments";
 import { healthSchema } from "./health";
 import * as mappings from "./mappings";
@@ -80,6 +82,9 @@ export const EXAMPLES: ReadonlyMap<z.ZodType, unknown> = new Map<z.ZodType, unkn
   [alertRules.alertRuleSchema, alertRuleExamples.alertRuleExample],
   [alertRules.alertRuleListSchema, alertRuleExamples.alertRuleListExample],
   [alertRules.alertRuleFiringListSchema, alertRuleExamples.alertRuleFiringListExample],
+  [coverage.coverageAlertSchema, coverageExamples.coverageAlertExample],
+  [coverage.coverageAlertListSchema, coverageExamples.coverageAlertListExample],
+  [coverage.coverageChangeSchema, coverageExamples.coverageChangeExample],
   [unmap.unmapMarketSchema, unmapExamples.unmapMarketExample],
   [unmap.unmapResultSchema, unmapExamples.unmapResultExample],
 ]);

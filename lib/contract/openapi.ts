@@ -7,6 +7,7 @@ import packageJson from "../../package.json";
 import { alertRulesPaths } from "./alert-rules.openapi";
 import { authPaths } from "./auth.openapi";
 import { changesPaths } from "./changes.openapi";
+import { coveragePaths } from "./coverage.openapi";
 import { commentsPaths } from "./comments.openapi";
 import { mappingsPaths } from "./mappings.openapi";
 import { SECURITY_SCHEMES } from "./openapi-kit";
@@ -31,7 +32,9 @@ const TAGS = {
   },
   mappings: {
     name: "Mappings",
-    description: "The mappings the scraper looks markets up in: the built-in catalog and the team's own entries, with their history.",
+    description:
+      "The mappings the scraper looks markets up in: the built-in catalog and the team's own entries, with their history, and the " +
+      "coverage watch's alerts (a mapped market a platform stopped offering, or whose outcome names changed).",
   },
   scrapes: { name: "Scrapes", description: "Starting a scrape run and reading the runs with their per-platform figures." },
   system: { name: "System", description: "The audit trail, counts and coverage, health, and this document." },
@@ -74,7 +77,7 @@ const DOCUMENT: ZodOpenApiObject = {
       "Unmapped competitor markets found by the scrape jobs, and their triage. JSON is camelCase; timestamps are ISO 8601 UTC " +
       "with Z. occurrenceCount counts sightings: one per market instance (one market with one line, e.g. Over/Under 2.5) " +
       "per event snapshot. Errors are RFC 9457 problem+json. Realtime messages (Socket.IO, path /socket.io, topics " +
-      "unmapped_alerts, scrape_progress and unmapped_updates) are described in the README. A path no route serves is 404, a method a route " +
+      "unmapped_alerts, scrape_progress, unmapped_updates and coverage_alerts) are described in the README. A path no route serves is 404, a method a route " +
       "does not serve is 405 with Allow, and text with NUL or unpaired surrogates is 400, all as problem+json. " +
       "Every operation names its x-required-role: public, or viewer < triager < admin. Authenticate with the session cookie " +
       "(POST /api/auth/sign-in/email { email, password }; better-auth's endpoints under /api/auth are not listed here) or an API " +
@@ -96,6 +99,7 @@ const DOCUMENT: ZodOpenApiObject = {
     ...tagged(TAGS.collaboration, commentsPaths),
     ...tagged(TAGS.collaboration, viewsPaths),
     ...tagged(TAGS.mappings, mappingsPaths),
+    ...tagged(TAGS.mappings, coveragePaths),
     ...tagged(TAGS.scrapes, scrapePaths),
     ...tagged(TAGS.system, systemPaths),
     ...tagged(TAGS.access, authPaths),

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { timestampSchema } from "./common";
+import { coverageChangeSchema } from "./coverage";
 import { platformSchema, reasonSchema } from "./enums";
 
-export const TOPICS = ["unmapped_alerts", "scrape_progress", "unmapped_updates"] as const;
+export const TOPICS = ["unmapped_alerts", "scrape_progress", "unmapped_updates", "coverage_alerts"] as const;
 const topicSchema = z.enum(TOPICS);
 export type Topic = z.infer<typeof topicSchema>;
 
@@ -81,6 +82,8 @@ export const serverMessageSchemas = {
   scrape_progress: envelope("scrape_progress", scrapeProgressDataSchema),
   unmapped_updated: envelope("unmapped_updated", unmappedUpdatedDataSchema),
   unmapped_bulk_updated: envelope("unmapped_bulk_updated", unmappedBulkUpdatedDataSchema),
+  // Coverage watch (issue 13): what a run's end (or a dismissal) raised and resolved.
+  coverage_alert: envelope("coverage_alert", coverageChangeSchema),
 } as const;
 export type ServerMessageType = keyof typeof serverMessageSchemas;
 export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof serverMessageSchemas)[T]>;
@@ -92,4 +95,5 @@ export const MESSAGE_TOPIC = {
   scrape_progress: "scrape_progress",
   unmapped_updated: "unmapped_updates",
   unmapped_bulk_updated: "unmapped_updates",
+  coverage_alert: "coverage_alerts",
 } as const satisfies Record<Exclude<ServerMessageType, "connection_ack">, Topic>;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { httpUrlSchema as urlSchema, timestampSchema, requestBody, timestampsShape } from "./common";
 import { cursorQueryShape, listOf, oldestFirstKeyset, type Keyset } from "./cursor";
+import { coverageChangeSchema } from "./coverage";
 import { ALERT_MARKETS_CAP, unmappedAlertDataSchema } from "./realtime";
 import { scrapeRunSchema } from "./scrape";
 
@@ -18,6 +19,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "mapping.deactivated",
   "scrape.completed",
   "scrape.failed",
+  "mapping.coverage_dropped",
 ] as const;
 const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
@@ -71,6 +73,7 @@ export const webhookPayloadSchemas = {
   "mapping.deactivated": envelope("mapping.deactivated", mappingEventDataSchema, "WebhookMappingDeactivated"),
   "scrape.completed": envelope("scrape.completed", scrapeRunSchema, "WebhookScrapeCompleted"),
   "scrape.failed": envelope("scrape.failed", scrapeRunSchema, "WebhookScrapeFailed"),
+  "mapping.coverage_dropped": envelope("mapping.coverage_dropped", coverageChangeSchema, "WebhookMappingCoverageDropped"),
   [ALERT_FIRED_EVENT]: envelope(ALERT_FIRED_EVENT, alertFiredDataSchema, "WebhookAlertFired"),
   [WEBHOOK_TEST_EVENT]: envelope(WEBHOOK_TEST_EVENT, testEventDataSchema, "WebhookTest"),
 } as const;

@@ -36,7 +36,7 @@ export function partnerVia(entry: MappingEntry, from: Platform, to: Platform): (
 }
 
 /** One comparison in words: why its verdict. */
-export function reasonsOf({ aNames, bNames, check }: NamedComparison): string[] {
+function reasonsOf({ aNames, bNames, check }: NamedComparison): string[] {
   if (check.eventsCompared === 0) return ["no shared event with usable odds on both sides"];
   const mean = check.proposed.mean;
   const words: string[] = [];

@@ -30,6 +30,7 @@ import type { PeopleDirectory } from "../triage-social/people";
 import type { ViewService } from "../triage-social/views";
 import type { WebhookService } from "../webhooks/endpoint-service";
 import type { AlertRuleService } from "../alerts/rule-service";
+import type { CoverageService } from "../coverage/coverage-service";
 
 export interface Runtime {
   config: Config;
@@ -69,6 +70,8 @@ export interface Runtime {
   webhooks: WebhookService;
   /** Alert rules (admin) and their firing state (every role). */
   alertRules: AlertRuleService;
+  /** Coverage alerts (mapped markets a platform stopped offering or whose outcomes changed): list and dismissal. */
+  coverage: CoverageService;
   health(): Promise<Health>;
 }
 

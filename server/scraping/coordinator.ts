@@ -10,6 +10,7 @@ import type { DiscoveryService } from "@/server/discovery/discovery-service";
 import type { MappingCache } from "@/server/mapping/cache";
 import type { Publisher } from "@/server/realtime/publisher";
 import type { PriceSnapshot } from "@/server/snapshot/snapshot";
+import { completedPlatforms, type CoverageWatch } from "@/server/coverage/coverage-watch";
 import { log, type Log } from "@/server/log";
 import { LoopYielder } from "@/server/util/yield";
 import { DiscoveryProgress } from "./discovery-progress";
@@ -32,6 +33,8 @@ export interface CycleDeps {
   flushEveryEvents: number;
   /** Every market instance of the run's events with its odds (server/snapshot); none written without it. */
   snapshot?: PriceSnapshot;
+  /** Compares the run's snapshot with the previous run's and raises coverage alerts (server/coverage). */
+  coverage?: CoverageWatch;
 }
 
 const emptyStats = (): SourceRunStats => ({
@@ -208,6 +211,10 @@ export async function runCycle(
   };
   await pMap(events, scrapeOne, { concurrency: Math.max(1, deps.concurrency) });
   await flush();
+  // The run's snapshot is all written and the previous run's not pruned yet: the coverage watch's moment.
+  if (snapshot && deps.coverage) {
+    await deps.coverage.afterRun(runId, completedPlatforms(stats, snapshot.report.failed, signal.aborted), deps.mappings.entries, runLog);
+  }
   const snapshotReport = await snapshot?.finish();
   for (const [platform, n] of snapshotReport?.skipped ?? []) statsOf(platform).snapshotSkipped = n;
   for (const [platform, n] of snapshotReport?.failed ?? []) statsOf(platform).snapshotFailed = n;

@@ -44,6 +44,8 @@ export interface MapFormValues {
   counterpartId: number | null;
   extend: { name: string; betpawaId: string; rows: ExtendRow[] };
   fresh: { canonicalId: string; name: string; betpawaId: string; rows: NewRow[] };
+  /** "Map anyway" when the price check says suspicious, and why the prices are wrong here. */
+  override: { confirm: boolean; why: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,5 +131,12 @@ export function newDraftOf(market: UnmappedDetail): MapFormValues["fresh"] {
 export const emptyNewRow = (): NewRow => ({ sample: "", custom: true, include: true, canonicalId: "", betpawaName: "" });
 
 export function initialValues(market: UnmappedDetail): MapFormValues {
-  return { mode: "new", reason: "", counterpartId: null, extend: { name: "", betpawaId: "", rows: [] }, fresh: newDraftOf(market) };
+  return {
+    mode: "new",
+    reason: "",
+    counterpartId: null,
+    extend: { name: "", betpawaId: "", rows: [] },
+    fresh: newDraftOf(market),
+    override: { confirm: false, why: "" },
+  };
 }

@@ -4,17 +4,15 @@
 // Fields live in react-hook-form, validated by the contract's field schemas (map-draft.ts); the
 // choice of mapping to extend is the target reducer's.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { errorMessage, holderOf, isApiError } from "@/lib/api/errors";
+import { errorMessage, fieldErrorsOf, holderOf, isApiError } from "@/lib/api/errors";
 import { keys } from "@/lib/api/keys";
 import { mappingQueries } from "@/lib/api/mappings";
 import { unmappedApi, unmappedQueries } from "@/lib/api/unmapped";
 import type { MapResult } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
-import { ReasonField } from "@/components/forms/form-fields";
 import { showServerErrors } from "@/components/forms/server-errors";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import {
@@ -33,8 +31,12 @@ import { MappedState } from "./mapped-state";
 import { ExtendOutcomes, NewOutcomes } from "./outcome-pairing";
 import { MappingPreview } from "./preview";
 import { TargetSection } from "./target-section";
+import { bestPairingChanges, fixableComparison, withOverride } from "./price-check";
+import { PriceCheckPanel } from "./price-check-panel";
+import { SaveSection } from "./save-section";
+import { useDebounced, usePriceCheck } from "./use-price-check";
+import styles from "./map-editor.module.css";
 import { countErrors, FixMarked, FormProblem, ReloadBanner } from "@/components/forms/form-problem";
-import { SubmitButton } from "@/components/forms/submit-button";
 
 const mapResolver: Resolver<MapFormValues, TargetContext> = (values, context, options) =>
   (
@@ -43,15 +45,6 @@ const mapResolver: Resolver<MapFormValues, TargetContext> = (values, context, op
       TargetContext
     >
   )(values, context, options);
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
 
 export function MapEditor({ market, onReload, reloading }: { market: UnmappedDetail; onReload: () => void; reloading: boolean }) {
   const client = useQueryClient();
@@ -95,15 +88,27 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
   const idField = platformIdFieldOf(source);
   const occupiedBy = mapping && mapping[idField] !== null && mapping[idField] !== market.externalMarketId ? mapping[idField] : null;
   const idTaken = mode === "new" && existing !== null && slug === values.fresh.canonicalId.trim();
-  if (context.mapping !== mapping || context.occupiedBy !== occupiedBy || context.idTaken !== idTaken)
-    setContext({ source, mapping, occupiedBy, idTaken });
-  const ctx = { source, mapping, occupiedBy, idTaken };
+  const body = requestBody(values, { source, mapping, occupiedBy, idTaken });
+  const done = result !== null || market.status === "MAPPED";
+  const check = usePriceCheck(market.id, body, !done);
+  const suspicious = check.suspicious;
+  if (context.mapping !== mapping || context.occupiedBy !== occupiedBy || context.idTaken !== idTaken || context.suspicious !== suspicious)
+    setContext({ source, mapping, occupiedBy, idTaken, suspicious });
+  const ctx = { source, mapping, occupiedBy, idTaken, suspicious };
+  const fixable = fixableComparison(check.query.data, values, mapping);
+  const applyBestPairing = () => {
+    if (!fixable || !mapping) return;
+    for (const c of bestPairingChanges(form.getValues("extend.rows"), mapping, fixable)) {
+      form.setValue(`extend.rows.${c.index}.sample`, c.sample, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+      form.setValue(`extend.rows.${c.index}.betpawaName`, c.betpawaName, { shouldDirty: true });
+    }
+  };
 
   const save = useMutation({
     mutationFn: (v: MapFormValues) => {
       const body = requestBody(v, ctx);
       if (!body) throw new Error("Pick a mapping first.");
-      return unmappedApi.map(market.id, body);
+      return unmappedApi.map(market.id, withOverride(body, v, suspicious));
     },
     onSuccess: (r) => {
       client.setQueryData(keys.unmapped.detail(market.id), r.market);
@@ -116,6 +121,8 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
       setResult(r);
     },
     onError: (e) => {
+      // Refused as suspicious: the check changed since the panel's answer, so ask it again.
+      if (fieldErrorsOf(e)["body.confirmSuspicious"]) void client.invalidateQueries({ queryKey: keys.unmapped.checksOf(market.id) });
       const v = form.getValues();
       showServerErrors(e, form.setError, (field) => formFieldOf(field, v, source) as never);
     },
@@ -134,7 +141,6 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
   const generalError = save.error && !alreadyMapped && !serverPlaced ? errorMessage(save.error) : null;
   const outcomesError = (form.formState.errors as Record<string, { message?: string } | undefined>)[OUTCOMES_FIELD]?.message;
   const odds = useMemo(() => new Map(market.sampleOutcomes.map((o) => [o.name, o.odds])), [market.sampleOutcomes]);
-  const done = result !== null || market.status === "MAPPED";
 
   if (done) return <MappedState market={market} result={result} />;
   return (
@@ -169,58 +175,41 @@ export function MapEditor({ market, onReload, reloading }: { market: UnmappedDet
           }}
         />
 
-        <section className="card" aria-labelledby="pairing-title">
-          <header className="card-header">
-            <h2 id="pairing-title">2. Outcomes</h2>
-            <span className="card-note">
-              {mode === "extend" ? `pair each outcome with the ${platform} name` : `one per ${platform} outcome`}
-            </span>
-          </header>
-          <div className="card-body stack-tight">
-            {outcomesError && (
-              <p className="field-error" id="outcomes-error">
-                {outcomesError}
-              </p>
-            )}
-            {mode === "extend" ? (
-              mapping && target.drafted ? (
-                <ExtendOutcomes mapping={mapping} samples={market.sampleOutcomes} source={source} />
+        <div className={styles.pairingGrid}>
+          <section className="card" aria-labelledby="pairing-title">
+            <header className="card-header">
+              <h2 id="pairing-title">2. Outcomes</h2>
+              <span className="card-note">
+                {mode === "extend" ? `pair each outcome with the ${platform} name` : `one per ${platform} outcome`}
+              </span>
+            </header>
+            <div className="card-body stack-tight">
+              {outcomesError && (
+                <p className="field-error" id="outcomes-error">
+                  {outcomesError}
+                </p>
+              )}
+              {mode === "extend" ? (
+                mapping && target.drafted ? (
+                  <ExtendOutcomes mapping={mapping} samples={market.sampleOutcomes} source={source} />
+                ) : (
+                  <p className="muted">Pick the mapping to extend first; its outcomes are paired with this market&apos;s outcomes here.</p>
+                )
               ) : (
-                <p className="muted">Pick the mapping to extend first; its outcomes are paired with this market&apos;s outcomes here.</p>
-              )
-            ) : (
-              <NewOutcomes source={source} odds={odds} />
-            )}
-            <p className="muted table-note">
-              The scraper matches {platform} outcomes by these names (
-              {outcomeFieldOf(source) === "sportybetDesc" ? "the outcome desc" : "the key's outcome suffix"}), exactly.
-            </p>
-          </div>
-        </section>
-
-        <MappingPreview entry={previewOf(values, ctx, market)} market={market} body={requestBody(values, ctx)} />
-
-        <section className="card" aria-labelledby="save-title">
-          <header className="card-header">
-            <h2 id="save-title">3. Reason and save</h2>
-          </header>
-          <div className="card-body stack">
-            <ReasonField<MapFormValues>
-              name="reason"
-              label="Reason"
-              kept="Kept in the history of the market and of the mapping."
-              placeholder="e.g. Same market as betpawa's Shots Outside Box; outcomes checked against the odds"
-            />
-            <div className="form-actions">
-              <Link href={`/unmapped/${market.id}`} className="button">
-                Cancel
-              </Link>
-              <SubmitButton pending={save.isPending} pendingLabel="Mapping…">
-                Map market
-              </SubmitButton>
+                <NewOutcomes source={source} odds={odds} />
+              )}
+              <p className="muted table-note">
+                The scraper matches {platform} outcomes by these names (
+                {outcomeFieldOf(source) === "sportybetDesc" ? "the outcome desc" : "the key's outcome suffix"}), exactly.
+              </p>
             </div>
-          </div>
-        </section>
+          </section>
+          <PriceCheckPanel check={check.query} hasBody={check.hasBody} stale={check.stale} fixable={fixable} onUseBest={applyBestPairing} />
+        </div>
+
+        <MappingPreview entry={previewOf(values, ctx, market)} market={market} body={body} />
+
+        <SaveSection marketId={market.id} pending={save.isPending} suspicious={suspicious} />
       </form>
     </FormProvider>
   );

@@ -4,7 +4,7 @@ import type { Platform } from "@/lib/contract/enums";
 import type { MapMarket, MappingDefinition, MappingDetail, MappingOutcomeDto } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { outcomeFieldOf, platformIdFieldOf, type ExtendRow, type MapFormValues, type NewRow } from "./map-draft";
-import { OUTCOMES_FIELD, TARGET_FIELD, type TargetContext } from "./map-rules";
+import { CHECK_FIELD, OUTCOMES_FIELD, TARGET_FIELD, type TargetContext } from "./map-rules";
 
 const orNull = (v: string) => (v.trim() === "" ? null : v);
 
@@ -96,6 +96,8 @@ export function formFieldOf(serverField: string, v: MapFormValues, source: Platf
     case "body.bet9jaKey":
     case "body.counterpartId":
       return TARGET_FIELD;
+    case "body.confirmSuspicious":
+      return CHECK_FIELD;
     default:
       return null;
   }

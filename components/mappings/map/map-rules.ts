@@ -14,6 +14,7 @@ import {
   type MappingDetail,
 } from "@/lib/contract/mappings";
 import type { MapFormValues } from "./map-draft";
+import { overrideReason } from "./price-check";
 
 export interface TargetContext {
   source: Platform;
@@ -23,14 +24,28 @@ export interface TargetContext {
   occupiedBy: string | null;
   /** new: an active mapping already has this canonical id. */
   idTaken: boolean;
+  /** The price check says suspicious: saving needs "Map anyway" and why. */
+  suspicious?: boolean;
 }
 
 /** Fields of the form no input stands for: the target choice, and the outcomes as a whole. */
 export const TARGET_FIELD = "target";
 export const OUTCOMES_FIELD = "outcomes";
+/** The price check as a whole: a suspicious verdict not overridden, or the server's 422 about it. */
+export const CHECK_FIELD = "priceCheck";
 
 const orNull = (v: string) => (v.trim() === "" ? null : v);
 const betpawaNameSchema = mappingOutcomeSchema.shape.betpawaName;
+
+type Add = (path: (string | number)[], message: string) => void;
+
+/** A suspicious check blocks the save until "Map anyway" is ticked with why; the combined reason must fit. */
+function overrideIssues(v: MapFormValues, add: Add, check: (schema: z.ZodType, value: unknown, path: (string | number)[]) => void) {
+  if (!v.override.confirm)
+    return add([CHECK_FIELD], "the prices say this pairing is wrong: use the pairing the prices support, or map anyway and say why");
+  if (!v.override.why.trim()) return add(["override", "why"], "say why the prices are wrong here");
+  check(requiredReasonSchema, overrideReason(v.reason, v.override.why), ["override", "why"]);
+}
 
 export function mapFormSchema(ctx: TargetContext) {
   return z
@@ -43,6 +58,7 @@ export function mapFormSchema(ctx: TargetContext) {
         const r = schema.safeParse(value);
         if (!r.success) add(path, r.error.issues[0]?.message ?? "invalid");
       };
+      if (ctx.suspicious) overrideIssues(v, add, check);
       if (v.mode === "extend") {
         if (!ctx.mapping) return add([TARGET_FIELD], "pick the mapping to extend: a suggestion, or search for one");
         if (ctx.occupiedBy !== null)

@@ -7,7 +7,6 @@ import { mappingQueries } from "@/lib/api/mappings";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
 import type { Candidates, MappingItem } from "@/lib/contract/mappings";
 import type { UnmappedDetail } from "@/lib/contract/unmapped";
 import { MAPPING_SEARCH_MAX } from "@/lib/url-state/mappings-view";
@@ -15,17 +14,17 @@ import { DebouncedInput } from "@/components/ui/debounced-input";
 import { formatCount } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
 import { RetryBanner } from "@/components/ui/retry-banner";
-import { PlatformBadge } from "@/components/unmapped/badges";
 import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
-import { platformIdFieldOf, type MapFormValues, type Pairing } from "./map-draft";
+import { platformIdFieldOf, type Pairing } from "./map-draft";
+import { FeatureBreakdown, SafeBadge } from "./price-badges";
 import { cx } from "@/components/ui/cx";
 import styles from "./target-picker.module.css";
 import listStyles from "@/components/data-table/list.module.css";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function Score({ value, label = "match" }: { value: number; label?: string }) {
+export function Score({ value, label = "match" }: { value: number; label?: string }) {
   const tone = value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low";
   return (
     <span className={cx(styles.score, styles[`score${tone[0].toUpperCase()}${tone.slice(1)}`])} title={`${label} score ${pct(value)}`}>
@@ -90,6 +89,7 @@ function TargetOption({
   meta,
   details,
   score,
+  badge,
 }: {
   mapping: Pick<MappingItem, "canonicalId" | "name" | "origin">;
   selected: boolean;
@@ -98,6 +98,8 @@ function TargetOption({
   meta: ReactNode;
   details?: ReactNode;
   score?: ReactNode;
+  /** Beside the name, e.g. "safe to accept". */
+  badge?: ReactNode;
 }) {
   return (
     <li
@@ -109,6 +111,7 @@ function TargetOption({
         <div className={styles.candidateTitle}>
           <span className={styles.candidateName}>{mapping.name}</span>
           <OriginBadge origin={mapping.origin} />
+          {badge}
         </div>
         <div className={styles.candidateMeta}>
           <span className="mono">{mapping.canonicalId}</span>
@@ -165,12 +168,16 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
                   </span>
                 }
                 details={
-                  <ul className={styles.candidateReasons} aria-label="Why">
-                    {c.reasons.map((r) => (
-                      <li key={r}>{r}</li>
-                    ))}
-                  </ul>
+                  <>
+                    <ul className={styles.candidateReasons} aria-label="Why">
+                      {c.reasons.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                    <FeatureBreakdown features={c.features} price={c.price} />
+                  </>
                 }
+                badge={<SafeBadge safe={c.safeToAccept} />}
                 score={<Score value={c.score} />}
               />
             ))}
@@ -248,49 +255,5 @@ export function TargetPicker({ market, candidates, selected, onPick }: PickProps
         )}
       </section>
     </div>
-  );
-}
-
-/**
- * Other platforms' unmapped markets that look like this one, whichever target is chosen. "Map it
- * too" makes the save map both into the one mapping (one request, one transaction); choosing
- * another one replaces it.
- */
-export function SimilarMarkets({ similar }: { similar: Candidates["markets"] }) {
-  const { setValue, control } = useFormContext<MapFormValues>();
-  const counterpartId = useWatch({ control, name: "counterpartId" });
-  const chosen = similar.find((m) => m.id === counterpartId);
-  return (
-    <details className="disclosure" open={chosen !== undefined || undefined}>
-      <summary>Similar unmapped markets on other platforms ({similar.length})</summary>
-      <ul className={cx(styles.similarMarkets, "disclosure-body")}>
-        {similar.map((m) => {
-          const on = m.id === counterpartId;
-          return (
-            <li key={m.id}>
-              <PlatformBadge source={m.source} />{" "}
-              <Link href={`/unmapped/${m.id}`} target="_blank">
-                {m.marketName}
-              </Link>{" "}
-              <span className="mono muted">{m.externalMarketId}</span> <Score value={m.score} label="similarity" />{" "}
-              <button
-                type="button"
-                className={cx("button", "button-small", on && "button-primary")}
-                aria-pressed={on}
-                aria-label={`Map ${PLATFORM_LABEL[m.source]} ${m.externalMarketId} too`}
-                onClick={() => setValue("counterpartId", on ? null : m.id, { shouldDirty: true })}
-              >
-                {on ? "Mapped too ✓" : "Map it too"}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <p className="muted table-note" aria-live="polite">
-        {chosen
-          ? `Saving maps ${PLATFORM_LABEL[chosen.source]} ${chosen.externalMarketId} into the same mapping too: both become Mapped, in one change.`
-          : "Map it too: one save maps both into the same mapping, so every platform compares against one betpawa market."}
-      </p>
-    </details>
   );
 }

@@ -21,7 +21,8 @@ import { PLATFORM_LABEL } from "@/components/unmapped/labels";
 import { OriginBadge } from "../labels";
 import type { MapFormValues, Mode, Pairing } from "./map-draft";
 import { TARGET_FIELD } from "./map-rules";
-import { SimilarMarkets, TargetPicker } from "./target-picker";
+import { SimilarMarkets } from "./similar-markets";
+import { TargetPicker } from "./target-picker";
 import { cx } from "@/components/ui/cx";
 import styles from "./map-editor.module.css";
 

@@ -1,0 +1,10 @@
+import { coverageAlertIdParamsSchema } from "@/lib/contract/coverage";
+import { route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+/** Resolves an open alert now, naming who dismissed it; 409 when it is resolved already. */
+export const POST = route({ access: "triager", params: coverageAlertIdParamsSchema }, ({ params, actor }) =>
+  getRuntime().coverage.dismiss(params.id, actor.name),
+);
