@@ -68,7 +68,7 @@ export function useReviewDecisions(queue: Queue) {
   const accept = (market: UnmappedDetail, candidate: MappingCandidate, number: number) =>
     run("map the market", async () => {
       const body = { canonicalId: candidate.canonicalId };
-      const check = await reviewApi.check(market.id, body);
+      const check = await unmappedApi.check(market.id, body);
       if (check.verdict === "suspicious") {
         setRefusal({ id: market.id, candidate, check });
         toast.warning(`Not mapped: the prices say ${candidate.name} is suspicious`, {
