@@ -9,6 +9,7 @@ import * as alertRules from "./alert-rules";
 import * as audit from "./audit";
 import * as auth from "./auth";
 import * as comments from "./comments";
+import * as coverage from "./coverage";
 import * as health from "./health";
 import * as mappings from "./mappings";
 import * as priceCheck from "./price-check";
@@ -36,7 +37,7 @@ type Schema = OpenAPIV3_1.SchemaObject;
 
 /** The contract's exported zod schemas by their component id (`.meta({ id })`). */
 const zodById = new Map(
-  [alertRules, audit, auth, comments, health, mappings, priceCheck, scrape, stats, unmap, unmapped, views, webhooks]
+  [alertRules, audit, auth, comments, coverage, health, mappings, priceCheck, scrape, stats, unmap, unmapped, views, webhooks]
     .flatMap((m) => Object.values(m))
     .filter((v): v is z.ZodType => v instanceof z.ZodType)
     .flatMap((s) => {
