@@ -7,21 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { auditListSchema } from "@/lib/contract/audit";
 import { mapResultSchema } from "@/lib/contract/mappings";
-import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { okBody, problemBody } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { scrapedDemoServer } from "@/server/testing/demo-server";
 
 describe.each(DB_KINDS)("map both sides on %s", (kind) => {
-  const { api, scrape } = scrapedDemoServer(kind);
-  const market = async (source: string, q: string) => {
-    const { items } = unmappedListSchema.parse(
-      await okBody(await api(`/api/unmapped?${new URLSearchParams({ source, q, pageSize: "5" })}`)),
-    );
-    expect(items).toHaveLength(1);
-    return items[0];
-  };
-  const detail = async (id: number) => unmappedDetailSchema.parse(await okBody(await api(`/api/unmapped/${id}`)));
+  const { api, scrape, market, detail } = scrapedDemoServer(kind);
   const map = (id: number, json: object) => api(`/api/unmapped/${id}/map`, { method: "POST", json });
   const fresh = { canonicalId: "corner_race_7", name: "Corner Race to 7", betpawaId: "990107", reason: "both books offer it" };
 

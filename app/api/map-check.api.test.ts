@@ -5,20 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { mapCheckSchema } from "@/lib/contract/price-check";
 import { candidatesSchema } from "@/lib/contract/mappings";
-import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
+import { unmappedDetailSchema } from "@/lib/contract/unmapped";
 import { okBody, problemBody } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { scrapedDemoServer } from "@/server/testing/demo-server";
 
 describe.each(DB_KINDS)("price check over HTTP on %s", (kind) => {
-  const { api, scrape } = scrapedDemoServer(kind);
-  const market = async (source: string, q: string) => {
-    const { items } = unmappedListSchema.parse(
-      await okBody(await api(`/api/unmapped?${new URLSearchParams({ source, q, pageSize: "5" })}`)),
-    );
-    expect(items).toHaveLength(1);
-    return items[0];
-  };
+  const { api, scrape, market } = scrapedDemoServer(kind);
   const check = (id: number, json: object) => api(`/api/unmapped/${id}/map/check`, { method: "POST", json });
   const map = (id: number, json: object) => api(`/api/unmapped/${id}/map`, { method: "POST", json });
   const outcomes = (over: string, under: string) => [

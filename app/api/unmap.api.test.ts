@@ -8,21 +8,12 @@ import { describe, expect, it } from "vitest";
 import { auditListSchema } from "@/lib/contract/audit";
 import { mapResultSchema, mappingDetailSchema } from "@/lib/contract/mappings";
 import { unmapResultSchema } from "@/lib/contract/unmap";
-import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { okBody, problemBody, problemFields } from "@/server/testing/answers";
 import { available, DB_KINDS } from "@/server/testing/databases";
 import { scrapedDemoServer } from "@/server/testing/demo-server";
 
 describe.each(DB_KINDS)("unmap on %s", (kind) => {
-  const { api, scrape } = scrapedDemoServer(kind);
-  const market = async (source: string, q: string) => {
-    const { items } = unmappedListSchema.parse(
-      await okBody(await api(`/api/unmapped?${new URLSearchParams({ source, q, pageSize: "5" })}`)),
-    );
-    expect(items).toHaveLength(1);
-    return items[0];
-  };
-  const detail = async (id: number) => unmappedDetailSchema.parse(await okBody(await api(`/api/unmapped/${id}`)));
+  const { api, scrape, market, detail } = scrapedDemoServer(kind);
   const unmap = (id: number | string, json: object = {}) => api(`/api/unmapped/${id}/unmap`, { method: "POST", json });
   const history = async (path: string) => auditListSchema.parse(await okBody(await api(`${path}/history`))).items;
 

@@ -6,9 +6,8 @@ import { useQuery } from "@tanstack/react-query";
 import { alertRuleQueries } from "@/lib/api/alert-rules";
 import { LastFiring } from "@/components/alerts/last-firing";
 import { useCan } from "@/components/auth/use-principal";
-import { QueryErrorState } from "@/components/ui/error-state";
 import { plural } from "@/components/ui/format";
-import { Skeleton } from "@/components/ui/skeleton";
+import { CardFallback } from "./card-fallback";
 import styles from "./dashboard.module.css";
 
 export function AlertRulesCard({ staleTime }: { staleTime: number }) {
@@ -43,13 +42,8 @@ export function AlertRulesCard({ staleTime }: { staleTime: number }) {
               ))}
             </ul>
           )
-        ) : firings.isError ? (
-          <QueryErrorState title="Could not load the alert rules" query={firings} />
         ) : (
-          <div aria-busy="true" aria-label="Loading the alert rules">
-            <Skeleton width="70%" />
-            <Skeleton width="50%" />
-          </div>
+          <CardFallback query={firings} what="alert rules" />
         )}
       </div>
     </section>

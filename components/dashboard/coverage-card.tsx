@@ -11,11 +11,10 @@ import { keys } from "@/lib/api/keys";
 import type { CoverageAlert } from "@/lib/contract/coverage";
 import { useCan } from "@/components/auth/use-principal";
 import { useRealtimeMessage, useRealtimeResync } from "@/components/realtime/use-realtime";
-import { QueryErrorState } from "@/components/ui/error-state";
 import { formatCount, plural } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
 import { PlatformBadge } from "@/components/unmapped/badges";
+import { CardFallback } from "./card-fallback";
 import styles from "./dashboard.module.css";
 
 const KIND_LABEL: Record<CoverageAlert["kind"], string> = {
@@ -89,13 +88,8 @@ export function CoverageAlertsCard({ staleTime }: { staleTime: number }) {
               ))}
             </ul>
           )
-        ) : alerts.isError ? (
-          <QueryErrorState title="Could not load the coverage alerts" query={alerts} />
         ) : (
-          <div aria-busy="true" aria-label="Loading the coverage alerts">
-            <Skeleton width="70%" />
-            <Skeleton width="50%" />
-          </div>
+          <CardFallback query={alerts} what="coverage alerts" />
         )}
       </div>
     </section>

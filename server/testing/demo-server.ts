@@ -1,7 +1,8 @@
 // A test server on a small demo feed (4 events, no new markets per run), scraped once before a
 // file's tests and closed after them: where the mapping API tests start from.
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { scrapeRunSchema, type ScrapeRun } from "@/lib/contract/scrape";
+import { unmappedDetailSchema, unmappedListSchema } from "@/lib/contract/unmapped";
 import { serverApi } from "./api";
 import { okBody } from "./answers";
 import { available, type DbKind } from "./databases";
@@ -18,5 +19,14 @@ export function scrapedDemoServer(kind: DbKind) {
     await scrape();
   });
   afterAll(async () => server?.close());
-  return { api, scrape };
+  /** The one market of a platform whose name or id matches `q`. */
+  const market = async (source: string, q: string) => {
+    const { items } = unmappedListSchema.parse(
+      await okBody(await api(`/api/unmapped?${new URLSearchParams({ source, q, pageSize: "5" })}`)),
+    );
+    expect(items).toHaveLength(1);
+    return items[0];
+  };
+  const detail = async (id: number) => unmappedDetailSchema.parse(await okBody(await api(`/api/unmapped/${id}`)));
+  return { api, scrape, market, detail };
 }
