@@ -34,6 +34,7 @@ async function targets(request: APIRequestContext): Promise<Target[]> {
     { path: "/mappings/1x2_ft", names: "h1" },
     { path: "/mappings/new", names: "h1" },
     { path: "/dashboard", names: MARKET_NAMES },
+    { path: "/review", names: "#main h1, #main h2" },
     { path: "/settings/users", names: 'tbody tr[data-email] [data-column="name"]' },
     { path: "/settings/tokens", names: 'tbody tr[data-token-name] [data-column="name"]' },
   ];
