@@ -5,12 +5,12 @@
 import { performance } from "node:perf_hooks";
 import type { Platform } from "@/lib/contract/enums";
 import { CoverageWatch } from "@/server/coverage/coverage-watch";
-import { openDatabase, type Database } from "@/server/db/client";
+import type { Database } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { log, setLogLevel } from "@/server/log";
 import { builtinCatalog } from "@/server/mapping/catalog";
 import { nullPublisher } from "@/server/realtime/publisher";
-import { createPostgresDatabase } from "@/server/testing/databases";
+import { onEachDatabase } from "./databases";
 
 const MATCHES = 1_500;
 const INSTANCES = 150;
@@ -82,16 +82,4 @@ async function bench(label: string, db: Database) {
 }
 
 setLogLevel("warn");
-const pglite = await openDatabase({ memory: true });
-await bench("PGlite (in memory)", pglite);
-await pglite.close();
-if (process.env.TEST_DATABASE_URL) {
-  const pg = await createPostgresDatabase();
-  const db = await openDatabase({ url: pg.url });
-  try {
-    await bench("PostgreSQL", db);
-  } finally {
-    await db.close();
-    await pg.drop();
-  }
-}
+await onEachDatabase(bench);
