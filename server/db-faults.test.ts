@@ -2,7 +2,8 @@
 // connection): health says `degraded` with 503 within its limit, every database request ends with a
 // 503 problem+json carrying Retry-After and nothing internal, and all is well again once healed.
 // On PGlite, a transaction holding the embedded database idle makes health answer 503 within its limit;
-// a busy database (a working transaction, every pooled connection taken) is not a down one: 200.
+// a busy database (a working transaction, a long statement, every pooled connection taken) is not a
+// down one: 200.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthSchema } from "@/lib/contract/health";
 import { available, createPostgresDatabase } from "@/server/testing/databases";
@@ -150,6 +151,28 @@ describe("health while the database is busy but working", () => {
       } finally {
         working = false;
         await busy;
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("PGlite: health answers while one long statement runs, without waiting for it to end", async () => {
+    // The limit is far longer than the statement: were health to wait for the engine to be free, it
+    // would answer ok only after the statement ended.
+    const server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: "60000" } });
+    try {
+      let ended = false;
+      const long = server.runtime.db.query("SELECT pg_sleep(8)").finally(() => (ended = true));
+      try {
+        const res = await fetch(`${server.url}/api/health`);
+        const health = healthSchema.parse(await res.json());
+        console.log(`[pglite long statement] health ${res.status} ${JSON.stringify(health.database)}, statement ended first: ${ended}`);
+        expect(ended).toBe(false);
+        expect(res.status).toBe(200);
+        expect(health.database).toEqual({ kind: "pglite", ok: true });
+      } finally {
+        await long;
       }
     } finally {
       await server.close();

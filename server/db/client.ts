@@ -36,8 +36,12 @@ export interface Database {
   /** Calls back on NOTIFY of a channel from any process (PostgreSQL); PGlite has one process. */
   listen(channel: string, onNotify: () => void): Promise<void>;
   notify(channel: string): Promise<void>;
-  /** false when the database does not answer; resolves within the connect timeout (PostgreSQL). */
-  ping(): Promise<boolean>;
+  /**
+   * false when the database does not answer; resolves within the connect timeout (PostgreSQL).
+   * @param withinMs how long the caller will wait (PGlite: a statement in its engine that made
+   * progress within this long is an answer).
+   */
+  ping(withinMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -122,9 +126,9 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     },
     async listen() {},
     async notify() {},
-    async ping() {
+    async ping(withinMs = PING_TIMEOUT_MS) {
       try {
-        return await pgl.ping();
+        return await pgl.ping(withinMs);
       } catch {
         return false;
       }
@@ -282,7 +286,7 @@ export async function pingWithin(db: Database, ms: number): Promise<{ ok: boolea
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)));
   try {
-    const r = await Promise.race([db.ping(), timeout]);
+    const r = await Promise.race([db.ping(ms), timeout]);
     return r === true ? { ok: true } : { ok: false, error: r === "timeout" ? "timeout" : "unreachable" };
   } finally {
     clearTimeout(timer);

@@ -5,7 +5,8 @@
 // `end`, so the semantics (one connection, queries outside wait for the transaction) are PGlite's own.
 import { PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { serveRpc } from "../../util/worker-rpc";
+import { rpcData, serveRpc } from "../../util/worker-rpc";
+import { EngineActivity } from "./engine-activity";
 import type { ArrayType, OpenArgs, RawResults } from "./protocol";
 
 const ARRAY_TYPES_SQL = `SELECT b.oid, b.typarray FROM pg_catalog.pg_type a
@@ -13,6 +14,8 @@ const ARRAY_TYPES_SQL = `SELECT b.oid, b.typarray FROM pg_catalog.pg_type a
   WHERE a.typcategory = 'A' GROUP BY b.oid, b.typarray ORDER BY b.oid`;
 
 let pgl: PGlite | null = null;
+/** Shared with the server thread: which statements are in the engine (see engine-activity.ts). */
+const activity = new EngineActivity(rpcData<{ activity: SharedArrayBuffer }>().activity);
 /** Every known type's parser replaced by identity: values leave as the text PostgreSQL sent. */
 let RAW: Record<number | string, (x: string) => string> = {};
 
@@ -34,12 +37,16 @@ function raw(r: Results<unknown[]>): RawResults {
   return { fields: r.fields, rows: r.rows as (string | null)[][], affectedRows: r.affectedRows, rowCount: r.rowCount, command: r.command };
 }
 
-/** Runs fn after the transaction's earlier requests (or at once outside one). */
+/**
+ * Runs fn after the transaction's earlier requests (or at once outside one), marked as in the engine
+ * while it runs there. A statement outside a transaction while one is open waits for that one to end
+ * first, so it is not marked: it would make an idle transaction look like work.
+ */
 function inOrder<T>(tx: number | undefined, fn: (target: PGlite | Transaction) => Promise<T>): Promise<T> {
-  if (tx === undefined) return fn(db());
+  if (tx === undefined) return open.size > 0 ? fn(db()) : activity.around(() => fn(db()));
   const t = open.get(tx);
   if (!t) return Promise.reject(new Error(`transaction ${tx} is not open`));
-  const run = t.chain.then(() => fn(t.tx)).finally(progressed);
+  const run = t.chain.then(() => activity.around(() => fn(t.tx))).finally(progressed);
   t.chain = run.catch(() => undefined);
   return run;
 }
@@ -106,8 +113,10 @@ serveRpc({
     const t = open.get(tx);
     if (!t) throw new Error(`transaction ${tx} is not open`);
     await t.chain;
-    t.finish(commit);
-    await t.done;
+    await activity.around(() => {
+      t.finish(commit);
+      return t.done;
+    });
   },
 
   async ping() {

@@ -5,6 +5,7 @@
 // exactly what an in-thread PGlite gives them.
 import { messages, types, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
 import { reviveError, WorkerRpc, type SerializedError } from "@/server/util/worker-rpc";
+import { EngineActivity } from "./engine-activity";
 import type { Ops, RawResults } from "./protocol";
 
 type Parser = (x: string, typeId?: number) => unknown;
@@ -40,9 +41,10 @@ export class PGliteThread {
   /** Interactive calls sent and not answered yet (requests, pings, transactions). */
   private interactive = 0;
   private whenIdle: (() => void)[] = [];
+  private readonly activity = new EngineActivity();
 
   private constructor(onExit: (e: Error) => void) {
-    this.rpc = new WorkerRpc(new URL("./host.ts", import.meta.url), null, { revive, onExit });
+    this.rpc = new WorkerRpc(new URL("./host.ts", import.meta.url), { activity: this.activity.buffer }, { revive, onExit });
   }
 
   /** Opens the database in a new worker; `onExit` hears of a worker that died (every later call fails). */
@@ -162,9 +164,17 @@ export class PGliteThread {
     return result;
   }
 
-  /** See Ops.ping: answers within one statement, not one transaction. */
-  ping(): Promise<boolean> {
-    return this.call("ping");
+  /**
+   * Is the database answering? Yes at once while a statement is in the engine and one entered or
+   * left it less than `withinMs` ago: it is working, and asking would only wait for that statement
+   * to end. Otherwise yes when a statement next enters or leaves the engine, or the worker answers
+   * Ops.ping (SELECT 1, or an open transaction's next statement), whichever comes first. A
+   * transaction left idle, or a statement stuck longer than `withinMs`, answers nothing.
+   */
+  ping(withinMs: number): Promise<boolean> {
+    const seen = this.activity.progress();
+    if (this.activity.workingWithin(withinMs)) return Promise.resolve(true);
+    return Promise.race([this.call("ping"), this.activity.progressAfter(seen, withinMs)]);
   }
 
   async close(): Promise<void> {
