@@ -18,7 +18,8 @@ import { toDetail, toItem, type DetailRow, type ItemRow } from "@/server/triage/
 import { changedFields } from "@/server/triage/change-sql";
 import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { exportCsv } from "./csv-export";
-import { listSql, totalOf, type Viewer } from "./list-sql";
+import { listSql, totalOf, type ListSql, type Viewer } from "./list-sql";
+import { SharedCounts } from "./shared-counts";
 import type { Actor } from "@/lib/contract/audit";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
@@ -68,6 +69,9 @@ const mappedOnlyByMapping = (id: number) => {
 };
 
 export class TriageService {
+  /** The lists' capped totals, shared by identical requests at the same time. */
+  private readonly counts = new SharedCounts();
+
   /** @param publisher tells open browsers about every change (unmapped_updated). */
   constructor(
     private readonly db: Database,
@@ -82,11 +86,20 @@ export class TriageService {
   async list(q: UnmappedListQuery, viewer: Viewer | null = null, paging?: Paging): Promise<UnmappedList> {
     const p = paging ?? { mode: "page", page: q.page, pageSize: q.pageSize };
     const sql = listSql(q, viewer, p);
-    type Row = ItemRow & { total_n: number | string; cursor_key: string | number };
-    const rows = await this.db.query<Row>(sql.page, sql.params);
-    // An empty page is one row with only the total.
-    const { items, nextCursor } = cursorPage(p, rows[0]?.id === null ? [] : rows, (r) => [r.cursor_key, r.id]);
-    return { items: items.map(toItem), ...totalOf(sql, Number(rows[0]?.total_n ?? 0)), ...pageFields(p), nextCursor };
+    type Row = ItemRow & { total_n?: number | string; cursor_key: string | number };
+    const [rows, shared] = await Promise.all([
+      this.db.query<Row>(sql.page, sql.params),
+      sql.capped ? this.counts.count(sql.total + JSON.stringify(sql.totalParams), () => this.count(sql)) : null,
+    ]);
+    // The rows carry the counters' total; an empty page has none to carry it.
+    const n = shared ?? (rows.length ? Number(rows[0].total_n) : await this.count(sql));
+    const { items, nextCursor } = cursorPage(p, rows, (r) => [r.cursor_key, r.id]);
+    return { items: items.map(toItem), ...totalOf(sql, n), ...pageFields(p), nextCursor };
+  }
+
+  private async count(sql: ListSql): Promise<number> {
+    const [row] = await this.db.query<{ n: number | string }>(sql.total, sql.totalParams);
+    return Number(row.n);
   }
 
   /** The list's markets for the filters and sort, all of them, as a CSV stream read in keyset batches. */

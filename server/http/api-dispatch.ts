@@ -67,6 +67,8 @@ export async function loadApiRoutes(appDir: string, paths: Record<string, object
 }
 
 const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/)/;
+/** Answers the route helpers build whole in memory (json(), problems); a CSV export is streamed. */
+const BUILT_IN_MEMORY = /^application\/(json|problem\+json)/;
 
 export function requestOf(req: IncomingMessage, method: string): Request {
   const headers = new Headers();
@@ -113,6 +115,14 @@ export async function send(req: IncomingMessage, res: ServerResponse, response: 
     res.removeHeader("content-length");
     // zlib works on libuv's thread pool: compressing does not hold the event loop.
     await pipeline(Readable.fromWeb(body as never), createGzip(), res);
+    return;
+  }
+  if (BUILT_IN_MEMORY.test(type)) {
+    // A JSON answer is one string already: sent with its length in one write, not as a chunked
+    // stream (a write per chunk and one more for the end), which cost a system call per answer.
+    const bytes = Buffer.from(await response.arrayBuffer());
+    res.setHeader("content-length", bytes.length);
+    res.end(bytes);
     return;
   }
   const reader = body.getReader();
