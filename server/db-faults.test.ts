@@ -179,6 +179,33 @@ describe("health while the database is busy but working", () => {
     }
   });
 
+  it("PGlite: a statement stuck past the limit makes health degraded, however many requests queue behind it", async () => {
+    const server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
+    try {
+      let ended = false;
+      const stuck = server.runtime.db.query("SELECT pg_sleep(8)").finally(() => (ended = true));
+      // Requests keep arriving while it runs: they wait behind it, which is not the engine at work.
+      const queued: Promise<unknown>[] = [];
+      const arriving = setInterval(() => queued.push(server.runtime.db.query("SELECT 1")), 50);
+      try {
+        let status = 0;
+        while (!ended && status !== 503) status = (await fetch(`${server.url}/api/health`)).status;
+        console.log(
+          `[pglite stuck] health ${status} while the statement ran (ended first: ${ended}), ${queued.length} statements queued behind it`,
+        );
+        expect(ended).toBe(false);
+        expect(status).toBe(503);
+      } finally {
+        clearInterval(arriving);
+        await stuck;
+        await Promise.all(queued);
+      }
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it.skipIf(!available("postgres"))("PostgreSQL: every pooled connection held by a transaction does not make health degraded", async () => {
     const server = await startTestServer("postgres", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
     try {

@@ -40,7 +40,9 @@ function raw(r: Results<unknown[]>): RawResults {
 /**
  * Runs fn after the transaction's earlier requests (or at once outside one), marked as in the engine
  * while it runs there. A statement outside a transaction while one is open waits for that one to end
- * first, so it is not marked: it would make an idle transaction look like work.
+ * first, so it is not marked: it would make an idle transaction look like work. Requests that arrive
+ * while a statement runs cannot make a stuck one look like work either: the engine holds this
+ * thread while it runs, so their messages are read only once it has left.
  */
 function inOrder<T>(tx: number | undefined, fn: (target: PGlite | Transaction) => Promise<T>): Promise<T> {
   if (tx === undefined) return open.size > 0 ? fn(db()) : activity.around(() => fn(db()));
