@@ -27,7 +27,7 @@ describe.runIf(process.platform === "linux")("background threads", () => {
       expect(lowered.length).toBe(1);
       expect(after.get(process.pid)).toBe(before.get(process.pid));
     } finally {
-      await demo.close();
+      await demo.close?.();
     }
   });
 });
