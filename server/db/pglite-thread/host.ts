@@ -48,17 +48,9 @@ function inOrder<T>(tx: number | undefined, fn: (target: PGlite | Transaction) =
   if (tx === undefined) return open.size > 0 ? fn(db()) : activity.around(() => fn(db()));
   const t = open.get(tx);
   if (!t) return Promise.reject(new Error(`transaction ${tx} is not open`));
-  const run = t.chain.then(() => activity.around(() => fn(t.tx))).finally(progressed);
+  const run = t.chain.then(() => activity.around(() => fn(t.tx)));
   t.chain = run.catch(() => undefined);
   return run;
-}
-
-/** Pings waiting for an open transaction to run a statement or end (see Ops.ping). */
-let progressWaiters: (() => void)[] = [];
-function progressed(): void {
-  const wake = progressWaiters;
-  progressWaiters = [];
-  for (const w of wake) w();
 }
 
 const ROLLED_BACK = Symbol("rolled back");
@@ -98,10 +90,7 @@ serveRpc({
         .catch((e) => {
           if (e !== ROLLED_BACK) throw e;
         })
-        .finally(() => {
-          open.delete(tx);
-          progressed();
-        });
+        .finally(() => open.delete(tx));
       // BEGIN itself failed: the callback never ran.
       done.catch(failed);
     });
@@ -121,11 +110,9 @@ serveRpc({
     });
   },
 
+  // Outside a transaction it answers at once; while one is open it waits for its end. The server
+  // thread does not wait for that: it also takes a statement entering or leaving the engine.
   async ping() {
-    if (open.size > 0) {
-      await new Promise<void>((resolve) => progressWaiters.push(resolve));
-      return true;
-    }
     await db().query("SELECT 1");
     return true;
   },

@@ -33,11 +33,8 @@ export interface Ops {
   /** Ends a transaction: commit (unless rolled back) or roll back; fails as PGlite's commit fails. */
   end: (a: { tx: number; commit: boolean }) => void;
   /**
-   * Is the database answering? `SELECT 1` when nothing holds the connection. While a transaction is
-   * open, PGlite's one connection is its own and SELECT 1 would wait for all of it: the answer is
-   * then the transaction's next statement finishing (or the transaction ending), so a working
-   * transaction answers within one statement while one left idle answers nothing and health
-   * times out, as it should.
+   * `SELECT 1`. While a transaction is open it waits for that transaction to end (PGlite has one
+   * connection); the server thread's ping (remote.ts) also takes the engine's activity as an answer.
    */
   ping: () => boolean;
   close: () => void;

@@ -168,7 +168,7 @@ export class PGliteThread {
    * Is the database answering? Yes at once while a statement is in the engine and one entered or
    * left it less than `withinMs` ago: it is working, and asking would only wait for that statement
    * to end. Otherwise yes when a statement next enters or leaves the engine, or the worker answers
-   * Ops.ping (SELECT 1, or an open transaction's next statement), whichever comes first. A
+   * Ops.ping (SELECT 1, which an open transaction holds back until it ends), whichever comes first. A
    * transaction left idle, or a statement stuck longer than `withinMs`, answers nothing.
    */
   ping(withinMs: number): Promise<boolean> {
