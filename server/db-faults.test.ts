@@ -125,11 +125,25 @@ describe("PGlite held by a transaction", () => {
   });
 });
 
+/** A PGlite server whose health waits `limitMs` for the database, for the length of `fn`. */
+async function withPglite(limitMs: number, fn: (server: TestServer) => Promise<void>): Promise<void> {
+  const server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: String(limitMs) } });
+  try {
+    await fn(server);
+  } finally {
+    await server.close();
+  }
+}
+
+async function askHealth(server: TestServer) {
+  const res = await fetch(`${server.url}/api/health`);
+  return { status: res.status, health: healthSchema.parse(await res.json()) };
+}
+
 // Busy is not down: health reports whether the database answers, not whether it is idle.
 describe("health while the database is busy but working", () => {
-  it("PGlite: a transaction running statement after statement does not make health degraded", async () => {
-    const server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
-    try {
+  it("PGlite: a transaction running statement after statement does not make health degraded", () =>
+    withPglite(1000, async (server) => {
       let working = true;
       let statements = 0;
       const busy = server.runtime.db.prisma.$transaction(
@@ -143,45 +157,35 @@ describe("health while the database is busy but working", () => {
       );
       try {
         await waitFor("the transaction to be running", () => statements > 0);
-        const res = await fetch(`${server.url}/api/health`);
-        const health = healthSchema.parse(await res.json());
-        console.log(`[pglite busy] health ${res.status} ${JSON.stringify(health.database)} after ${statements} statements`);
-        expect(res.status).toBe(200);
+        const { status, health } = await askHealth(server);
+        console.log(`[pglite busy] health ${status} ${JSON.stringify(health.database)} after ${statements} statements`);
+        expect(status).toBe(200);
         expect(health.database).toEqual({ kind: "pglite", ok: true });
       } finally {
         working = false;
         await busy;
       }
-    } finally {
-      await server.close();
-    }
-  });
+    }));
 
-  it("PGlite: health answers while one long statement runs, without waiting for it to end", async () => {
+  it("PGlite: health answers while one long statement runs, without waiting for it to end", () =>
     // The limit is far longer than the statement: were health to wait for the engine to be free, it
     // would answer ok only after the statement ended.
-    const server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: "60000" } });
-    try {
+    withPglite(60_000, async (server) => {
       let ended = false;
       const long = server.runtime.db.query("SELECT pg_sleep(8)").finally(() => (ended = true));
       try {
-        const res = await fetch(`${server.url}/api/health`);
-        const health = healthSchema.parse(await res.json());
-        console.log(`[pglite long statement] health ${res.status} ${JSON.stringify(health.database)}, statement ended first: ${ended}`);
+        const { status, health } = await askHealth(server);
+        console.log(`[pglite long statement] health ${status} ${JSON.stringify(health.database)}, statement ended first: ${ended}`);
         expect(ended).toBe(false);
-        expect(res.status).toBe(200);
+        expect(status).toBe(200);
         expect(health.database).toEqual({ kind: "pglite", ok: true });
       } finally {
         await long;
       }
-    } finally {
-      await server.close();
-    }
-  });
+    }));
 
-  it("PGlite: a statement stuck past the limit makes health degraded, however many requests queue behind it", async () => {
-    const server = await startTestServer("pglite", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
-    try {
+  it("PGlite: a statement stuck past the limit makes health degraded, however many requests queue behind it", () =>
+    withPglite(1000, async (server) => {
       let ended = false;
       const stuck = server.runtime.db.query("SELECT pg_sleep(8)").finally(() => (ended = true));
       // Requests keep arriving while it runs: they wait behind it, which is not the engine at work.
@@ -201,10 +205,7 @@ describe("health while the database is busy but working", () => {
         await Promise.all(queued);
       }
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    } finally {
-      await server.close();
-    }
-  });
+    }));
 
   it.skipIf(!available("postgres"))("PostgreSQL: every pooled connection held by a transaction does not make health degraded", async () => {
     const server = await startTestServer("postgres", { env: { HEALTH_DB_TIMEOUT_MS: "1000" } });
