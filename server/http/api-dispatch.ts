@@ -15,11 +15,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
-import { createGzip } from "node:zlib";
+import { promisify } from "node:util";
+import { createGzip, gzip as gzipCallback } from "node:zlib";
 import { openApiDocument } from "@/lib/contract/openapi";
 import { log } from "@/server/log";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
+import { builtText } from "./built-body";
 import { clientIp, viaHttpsProxy } from "./origin";
+
+const gzipBuffer = promisify(gzipCallback);
 
 type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
@@ -113,16 +117,19 @@ export async function send(req: IncomingMessage, res: ServerResponse, response: 
     res.setHeader("content-encoding", "gzip");
     res.setHeader("vary", "Accept-Encoding");
     res.removeHeader("content-length");
+  }
+  // A JSON answer is one string already (built-body.ts): sent with its length in one write, not as
+  // a chunked stream read back out of the Response (a write per chunk and one more for the end).
+  const text = builtText(response) ?? (BUILT_IN_MEMORY.test(type) ? await response.text() : undefined);
+  if (text !== undefined) {
     // zlib works on libuv's thread pool: compressing does not hold the event loop.
-    await pipeline(Readable.fromWeb(body as never), createGzip(), res);
+    const out = gzip ? await gzipBuffer(text) : text;
+    res.setHeader("content-length", typeof out === "string" ? Buffer.byteLength(out) : out.length);
+    res.end(out);
     return;
   }
-  if (BUILT_IN_MEMORY.test(type)) {
-    // A JSON answer is one string already: sent with its length in one write, not as a chunked
-    // stream (a write per chunk and one more for the end), which cost a system call per answer.
-    const bytes = Buffer.from(await response.arrayBuffer());
-    res.setHeader("content-length", bytes.length);
-    res.end(bytes);
+  if (gzip) {
+    await pipeline(Readable.fromWeb(body as never), createGzip(), res);
     return;
   }
   const reader = body.getReader();

@@ -25,6 +25,7 @@ import {
   payloadTooLarge,
   type FieldError,
 } from "./errors";
+import { textResponse } from "./built-body";
 import { findUnsafeText } from "./input-text";
 import { sameOrigin } from "./origin";
 
@@ -104,7 +105,7 @@ export function problem(
   extra: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify({ type: "about:blank", title, status, detail, ...extra }), {
+  return textResponse(JSON.stringify({ type: "about:blank", title, status, detail, ...extra }), {
     status,
     headers: { "content-type": PROBLEM, "cache-control": "no-store", ...headers },
   });
@@ -114,7 +115,7 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json");
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(data), { ...init, headers });
+  return textResponse(JSON.stringify(data), { ...init, headers });
 }
 
 /** 201: the resource just created, with its address (`collection`/its id) as Location. */
