@@ -81,7 +81,7 @@ function databaseTarget(config: Config) {
       statementMs: config.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionMs: config.DB_IDLE_TX_TIMEOUT_MS,
     };
-    return { url: config.DATABASE_URL, timeouts };
+    return { url: config.DATABASE_URL, timeouts, prepare: config.DATABASE_PREPARED_STATEMENTS };
   }
   if (config.DATA_DIR === "memory://") return { memory: true as const };
   return { dataDir: config.dataDir };

@@ -12,12 +12,16 @@ import { log } from "@/server/log";
 import { Listener } from "./listener";
 import { PGliteThread } from "./pglite-thread/remote";
 import { acquireDirLock, type DirLock } from "./lock";
+import { preparedQueries } from "./prepared";
 
 export interface Database {
   readonly kind: "pglite" | "postgres";
   readonly prisma: PrismaClient;
-  /** Parameterised query; rows as objects. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Parameterised query; rows as objects. `prepare`: a statement sent over and over whose plan does
+   * not depend on its parameters' values, kept prepared per connection on PostgreSQL (prepared.ts).
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { prepare?: boolean }): Promise<T[]>;
   /**
    * The same for background work (a flush chunk): on the embedded database it goes after the
    * interactive queries waiting for it (one connection serves both); on PostgreSQL it is query().
@@ -66,12 +70,15 @@ const QUERY_TIMEOUT_MARGIN_MS = 2_000;
  * `timeouts`: the server passes its configured limits (config.ts). Tools and tests that open a
  * database directly pass none: their statements (bulk loads, VACUUM) may rightly take long.
  */
-export type DatabaseTarget = { url: string; timeouts?: DbTimeouts } | { dataDir: string } | { memory: true };
+export type DatabaseTarget =
+  | { url: string; timeouts?: DbTimeouts; /** Named statements where asked (default true). */ prepare?: boolean }
+  | { dataDir: string }
+  | { memory: true };
 
 const PGLITE_START = [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"];
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return "url" in target ? openPostgres(target.url, target.timeouts) : openPglite(target);
+  return "url" in target ? openPostgres(target.url, target.timeouts, target.prepare ?? true) : openPglite(target);
 }
 
 async function openPglite(target: { dataDir: string } | { memory: true }): Promise<Database> {
@@ -158,7 +165,7 @@ function onceLogged(client: pg.Client | pg.PoolClient, what: string, then?: (e: 
   return () => void client.removeListener("error", onError);
 }
 
-async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Database> {
+async function openPostgres(url: string, timeouts: DbTimeouts | undefined, prepare: boolean): Promise<Database> {
   // The server ends a statement after statementMs; the client gives up a little later, so a stalled
   // network (no reply at all, not even the server's cancel) also ends the request.
   const queryTimeoutMs = timeouts ? timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS : undefined;
@@ -184,10 +191,12 @@ async function openPostgres(url: string, timeouts?: DbTimeouts): Promise<Databas
   const pingPool = new pg.Pool({ ...connection, max: 1, idleTimeoutMillis: 0 });
   pingPool.on("error", (e) => log.error("[db] health-check connection error:", e.message));
   let pinging: Promise<boolean> | null = null;
+  const queryPrepared = preparedQueries(pool, (client) => onceLogged(client, "pooled connection lost"));
   return {
     kind: "postgres",
     prisma,
-    async query<T>(sql: string, params: unknown[] = []) {
+    async query<T>(sql: string, params: unknown[] = [], options?: { prepare?: boolean }) {
+      if (prepare && options?.prepare) return queryPrepared<T>(sql, params);
       return (await pool.query(sql, params)).rows as T[];
     },
     async queryBulk<T>(sql: string, params: unknown[] = []) {

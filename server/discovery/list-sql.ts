@@ -170,6 +170,12 @@ export interface ListSql {
   where: string;
   /** Whether `total` reads rows and may pass the cap. */
   capped: boolean;
+  /**
+   * Whether `page` may stay prepared (server/db/prepared.ts): a first page whose parameters are plain
+   * equalities (platform, reason, assignee), so one plan serves every value. Not a search or a
+   * minimum (a plan per value), not a deeper page or a cursor's (a text per page).
+   */
+  preparable: boolean;
 }
 
 /**
@@ -235,7 +241,8 @@ export function listSql(q: UnmappedListQuery, viewer: Viewer | null = null, pagi
       ORDER BY items.sort_key ${dir}, items.id ${dir}`;
   }
   const keyed = select(`, ${cursorKey} AS cursor_key, notes, specifiers`);
-  return { page, rows, keyed, total, totalParams, params, where: whereSql, capped };
+  const preparable = offset === 0 && !after && !q.q && q.minOccurrences === undefined;
+  return { page, rows, keyed, total, totalParams, params, where: whereSql, capped, preparable };
 }
 
 /** The page's total from the total statement's value. */

@@ -88,7 +88,7 @@ export class TriageService {
     const sql = listSql(q, viewer, p);
     type Row = ItemRow & { total_n?: number | string; cursor_key: string | number };
     const [rows, shared] = await Promise.all([
-      this.db.query<Row>(sql.page, sql.params),
+      this.db.query<Row>(sql.page, sql.params, { prepare: sql.preparable }),
       sql.capped ? this.counts.count(sql.total + JSON.stringify(sql.totalParams), () => this.count(sql)) : null,
     ]);
     // The rows carry the counters' total; an empty page has none to carry it.
