@@ -39,28 +39,40 @@ const PHASES = ["idle", "cycle1", "cycle2", "flush"] as const;
 type Figures = Record<(typeof PHASES)[number], PhaseFigures>;
 
 // Plain JavaScript, so the worker needs no TypeScript loader. Sequential requests, each started
-// ~20 ms after the previous one started (at once if that one took longer).
+// ~20 ms after the previous one started (at once if that one took longer), over one keep-alive
+// connection with node:http, as the list bench's clients: fetch (undici) in the worker added its own
+// latency to the figures (at idle, answers the server gave in under 7 ms took 30-50 ms to arrive).
+// The worker warms up before the first phase: its first requests open the connection and compile
+// its own code, which is the client's start, not the server's responsiveness.
 const POLLER = `
 const { parentPort, workerData } = require("node:worker_threads");
+const http = require("node:http");
 const { performance } = require("node:perf_hooks");
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let running = false;
 let samples = [];
 let failed = 0;
 let firstFailure = "";
 let loop = null;
+const get = () => new Promise((resolve, reject) => {
+  http.get(workerData.url, { agent }, (res) => {
+    res.on("error", reject);
+    res.on("end", () => resolve(res.statusCode));
+    res.resume();
+  }).on("error", reject);
+});
 async function poll() {
   while (running) {
     const t0 = performance.now();
     try {
-      const res = await fetch(workerData.url);
-      await res.arrayBuffer();
-      if (!res.ok) {
+      const status = await get();
+      if (status !== 200) {
         failed++;
-        firstFailure ||= "HTTP " + res.status;
+        firstFailure ||= "HTTP " + status;
       }
     } catch (e) {
       failed++;
-      firstFailure ||= String(e && e.cause ? e.cause.message || e.cause : e);
+      firstFailure ||= String((e && e.message) || e);
     }
     samples.push(performance.now() - t0);
     const wait = workerData.every - (performance.now() - t0);
@@ -68,7 +80,10 @@ async function poll() {
   }
 }
 parentPort.on("message", async (m) => {
-  if (m === "start") {
+  if (m === "warm") {
+    for (let i = 0; i < 50; i++) await get();
+    parentPort.postMessage("warm");
+  } else if (m === "start") {
     samples = [];
     failed = 0;
     firstFailure = "";
@@ -95,6 +110,10 @@ async function measure(kind: DbKind): Promise<Figures> {
   try {
     // Warm up: the first requests load the route and open the keep-alive connection.
     for (let i = 0; i < 20; i++) await (await fetch(`${server.url}/api/health`)).arrayBuffer();
+    await new Promise((resolve) => {
+      poller.once("message", resolve);
+      poller.postMessage("warm");
+    });
 
     const phase = async (work: () => Promise<string>): Promise<PhaseFigures> => {
       const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
