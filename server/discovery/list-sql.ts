@@ -19,7 +19,7 @@
 // (q, minOccurrences) needs the rows themselves: they are counted up to TOTAL_CAP + 1 and a total
 // past the cap is reported as TOTAL_CAP with totalCapped, so a search over a million markets never
 // counts a million rows. That count is a statement of its own (`total`), which identical requests at
-// the same time share (shared-counts.ts); the page then carries no total.
+// the same time share (shared-reads.ts); the page then carries no total.
 // The counters have no assignee or escalation dimension, so those filters take the capped path too.
 //
 // Per item, the assignee's name is a scalar subquery on users' primary key and the trend (with

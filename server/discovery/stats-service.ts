@@ -6,6 +6,7 @@ import { PLATFORMS, REASONS, STATUSES, type Platform, type RunStatus, type Triag
 import type { SourceRunStats } from "@/lib/contract/scrape";
 import type { Database } from "@/server/db/client";
 import { isoColumn, jsonColumn } from "@/server/db/columns";
+import { SharedReads } from "./shared-reads";
 
 interface RunRow {
   id: number;
@@ -47,15 +48,26 @@ function coverageOf(sources: Record<string, SourceRunStats>) {
   );
 }
 
+type StatsRow = { counts: CountRow[] | string | null; runs: RunRow[] | string | null };
+
 export class StatsService {
+  /** Dashboards asking at the same moment share one statement (shared-reads.ts); the row is read, never changed. */
+  private readonly reads = new SharedReads<StatsRow>();
+
   constructor(private readonly db: Database) {}
 
   async get(runLimit: number): Promise<Stats> {
-    // One statement, raw: every dashboard polls the stats, and on the embedded database each
-    // statement waits its turn on the one connection (32 dashboards asking at once queue 32 of them).
-    const [row] = await this.db.query<{ counts: CountRow[] | string | null; runs: RunRow[] | string | null }>(STATS_SQL, [runLimit]);
+    // One statement, raw and shared: every open dashboard asks for the stats, all at once when a
+    // flush announces new markets, and on the embedded database each statement waits its turn on
+    // the one connection (32 dashboards asking at once queued 32 of them). On PostgreSQL it stays
+    // prepared: its text never changes.
+    const row = await this.reads.read(String(runLimit), async () => {
+      const [r] = await this.db.query<StatsRow>(STATS_SQL, [runLimit], { prepare: true });
+      return r;
+    });
     const counts = jsonColumn<CountRow[]>(row.counts, []);
-    const runs = jsonColumn<RunRow[]>(row.runs, []);
+    // A copy: the parsed rows may be shared with other requests, and this one reverses them.
+    const runs = [...jsonColumn<RunRow[]>(row.runs, [])];
     const byStatus = zeroes();
     const byPlatform = Object.fromEntries(PLATFORMS.map((p) => [p, zeroes()])) as Record<Platform, Record<TriageStatus, number>>;
     const byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<UnmappedReason, number>;

@@ -19,7 +19,7 @@ import { changedFields } from "@/server/triage/change-sql";
 import type { WebhookOutbox } from "@/server/webhooks/outbox";
 import { exportCsv } from "./csv-export";
 import { listSql, totalOf, type ListSql, type Viewer } from "./list-sql";
-import { SharedCounts } from "./shared-counts";
+import { SharedReads } from "./shared-reads";
 import type { Actor } from "@/lib/contract/audit";
 
 // The share is of the platform's sightings in that run (mapped + unmapped), from the run's stats.
@@ -70,7 +70,7 @@ const mappedOnlyByMapping = (id: number) => {
 
 export class TriageService {
   /** The lists' capped totals, shared by identical requests at the same time. */
-  private readonly counts = new SharedCounts();
+  private readonly counts = new SharedReads<number>();
 
   /** @param publisher tells open browsers about every change (unmapped_updated). */
   constructor(
@@ -89,7 +89,7 @@ export class TriageService {
     type Row = ItemRow & { total_n?: number | string; cursor_key: string | number };
     const [rows, shared] = await Promise.all([
       this.db.query<Row>(sql.page, sql.params, { prepare: sql.preparable }),
-      sql.capped ? this.counts.count(sql.total + JSON.stringify(sql.totalParams), () => this.count(sql)) : null,
+      sql.capped ? this.counts.read(sql.total + JSON.stringify(sql.totalParams), () => this.count(sql)) : null,
     ]);
     // The rows carry the counters' total; an empty page has none to carry it.
     const n = shared ?? (rows.length ? Number(rows[0].total_n) : await this.count(sql));

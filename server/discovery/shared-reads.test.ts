@@ -1,7 +1,7 @@
 // Identical counts at the same time run once, and never answer a request that arrived after they
 // started: the count each request gets saw every change made before it asked.
 import { describe, expect, it } from "vitest";
-import { SharedCounts } from "./shared-counts";
+import { SharedReads } from "./shared-reads";
 
 /** A count that reads `table` when it starts and answers when released. */
 function countOf(table: { rows: number }) {
@@ -16,17 +16,17 @@ function countOf(table: { rows: number }) {
 
 const settle = () => new Promise((r) => setImmediate(r));
 
-describe("SharedCounts", () => {
+describe("SharedReads", () => {
   it("requests that arrive while a count runs share the next one, which sees what changed before they asked", async () => {
-    const counts = new SharedCounts();
+    const counts = new SharedReads<number>();
     const table = { rows: 10 };
     const { run, started } = countOf(table);
-    const first = counts.count("q=corners", run);
+    const first = counts.read("q=corners", run);
     await settle();
     expect(started).toHaveLength(1);
     // A write commits while the first count runs; then three requests ask.
     table.rows = 11;
-    const later = [counts.count("q=corners", run), counts.count("q=corners", run), counts.count("q=corners", run)];
+    const later = [counts.read("q=corners", run), counts.read("q=corners", run), counts.read("q=corners", run)];
     await settle();
     expect(started).toHaveLength(1);
     started[0].release();
@@ -37,7 +37,7 @@ describe("SharedCounts", () => {
     started[1].release();
     expect(await Promise.all(later)).toEqual([11, 11, 11]);
     // Nothing is kept: the next request counts again.
-    const again = counts.count("q=corners", run);
+    const again = counts.read("q=corners", run);
     await settle();
     expect(started).toHaveLength(3);
     started[2].release();
@@ -45,10 +45,10 @@ describe("SharedCounts", () => {
   });
 
   it("different filters are counted separately", async () => {
-    const counts = new SharedCounts();
+    const counts = new SharedReads<number>();
     const { run, started } = countOf({ rows: 5 });
-    const a = counts.count("q=corners", run);
-    const b = counts.count("q=goals", run);
+    const a = counts.read("q=corners", run);
+    const b = counts.read("q=goals", run);
     await settle();
     expect(started).toHaveLength(2);
     for (const s of started) s.release();
@@ -56,13 +56,13 @@ describe("SharedCounts", () => {
   });
 
   it("a count that fails fails only the requests that shared it", async () => {
-    const counts = new SharedCounts();
+    const counts = new SharedReads<number>();
     let calls = 0;
-    const failing = counts.count("k", async () => {
+    const failing = counts.read("k", async () => {
       calls++;
       throw new Error("connection lost");
     });
-    const next = counts.count("k", async () => {
+    const next = counts.read("k", async () => {
       calls++;
       return 7;
     });
