@@ -109,7 +109,7 @@ const configSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: intIn(100, 3_600_000).default(30_000),
   /** PostgreSQL: idle_in_transaction_session_timeout, so a transaction left open does not hold locks forever. */
   DB_IDLE_TX_TIMEOUT_MS: intIn(100, 3_600_000).default(60_000),
-  /** PostgreSQL: keep the list's first-page statements prepared per connection; false behind a pooler that cannot (PgBouncer before 1.21 in transaction mode). */
+  /** PostgreSQL: keep the list's first pages and the stats prepared per connection; false behind a pooler that cannot (PgBouncer before 1.21 in transaction mode). */
   DATABASE_PREPARED_STATEMENTS: bool.default(true),
   /** /api/health waits this long for the database's answer before it reports `degraded` (503). */
   HEALTH_DB_TIMEOUT_MS: intIn(50, 60_000).default(1_500),
