@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import type { DbKind } from "@/server/testing/databases";
+import { WORKER_GET } from "./worker-get";
 
 const MATCHES = 750;
 const FLUSH_MARKETS = 100_000;
@@ -46,21 +47,15 @@ type Figures = Record<(typeof PHASES)[number], PhaseFigures>;
 // its own code, which is the client's start, not the server's responsiveness.
 const POLLER = `
 const { parentPort, workerData } = require("node:worker_threads");
-const http = require("node:http");
 const { performance } = require("node:perf_hooks");
+${WORKER_GET}
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let running = false;
 let samples = [];
 let failed = 0;
 let firstFailure = "";
 let loop = null;
-const get = () => new Promise((resolve, reject) => {
-  http.get(workerData.url, { agent }, (res) => {
-    res.on("error", reject);
-    res.on("end", () => resolve(res.statusCode));
-    res.resume();
-  }).on("error", reject);
-});
+const get = () => getStatus(workerData.url, agent);
 async function poll() {
   while (running) {
     const t0 = performance.now();

@@ -18,6 +18,7 @@ import { ITEM_COLUMNS, listSql, SORT_COLUMN } from "@/server/discovery/list-sql"
 import { counterMismatches, fullCount } from "@/server/testing/seed";
 import { createToken, signIn } from "@/server/testing/auth";
 import { fmt, forEachSize, seededServer, type Kind } from "./scale";
+import { WORKER_GET } from "./worker-get";
 
 const CLIENTS = 32;
 const REQUESTS = 320;
@@ -71,20 +72,16 @@ async function once(fn: () => Promise<unknown>): Promise<number> {
 // keep-alive agent; a socket the server closed as it was reused is retried and counted.
 const LOADER = `
 const { parentPort } = require("node:worker_threads");
-const http = require("node:http");
 const { performance } = require("node:perf_hooks");
+${WORKER_GET}
 const agent = new http.Agent({ keepAlive: true, maxSockets: ${CLIENTS} });
 let resets = 0;
 let authorization = "";
 let cookie = "";
-const getOnce = (url) => new Promise((resolve, reject) => {
-  http.get(url, { agent, headers: url.includes("/api/") ? { authorization } : { cookie } }, (res) => {
-    if (res.statusCode !== 200) reject(new Error(url + " -> " + res.statusCode));
-    res.on("error", reject);
-    res.on("end", resolve);
-    res.resume();
-  }).on("error", reject);
-});
+const getOnce = async (url) => {
+  const status = await getStatus(url, agent, url.includes("/api/") ? { authorization } : { cookie });
+  if (status !== 200) throw new Error(url + " -> " + status);
+};
 async function get(url) {
   for (let attempt = 1; ; attempt++) {
     try { return await getOnce(url); } catch (e) {

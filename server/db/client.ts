@@ -14,6 +14,11 @@ import { PGliteThread } from "./pglite-thread/remote";
 import { acquireDirLock, type DirLock } from "./lock";
 import { preparedQueries } from "./prepared";
 
+/** `prepare`: a statement sent over and over whose plan does not depend on its parameters' values (prepared.ts). */
+export interface QueryOptions {
+  prepare?: boolean;
+}
+
 export interface Database {
   readonly kind: "pglite" | "postgres";
   readonly prisma: PrismaClient;
@@ -21,7 +26,7 @@ export interface Database {
    * Parameterised query; rows as objects. `prepare`: a statement sent over and over whose plan does
    * not depend on its parameters' values, kept prepared per connection on PostgreSQL (prepared.ts).
    */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { prepare?: boolean }): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /**
    * The same for background work (a flush chunk): on the embedded database it goes after the
    * interactive queries waiting for it (one connection serves both); on PostgreSQL it is query().
@@ -195,7 +200,7 @@ async function openPostgres(url: string, timeouts: DbTimeouts | undefined, prepa
   return {
     kind: "postgres",
     prisma,
-    async query<T>(sql: string, params: unknown[] = [], options?: { prepare?: boolean }) {
+    async query<T>(sql: string, params: unknown[] = [], options?: QueryOptions) {
       if (prepare && options?.prepare) return queryPrepared<T>(sql, params);
       return (await pool.query(sql, params)).rows as T[];
     },

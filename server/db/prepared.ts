@@ -32,25 +32,32 @@ const planChanged = (e: unknown) => (e as { code?: string }).code === "0A000";
 
 export function preparedQueries(pool: pg.Pool, watch: (client: pg.PoolClient) => () => void) {
   const prepared = new WeakMap<pg.PoolClient, Set<string>>();
-  return async function queryPrepared<T>(text: string, values: unknown[]): Promise<T[]> {
-    const name = statementName(text);
+
+  async function onItsConnection<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
     const client = await pool.connect();
     const unwatch = watch(client);
     let failed: Error | undefined;
     try {
       const res = await client.query({ name, text, values });
-      let names = prepared.get(client);
-      if (!names) prepared.set(client, (names = new Set()));
-      names.add(name);
+      const names = prepared.get(client) ?? new Set<string>();
+      prepared.set(client, names.add(name));
       return res.rows as T[];
     } catch (e) {
       failed = e as Error;
-      if (!planChanged(e)) throw e;
+      throw e;
     } finally {
       unwatch();
       // An error closes the connection (as pool.query does); so does one past its bound.
       client.release(failed ?? (prepared.get(client)?.size ?? 0) > MAX_PER_CONNECTION);
     }
-    return (await pool.query(text, values)).rows as T[];
+  }
+
+  return async function queryPrepared<T>(text: string, values: unknown[]): Promise<T[]> {
+    try {
+      return await onItsConnection<T>(statementName(text), text, values);
+    } catch (e) {
+      if (!planChanged(e)) throw e;
+      return (await pool.query(text, values)).rows as T[];
+    }
   };
 }
