@@ -15,7 +15,7 @@ import { acquireDirLock, type DirLock } from "./lock";
 import { preparedQueries } from "./prepared";
 
 /** `prepare`: a statement sent over and over whose plan does not depend on its parameters' values (prepared.ts). */
-export interface QueryOptions {
+interface QueryOptions {
   prepare?: boolean;
 }
 
