@@ -119,3 +119,26 @@ test("a mapped market's page unmaps it", async ({ page, request }) => {
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Unmapped: the market is New again" })).toBeVisible();
   expect(await getMarket(request, market!.id)).toMatchObject({ status: "NEW", mappingCanonicalId: null });
 });
+
+// The queue reads 50 markets at a time; a skipped market stays NEW at the top of the list, so the
+// queue reads a larger page as the skips fill it: skipping goes on past the first 50.
+test("skipping goes on past the queue's first 50 markets", async ({ page, request }) => {
+  test.slow();
+  const { total } = await listMarkets(request, { status: "NEW", pageSize: 1 });
+  expect(total, "more NEW markets than the queue's first page and two").toBeGreaterThan(52);
+  // Past the first 50, and past the point (40) where the queue reads a larger page.
+  const SKIPS = Math.min(60, total - 2);
+  await page.goto("/review");
+  await waitLive(page);
+  const shown = page.locator("#main [data-market-id]");
+  const seen = new Set<number>();
+  for (let i = 0; i < SKIPS; i++) {
+    const id = await shownId(page);
+    seen.add(id);
+    await page.keyboard.press(" ");
+    await expect(shown).not.toHaveAttribute("data-market-id", String(id));
+  }
+  expect(seen.size, "a different market after every skip").toBe(SKIPS);
+  await expect(page.getByText(`· ${SKIPS} skipped`)).toBeVisible();
+  await expect(shown).toBeVisible();
+});

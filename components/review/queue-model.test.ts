@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Candidates } from "@/lib/contract/mappings";
-import { numberedCandidates, queuePosition } from "./queue-model";
+import { numberedCandidates, queuePosition, reviewQuery } from "./queue-model";
 
 const features = { name: 0.5, outcomes: 0.5, lines: 0.5, prices: null };
 const mapping = (canonicalId: string, score: number, occupied = false): Candidates["mappings"][number] => ({
@@ -52,5 +52,15 @@ describe("queuePosition", () => {
       remaining: 1,
     });
     expect(queuePosition({ ids: [], skipped: none, decided: none, pinned: null })).toEqual({ current: null, next: null, remaining: 0 });
+  });
+});
+
+describe("reviewQuery", () => {
+  it("reads a larger page as the skipped fill it, so markets not skipped are always left", () => {
+    const sizes = [0, 39, 40, 89, 90, 139, 140, 189, 190, 500].map((n) => reviewQuery(n).pageSize);
+    expect(sizes).toEqual([50, 50, 100, 100, 150, 150, 200, 200, 200, 200]);
+    // At every size short of the largest page, at least ten markets of the page are not skipped.
+    for (let skipped = 0; skipped < 190; skipped++) expect(reviewQuery(skipped).pageSize - skipped).toBeGreaterThanOrEqual(10);
+    expect(reviewQuery(60)).toMatchObject({ status: ["NEW"], sort: "priority", order: "desc", page: 1 });
   });
 });

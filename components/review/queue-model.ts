@@ -3,8 +3,28 @@
 import type { Candidates } from "@/lib/contract/mappings";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
 
+/** Markets the queue reads at a time. */
+const REVIEW_PAGE = 50;
+/** The list's largest page (the contract's pageSize maximum). */
+const MAX_PAGE = 200;
+
 /** The queue: NEW markets, most urgent first (the list's priority, computed in SQL). */
-export const REVIEW_QUERY: UnmappedListQuery = { status: ["NEW"], sort: "priority", order: "desc", page: 1, pageSize: 50 };
+export const REVIEW_QUERY: UnmappedListQuery = { status: ["NEW"], sort: "priority", order: "desc", page: 1, pageSize: REVIEW_PAGE };
+
+/** How many markets not skipped are left in the page when the queue reads a larger one. */
+const READ_AHEAD = 10;
+
+/**
+ * The queue's list once `skipped` markets were skipped in this tab. A skipped market stays NEW and
+ * keeps its place near the top of the list, so the page grows by a page whenever the skipped come
+ * within READ_AHEAD of filling it: the larger page arrives while the last ones are on screen. (A
+ * decided market leaves NEW, and the list, at its next refresh.) At most the list's largest page,
+ * 200: with that many skipped the queue ends, and a reload starts it over.
+ */
+export function reviewQuery(skipped: number): UnmappedListQuery {
+  const pages = 1 + Math.floor((skipped + READ_AHEAD) / REVIEW_PAGE);
+  return { ...REVIEW_QUERY, pageSize: Math.min(MAX_PAGE, pages * REVIEW_PAGE) };
+}
 
 /** Keys 1-9: at most nine numbered candidates. */
 export const MAX_NUMBERED = 9;

@@ -66,7 +66,7 @@ export function ReviewPage() {
     return (
       <div className={styles.page} data-hydrated={isClient || undefined}>
         {header}
-        {queue.list.isPending ? (
+        {queue.list.isPending || queue.list.isPlaceholderData ? (
           <SkeletonCard titled lines={6} />
         ) : (
           <EmptyState title={queue.skippedCount > 0 ? "Only skipped markets are left" : "Nothing to review"}>

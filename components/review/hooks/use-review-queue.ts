@@ -1,12 +1,12 @@
 "use client";
 // The queue on screen: the NEW markets by priority (one list query, refreshed by realtime events like
-// every list), minus those skipped or decided in this tab; the market shown stays pinned while the
-// list reorders around it. The next market's detail and candidates are prefetched, so moving on
-// shows it at once.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+// every list, and read further as markets are skipped), minus those skipped or decided in this tab;
+// the market shown stays pinned while the list reorders around it. The next market's detail and
+// candidates are prefetched, so moving on shows it at once.
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { unmappedQueries } from "@/lib/api/unmapped";
-import { queuePosition, REVIEW_QUERY } from "../queue-model";
+import { queuePosition, reviewQuery } from "../queue-model";
 
 const add = (set: ReadonlySet<number>, id: number) => new Set(set).add(id);
 const without = (set: ReadonlySet<number>, id: number) => {
@@ -17,8 +17,9 @@ const without = (set: ReadonlySet<number>, id: number) => {
 
 export function useReviewQueue() {
   const client = useQueryClient();
-  const list = useQuery(unmappedQueries.list(REVIEW_QUERY));
   const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  // The page grows with the skips (reviewQuery); the markets on screen stay while it loads.
+  const list = useQuery({ ...unmappedQueries.list(reviewQuery(skipped.size)), placeholderData: keepPreviousData });
   const [decided, setDecided] = useState<ReadonlySet<number>>(new Set());
   const [pinned, setPinned] = useState<number | null>(null);
   const ids = useMemo(() => (list.data?.items ?? []).map((i) => i.id), [list.data]);
