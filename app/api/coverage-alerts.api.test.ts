@@ -1,7 +1,9 @@
 // Coverage alerts over real HTTP on PGlite and PostgreSQL: open ones by default, newest first,
 // resolved and all on request, paged by cursor; a bad status refused naming the field; dismissal
-// for triagers only (a viewer gets 403), 409 once resolved, 404 for no such alert.
+// for triagers only (a viewer gets 403), recorded in the mapping's history, 409 once resolved, 404
+// for no such alert.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditListSchema } from "@/lib/contract/audit";
 import { coverageAlertListSchema, coverageAlertSchema } from "@/lib/contract/coverage";
 import { serverApi } from "@/server/testing/api";
 import { okBody, problemBody, problemFields } from "@/server/testing/answers";
@@ -68,6 +70,14 @@ describe.each(DB_KINDS)("coverage alerts on %s", (kind) => {
       await problemBody(await api(`/api/coverage-alerts/999999/dismiss`, { method: "POST" }), 404);
       await problemBody(await api(`/api/coverage-alerts/abc/dismiss`, { method: "POST" }), 404);
       expect((await list()).items.map((a) => a.canonicalId)).toEqual(["over_under_ft"]);
+      // The mapping's history says who dismissed which alert, once (the refusals wrote nothing).
+      const trail = auditListSchema.parse(await okBody(await api(`/api/audit?entityType=mapping&entityId=${open.canonicalId}`)));
+      expect(trail.items).toHaveLength(1);
+      expect(trail.items[0]).toMatchObject({
+        action: "coverage_alert_dismissed",
+        actor: dismissed.dismissedBy,
+        after: { alertId: open.id, platform: open.platform, marketKey: open.marketKey, kind: open.kind },
+      });
     });
   });
 });

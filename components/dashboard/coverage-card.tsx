@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { coverageApi, coverageQueries } from "@/lib/api/coverage";
 import { keys } from "@/lib/api/keys";
-import type { CoverageAlert } from "@/lib/contract/coverage";
+import { COVERAGE_KIND_LABELS, type CoverageAlert } from "@/lib/contract/coverage";
 import { useCan } from "@/components/auth/use-principal";
 import { useRealtimeMessage, useRealtimeResync } from "@/components/realtime/use-realtime";
 import { formatCount, plural } from "@/components/ui/format";
@@ -16,11 +16,6 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { PlatformBadge } from "@/components/unmapped/badges";
 import { CardFallback } from "./card-fallback";
 import styles from "./dashboard.module.css";
-
-const KIND_LABEL: Record<CoverageAlert["kind"], string> = {
-  dropped: "No longer offered",
-  outcomes_changed: "Outcomes changed",
-};
 
 function Details({ alert }: { alert: CoverageAlert }) {
   const d = alert.details;
@@ -69,7 +64,7 @@ export function CoverageAlertsCard({ staleTime }: { staleTime: number }) {
               {items.map((a) => (
                 <li key={a.id} data-coverage-alert={a.id} data-kind={a.kind}>
                   <Link href={`/mappings/${encodeURIComponent(a.canonicalId)}`}>{a.mappingName}</Link> <PlatformBadge source={a.platform} />{" "}
-                  <strong>{KIND_LABEL[a.kind]}</strong> <span className="muted">({a.marketKey})</span>
+                  <strong>{COVERAGE_KIND_LABELS[a.kind]}</strong> <span className="muted">({a.marketKey})</span>
                   {dismisses && (
                     <button
                       type="button"

@@ -45,3 +45,20 @@ describe("triage entries in words", () => {
     expect(describeEntry(entry("escalated", null, { sightings: 90 }, "scraper"))).toEqual({ kind: "escalated" });
   });
 });
+
+describe("mapping entries in words", () => {
+  it("reads a dismissed coverage alert as the platform's market and what happened to it", () => {
+    const after = { alertId: 4, platform: "bet9ja", marketKey: "S_OU", kind: "dropped" };
+    expect(describeEntry({ ...entry("coverage_alert_dismissed", null, after), entityType: "mapping", entityId: "over_under_ft" })).toEqual({
+      kind: "mapping",
+      title: "Coverage alert dismissed",
+      changes: [],
+      summary: "Bet9ja S_OU: no longer offered",
+    });
+    // A snapshot that does not parse is not described, never a crash.
+    expect(describeEntry(entry("coverage_alert_dismissed", null, { kind: "gone" }))).toMatchObject({
+      title: "Coverage alert dismissed",
+      summary: null,
+    });
+  });
+});

@@ -3,7 +3,8 @@
 // does not parse is simply not described, never a crash.
 import { z } from "zod";
 import type { AuditEntry } from "@/lib/contract/audit";
-import { statusSchema, type TriageStatus } from "@/lib/contract/enums";
+import { COVERAGE_KIND_LABELS, coverageKindSchema } from "@/lib/contract/coverage";
+import { PLATFORM_LABELS, platformSchema, statusSchema, type TriageStatus } from "@/lib/contract/enums";
 
 const statusSnap = z.object({ status: statusSchema, mapping: z.string().optional() });
 const notesSnap = z.object({ notes: z.string().nullable() });
@@ -23,6 +24,7 @@ const mappingSnap = z.object({
   outcomes: z.array(outcomeSnap).optional(),
 });
 type MappingSnap = z.infer<typeof mappingSnap>;
+const coverageSnap = z.object({ platform: platformSchema, marketKey: z.string(), kind: coverageKindSchema });
 // An assignee as an entry may record it: a person ({ assignee: { id, name } }) or their id and name.
 const assigneeSnap = z.union([
   z.object({ assignee: z.object({ id: z.string(), name: z.string() }).nullable() }).transform((s) => s.assignee?.name ?? null),
@@ -170,6 +172,15 @@ export function describeEntry(entry: AuditEntry): Described {
         changes: [],
         summary: entry.after ? "The built-in entry applies again" : "No mapping with this id applies any more",
       };
+    case "coverage_alert_dismissed": {
+      const alert = parse(coverageSnap, entry.after);
+      return {
+        kind: "mapping",
+        title: "Coverage alert dismissed",
+        changes: [],
+        summary: alert && `${PLATFORM_LABELS[alert.platform]} ${alert.marketKey}: ${COVERAGE_KIND_LABELS[alert.kind].toLowerCase()}`,
+      };
+    }
     default:
       // Access and webhook events (sign-in, tokens, people, webhooks) are listed by the settings pages, not in a market's history.
       return { kind: "mapping", title: entry.action.replace(/_/g, " "), changes: [], summary: entry.reason };
@@ -205,4 +216,5 @@ export const ACTION_TONE: Record<AuditEntry["action"], "status" | "notes" | "map
   alert_rule_created: "mapping",
   alert_rule_updated: "mapping",
   alert_rule_deleted: "danger",
+  coverage_alert_dismissed: "status",
 };

@@ -30,6 +30,7 @@ const AUDIT_ACTIONS = [
   "alert_rule_created",
   "alert_rule_updated",
   "alert_rule_deleted",
+  "coverage_alert_dismissed",
 ] as const;
 
 const ACTOR_TYPES = ["user", "token", "scraper", "system"] as const;

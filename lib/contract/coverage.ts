@@ -8,7 +8,12 @@ import { cursorQueryShape, listOf, newestFirstKeyset, type Keyset } from "./curs
 import { platformSchema } from "./enums";
 
 const COVERAGE_KINDS = ["dropped", "outcomes_changed"] as const;
-const coverageKindSchema = z
+/** What a person reads for each kind (the dashboard's card, a mapping's history). */
+export const COVERAGE_KIND_LABELS: Record<(typeof COVERAGE_KINDS)[number], string> = {
+  dropped: "No longer offered",
+  outcomes_changed: "Outcomes changed",
+};
+export const coverageKindSchema = z
   .enum(COVERAGE_KINDS)
   .meta({ id: "CoverageKind" })
   .describe("dropped: no longer offered; outcomes_changed: outcome names the mapping does not name appeared");

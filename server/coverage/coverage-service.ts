@@ -1,6 +1,8 @@
 // Coverage alerts for the API: the list (newest first, by cursor) and a person's dismissal. The
 // watch that raises and resolves them is coverage-watch.ts.
+import type { Actor } from "@/lib/contract/audit";
 import type { CoverageAlert, CoverageListQuery } from "@/lib/contract/coverage";
+import { AUDIT_COLUMN_LIST } from "@/server/audit/audit-service";
 import type { Database } from "@/server/db/client";
 import { conflict, notFound } from "@/server/http/errors";
 import { cursorPage, type Paging } from "@/server/http/cursor";
@@ -41,14 +43,23 @@ export class CoverageService {
   }
 
   /**
-   * Resolves an open alert now, naming who dismissed it. 404 for no such alert, 409 for one
-   * already resolved (by a run or a person): the answer says which.
+   * Resolves an open alert now, naming who dismissed it, and records that in the mapping's history
+   * (`coverage_alert_dismissed`, in the same statement): a person decided the drop needs nothing.
+   * 404 for no such alert, 409 for one already resolved (by a run or a person): the answer says which.
    */
-  async dismiss(id: number, actor: string): Promise<CoverageAlert> {
+  async dismiss(id: number, actor: Actor): Promise<CoverageAlert> {
     const [row] = await this.db.query<AlertRow>(
-      `UPDATE coverage_alerts SET resolved_at = now(), dismissed_by = $2::text
-       WHERE id = $1::int AND resolved_at IS NULL RETURNING ${alertColumns("coverage_alerts")}`,
-      [id, actor],
+      `WITH dismissed AS (
+         UPDATE coverage_alerts SET resolved_at = now(), dismissed_by = $2::text
+         WHERE id = $1::int AND resolved_at IS NULL RETURNING ${alertColumns("coverage_alerts")}
+       ), audit AS (
+         INSERT INTO audit_log (${AUDIT_COLUMN_LIST})
+         SELECT 'mapping', d."canonicalId", 'coverage_alert_dismissed', $3::text, $4::text, $2::text, NULL,
+           jsonb_build_object('alertId', d.id, 'platform', d.platform, 'marketKey', d."marketKey", 'kind', d.kind), NULL
+         FROM dismissed d
+       )
+       SELECT * FROM dismissed`,
+      [id, actor.name, actor.type, actor.id],
     );
     if (!row) {
       const [existing] = await this.db.query<{ dismissed_by: string | null }>(
