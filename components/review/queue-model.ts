@@ -1,12 +1,11 @@
 // The review queue's pure parts: which market is shown, which comes next, and which candidates get
 // a number. Kept apart from React so they are tested on their own (queue-model.test.ts).
 import type { Candidates } from "@/lib/contract/mappings";
+import { PAGE_SIZE_MAX } from "@/lib/contract/common";
 import type { UnmappedListQuery } from "@/lib/contract/unmapped";
 
 /** Markets the queue reads at a time. */
 const REVIEW_PAGE = 50;
-/** The list's largest page (the contract's pageSize maximum). */
-const MAX_PAGE = 200;
 
 /** The queue: NEW markets, most urgent first (the list's priority, computed in SQL). */
 export const REVIEW_QUERY: UnmappedListQuery = { status: ["NEW"], sort: "priority", order: "desc", page: 1, pageSize: REVIEW_PAGE };
@@ -23,7 +22,7 @@ const READ_AHEAD = 10;
  */
 export function reviewQuery(skipped: number): UnmappedListQuery {
   const pages = 1 + Math.floor((skipped + READ_AHEAD) / REVIEW_PAGE);
-  return { ...REVIEW_QUERY, pageSize: Math.min(MAX_PAGE, pages * REVIEW_PAGE) };
+  return { ...REVIEW_QUERY, pageSize: Math.min(PAGE_SIZE_MAX, pages * REVIEW_PAGE) };
 }
 
 /** Keys 1-9: at most nine numbered candidates. */

@@ -47,10 +47,13 @@ export const problemSchema = z
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details; errors[] names each offending field" });
 
+/** The largest page a list answers (pageSize). */
+export const PAGE_SIZE_MAX = 200;
+
 /** Two ways to page a list: by number (page, pageSize) or by cursor (cursor, limit); one request uses one. */
 export const pageQueryShape = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).describe("1-based page number"),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page, 1-200"),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50).describe(`Items per page, 1-${PAGE_SIZE_MAX}`),
   ...cursorQueryShape,
 };
 
