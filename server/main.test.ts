@@ -26,10 +26,14 @@ function alive(pid: number): boolean {
  * `npm start` on a fresh data folder, as a user runs it, until `test` ends: the test gets npm's
  * process, the server's pid (from the folder's lock), the folder and the URL; the folder is removed after.
  */
-async function underNpmStart(prefix: string, test: (started: { npm: Proc; serverPid: number; dir: string; url: string }) => Promise<void>) {
+async function underNpmStart(
+  prefix: string,
+  test: (started: { npm: Proc; serverPid: number; dir: string; url: string }) => Promise<void>,
+  options: { group?: boolean } = {},
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   try {
-    const npm = launch({ DATA_DIR: dir, PORT: "0" }, ["npm", "start", "--silent"]);
+    const npm = launchServer({ DEMO_EVENTS: "4", DATA_DIR: dir, PORT: "0" }, ["npm", "start", "--silent"], options);
     procs.push(npm);
     const url = await listening(npm);
     const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());
@@ -42,7 +46,17 @@ async function underNpmStart(prefix: string, test: (started: { npm: Proc; server
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mt-main-"));
 const procs: Proc[] = [];
 afterAll(() => {
-  for (const p of procs) p.child.kill("SIGKILL");
+  for (const p of procs) {
+    p.child.kill("SIGKILL");
+    // A process group of its own (npm and the server it started): kill the server too.
+    if (p.child.pid !== undefined) {
+      try {
+        process.kill(-p.child.pid, "SIGKILL");
+      } catch {
+        // not a group leader, or gone already
+      }
+    }
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -87,6 +101,30 @@ describe("server process", () => {
       await expect(fetch(`${url}/api/health`)).rejects.toThrow();
     });
   }, 240_000);
+
+  // A terminal's Ctrl-C, systemd and Playwright signal the whole process group: the server gets the
+  // signal itself and again from npm, which passes it on. That is one request to stop, not two.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`${signal} to npm start's whole process group is one shutdown: flushed, exit 0, folder released`, async () => {
+      await underNpmStart(
+        `mt-npmgroup-`,
+        async ({ npm, serverPid, dir, url }) => {
+          // A run under way: its sightings are pending when the signal comes.
+          expect((await adminFetch(url, `/api/scrape`, { method: "POST" })).status).toBe(202);
+          process.kill(-npm.child.pid!, signal);
+          expect(await npm.exited, "npm start's exit code, the server's").toBe(0);
+          await waitFor(`server pid ${serverPid} to exit`, () => !alive(serverPid));
+          await npm.closed;
+          const out = npm.output();
+          expect(out.match(new RegExp(`\\[shutdown\\] ${signal}: finishing`, "g")), "one shutdown").toHaveLength(1);
+          expect(out).toContain(`[shutdown] ${signal} again: already shutting down`);
+          expect(out).not.toContain("exiting now");
+          expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
+        },
+        { group: true },
+      );
+    }, 240_000);
+  }
 
   it("a server whose npm was killed with -9 shuts itself down cleanly", async () => {
     await underNpmStart("mt-npm9-", async ({ npm, serverPid, dir }) => {

@@ -7,6 +7,8 @@
 // old `tsx …` script that child was a shell, which died and left this server running, holding
 // the port and the data folder. The npm scripts now `exec` node, so this server is that child.
 // Should npm die without passing anything on (kill -9), we are re-parented; that counts as SIGTERM.
+// A second signal within SIGNAL_REPEAT_MS is the same request (a process group's signal and npm's
+// forwarded copy); one after that stops at once, saying that sightings may be lost (exit 1).
 import { loadConfig, type Config } from "./config";
 import { startServer } from "./app-server";
 import { log } from "./log";
@@ -24,6 +26,9 @@ const launcherPid = globalThis.__marketTriageLauncherPid ?? (process.env.npm_lif
 /** Sightings wait in the spill journal and are replayed by the next start (sysexits' EX_TEMPFAIL). */
 const EXIT_SPILLED = 75;
 
+/** A signal repeated within this many ms of the first is the same request to stop; a later one forces the exit. */
+const SIGNAL_REPEAT_MS = 2_000;
+
 let config: Config | undefined;
 
 async function main() {
@@ -33,12 +38,19 @@ async function main() {
   // The one line a person starting the server waits for (tests read the URL from it too).
   log.info(`Market Triage is ready: open ${server.url} (${db}; sources: ${config.SOURCES.join(", ")})`);
 
-  let signals = 0;
+  let shutdownAt: number | null = null;
   const shutdown = (signal: string) => {
-    if (++signals > 1) {
-      log.error(`[shutdown] second ${signal}: exiting now`);
+    if (shutdownAt !== null) {
+      // A terminal's Ctrl-C, systemd and Playwright signal the whole process group, and npm passes
+      // its copy on: the same request arrives twice within milliseconds. Only a later one forces.
+      if (performance.now() - shutdownAt < SIGNAL_REPEAT_MS) {
+        log.info(`[shutdown] ${signal} again: already shutting down`);
+        return;
+      }
+      log.error(`[shutdown] ${signal} again: exiting now, without waiting for the sightings to be saved`);
       process.exit(1);
     }
+    shutdownAt = performance.now();
     log.info(`[shutdown] ${signal}: finishing the current run, flushing sightings, closing the database`);
     server.stop().then(
       (report) => process.exit(report.lostSightings > 0 ? 1 : report.journalFiles > 0 ? EXIT_SPILLED : 0),

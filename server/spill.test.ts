@@ -12,6 +12,7 @@ import { createPostgresDatabase, TEST_DATABASE_URL } from "@/server/testing/data
 import { launchServer, type ServerProcess } from "@/server/testing/process";
 import { TcpProxy } from "@/server/testing/tcp-proxy";
 import { adminFetch } from "@/server/testing/auth";
+import { waitFor } from "@/server/testing/wait";
 
 const procs: ServerProcess[] = [];
 const cleanup: (() => Promise<void>)[] = [];
@@ -89,5 +90,32 @@ describe.skipIf(!TEST_DATABASE_URL)("shutdown with the database down (real proce
     expect(await storedSightings(db.url)).toBe(run.unmapped);
     third.child.kill("SIGTERM");
     expect(await third.exited).toBe(0);
+  }, 180_000);
+
+  it("a signal repeated at once is the same request to stop; one after 2 s forces the exit, with code 1", async () => {
+    const db = await createPostgresDatabase();
+    cleanup.push(db.drop);
+    const { proxy, url } = await TcpProxy.forUrl(db.url);
+    cleanup.push(async () => {
+      proxy.heal();
+      await proxy.close();
+    });
+    const server = launchServer({ DATABASE_URL: url, SOURCES: "demo", DEMO_EVENTS: "200" });
+    procs.push(server);
+    const base = await server.url();
+    expect((await adminFetch(base, `/api/scrape`, { method: "POST" })).status).toBe(202);
+    // The shutdown now waits for the run's last write, which the stalled database does not answer.
+    proxy.stall();
+    server.child.kill("SIGTERM");
+    server.child.kill("SIGTERM");
+    await waitFor("the repeat to be taken as the same request", () =>
+      server.output().includes("[shutdown] SIGTERM again: already shutting down"),
+    );
+    // The one wait on the clock: the behaviour under test is what a signal does 2 s later.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(server.child.exitCode, "still shutting down, waiting on the database").toBeNull();
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("[shutdown] SIGTERM again: exiting now");
   }, 180_000);
 });

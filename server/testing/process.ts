@@ -18,10 +18,19 @@ export interface ServerProcess {
 
 export const NODE_SERVER = [process.execPath, "--import", "tsx", "server/main.ts"];
 
-export function launchServer(env: Record<string, string>, command: string[] = NODE_SERVER): ServerProcess {
+/**
+ * @param options.group the child leads a process group of its own, so a test can signal the whole group
+ *   (`process.kill(-pid, …)`), as a terminal's Ctrl-C, systemd or Playwright do.
+ */
+export function launchServer(
+  env: Record<string, string>,
+  command: string[] = NODE_SERVER,
+  options: { group?: boolean } = {},
+): ServerProcess {
   let out = "";
   const child = spawn(command[0], command.slice(1), {
     cwd: PROJECT_DIR,
+    detached: options.group ?? false,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", SCRAPE_INTERVAL_SECONDS: "0", ...TEST_AUTH_ENV, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
