@@ -116,8 +116,9 @@ describe("server process", () => {
           await waitFor(`server pid ${serverPid} to exit`, () => !alive(serverPid));
           await npm.closed;
           const out = npm.output();
+          // The kernel may merge the two copies when both arrive before the server runs: one or two
+          // signals seen, one shutdown either way.
           expect(out.match(new RegExp(`\\[shutdown\\] ${signal}: finishing`, "g")), "one shutdown").toHaveLength(1);
-          expect(out).toContain(`[shutdown] ${signal} again: already shutting down`);
           expect(out).not.toContain("exiting now");
           expect(fs.existsSync(path.join(dir, ".lock"))).toBe(false);
         },

@@ -42,12 +42,14 @@ async function main() {
   const shutdown = (signal: string) => {
     if (shutdownAt !== null) {
       // A terminal's Ctrl-C, systemd and Playwright signal the whole process group, and npm passes
-      // its copy on: the same request arrives twice within milliseconds. Only a later one forces.
+      // its copy on: the same request arrives twice within milliseconds (or once, when the kernel
+      // merges the two before we run). Only a later one forces.
+      const after = ((performance.now() - shutdownAt) / 1000).toFixed(1);
       if (performance.now() - shutdownAt < SIGNAL_REPEAT_MS) {
-        log.info(`[shutdown] ${signal} again: already shutting down`);
+        log.info(`[shutdown] ${signal} ${after} s into the shutdown: the same request, already under way`);
         return;
       }
-      log.error(`[shutdown] ${signal} again: exiting now, without waiting for the sightings to be saved`);
+      log.error(`[shutdown] ${signal} ${after} s into the shutdown: exiting now, without waiting for the sightings to be saved`);
       process.exit(1);
     }
     shutdownAt = performance.now();
