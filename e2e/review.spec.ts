@@ -76,8 +76,10 @@ test("the review queue maps three markets with the keyboard and undoes one", asy
         await snap(page, testInfo, "review-queue");
         await expectAccessible(page, testInfo, "review-queue");
       }
+      // The name before the key: once mapped, the next market takes the title's place at once.
+      const name = await title.innerText();
       await page.keyboard.press("1");
-      await expect(page.locator("[data-sonner-toast]").filter({ hasText: `Mapped ${await title.innerText()} to` })).toBeVisible();
+      await expect(page.locator("[data-sonner-toast]").filter({ hasText: `Mapped ${name} to` })).toBeVisible();
       mapped.push(id);
     } else {
       await page.keyboard.press(" ");
