@@ -10,7 +10,8 @@ import { launchServer, NODE_SERVER, type ServerProcess as Proc } from "./testing
 import { waitFor } from "./testing/wait";
 import { adminFetch } from "@/server/testing/auth";
 
-const launch = (env: Record<string, string>, command = NODE_SERVER) => launchServer({ DEMO_EVENTS: "4", ...env }, command);
+const launch = (env: Record<string, string>, command = NODE_SERVER, options: { group?: boolean } = {}) =>
+  launchServer({ DEMO_EVENTS: "4", ...env }, command, options);
 const listening = (p: Proc) => p.url();
 
 function alive(pid: number): boolean {
@@ -33,7 +34,7 @@ async function underNpmStart(
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   try {
-    const npm = launchServer({ DEMO_EVENTS: "4", DATA_DIR: dir, PORT: "0" }, ["npm", "start", "--silent"], options);
+    const npm = launch({ DATA_DIR: dir, PORT: "0" }, ["npm", "start", "--silent"], options);
     procs.push(npm);
     const url = await listening(npm);
     const serverPid = Number(fs.readFileSync(path.join(dir, ".lock"), "utf8").trim());

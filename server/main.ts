@@ -44,8 +44,9 @@ async function main() {
       // A terminal's Ctrl-C, systemd and Playwright signal the whole process group, and npm passes
       // its copy on: the same request arrives twice within milliseconds (or once, when the kernel
       // merges the two before we run). Only a later one forces.
-      const after = ((performance.now() - shutdownAt) / 1000).toFixed(1);
-      if (performance.now() - shutdownAt < SIGNAL_REPEAT_MS) {
+      const elapsed = performance.now() - shutdownAt;
+      const after = (elapsed / 1000).toFixed(1);
+      if (elapsed < SIGNAL_REPEAT_MS) {
         log.info(`[shutdown] ${signal} ${after} s into the shutdown: the same request, already under way`);
         return;
       }
